@@ -1,0 +1,66 @@
+"""Runs the stages for each document: parse → render → convert → finish, and check without building."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.convert import to_docx
+from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
+from pipeline.parse import parse_document
+from pipeline.reference_doc import reference_doc
+from pipeline.render import render_document
+
+
+@dataclass(frozen=True)
+class Built:
+    """One document written: where, how long it took, and the warnings its content raised."""
+
+    name: str
+    target: Path
+    seconds: float
+    warnings: list[Problem]
+
+
+def check_document(folder: Path) -> list[Problem]:
+    """Every problem in a document's content, errors and warnings, without building anything."""
+    try:
+        parse_document(folder)
+    except ContentErrors as exc:
+        return exc.problems
+    return []
+
+
+def prepare_output(directory: Path) -> Path:
+    """The output directory, created if needed; an unusable one is a usage error."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"không tạo được thư mục kết quả “{directory}”: {exc.strerror}") from None
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageError(f"không ghi được vào thư mục kết quả “{directory}”")
+    return directory
+
+
+def build_document(folder: Path, output: Path) -> Built:
+    """Build one document into `output/<name>.docx`.
+
+    Content with errors raises ContentErrors before anything is written; the DOCX is assembled
+    in a temporary file and moved into place only when complete, so a failed build leaves the
+    previous output untouched.
+    """
+    started = time.perf_counter()
+    document = parse_document(folder)
+    markdown = render_document(document)
+    target = output / f"{document.name}.docx"
+    partial = output / f".{document.name}.{os.getpid()}.partial.docx"
+    try:
+        to_docx(markdown, reference_doc(output / ".cache"), partial)
+        partial.replace(target)
+    except OSError as exc:
+        raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return Built(document.name, target, time.perf_counter() - started, [])

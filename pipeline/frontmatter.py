@@ -1,0 +1,170 @@
+"""The front matter of a document: its schema as data, and validation into a typed record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.dates import DocumentDate
+from pipeline.errors import Position, Problem
+
+# key → (Vietnamese label for messages, kind, required). The README documents the same table.
+SCHEMA: dict[str, tuple[str, str, bool]] = {
+    "co_quan_chu_quan": ("tên cơ quan chủ quản", "lines", False),
+    "co_quan": ("tên cơ quan ban hành", "lines", True),
+    "so": ("số văn bản", "number", False),
+    "ky_hieu": ("ký hiệu văn bản", "text", True),
+    "dia_danh": ("địa danh", "text", True),
+    "ngay": ("ngày ban hành", "date", True),
+    "loai": ("tên loại văn bản", "text", True),
+    "trich_yeu": ("trích yếu nội dung", "text", True),
+    "kinh_gui": ("nơi kính gửi", "lines", False),
+    "nguoi_ky": ("người ký", "signer", True),
+    "noi_nhan": ("nơi nhận", "lines", True),
+    "phu_luc": ("phụ lục", "any", False),
+    "chu_so": ("cách đọc số bằng chữ", "any", False),
+}
+SIGNER_SCHEMA: dict[str, tuple[str, str, bool]] = {
+    "quyen_han": ("thẩm quyền ký (TM., KT., …)", "lines", False),
+    "chuc_vu": ("chức vụ người ký", "text", True),
+    "ho_ten": ("họ tên người ký", "text", True),
+}
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Who signs: the authority lines (TM. …, KT. …), the title, and the name."""
+
+    authority: tuple[str, ...]
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A document's identity and frame: agency, number, date, type, subject, signer, recipients."""
+
+    agency: tuple[str, ...]
+    symbol: str
+    place: str
+    date: DocumentDate
+    type: str
+    subject: str
+    signer: Signer
+    recipients: tuple[str, ...]
+    parent_agency: tuple[str, ...] = ()
+    number: int | None = None
+    to: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def number_symbol(self) -> str:
+        """ "Số: 125/BC-UBND"; numbers below 10 take a leading zero; a draft keeps the blank."""
+        number = "\u00a0" * 6 if self.number is None else f"{self.number:02d}"
+        return f"Số: {number}/{self.symbol}"
+
+
+class FrontMatterReader:
+    """Checks raw YAML data against SCHEMA, collecting every problem with the line of its key."""
+
+    def __init__(self, path: Path, text: str, first_line: int) -> None:
+        self.path = path
+        self.text = text
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def position(self, key: str | None = None) -> Position:
+        """The line that holds `key` in the front matter, or its first line."""
+        if key is not None:
+            for offset, line in enumerate(self.text.splitlines()):
+                if line.lstrip().startswith(f"{key}:"):
+                    return Position(self.path, self.first_line + offset)
+        return Position(self.path, self.first_line)
+
+    def problem(self, key: str | None, message: str) -> None:
+        self.problems.append(Problem(self.position(key), message))
+
+    def read(self) -> FrontMatter | None:
+        try:
+            data = yaml.safe_load(self.text) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = self.first_line + (mark.line if mark else 0)
+            reason = getattr(exc, "problem", None) or "không đọc được"
+            self.problems.append(Problem(Position(self.path, line), f"phần đầu YAML lỗi: {reason}"))
+            return None
+        if not isinstance(data, dict):
+            self.problem(None, "phần đầu phải là các dòng “khóa: giá trị”")
+            return None
+        values = self.fields(data, SCHEMA, "")
+        signer_data = values.get("nguoi_ky")
+        signer = None
+        if isinstance(signer_data, dict):
+            s = self.fields(signer_data, SIGNER_SCHEMA, "nguoi_ky.")
+            if "chuc_vu" in s and "ho_ten" in s:
+                signer = Signer(s.get("quyen_han", ()), s["chuc_vu"], s["ho_ten"])
+        if self.problems or signer is None:
+            return None
+        return FrontMatter(
+            agency=values["co_quan"],
+            symbol=values["ky_hieu"],
+            place=values["dia_danh"],
+            date=values["ngay"],
+            type=values["loai"],
+            subject=values["trich_yeu"],
+            signer=signer,
+            recipients=values["noi_nhan"],
+            parent_agency=values.get("co_quan_chu_quan", ()),
+            number=values.get("so"),
+            to=values.get("kinh_gui", ()),
+            extra={k: values[k] for k in ("phu_luc", "chu_so") if k in values},
+        )
+
+    def fields(self, data: dict, schema: dict[str, tuple[str, str, bool]], prefix: str) -> dict:
+        values: dict[str, Any] = {}
+        for key in data:
+            if key not in schema:
+                known = ", ".join(schema)
+                self.problem(str(key), f"khóa “{prefix}{key}” không có trong phần đầu (các khóa: {known})")
+        for key, (label, kind, required) in schema.items():
+            value = data.get(key)
+            if value is None or value == "" or value == []:
+                if required:
+                    self.problem(None, f"thiếu {label} (“{prefix}{key}:”)")
+                continue
+            converted = self.convert(key, label, kind, value)
+            if converted is not None:
+                values[key] = converted
+        return values
+
+    def convert(self, key: str, label: str, kind: str, value: Any) -> Any:
+        if kind == "any":
+            return value
+        if kind == "text" and isinstance(value, str | int | float):
+            return str(value).strip()
+        if kind == "lines":
+            if isinstance(value, str):
+                return tuple(line.strip() for line in value.splitlines() if line.strip())
+            if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+                return tuple(str(v).strip() for v in value)
+        if kind == "number" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return value
+        if kind == "date":
+            try:
+                return DocumentDate.parse(value)
+            except ValueError as exc:
+                self.problem(key, f"{label}: {exc}")
+                return None
+        if kind == "signer" and isinstance(value, dict):
+            return value
+        expected = {
+            "text": "một dòng chữ",
+            "lines": "một danh sách, mỗi dòng bắt đầu bằng “- ”",
+            "number": "một số nguyên dương (bỏ trống khi chưa có số)",
+            "signer": "các khóa quyen_han, chuc_vu, ho_ten",
+        }[kind]
+        self.problem(key, f"{label} (“{key}:”) phải là {expected}")
+        return None

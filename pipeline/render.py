@@ -1,0 +1,102 @@
+"""Render stage: a resolved document into pandoc Markdown, its frame drawn by a Jinja template."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.dates import place_date_line
+from pipeline.parse import Block, Document
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Every ASCII punctuation mark is escaped, so pandoc reads the editor's text literally: "1." or "a)"
+# opening a paragraph stays text, not a Word list (pandoc-docx-notes, pitfall 4).
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape(text: str) -> str:
+    """Text as pandoc Markdown that reads back as exactly this text."""
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def inline_markdown(tokens: list[dict[str, Any]]) -> str:
+    """mistune inline tokens back into pandoc Markdown: text escaped, bold and italic kept."""
+    out: list[str] = []
+    for token in tokens:
+        kind = token["type"]
+        if kind in ("text", "codespan"):
+            out.append(escape(token.get("raw", "")))
+        elif kind == "strong":
+            out.append(f"**{inline_markdown(token['children'])}**")
+        elif kind == "emphasis":
+            out.append(f"*{inline_markdown(token['children'])}*")
+        elif kind == "softbreak":
+            out.append(" ")
+        elif kind == "linebreak":
+            out.append("\\\n")
+        elif "children" in token:  # links, strikethrough …: keep the words
+            out.append(inline_markdown(token["children"]))
+        else:
+            out.append(escape(token.get("raw", "")))
+    return "".join(out).strip()
+
+
+def block_markdown(block: Block) -> str:
+    """One block as pandoc Markdown; dash and numbered items become paragraphs that begin with
+    their marker, as ND30 writes them, never Word lists."""
+    text = inline_markdown(block.inlines)
+    if block.kind == "heading":
+        return f"{'#' * block.level} {text}"
+    if block.kind == "item":
+        return f"{escape(block.marker)} {text}"
+    if block.kind == "paragraph":
+        return text
+    if block.kind == "markdown":  # already pandoc Markdown (e.g. a generated budget table)
+        return block.source
+    raise ValueError(f"cannot render a {block.kind} block")
+
+
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment for frames: sandboxed, and strict, so a missing value is an error."""
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["md"] = escape
+    return env
+
+
+def render_document(document: Document) -> str:
+    """The whole document as pandoc Markdown: frame (header, title, signature) around the body."""
+    front = document.front
+    body = with_end_mark("\n\n".join(block_markdown(b) for b in document.blocks))
+    template = environment().get_template("frame.md.j2")
+    return template.render(
+        front=front,
+        number_symbol=front.number_symbol,
+        place_date=place_date_line(front.place, front.date),
+        recipients=recipient_lines(front.recipients),
+        body=body,
+    )
+
+
+END_MARK = escape("./.")
+
+
+def with_end_mark(body: str) -> str:
+    """The body with ND30's end mark "./." after its last sentence, unless the editor typed it."""
+    body = body.rstrip()
+    return body if body.endswith(END_MARK) else body + END_MARK
+
+
+def recipient_lines(recipients: tuple[str, ...]) -> list[str]:
+    """ "Nơi nhận" lines: each "- …;" and the last "- …." (ND30), whatever the editor typed."""
+    lines = [r.strip().lstrip("-").strip().rstrip(";.").strip() for r in recipients]
+    return [f"- {line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines)]
