@@ -5,10 +5,11 @@ PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-OUT     := output
+OUT     ?= output
+CONTENT ?= content
 
 # One DOCX per folder in content/; each depends on its own files, the templates and the pipeline code.
-DOCS    := $(patsubst content/%/,%,$(sort $(dir $(wildcard content/*/*))))
+DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/*.md))))
 DOCX    := $(DOCS:%=$(OUT)/%.docx)
 ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
 
@@ -21,11 +22,11 @@ help:  ## list the targets
 report: $(DOCX)  ## build every document in content/ into output/<document>.docx
 
 .SECONDEXPANSION:
-$(OUT)/%.docx: $(STAMP) $(ENGINE) $$(shell find content/$$* -type f)
-	@$(BIN)/baocao build $* -o $(OUT)
+$(OUT)/%.docx: $(STAMP) $(ENGINE) $$(shell find $(CONTENT)/$$* -type f)
+	@$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT)
 
 check: $(STAMP)  ## check every document; each problem as file:line
-	@$(BIN)/baocao check
+	@$(BIN)/baocao check --content $(CONTENT)
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest -q

@@ -1,4 +1,4 @@
-"""Runs the stages for each document: parse → render → convert → finish, and check without building."""
+"""Runs the stages for each document (parse → render → convert), and checks without building."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in one line and exits 2, as every baocao usage error does."""
+    """argparse reporting usage errors in one line, exit 2, like every baocao usage error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(f"{self.prog}: {message} (xem “{self.prog} --help”)")
@@ -60,7 +60,9 @@ def run_build(args: argparse.Namespace) -> int:
         for problem in built.warnings:
             print(problem, file=sys.stderr)
         where = display_path(built.target)
-        print(f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr)
+        print(
+            f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
+        )
     return 1 if failed else 0
 
 

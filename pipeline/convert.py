@@ -1,4 +1,4 @@
-"""Convert stage: pandoc Markdown into DOCX with pandoc (pypandoc_binary), styled by the reference doc."""
+"""Convert stage: pandoc Markdown into DOCX with pandoc (pypandoc_binary) and the reference doc."""
 
 from __future__ import annotations
 

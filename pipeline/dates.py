@@ -1,4 +1,4 @@
-"""The ND30 place-and-date line ("Nguyễn Lương Bằng, ngày 08 tháng 01 năm 2027"), blanks kept on drafts."""
+"""The ND30 place-and-date line ("Nguyễn Lương Bằng, ngày 08 tháng 01 năm 2027"), drafts' blanks."""
 
 from __future__ import annotations
 
@@ -26,7 +26,12 @@ class DocumentDate:
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"tháng {self.month} không có thật")
         if self.day is not None:
-            dt.date(self.year, self.month, self.day)  # raises ValueError for 31/02 and the like
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError:
+                raise ValueError(
+                    f"ngày {self.day}/{self.month}/{self.year} không có thật"
+                ) from None
 
     @classmethod
     def parse(cls, value: object) -> DocumentDate:
@@ -46,7 +51,7 @@ def day_text(day: int | None) -> str:
 
 
 def month_text(month: int | None) -> str:
-    """The month, with a leading zero for January and February only (ND30), or the blank of a draft."""
+    """The month, with a leading zero for January and February only (ND30), or a draft's blank."""
     if month is None:
         return BLANK
     return f"{month:02d}" if month <= 2 else str(month)

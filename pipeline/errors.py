@@ -27,7 +27,7 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in the content, in Vietnamese, at a position; warnings do not fail a build."""
+    """One thing wrong in the content, in Vietnamese, at a position; a warning fails nothing."""
 
     position: Position
     message: str
@@ -45,7 +45,7 @@ class BaocaoError(Exception):
 
 
 class UsageError(BaocaoError):
-    """The command was asked for something impossible: unknown document, missing folder, bad option."""
+    """The command asked for the impossible: unknown document, missing folder, bad option."""
 
     exit_code = 2
 

@@ -67,6 +67,16 @@ class FrontMatter:
         return f"Số: {number}/{self.symbol}"
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML's safe loader, leaving dates as text: DocumentDate reads and explains them."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class FrontMatterReader:
     """Checks raw YAML data against SCHEMA, collecting every problem with the line of its key."""
 
@@ -89,7 +99,7 @@ class FrontMatterReader:
 
     def read(self) -> FrontMatter | None:
         try:
-            data = yaml.safe_load(self.text) or {}
+            data = yaml.load(self.text, Loader=_TextDatesLoader) or {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = self.first_line + (mark.line if mark else 0)
@@ -128,7 +138,9 @@ class FrontMatterReader:
         for key in data:
             if key not in schema:
                 known = ", ".join(schema)
-                self.problem(str(key), f"khóa “{prefix}{key}” không có trong phần đầu (các khóa: {known})")
+                self.problem(
+                    str(key), f"khóa “{prefix}{key}” không có trong phần đầu (các khóa: {known})"
+                )
         for key, (label, kind, required) in schema.items():
             value = data.get(key)
             if value is None or value == "" or value == []:
@@ -150,7 +162,12 @@ class FrontMatterReader:
                 return tuple(line.strip() for line in value.splitlines() if line.strip())
             if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
                 return tuple(str(v).strip() for v in value)
-        if kind == "number" and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        if (
+            kind == "number"
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and value > 0
+        ):
             return value
         if kind == "date":
             try:

@@ -41,7 +41,7 @@ def set_color(rpr: _Element, rgb: str) -> None:
 
 
 def style_run_properties(styles: _Element) -> list[_Element]:
-    """Every rPr a styles part defines: the document defaults' and each style's (created if absent)."""
+    """Every rPr of a styles part: the document defaults' and each style's (created if absent)."""
     doc_defaults = child(styles, "w:docDefaults", first=True)
     rpr_default = child(doc_defaults, "w:rPrDefault", first=True)
     found = [child(rpr_default, "w:rPr")]

@@ -1,4 +1,4 @@
-"""Parse stage: a document folder's Markdown files into front matter and positioned blocks (mistune 3)."""
+"""Parse stage: a document folder's Markdown into front matter and positioned blocks (mistune 3)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ class _PositionedState(BlockState):
 
 
 class _PositionedParser(BlockParser):
-    """mistune's block parser; a rule's token starts where the rule matched (lists move the cursor)."""
+    """mistune's block parser; a token starts where its rule matched (lists move the cursor)."""
 
     state_cls = _PositionedState
 
@@ -95,7 +95,9 @@ def find_documents(content: Path, names: list[str] | None = None) -> list[Path]:
     folders = sorted(p for p in content.iterdir() if p.is_dir() and any(p.glob("*.md")))
     if not names:
         if not folders:
-            raise UsageError(f"thư mục “{content}” chưa có văn bản nào (mỗi văn bản là một thư mục .md)")
+            raise UsageError(
+                f"thư mục “{content}” chưa có văn bản nào (mỗi văn bản là một thư mục .md)"
+            )
         return folders
     known = {p.name: p for p in folders}
     chosen = []
@@ -125,7 +127,7 @@ def read_text(path: Path) -> str:
 
 
 def parse_document(folder: Path) -> Document:
-    """Read every `*.md` of a document folder in name order; the first one opens with front matter."""
+    """Read every `*.md` of a document folder in name order; the first opens with front matter."""
     files = sorted(folder.glob("*.md"))
     problems: list[Problem] = []
     front: FrontMatter | None = None
@@ -136,14 +138,19 @@ def parse_document(folder: Path) -> Document:
         if index == 0:
             if not match:
                 problems.append(
-                    Problem(Position(path, 1), "tệp đầu tiên phải mở đầu bằng phần đầu YAML giữa hai dòng “---”")
+                    Problem(
+                        Position(path, 1),
+                        "tệp đầu tiên phải mở đầu bằng phần đầu YAML giữa hai dòng “---”",
+                    )
                 )
             else:
                 reader = FrontMatterReader(path, match.group(1) or "", first_line=2)
                 front = reader.read()
                 problems.extend(reader.problems)
         elif match:
-            problems.append(Problem(Position(path, 1), "chỉ tệp đầu tiên của văn bản có phần đầu YAML"))
+            problems.append(
+                Problem(Position(path, 1), "chỉ tệp đầu tiên của văn bản có phần đầu YAML")
+            )
         if match:  # keep line numbers: the front matter becomes blank lines
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
@@ -155,8 +162,8 @@ def parse_document(folder: Path) -> Document:
 
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
-    """Markdown text into blocks, each with the line it starts on; unsupported blocks are problems."""
-    tokens, state = _markdown().parse(text)
+    """Markdown into blocks, each with the line it starts on; unsupported blocks are problems."""
+    _, state = _markdown().parse(text)
     blocks: list[Block] = []
     problems: list[Problem] = []
     top = [t for t in state.tokens if t["type"] != "blank_line"]
@@ -168,7 +175,9 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
         kind = token["type"]
         if kind == "heading":
             blocks.append(
-                Block("heading", position, token["children"], token["attrs"]["level"], source=source)
+                Block(
+                    "heading", position, token["children"], token["attrs"]["level"], source=source
+                )
             )
         elif kind == "paragraph":
             blocks.append(Block("paragraph", position, token["children"], source=source))

@@ -50,7 +50,7 @@ def load_definition(path: Path = STYLE_DEFINITION) -> dict[str, Any]:
 
 
 def pandoc_default_reference() -> bytes:
-    """pandoc's own reference.docx: it holds every style pandoc writes (Compact, First Paragraph…)."""
+    """pandoc's own reference.docx: it has every style pandoc writes (Compact, First Paragraph…)."""
     return subprocess.run(
         [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
         check=True,
@@ -59,7 +59,7 @@ def pandoc_default_reference() -> bytes:
 
 
 def build_reference(target: Path, definition: dict[str, Any] | None = None) -> Path:
-    """Write the reference doc: pandoc's styles restyled by the table, ND30 page and page numbers."""
+    """Write the reference doc: pandoc's styles restyled by the table, ND30 page, page numbers."""
     definition = definition or load_definition()
     document = docx.Document(io.BytesIO(pandoc_default_reference()))
     styles = document.styles
