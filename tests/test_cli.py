@@ -1,0 +1,92 @@
+"""The command line: exit codes, one clear line for usage errors, one progress line per document."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REFERENCE_DOCUMENT, ROOT
+
+
+def baocao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str], code: int, words: str) -> None:
+    assert result.returncode == code
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert words in lines[0]
+
+
+def test_build_prints_one_progress_line_per_document(content_copy: Path, tmp_path: Path) -> None:
+    result = baocao("build", "--content", str(content_copy), "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    line = result.stderr.strip()
+    assert re.fullmatch(
+        rf"Đang dựng {REFERENCE_DOCUMENT} → .*{REFERENCE_DOCUMENT}\.docx \(\d+,\d s\)", line
+    )
+    assert (tmp_path / f"{REFERENCE_DOCUMENT}.docx").exists()
+
+
+def test_a_named_document_is_built_alone(content_copy: Path, tmp_path: Path) -> None:
+    result = baocao(
+        "build",
+        f"content/{REFERENCE_DOCUMENT}/",
+        "--content",
+        str(content_copy),
+        "-o",
+        str(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in tmp_path.glob("*.docx")] == [f"{REFERENCE_DOCUMENT}.docx"]
+
+
+def test_unknown_document_is_a_usage_error(tmp_path: Path) -> None:
+    result = baocao("build", "khong-co", "-o", str(tmp_path))
+    assert_one_clear_line(result, 2, "không có văn bản “khong-co”")
+    assert REFERENCE_DOCUMENT in result.stderr  # lists what there is
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
+    result = baocao("check", "--content", str(tmp_path / "nowhere"))
+    assert_one_clear_line(result, 2, "không thấy thư mục nội dung")
+
+
+def test_unusable_output_directory_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory")
+    result = baocao("build", "-o", str(blocker / "out"))
+    assert_one_clear_line(result, 2, "không tạo được thư mục kết quả")
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    assert_one_clear_line(baocao("build", "--frobnicate"), 2, "--frobnicate")
+    assert_one_clear_line(baocao(), 2, "baocao")
+
+
+def test_check_reports_file_and_line_and_exits_1(content_copy: Path) -> None:
+    opening = content_copy / REFERENCE_DOCUMENT / "00-mo-dau.md"
+    text = opening.read_text(encoding="utf-8").replace("ngay: 2026-07", "ngay: 2026-13")
+    opening.write_text(text, encoding="utf-8")
+    result = baocao("check", "--content", str(content_copy))
+    assert result.returncode == 1
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("ngay:"))
+    assert f"00-mo-dau.md:{line}: ngày ban hành: tháng 13 không có thật" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_check_passes_on_the_content() -> None:
+    result = baocao("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == ""

@@ -1,0 +1,138 @@
+"""Parsing keeps each block's file and line, reads front matter, refuses what it cannot render."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, REFERENCE_DOCUMENT
+
+from pipeline.errors import ContentErrors, UsageError
+from pipeline.parse import find_documents, parse_blocks, parse_document
+
+FRONT = """---
+co_quan: [ỦY BAN NHÂN DÂN, XÃ A]
+ky_hieu: BC-UBND
+dia_danh: A
+ngay: 2027-01-08
+loai: BÁO CÁO
+trich_yeu: Về việc thử
+nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}
+noi_nhan: [Như trên, "Lưu: VT"]
+---
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def lines_of(blocks: list) -> list[tuple[str, int]]:
+    return [(b.kind, b.position.line) for b in blocks]
+
+
+def test_every_block_knows_its_line(tmp_path: Path) -> None:
+    text = (
+        "# I. MỤC\n## 1. Tiểu mục\n- một\n  tiếp\n\n+ hai\n+ ba\n\n1. Kính đề nghị\n2. Hai\n\n"
+        "Đoạn\nvăn\n\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    )
+    blocks, problems = parse_blocks(tmp_path / "x.md", text)
+    assert problems == []
+    assert lines_of(blocks) == [
+        ("heading", 1),
+        ("heading", 2),
+        ("item", 3),
+        ("item", 6),
+        ("item", 7),
+        ("item", 9),
+        ("item", 10),
+        ("paragraph", 12),
+        ("table", 16),
+    ]
+    assert [b.marker for b in blocks if b.kind == "item"] == ["-", "+", "+", "1.", "2."]
+    assert [b.level for b in blocks if b.kind == "heading"] == [1, 2]
+
+
+def test_paragraph_glued_to_a_list_still_gets_its_own_line(tmp_path: Path) -> None:
+    blocks, _ = parse_blocks(tmp_path / "x.md", "Mở đầu:\n- một\n- hai\n")
+    assert lines_of(blocks) == [("paragraph", 1), ("item", 2), ("item", 3)]
+
+
+def test_unsupported_blocks_are_problems_at_their_line(tmp_path: Path) -> None:
+    _, problems = parse_blocks(
+        tmp_path / "x.md", "Đoạn\n\n> trích\n\n<table><tr><td>x</td></tr></table>\n"
+    )
+    assert [
+        (p.position.line, "trích dẫn" in p.message or "HTML" in p.message) for p in problems
+    ] == [
+        (3, True),
+        (5, True),
+    ]
+
+
+def test_a_document_is_its_files_in_name_order_with_front_matter_lines_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "van-ban"
+    write(folder, "02-sau.md", "# II. SAU\n")
+    first = write(folder, "01-dau.md", FRONT + "\nĐoạn mở đầu.\n")
+    document = parse_document(folder)
+    assert document.name == "van-ban"
+    assert [b.position.line for b in document.blocks] == [12, 1]
+    assert document.blocks[0].position.path == first
+    assert document.front.agency == ("ỦY BAN NHÂN DÂN", "XÃ A")
+    assert document.front.number_symbol.endswith("/BC-UBND")
+
+
+def test_front_matter_problems_are_all_collected_at_their_keys(tmp_path: Path) -> None:
+    broken = FRONT.replace("ky_hieu: BC-UBND\n", "").replace("ngay: 2027-01-08", "ngay: 2027-02-30")
+    broken = broken.replace("loai: BÁO CÁO", "loai: BÁO CÁO\ntrich_yue: sai chính tả")
+    path = write(tmp_path / "v", "00.md", broken)
+    with pytest.raises(ContentErrors) as caught:
+        parse_document(tmp_path / "v")
+    found = {
+        (p.position.line, p.message.split(" (")[0].split(":")[0]) for p in caught.value.problems
+    }
+    assert (2, "thiếu ký hiệu văn bản") in found
+    assert (4, "ngày ban hành") in found
+    assert (6, "khóa “trich_yue” không có trong phần đầu") in found
+    assert all(p.position.path == path for p in caught.value.problems)
+
+
+def test_missing_front_matter_and_bad_yaml(tmp_path: Path) -> None:
+    write(tmp_path / "a", "00.md", "Chỉ có đoạn văn.\n")
+    with pytest.raises(
+        ContentErrors, match=r"00\.md:1: tệp đầu tiên phải mở đầu bằng phần đầu YAML"
+    ):
+        parse_document(tmp_path / "a")
+    write(tmp_path / "b", "00.md", "---\nco_quan: [a\nky_hieu: x\n---\n")
+    with pytest.raises(ContentErrors, match="phần đầu YAML lỗi"):
+        parse_document(tmp_path / "b")
+
+
+def test_decomposed_vietnamese_is_normalised(tmp_path: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", "Đoạn văn có dấu: Nguyễn Lương Bằng.")
+    write(tmp_path / "v", "00.md", FRONT + "\n" + decomposed + "\n")
+    text = parse_document(tmp_path / "v").blocks[0].inlines[0]["raw"]
+    assert text == "Đoạn văn có dấu: Nguyễn Lương Bằng."
+
+
+def test_non_utf8_file_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    write(folder, "00.md", FRONT)
+    (folder / "01.md").write_bytes(
+        "Dòng một\nDòng hai: Hà Nội, ".encode() + "café".encode("latin-1")
+    )
+    with pytest.raises(ContentErrors, match=r"01.md:2: tệp không phải UTF-8"):
+        parse_document(folder)
+
+
+def test_find_documents(tmp_path: Path) -> None:
+    assert [p.name for p in find_documents(CONTENT)] == sorted(
+        p.name for p in CONTENT.iterdir() if p.is_dir()
+    )
+    assert find_documents(CONTENT, [f"content/{REFERENCE_DOCUMENT}/"])[0].name == REFERENCE_DOCUMENT
+    with pytest.raises(UsageError):
+        find_documents(tmp_path)  # no documents at all
