@@ -9,7 +9,7 @@ OUT     ?= output
 CONTENT ?= content
 
 # One DOCX per folder in content/; each depends on its own files, the templates and the pipeline code.
-DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/*.md))))
+DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/[0-9]*.md))))
 DOCX    := $(DOCS:%=$(OUT)/%.docx)
 ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
 

@@ -17,6 +17,7 @@ from pipeline.errors import ContentErrors, Position, Problem, UsageError
 from pipeline.frontmatter import FrontMatter, FrontMatterReader
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
+PART_NAME = "[0-9]*.md"  # document parts are numbered: 00-mo-dau.md, 01-danh-gia.md, …
 ITEM_MARKER = re.compile(r"^[ \t]{0,3}([-+*]|\d+[.)])[ \t]")
 
 
@@ -92,11 +93,11 @@ def find_documents(content: Path, names: list[str] | None = None) -> list[Path]:
     """The document folders in `content/` (those holding Markdown), or the ones named, in order."""
     if not content.is_dir():
         raise UsageError(f"không thấy thư mục nội dung “{content}”")
-    folders = sorted(p for p in content.iterdir() if p.is_dir() and any(p.glob("*.md")))
+    folders = sorted(p for p in content.iterdir() if p.is_dir() and document_parts(p))
     if not names:
         if not folders:
             raise UsageError(
-                f"thư mục “{content}” chưa có văn bản nào (mỗi văn bản là một thư mục .md)"
+                f"thư mục “{content}” chưa có văn bản nào (mỗi văn bản là một thư mục chứa 00-….md)"
             )
         return folders
     known = {p.name: p for p in folders}
@@ -108,6 +109,11 @@ def find_documents(content: Path, names: list[str] | None = None) -> list[Path]:
             raise UsageError(f"không có văn bản “{name}” trong {content} (có: {listing})")
         chosen.append(known[name])
     return chosen
+
+
+def document_parts(folder: Path) -> list[Path]:
+    """A document's numbered Markdown files in name order; other files there are notes."""
+    return sorted(p for p in folder.glob(PART_NAME) if p.is_file())
 
 
 def read_text(path: Path) -> str:
@@ -127,8 +133,8 @@ def read_text(path: Path) -> str:
 
 
 def parse_document(folder: Path) -> Document:
-    """Read every `*.md` of a document folder in name order; the first opens with front matter."""
-    files = sorted(folder.glob("*.md"))
+    """Read a document's numbered parts in name order; the first opens with front matter."""
+    files = document_parts(folder)
     problems: list[Problem] = []
     front: FrontMatter | None = None
     blocks: list[Block] = []

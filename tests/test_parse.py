@@ -136,3 +136,13 @@ def test_find_documents(tmp_path: Path) -> None:
     assert find_documents(CONTENT, [f"content/{REFERENCE_DOCUMENT}/"])[0].name == REFERENCE_DOCUMENT
     with pytest.raises(UsageError):
         find_documents(tmp_path)  # no documents at all
+
+
+def test_only_numbered_files_are_parts_other_markdown_is_a_note(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    write(folder, "00-mo-dau.md", FRONT + "\nĐoạn mở đầu.\n")
+    write(folder, "ghi-chu-doi-chieu.md", "# Ghi chú cho người đọc\n\nKhông in ra.\n")
+    document = parse_document(folder)
+    assert [p.name for p in document.files] == ["00-mo-dau.md"]
+    assert [b.kind for b in document.blocks] == ["paragraph"]
+    assert find_documents(tmp_path) == [folder]
