@@ -1,0 +1,503 @@
+"""Numbers in Vietnamese words, both ways, as /work/shared/docs/vi-number-words.md says (R1–R13).
+
+A report states amounts twice, in figures and in words ("Bằng chữ: Mười tỷ, chín trăm sáu mươi
+triệu đồng"); a mismatch between the two is the error an auditor finds first. No package reads
+Vietnamese amounts correctly (num2words drops "không trăm", goes through float, reads −1 as
+"mười chín"), so the writer and the reader are ours.
+
+Style options, for `--style` and the `chu_so` front-matter key (names are ASCII, case-insensitive;
+the Vietnamese spellings "lẻ", "bốn", "ngàn", "tỉ", "không phẩy", "chẵn" are accepted too):
+
+    le          "lẻ" instead of "linh" (một trăm lẻ năm)
+    bon         "bốn" instead of "tư" after "mươi" (hai mươi bốn)
+    ngan        "ngàn" instead of "nghìn"
+    ti          "tỉ" instead of "tỷ"
+    khong-phay  no commas between the groups of the document form (R12)
+    chan        a trailing "chẵn" after "đồng" in the document form (… triệu đồng chẵn); the
+                convention does not say where it goes, and "đồng chẵn" is how amounts are written
+
+The reader (`parse_words`) accepts every form the writer produces under every option, plus the
+informal forms the convention lists: no "không trăm" ("một nghìn linh một" = 1.001), "nhăm"
+("hai mươi nhăm" = 25) and repeated scale words ("một nghìn tỷ không trăm linh năm tỷ" =
+1.005.000.000.000). It refuses what R13 forbids and what a reader could take two ways
+("một trăm năm" is 150 in speech, "một tỷ năm" 1,5 tỷ), naming what to write instead.
+
+One ambiguity is the convention's own: from 10^21 up, the nested reading of R9 can spell the same
+words as the informal repeated scale ("một nghìn tỷ không trăm linh năm tỷ" is also how R9 reads
+1.000.000.000.005.000.000.000); the reader follows the document and takes the informal value,
+so words → number → words is exact for every integer of magnitude up to 10^21.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+from pipeline.amount import EXACT
+
+DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+BILLION = 10**9
+
+
+class WordsError(ValueError):
+    """Words that do not read as a number under the convention; the message says why."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"“{text}” không đọc được thành số: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+# option name → (WordsStyle field, value it sets)
+_OPTIONS = {
+    "le": ("le", True),
+    "bon": ("bon", True),
+    "ngan": ("ngan", True),
+    "ti": ("ti", True),
+    "khong-phay": ("commas", False),
+    "chan": ("chan", True),
+}
+
+
+def _option_key(name: str) -> str:
+    """ "Không phẩy", "khong_phay", "KHONG-PHAY" → "khong-phay": accents, case, separators off."""
+    text = unicodedata.normalize("NFD", name.strip().casefold()).replace("đ", "d")
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[\s_-]+", "-", text)
+
+
+@dataclass(frozen=True)
+class WordsStyle:
+    """How to write numbers in words; the default is the formal Northern style of the convention."""
+
+    le: bool = False
+    bon: bool = False
+    ngan: bool = False
+    ti: bool = False
+    commas: bool = True
+    chan: bool = False
+
+    @classmethod
+    def from_options(cls, names: Iterable[str]) -> WordsStyle:
+        """The style with the named options on (see the module docstring for the names)."""
+        values: dict[str, bool] = {}
+        for name in names:
+            key = _option_key(name)
+            if not key:
+                continue
+            if key not in _OPTIONS:
+                raise ValueError(
+                    f"không có cách đọc số “{name.strip()}”: dùng {', '.join(_OPTIONS)}"
+                )
+            attribute, value = _OPTIONS[key]
+            values[attribute] = value
+        return cls(**values)
+
+    @classmethod
+    def parse(cls, text: str) -> WordsStyle:
+        """The style from a comma-separated list: "le,ngan,khong-phay"; "" is the default."""
+        return cls.from_options(text.split(","))
+
+    @classmethod
+    def from_front_matter(cls, value: object) -> WordsStyle:
+        """The style from the `chu_so` key: absent, "le, ngan", [le, ngan] or {le: true, …}."""
+        if value is None:
+            return cls()
+        if isinstance(value, str):
+            return cls.parse(value)
+        if isinstance(value, Mapping):
+            chosen = []
+            for name, on in value.items():
+                if not isinstance(name, str) or not isinstance(on, bool):
+                    raise ValueError(
+                        f"chu_so: “{name}: {on}” phải là tên cách đọc số với true hoặc false"
+                    )
+                if on:
+                    chosen.append(name)
+                else:
+                    cls.from_options([name])  # an unknown name is an error even when off
+            return cls.from_options(chosen)
+        if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            return cls.from_options(value)
+        raise ValueError(
+            f"chu_so phải là danh sách tên cách đọc số ({', '.join(_OPTIONS)}), "
+            f"không phải “{value}”"
+        )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The option names that give this style back through `from_options`."""
+        default = WordsStyle()
+        return tuple(
+            name
+            for name, (attribute, _) in _OPTIONS.items()
+            if getattr(self, attribute) != getattr(default, attribute)
+        )
+
+    @property
+    def linh(self) -> str:
+        return "lẻ" if self.le else "linh"
+
+    @property
+    def scales(self) -> dict[int, str]:
+        """The scale word of each power of ten: nghìn (ngàn), triệu, tỷ (tỉ)."""
+        return {3: "ngàn" if self.ngan else "nghìn", 6: "triệu", 9: "tỉ" if self.ti else "tỷ"}
+
+
+assert {f.name for f in fields(WordsStyle)} == {a for a, _ in _OPTIONS.values()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def _group(n: int, full: bool, style: WordsStyle) -> list[str]:
+    """One group of three digits (R1–R6); `full` reads "không trăm" and "linh" as R6 wants."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words = [DIGITS[hundreds], "trăm"] if full or hundreds else []
+    if tens == 0:
+        if units:
+            words += [style.linh, DIGITS[units]] if words else [DIGITS[units]]
+        return words
+    words += ["mười"] if tens == 1 else [DIGITS[tens], "mươi"]
+    if units == 1:
+        words.append("mốt" if tens >= 2 else "một")
+    elif units == 4:
+        words.append("tư" if tens >= 2 and not style.bon else "bốn")
+    elif units == 5:
+        words.append("lăm")
+    elif units:
+        words.append(DIGITS[units])
+    return words
+
+
+def _parts(n: int, style: WordsStyle, leading: bool = True) -> list[list[str]]:
+    """The top-level parts of a positive integer: "<số> tỷ", "<nhóm> triệu", "<nhóm> nghìn", …
+
+    R12 puts its commas between these parts; the number of tỷ is read whole inside its part (R9).
+    """
+    parts: list[list[str]] = []
+    if n >= BILLION:
+        count, n = divmod(n, BILLION)
+        parts.append([*_words(count, style), style.scales[9]])
+        leading = False
+    for exponent in (6, 3, 0):
+        group = n // 10**exponent % 1000
+        if group:
+            words = _group(group, full=not leading, style=style)
+            parts.append([*words, style.scales[exponent]] if exponent else words)
+            leading = False
+    return parts
+
+
+def _words(n: int, style: WordsStyle) -> list[str]:
+    """A non-negative integer as words, without commas."""
+    return [w for part in _parts(n, style) for w in part] if n else ["không"]
+
+
+def _split(n: int | Decimal) -> tuple[bool, int, str]:
+    """Sign, integer part and fraction digits (trailing zeros dropped) of an exact number."""
+    if isinstance(n, bool) or not isinstance(n, int | Decimal):
+        raise TypeError(f"chỉ đọc được số nguyên hoặc Decimal, không phải {type(n).__name__}")
+    if isinstance(n, int):
+        return n < 0, abs(n), ""
+    if not n.is_finite():
+        raise ValueError(f"“{n}” không phải số hữu hạn")
+    sign, digits, exponent = n.as_tuple()
+    text = "".join(map(str, digits))
+    if exponent >= 0:  # type: ignore[operator]
+        text += "0" * exponent  # type: ignore[operator]
+        whole, fraction = text, ""
+    else:
+        whole, fraction = text[:exponent] or "0", text[exponent:].rjust(-exponent, "0")  # type: ignore[misc]
+    fraction = fraction.rstrip("0")
+    whole_value = int(whole)
+    return bool(sign) and (whole_value > 0 or bool(fraction)), whole_value, fraction
+
+
+def _fraction(digits: str, style: WordsStyle) -> list[str]:
+    """The digits after "phẩy", per R11 (SGK Toán 5)."""
+    if len(digits) == 2 and digits[0] == "0":
+        return ["không", DIGITS[int(digits[1])]]
+    if len(digits) in (2, 3):
+        return _group(int(digits), full=len(digits) == 3, style=style)
+    return [DIGITS[int(d)] for d in digits]
+
+
+def read_number(n: int | Decimal, style: WordsStyle = WordsStyle()) -> str:
+    """The plain lower-case reading of a number (R1–R11), without commas or currency.
+
+    read_number(1005000) == "một triệu không trăm linh năm nghìn";
+    read_number(Decimal("-2.35")) == "âm hai phẩy ba mươi lăm".
+    """
+    negative, whole, fraction = _split(n)
+    words = (["âm"] if negative else []) + _words(whole, style)
+    if fraction:
+        words += ["phẩy", *_fraction(fraction, style)]
+    return " ".join(words)
+
+
+def amount_in_words(dong: int | Decimal, style: WordsStyle = WordsStyle()) -> str:
+    """An amount in đồng as a document writes it in words (R12).
+
+    amount_in_words(10_960_000_000) == "Mười tỷ, chín trăm sáu mươi triệu đồng". With the
+    "chan" option a whole amount ends in "đồng chẵn"; an amount with a fraction of a đồng
+    never does.
+    """
+    negative, whole, fraction = _split(dong)
+    parts = [" ".join(part) for part in _parts(whole, style)] if whole else ["không"]
+    text = (", " if style.commas else " ").join(parts)
+    if fraction:
+        text += " phẩy " + " ".join(_fraction(fraction, style))
+    if negative:
+        text = "âm " + text
+    text = text[0].upper() + text[1:] + " đồng"
+    return text + " chẵn" if style.chan and not fraction else text
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+_DIGIT_VALUES = {word: value for value, word in enumerate(DIGITS)}
+_SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
+_LINH = {"linh", "lẻ"}
+# What R13 forbids, with what to write instead.
+_FORBIDDEN = {
+    "hăm": "“hăm” không dùng trong văn bản (R13): viết “hai mươi”",
+    "băm": "“băm” không dùng trong văn bản (R13): viết “ba mươi”",
+    "bẩy": "“bẩy” là lỗi chính tả (R13): viết “bảy”",
+    "lẽ": "“lẽ” là lỗi chính tả (R13): viết “lẻ” hoặc “linh”",
+}
+_KNOWN = {
+    *_DIGIT_VALUES,
+    *_SCALES,
+    *_LINH,
+    *_FORBIDDEN,
+    "mốt",
+    "tư",
+    "lăm",
+    "nhăm",
+    "mười",
+    "mươi",
+    "trăm",
+    "phẩy",
+    "âm",
+}
+_LABEL = re.compile(r"^(?:số tiền\s+)?(?:(?:viết\s+)?bằng chữ)\s*:?\s*")
+_ENDING = re.compile(r"\s*(?:\./\.|\.)$")
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of an amount: label, parentheses, final dot, commas, "đồng" and "chẵn" removed."""
+    s = unicodedata.normalize("NFC", text).casefold().strip()
+    previous = None
+    while s != previous:
+        previous = s
+        s = _LABEL.sub("", s)
+        s = _ENDING.sub("", s).strip()
+        if s.startswith("(") and s.endswith(")"):
+            s = s[1:-1].strip()
+    words = s.replace(",", " ").split()
+    for ending in ("chẵn", "đồng", "chẵn"):
+        if words and words[-1] == ending:
+            words.pop()
+    return words
+
+
+class _Reader:
+    """Words → value, refusing with the reason anything the convention does not write."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def fail(self, reason: str) -> WordsError:
+        return WordsError(self.text, reason)
+
+    def digit(self, word: str, lowest: int = 0) -> int:
+        """The value of a plain digit word, at least `lowest`."""
+        value = _DIGIT_VALUES.get(word)
+        if value is None or value < lowest:
+            raise self.fail(f"cần một chữ số ở chỗ “{word}”")
+        return value
+
+    def units_after_ten(self, word: str, after: str) -> int:
+        """The units after "mười" (R2, R3, R4) or after "X mươi" (R2, R3, R4, nhăm)."""
+        if word in ("lăm", "nhăm"):
+            return 5
+        if after == "mười":
+            if word == "tư":
+                raise self.fail("“mười tư” không dùng trong văn bản (R13): viết “mười bốn”")
+            if word == "mốt":
+                raise self.fail("sau “mười” viết “một”, không viết “mốt” (R2)")
+        else:
+            if word == "tư":
+                return 4
+            if word == "mốt":
+                return 1
+            if word == "một":
+                raise self.fail("sau “mươi” viết “mốt”, không viết “một” (R2)")
+        if word == "năm":
+            raise self.fail(f"sau “{after}” viết “lăm”, không viết “năm” (R3)")
+        return self.digit(word, lowest=1)
+
+    def group(
+        self, words: list[str], leading: bool, final: bool = True, fraction: bool = False
+    ) -> int:
+        """One group of up to three digits. A non-leading group needs its hundreds (R6) or, in
+        the informal form, begins with "linh", "mười", "X mươi", or is one digit right before a
+        scale word ("một tỷ hai triệu"); a lone final digit ("một tỷ năm") is 1,5 tỷ in speech."""
+        value, rest, hundreds = 0, words, False
+        if len(words) >= 2 and words[1] == "trăm":
+            value, rest, hundreds = self.digit(words[0]) * 100, words[2:], True
+            if value == 0 and leading and not fraction:
+                raise self.fail("số không bắt đầu bằng “không trăm” (R6)")
+        if not rest:
+            if not hundreds:
+                raise self.fail("thiếu chữ số")
+            if value == 0 and not fraction:
+                raise self.fail("nhóm toàn số không thì bỏ hẳn, không đọc “không trăm” (R7)")
+            return value
+        first, after = rest[0], rest[1:]
+        if first in _LINH:
+            if leading and not hundreds:
+                raise self.fail(f"“{first}” chỉ đứng sau “trăm” hoặc sau “nghìn”, “triệu”, “tỷ”")
+            if len(after) != 1:
+                raise self.fail(f"sau “{first}” là đúng một chữ số (R5)")
+            if after[0] == "tư":
+                raise self.fail(f"sau “{first}” viết “bốn”, không viết “tư” (R4)")
+            if after[0] in ("mốt", "lăm", "nhăm"):
+                raise self.fail(f"sau “{first}” viết “một”, “năm” (R2, R3)")
+            return value + self.digit(after[0], lowest=1)
+        if first == "mười":
+            tail = [self.units_after_ten(after[0], "mười")] if after else []
+            if len(after) > 1:
+                raise self.fail(f"thừa “{' '.join(after[1:])}” sau “mười {after[0]}”")
+            return value + 10 + sum(tail)
+        if first in _DIGIT_VALUES and after and after[0] == "mươi":
+            tens = self.digit(first)
+            if tens < 2:
+                raise self.fail("hàng chục 1 đọc “mười”, không đọc “một mươi” (R1)")
+            tail = [self.units_after_ten(after[1], "mươi")] if len(after) > 1 else []
+            if len(after) > 2:
+                raise self.fail(f"thừa “{' '.join(after[2:])}” sau “{first} mươi {after[1]}”")
+            return value + 10 * tens + sum(tail)
+        if first in _DIGIT_VALUES and after and after[0] == "mốt":
+            raise self.fail(
+                f"“{first} mốt” không dùng trong văn bản (R13): viết “{first} mươi mốt”"
+            )
+        if first in ("mốt", "tư", "lăm", "nhăm"):
+            raise self.fail(f"“{first}” chỉ đứng sau “mươi” hoặc “mười” (R2–R4)")
+        if first in _DIGIT_VALUES and not after:
+            units = self.digit(first, lowest=1)
+            if hundreds:
+                raise self.fail(
+                    f"viết “trăm {DIGITS[units]}” thành “trăm linh {DIGITS[units]}” (R5)"
+                )
+            if not leading and final:
+                raise self.fail(
+                    "sau “nghìn”, “triệu”, “tỷ” đọc đủ nhóm: "
+                    f"“không trăm linh {DIGITS[units]}” (R6)"
+                )
+            return units
+        raise self.fail(f"không hiểu “{' '.join(words)}”")
+
+    def below_billion(self, words: list[str], leading: bool, final: bool) -> int:
+        """A number below one tỷ: groups of triệu, nghìn and units, in that order; `final` when
+        nothing follows it (not even "tỷ")."""
+        value, group, last = 0, [], 9
+        for word in [*words, ""]:
+            exponent = _SCALES.get(word)
+            if exponent is None and word:
+                group.append(word)
+                continue
+            if exponent is not None:
+                if exponent >= last:
+                    raise self.fail(f"“{word}” đứng sai chỗ")
+                if not group:
+                    raise self.fail(f"thiếu số trước “{word}”")
+                last = exponent
+            if group:
+                ends = final and exponent is None
+                value += self.group(group, leading, final=ends) * 10 ** (exponent or 0)
+                group, leading = [], False
+        return value
+
+    def integer(self, words: list[str]) -> int:
+        """A whole number: parts ending in "tỷ", nested (R9) or repeated (informal), then more."""
+        if words == ["không"]:
+            return 0
+        value, segment = 0, []
+        for word in words:
+            if _SCALES.get(word) != 9:
+                segment.append(word)
+                continue
+            if not segment:
+                if not value:
+                    raise self.fail(f"thiếu số trước “{word}”")
+                value *= BILLION  # "một tỷ tỷ", "một nghìn tỷ tỷ"
+                continue
+            count = self.below_billion(segment, leading=not value, final=False)
+            below = next(p for p in (1000, 10**6, BILLION) if count < p)
+            if value and value % (BILLION * below) == 0:
+                value += count * BILLION  # repeated scale: "một nghìn tỷ không trăm linh năm tỷ"
+            else:
+                value = (value + count) * BILLION  # nested count of tỷ (R9)
+            segment = []
+        if segment:
+            value += self.below_billion(segment, leading=not value, final=True)
+        if not value:
+            raise self.fail("thiếu số")
+        return value
+
+    def fraction(self, words: list[str]) -> str:
+        """The digits after "phẩy": digit by digit, or a number of two or three digits (R11)."""
+        if not words:
+            raise self.fail("thiếu chữ số sau “phẩy”")
+        if all(w in _DIGIT_VALUES for w in words):
+            return "".join(str(_DIGIT_VALUES[w]) for w in words)
+        if "trăm" in words:
+            return f"{self.group(words, leading=False, fraction=True):03d}"
+        return f"{self.group(words, leading=True, fraction=True):02d}"
+
+    def read(self, words: list[str]) -> Decimal:
+        if not words:
+            raise self.fail("không có chữ số nào")
+        for word in words:
+            if word in _FORBIDDEN:
+                raise self.fail(_FORBIDDEN[word])
+            if word not in _KNOWN:
+                raise self.fail(f"“{word}” không phải từ chỉ số")
+        negative = words[0] == "âm"
+        if negative:
+            words = words[1:]
+        if "âm" in words:
+            raise self.fail("“âm” chỉ đứng đầu")
+        whole, comma, fraction = _partition(words, "phẩy")
+        if comma and "phẩy" in fraction:
+            raise self.fail("có hai chữ “phẩy”")
+        if not whole:
+            raise self.fail("thiếu phần nguyên" + (" trước “phẩy”" if comma else ""))
+        value = Decimal(self.integer(whole))
+        if comma:
+            value = EXACT.add(value, Decimal("0." + self.fraction(fraction)))
+        return EXACT.minus(value) if negative and value else value
+
+
+def _partition(words: list[str], separator: str) -> tuple[list[str], bool, list[str]]:
+    if separator not in words:
+        return words, False, []
+    i = words.index(separator)
+    return words[:i], True, words[i + 1 :]
+
+
+def parse_words(text: str) -> Decimal:
+    """The number that words state, in any form the convention writes or lists as informal.
+
+    Accepts any case, NFD input, commas, "Bằng chữ:", "đồng", "chẵn", a final "." or "./." and
+    surrounding parentheses: parse_words("(Mười tỷ, chín trăm sáu mươi triệu đồng)") ==
+    Decimal(10960000000). Raises WordsError saying what is wrong.
+    """
+    return _Reader(text).read(_tokens(text))
