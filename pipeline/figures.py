@@ -1,0 +1,93 @@
+"""Amounts in figures the Vietnamese way, through babel (vi_VN): "10.960.000.000", "99,83%", "0,5".
+
+babel alone is not safe for money: it rounds half to even, and under the default decimal context
+it keeps 28 digits and drops the rest silently. So every value is made exact here first (quantized
+without rounding, or refused), and babel formats it inside a context wide enough that it never
+has to round; the result is read back and compared before it is returned.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_DOWN, Context, Decimal, Inexact, InvalidOperation, localcontext
+
+from babel.numbers import format_decimal, format_percent
+
+from pipeline.amount import EXACT, HALF_UP, Amount, InexactAmount, Unit, parse_number, plain_figures
+
+LOCALE = "vi_VN"
+
+
+def _exact(value: Decimal | int, decimals: int | None) -> tuple[Decimal, int]:
+    """The value with exactly the decimals to show, and how many; InexactAmount if too few."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise TypeError(f"chỉ viết được int hoặc Decimal, không phải {type(value).__name__}")
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"“{value}” không phải số hữu hạn")
+    if number.is_zero():
+        number = Decimal(0)  # never "-0"
+    needed = max(0, -number.normalize(EXACT).as_tuple().exponent)  # type: ignore[operator]
+    if decimals is None:
+        decimals = needed
+    elif needed > decimals:
+        raise InexactAmount(
+            f"{plain_figures(number)} không viết đúng được với {decimals} chữ số thập phân "
+            f"(cần {needed}); hãy làm tròn rõ ràng trước khi viết"
+        )
+    return number.quantize(Decimal(1).scaleb(-decimals), context=EXACT), decimals
+
+
+def _pattern(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def _wide(number: Decimal) -> Context:
+    """A context in which babel's own quantize keeps every digit and would trap any rounding."""
+    digits = len(number.as_tuple().digits) + 10
+    return Context(prec=digits, traps=[InvalidOperation, Inexact])
+
+
+def number(value: Decimal | int, decimals: int | None = None) -> str:
+    """ "10.960.000.000", "0,5", "-1.234,50": every digit kept, exactly `decimals` of them after
+    the comma (None: as many as the value has). Never rounds: a value that needs more decimals
+    raises InexactAmount."""
+    exact, places = _exact(value, decimals)
+    with localcontext(_wide(exact)):
+        text = format_decimal(exact, format=_pattern(places), locale=LOCALE)
+    if parse_number(text) != exact:  # babel must not have changed the value
+        raise AssertionError(f"babel viết {exact} thành “{text}”")
+    return text
+
+
+def percent(value: Decimal | int, decimals: int | None = None) -> str:
+    """A percentage given per hundred: percent(Decimal("99.83")) == "99,83%"; exact as number()."""
+    exact, places = _exact(value, decimals)
+    ratio = EXACT.scaleb(exact, -2)
+    with localcontext(_wide(exact)):
+        text = format_percent(ratio, format=_pattern(places) + "%", locale=LOCALE)
+    if parse_number(text.rstrip("%").strip()) != exact:
+        raise AssertionError(f"babel viết {exact}% thành “{text}”")
+    return text
+
+
+def share(part: Amount, whole: Amount, decimals: int = 2) -> str:
+    """`part` as a percentage of `whole`, rounded half up: "99,83%" (thực hiện so với dự toán)."""
+    if not whole:
+        raise ValueError("không tính được tỷ lệ phần trăm trên số 0")
+    # Truncate far beyond the last shown digit, then round half up once: a truncated quotient
+    # never reaches a tie it did not have, so there is no double rounding.
+    digits = len(part.dong.as_tuple().digits) + len(whole.dong.as_tuple().digits)
+    context = Context(prec=digits + decimals + 30, rounding=ROUND_DOWN)
+    ratio = context.divide(EXACT.multiply(part.dong, 100), whole.dong)
+    return percent(ratio.quantize(Decimal(1).scaleb(-decimals), context=HALF_UP), decimals)
+
+
+def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:
+    """The amount as a table in `unit` shows it: figure(Amount.of(10_960_000_000), Unit.TRIEU)
+    == "10.960". Raises InexactAmount rather than round (see Amount.in_unit)."""
+    return number(amount.in_unit(unit, decimals), decimals)
+
+
+def dong(amount: Amount) -> str:
+    """ "1.000.000.000 đồng": the amount in figures as prose writes it."""
+    return f"{number(amount.dong)} đồng"

@@ -1,0 +1,119 @@
+"""Figures the Vietnamese way through babel, exact to the last digit and never rounded."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.amount import Amount, InexactAmount, Unit, parse_number
+from pipeline.figures import dong, figure, number, percent, share
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "shown"),
+    [
+        (10_960_000_000, None, "10.960.000.000"),
+        (Decimal("0.5"), None, "0,5"),
+        (Decimal("0.50"), None, "0,5"),
+        (10_960, None, "10.960"),
+        (999, None, "999"),
+        (1000, None, "1.000"),
+        (0, None, "0"),
+        (Decimal("-0.00"), None, "0"),
+        (Decimal("-0.00"), 2, "0,00"),
+        (-1_005, None, "-1.005"),
+        (Decimal("-1234.5"), 2, "-1.234,50"),
+        (Decimal("10.96"), 3, "10,960"),
+        (Decimal("1E+6"), None, "1.000.000"),
+        (Decimal("0.000001"), None, "0,000001"),
+    ],
+)
+def test_number(value: Decimal | int, decimals: int | None, shown: str) -> None:
+    assert number(value, decimals) == shown
+
+
+def test_number_keeps_25_digits_and_more() -> None:
+    # babel alone keeps 28 digits under the default context and drops the rest.
+    value = Decimal("1234567890123456789012345.123456789")
+    assert number(value) == "1.234.567.890.123.456.789.012.345,123456789"
+    assert number(10**30) == "1." + ".".join(["000"] * 10)
+    assert number(Decimal("9999999999999999999999999")) == "9.999.999.999.999.999.999.999.999"
+
+
+@pytest.mark.parametrize(("value", "decimals"), [(Decimal("2.5"), 0), (Decimal("0.125"), 2)])
+def test_number_never_rounds(value: Decimal, decimals: int) -> None:
+    # babel would round half to even ("2", "0,12"); a figure must not change silently.
+    with pytest.raises(InexactAmount, match="làm tròn"):
+        number(value, decimals)
+
+
+def test_number_refuses_float() -> None:
+    with pytest.raises(TypeError):
+        number(0.5)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        number(Decimal("Infinity"))
+
+
+@given(st.integers(min_value=-(10**40), max_value=10**40), st.integers(0, 30))
+def test_number_reads_back_exactly(n: int, scale: int) -> None:
+    value = Decimal(n).scaleb(-scale)
+    shown = number(value)
+    assert parse_number(shown) == value
+    assert "." not in shown.partition(",")[2]
+
+
+def test_percent() -> None:
+    assert percent(Decimal("99.83")) == "99,83%"
+    assert percent(100) == "100%"
+    assert percent(Decimal("99.8"), 2) == "99,80%"
+    assert percent(Decimal("1234.5")) == "1.234,5%"
+    with pytest.raises(InexactAmount):
+        percent(Decimal("99.835"), 2)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [
+        (9_983, 10_000, "99,83%"),
+        (1, 3, "33,33%"),
+        (2, 3, "66,67%"),
+        (1, 8, "12,50%"),  # 12,5 exactly
+        (1, 800, "0,13%"),  # 0,125: half up, not to even
+        (3, 800, "0,38%"),  # 0,375
+        (-1, 800, "-0,13%"),
+        (10_960_000_000, 10_000_000_000, "109,60%"),
+    ],
+)
+def test_share_rounds_half_up(part: int, whole: int, shown: str) -> None:
+    assert share(Amount.of(part), Amount.of(whole)) == shown
+
+
+def test_share_of_zero_is_an_error() -> None:
+    with pytest.raises(ValueError, match="số 0"):
+        share(Amount.of(1), Amount.zero())
+
+
+def test_share_no_double_rounding() -> None:
+    # part / whole is 12,345% minus 10^-40: a 28-digit quotient would round to the tie 12,345
+    # and then up to 12,35. The exact answer is 12,34.
+    whole = Amount.of(10**42)
+    tie = 12345 * 10**37
+    assert share(Amount.of(tie - 1), whole) == "12,34%"
+    assert share(Amount.of(tie), whole) == "12,35%"
+    assert share(Amount.of(tie + 1), whole) == "12,35%"
+    assert share(Amount.of(-tie + 1), whole) == "-12,34%"
+
+
+def test_dong_and_figure() -> None:
+    assert dong(Amount.of(10**9)) == "1.000.000.000 đồng"
+    assert dong(Amount.of("0,5")) == "0,5 đồng"
+    amount = Amount.of(10_960_000_000)
+    assert figure(amount, Unit.TRIEU) == "10.960"
+    assert figure(amount, Unit.TY, 2) == "10,96"
+    assert figure(amount, Unit.TY, 3) == "10,960"
+    assert figure(amount) == "10.960.000.000"
+    with pytest.raises(InexactAmount):
+        figure(amount, Unit.TY)
