@@ -6,10 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-# What an unsigned draft leaves for the day or month to be written in by hand.
-BLANK = "\u00a0" * 5
+# What an unsigned draft leaves for the day or month to be written in by hand: with the spaces
+# around it, five spaces' width ("ngày     tháng 7 năm 2026", as the issue writes it). Non-breaking,
+# because pandoc collapses ordinary spaces into one.
+BLANK = "\u00a0" * 3
 
-_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{1,2}))?(?:-([0-9]{1,2}))?")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class DocumentDate:
     day: int | None = None
 
     def __post_init__(self) -> None:
+        if not 1000 <= self.year <= 9999:
+            raise ValueError(f"năm {self.year} không có thật (năm viết đủ 4 chữ số)")
         if self.day is not None and self.month is None:
             raise ValueError("có ngày thì phải có tháng")
         if self.month is not None and not 1 <= self.month <= 12:
@@ -38,7 +42,7 @@ class DocumentDate:
         """Read a front-matter date: a YAML date, "2027-01-08", "2026-07" (day blank) or 2026."""
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
-        match = _PARTIAL.match(str(value).strip())
+        match = _PARTIAL.fullmatch(str(value).strip())
         if not match:
             raise ValueError(f"ngày “{value}” không đúng dạng NĂM-THÁNG-NGÀY, NĂM-THÁNG hoặc NĂM")
         year, month, day = (int(g) if g else None for g in match.groups())
@@ -58,7 +62,7 @@ def month_text(month: int | None) -> str:
 
 
 def date_line(date: DocumentDate) -> str:
-    """ "ngày 08 tháng 01 năm 2027", or "ngày      tháng 7 năm 2026" on a draft."""
+    """ "ngày 08 tháng 01 năm 2027", or "ngày     tháng 7 năm 2026" on a draft (BLANK)."""
     return f"ngày {day_text(date.day)} tháng {month_text(date.month)} năm {date.year}"
 
 
