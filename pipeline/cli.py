@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +31,25 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kiểm tra nội dung, không dựng DOCX")
     check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     check.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+
+    words = commands.add_parser("words", help="đọc số thành chữ (hoặc chữ thành số với --parse)")
+    words.add_argument(
+        "values",
+        nargs="+",
+        metavar="SỐ",
+        help="số viết kiểu Việt Nam (1.005.000; 2,35), mỗi số một dòng kết quả; "
+        "“-” đọc từ stdin, mỗi dòng một số",
+    )
+    # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
+    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")  # type: ignore[attr-defined]
+    form = words.add_mutually_exclusive_group()
+    form.add_argument(
+        "--document", action="store_true", help="dạng ghi trong văn bản: “Mười tỷ, … đồng”"
+    )
+    form.add_argument("--parse", action="store_true", help="đọc chữ thành số")
+    words.add_argument(
+        "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
+    )
     return top
 
 
@@ -83,9 +103,35 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_words(args: argparse.Namespace) -> int:
+    """One line per value: its reading in words, or with --parse the number that words state."""
+    from pipeline.amount import parse_number
+    from pipeline.words import WordsStyle, amount_in_words, parse_words, read_number
+
+    values: list[str] = []
+    for value in args.values:
+        if value == "-":
+            values += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            values.append(value)
+    if not values:
+        raise UsageError("baocao words: không có số nào để đọc")
+    try:
+        style = WordsStyle.parse(args.style)
+        if args.parse:
+            lines = [f"{parse_words(value):f}".replace(".", ",") for value in values]
+        else:
+            write = amount_in_words if args.document else read_number
+            lines = [write(parse_number(value), style) for value in values]
+    except ValueError as exc:
+        raise UsageError(f"baocao words: {exc}") from None
+    print("\n".join(lines))
+    return 0
+
+
 INTERNAL_ERROR = 3
 
-COMMANDS = {"build": run_build, "check": run_check}
+COMMANDS = {"build": run_build, "check": run_check, "words": run_words}
 
 
 def main(argv: list[str] | None = None) -> int:
