@@ -191,9 +191,14 @@ class Amount:
     dong: Decimal
 
     def __post_init__(self) -> None:
-        if not isinstance(self.dong, Decimal) or not self.dong.is_finite():
-            raise ValueError(f"số tiền phải là số hữu hạn, không phải “{self.dong!r}”")
-        object.__setattr__(self, "dong", _canonical(self.dong))
+        value: object = self.dong
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)
+        if not isinstance(value, Decimal):
+            raise TypeError(f"số tiền là Decimal hoặc int, không phải {type(value).__name__}")
+        if not value.is_finite():
+            raise ValueError(f"số tiền phải là số hữu hạn, không phải “{value}”")
+        object.__setattr__(self, "dong", _canonical(value))
 
     @classmethod
     def of(cls, value: int | Decimal | str, unit: Unit = Unit.DONG) -> Amount:

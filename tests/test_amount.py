@@ -164,6 +164,14 @@ def test_amount_refuses_float_and_non_finite() -> None:
         Amount(Decimal("Infinity"))
 
 
+def test_amount_constructed_directly() -> None:
+    assert Amount(5) == Amount(Decimal("5.000")) == Amount.of(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Amount(0.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Amount("5")  # type: ignore[arg-type]
+
+
 def test_amount_of_bad_text_raises_number_format_error() -> None:
     with pytest.raises(NumberFormatError):
         Amount.of("1.2.3", Unit.TRIEU)
