@@ -14,7 +14,7 @@ DOCX    := $(DOCS:%=$(OUT)/%.docx)
 ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
 
 .DEFAULT_GOAL := report
-.PHONY: report check test lint bench clean help venv
+.PHONY: report check test lint bench pdf textconv clean help venv
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -24,6 +24,19 @@ report: $(DOCX)  ## build every document in content/ into output/<document>.docx
 .SECONDEXPANSION:
 $(OUT)/%.docx: $(STAMP) $(ENGINE) $$(shell find $(CONTENT)/$$* -type f)
 	@$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT)
+
+# PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
+SOFFICE := $(shell command -v soffice || command -v libreoffice)
+pdf: $(DOCX:.docx=.pdf)  ## render output/*.pdf with LibreOffice, when installed
+
+$(OUT)/%.pdf: $(OUT)/%.docx
+	@test -n "$(SOFFICE)" || { echo "make pdf: chưa cài LibreOffice (apt-get install libreoffice-writer-nogui); hoặc mở $< bằng Word và lưu thành PDF." >&2; exit 2; }
+	@$(SOFFICE) --headless --convert-to pdf --outdir $(OUT) $< >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $<" >&2; exit 1; }
+	@echo "Đã in $@" >&2
+
+textconv: $(STAMP)  ## let `git diff` show the text of DOCX files (this clone only)
+	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
+	git config diff.docx.cachetextconv true
 
 check: $(STAMP)  ## check every document; each problem as file:line
 	@$(BIN)/baocao check --content $(CONTENT)
@@ -36,7 +49,7 @@ lint: $(STAMP)  ## ruff over the code and the tests
 	$(BIN)/ruff format --check pipeline tests
 
 clean:  ## remove build results and the virtual environment
-	rm -rf $(OUT)/*.docx $(OUT)/.cache $(VENV)
+	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.cache $(VENV)
 
 venv: $(STAMP)  ## create or refresh .venv
 

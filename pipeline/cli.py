@@ -50,6 +50,8 @@ def parser() -> argparse.ArgumentParser:
     words.add_argument(
         "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
     )
+    text = commands.add_parser("text", help="in chữ của một tệp DOCX (dùng cho git diff)")
+    text.add_argument("docx", type=Path, metavar="TỆP.docx")
     return top
 
 
@@ -131,7 +133,15 @@ def run_words(args: argparse.Namespace) -> int:
 
 INTERNAL_ERROR = 3
 
-COMMANDS = {"build": run_build, "check": run_check, "words": run_words}
+
+def run_text(args: argparse.Namespace) -> int:
+    from pipeline.textconv import docx_text
+
+    sys.stdout.write(docx_text(args.docx))
+    return 0
+
+
+COMMANDS = {"build": run_build, "check": run_check, "words": run_words, "text": run_text}
 
 
 def main(argv: list[str] | None = None) -> int:

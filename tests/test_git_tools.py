@@ -1,0 +1,90 @@
+"""The tools around git: DOCX text for `git diff`, the pre-commit hook, and `make pdf`."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import REFERENCE_DOCUMENT, ROOT
+
+from pipeline.build import build_document
+
+BAOCAO = [sys.executable, "-m", "pipeline"]
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_text_of_a_docx_is_one_line_per_paragraph(tmp_path: Path, content_copy: Path) -> None:
+    docx = build_document(content_copy / REFERENCE_DOCUMENT, tmp_path).target
+    result = run([*BAOCAO, "text", str(docx)], ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in result.stdout
+    lines = result.stdout.splitlines()
+    opening = next(line for line in lines if line.startswith("Thực hiện Công văn số 2778"))
+    assert opening.endswith("năm 2027.")  # the whole paragraph on its line: word diffs stay local
+
+
+def test_git_diff_shows_the_changed_sentence_of_a_docx(tmp_path: Path, content_copy: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    run([*git, "init", "-q"], repo)
+    shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
+    folder = content_copy / REFERENCE_DOCUMENT
+    build_document(folder, repo)
+    run([*git, "add", "."], repo)
+    run([*git, "commit", "-qm", "first"], repo)
+    part = folder / "03-kho-khan.md"
+    part.write_text(
+        part.read_text(encoding="utf-8").replace("Năm 2026, là", "Năm 2026 là"), "utf-8"
+    )
+    build_document(folder, repo)
+    textconv = f"{sys.executable} -m pipeline text"
+    diff = run([*git, "-c", f"diff.docx.textconv={textconv}", "diff"], ROOT)
+    assert diff.returncode == 0, diff.stderr
+    changed = [line for line in diff.stdout.splitlines() if line[:1] in "+-" and "Năm 2026" in line]
+    assert [line[0] for line in changed] == ["-", "+"]
+    assert changed[1].startswith("+Năm 2026 là thời gian")
+
+
+def test_pre_commit_hook_runs_check_in_a_content_repository(
+    tmp_path: Path, content_copy: Path
+) -> None:
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "baocao-check"
+    assert hook["pass_filenames"] is False
+    entry = hook["entry"].split()
+    assert entry[0] == "baocao"
+    command = [str(Path(sys.executable).parent / entry[0]), *entry[1:]]
+    assert run(command, content_copy.parent).returncode == 0
+    opening = content_copy / REFERENCE_DOCUMENT / "00-mo-dau.md"
+    opening.write_text(opening.read_text(encoding="utf-8").replace("loai: BÁO CÁO\n", ""), "utf-8")
+    failed = run(command, content_copy.parent)
+    assert failed.returncode == 1
+    assert "00-mo-dau.md:" in failed.stdout and "thiếu tên loại văn bản" in failed.stdout
+
+
+def test_make_pdf_without_libreoffice_says_so(tmp_path: Path, content_copy: Path) -> None:
+    where = [f"CONTENT={content_copy}", f"OUT={tmp_path}"]
+    result = run(["make", "--no-print-directory", "-C", str(ROOT), "pdf", "SOFFICE=", *where], ROOT)
+    assert result.returncode != 0
+    assert "chưa cài LibreOffice" in result.stderr
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_make_pdf_renders_every_document(tmp_path: Path, content_copy: Path) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed: .ci/run installs it")
+    where = [f"CONTENT={content_copy}", f"OUT={tmp_path}"]
+    result = run(["make", "--no-print-directory", "-C", str(ROOT), "pdf", *where], ROOT)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / f"{REFERENCE_DOCUMENT}.pdf"
+    assert pdf.read_bytes()[:5] == b"%PDF-"
