@@ -10,6 +10,7 @@ import yaml
 
 from pipeline.dates import DocumentDate
 from pipeline.errors import Position, Problem
+from pipeline.words import WordsStyle
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
 SCHEMA: dict[str, tuple[str, str, bool]] = {
@@ -25,7 +26,7 @@ SCHEMA: dict[str, tuple[str, str, bool]] = {
     "nguoi_ky": ("người ký", "signer", True),
     "noi_nhan": ("nơi nhận", "lines", True),
     "phu_luc": ("phụ lục", "any", False),
-    "chu_so": ("cách đọc số bằng chữ", "any", False),
+    "chu_so": ("cách đọc số bằng chữ", "words", False),
 }
 SIGNER_SCHEMA: dict[str, tuple[str, str, bool]] = {
     "quyen_han": ("thẩm quyền ký (TM., KT., …)", "lines", False),
@@ -58,6 +59,7 @@ class FrontMatter:
     parent_agency: tuple[str, ...] = ()
     number: int | None = None
     to: tuple[str, ...] = ()
+    words: WordsStyle = field(default_factory=WordsStyle)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -130,7 +132,8 @@ class FrontMatterReader:
             parent_agency=values.get("co_quan_chu_quan", ()),
             number=values.get("so"),
             to=values.get("kinh_gui", ()),
-            extra={k: values[k] for k in ("phu_luc", "chu_so") if k in values},
+            words=values.get("chu_so", WordsStyle()),
+            extra={k: values[k] for k in ("phu_luc",) if k in values},
         )
 
     def fields(self, data: dict, schema: dict[str, tuple[str, str, bool]], prefix: str) -> dict:
@@ -169,9 +172,10 @@ class FrontMatterReader:
             and value > 0
         ):
             return value
-        if kind == "date":
+        readers = {"date": DocumentDate.parse, "words": WordsStyle.from_front_matter}
+        if kind in readers:
             try:
-                return DocumentDate.parse(value)
+                return readers[kind](value)
             except ValueError as exc:
                 self.problem(key, f"{label}: {exc}")
                 return None

@@ -146,3 +146,14 @@ def test_only_numbered_files_are_parts_other_markdown_is_a_note(tmp_path: Path) 
     assert [p.name for p in document.files] == ["00-mo-dau.md"]
     assert [b.kind for b in document.blocks] == ["paragraph"]
     assert find_documents(tmp_path) == [folder]
+
+
+def test_words_style_comes_from_the_front_matter(tmp_path: Path) -> None:
+    write(tmp_path / "a", "00.md", FRONT.replace("---\n", "---\nchu_so: [le, ngan]\n", 1))
+    assert parse_document(tmp_path / "a").front.words.names == ("le", "ngan")
+    write(tmp_path / "b", "00.md", FRONT.replace("---\n", "---\nchu_so: [le, nhăm]\n", 1))
+    with pytest.raises(ContentErrors) as caught:
+        parse_document(tmp_path / "b")
+    (problem,) = caught.value.problems
+    assert problem.position.line == 2
+    assert problem.message.startswith("cách đọc số bằng chữ:") and "nhăm" in problem.message
