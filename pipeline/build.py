@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pipeline.convert import to_docx
 from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
+from pipeline.finish import finish_document, source_date_epoch
 from pipeline.parse import parse_document
 from pipeline.reference_doc import reference_doc
 from pipeline.render import render_document
@@ -58,6 +59,7 @@ def build_document(folder: Path, output: Path) -> Built:
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
     try:
         to_docx(markdown, reference_doc(output / ".cache"), partial)
+        finish_document(partial, source_date_epoch(folder))
         partial.replace(target)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None

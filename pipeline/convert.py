@@ -15,6 +15,9 @@ INPUT_FORMAT = (
     "-fancy_lists-implicit_figures"
 )
 
+# One AST transformation per filter, applied in name order (templates/filters/*.lua).
+FILTERS = sorted((Path(__file__).resolve().parent.parent / "templates" / "filters").glob("*.lua"))
+
 
 def to_docx(markdown: str, reference: Path, target: Path) -> Path:
     """Write `target` from `markdown`; pandoc's own complaints become a BaocaoError."""
@@ -24,7 +27,7 @@ def to_docx(markdown: str, reference: Path, target: Path) -> Path:
             "docx",
             format=INPUT_FORMAT,
             outputfile=str(target),
-            extra_args=[f"--reference-doc={reference}"],
+            extra_args=[f"--reference-doc={reference}", *(f"--lua-filter={f}" for f in FILTERS)],
         )
     except (RuntimeError, OSError) as exc:
         raise BaocaoError(f"pandoc không tạo được {target.name}: {exc}") from None

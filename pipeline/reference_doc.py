@@ -40,6 +40,16 @@ SETTERS: dict[str, Any] = {
     "space_after_pt": lambda s, v: setattr(s.paragraph_format, "space_after", Pt(v)),
     "line_spacing": lambda s, v: setattr(s.paragraph_format, "line_spacing", v),
     "keep_with_next": lambda s, v: setattr(s.paragraph_format, "keep_with_next", v),
+    "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(
+        s.element.get_or_add_pPr(), "bottom", v
+    ),
+}
+
+# Table-style key → how it sets the style's w:tblPr; `columns_twips` is read by the finishing pass.
+TABLE_SETTERS: dict[str, Any] = {
+    "borders_pt": oxml.set_table_borders,
+    "cell_margin_twips": oxml.set_cell_margins,
+    "columns_twips": lambda tblpr, v: None,
 }
 
 
@@ -73,6 +83,12 @@ def build_reference(target: Path, definition: dict[str, Any] | None = None) -> P
         for key, value in props.items():
             if key != "based_on":
                 SETTERS[key](style, value)
+    for name, props in definition.get("tables", {}).items():
+        style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.TABLE)
+        style.hidden = False
+        tblpr = oxml.table_style_properties(style.element)
+        for key, value in props.items():
+            TABLE_SETTERS[key](tblpr, value)
     for rpr in oxml.style_run_properties(styles.element):
         oxml.set_fonts(rpr, definition["font"])
         oxml.set_color(rpr, definition["color"])
@@ -97,6 +113,7 @@ def _page(document: Any, page: dict[str, float]) -> None:
     section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
     section.header_distance, section.footer_distance = Mm(page["header_mm"]), Mm(page["footer_mm"])
     section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # an explicit, empty first-page header
     paragraph = section.header.paragraphs[0]
     paragraph.style = document.styles["Header"]
     oxml.add_field(paragraph._p, "PAGE")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
+from pipeline.appendix import Appendix, plain_text, reference_line, split_appendices, unit_line
 from pipeline.dates import place_date_line
+from pipeline.frontmatter import FrontMatter
 from pipeline.parse import Block, Document
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -61,8 +64,11 @@ def block_markdown(block: Block) -> str:
     raise ValueError(f"cannot render a {block.kind} block")
 
 
+@functools.cache
 def environment() -> SandboxedEnvironment:
-    """The Jinja environment for frames: sandboxed, and strict, so a missing value is an error."""
+    """The Jinja environment for frames: sandboxed, and strict, so a missing value is an error.
+
+    One per process: it keeps its compiled templates (and reloads one whose file changed)."""
     env = SandboxedEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
@@ -74,9 +80,11 @@ def environment() -> SandboxedEnvironment:
 
 
 def render_document(document: Document) -> str:
-    """The whole document as pandoc Markdown: frame (header, title, signature) around the body."""
+    """The whole document as pandoc Markdown: frame (header, title, signature) around the body,
+    then the appendices."""
     front = document.front
-    body = with_end_mark("\n\n".join(block_markdown(b) for b in document.blocks))
+    blocks, appendices = split_appendices(document.blocks)
+    body = with_end_mark("\n\n".join(block_markdown(b) for b in blocks))
     template = environment().get_template("frame.md.j2")
     return template.render(
         front=front,
@@ -84,7 +92,21 @@ def render_document(document: Document) -> str:
         place_date=place_date_line(front.place, front.date),
         recipients=recipient_lines(front.recipients),
         body=body,
+        appendices=[appendix_frame(a, front) for a in appendices],
     )
+
+
+def appendix_frame(appendix: Appendix, front: FrontMatter) -> dict[str, str | None]:
+    """What the frame draws for one appendix: heading, title, "(Kèm theo …)", unit line, body."""
+    unit, blocks = unit_line(appendix, front)
+    title = appendix.title
+    return {
+        "heading": plain_text(appendix.heading),
+        "title": inline_markdown(title.inlines) if title else None,
+        "reference": reference_line(front),
+        "unit": unit,
+        "body": "\n\n".join(block_markdown(b) for b in blocks),
+    }
 
 
 END_MARK = escape("./.")

@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import CONTENT, REFERENCE_DOCUMENT
+from docx.table import Table
 
 from pipeline.build import build_document
 from pipeline.errors import ContentErrors
@@ -21,7 +22,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def paragraphs(built: Path) -> list:
-    return docx.Document(str(built)).paragraphs
+    """Every paragraph in reading order: the header and signature blocks are table cells."""
+    return all_paragraphs(docx.Document(str(built)))
+
+
+def all_paragraphs(container) -> list:  # type: ignore[no-untyped-def]
+    """The paragraphs of a document or cell, those inside its tables included, in order."""
+    found = []
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    found.extend(all_paragraphs(cell))
+        else:
+            found.append(item)
+    return found
 
 
 def texts(paragraphs: list) -> list[str]:

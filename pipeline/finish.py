@@ -1,0 +1,315 @@
+"""Finish stage (python-docx): what pandoc cannot write, then a byte-for-byte reproducible DOCX.
+
+pandoc styles the text; this pass gives the document its ND30 geometry (pandoc-docx-notes 8–10):
+the appendices' landscape sections with their own page numbering, the header references and
+"different first page" of every section, the exact widths of the frame's layout tables, content
+tables fitted to their section's text width, and the rule lines under the agency, the motto and the
+subject. What it draws is data in templates/styles.toml ([rules], [tables], [appendix_page]).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import os
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.section import Section
+from docx.shared import Mm, Twips
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from pipeline import oxml
+from pipeline.metrics import text_width, wrapped_widths
+from pipeline.reference_doc import load_definition
+
+EMU_PER_TWIP = 635
+APPENDIX_HEADING = "Appendix Heading"
+SECTION_BREAK = "Section Break"
+CONTENT_TABLE = "Table"
+TABLE_HEADING = "Table Heading"
+RULE = "Rule"
+NO_BREAK_SPACE = "\u00a0"
+# A header cell may wrap onto this many lines before its column widens for it.
+HEADER_LINES = 3
+# What a cell needs beyond its measured text: rounding, and kerning the metrics do not know.
+CELL_SLACK_TWIPS = 40
+
+
+def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = None) -> None:
+    """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH)."""
+    definition = definition or load_definition()
+    document = docx.Document(str(path))
+    split_appendix_sections(document, definition["appendix_page"])
+    tables = definition["tables"]
+    for table in document.tables:
+        style = table.style.name if table.style is not None else CONTENT_TABLE
+        if "columns_twips" in tables.get(style, {}):
+            set_layout_table(table, tables[style]["columns_twips"])
+        elif style in tables:
+            available = text_width_at(document, table._tbl)
+            set_content_table(table, available, tables[style]["cell_margin_twips"])
+    draw_rules(document, definition["rules"], tables)
+    write_reproducibly(document, path, epoch)
+
+
+# ---- sections and page numbers ----
+
+
+def split_appendix_sections(document: Any, page: dict[str, float]) -> None:
+    """Give each appendix its own landscape section, starting on a new page, numbered from 1.
+
+    pandoc writes one section, the reference doc's. Before each "Appendix Heading" paragraph, a
+    paragraph ends the previous section with a copy of its properties, header references included;
+    every section keeps "different first page", so page 1 and each appendix's first page show no
+    number (pitfall 8).
+    """
+    heading_style = document.styles[APPENDIX_HEADING].style_id
+    headings = [p for p in document.paragraphs if p._p.style == heading_style]
+    if not headings:
+        return
+    last = document.sections[-1]
+    portrait = copy.deepcopy(last._sectPr)
+    set_page(last, page)
+    last.orientation = WD_ORIENT.LANDSCAPE
+    last.different_first_page_header_footer = True
+    oxml.restart_page_numbers(last._sectPr, 1)
+    for index, heading in enumerate(headings):
+        ending = portrait if index == 0 else last._sectPr
+        brk = heading.insert_paragraph_before(style=document.styles[SECTION_BREAK])
+        oxml.end_section(brk._p, copy.deepcopy(ending))
+
+
+def set_page(section: Section, page: dict[str, float]) -> None:
+    """A section's page size and margins from a [page]-like table of styles.toml (mm)."""
+    section.page_width, section.page_height = Mm(page["width_mm"]), Mm(page["height_mm"])
+    section.top_margin, section.bottom_margin = Mm(page["top_mm"]), Mm(page["bottom_mm"])
+    section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
+    section.header_distance, section.footer_distance = Mm(page["header_mm"]), Mm(page["footer_mm"])
+
+
+def text_width_twips(section: Section) -> int:
+    """The width between a section's left and right margins, in twips."""
+    return (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
+
+
+def text_width_at(document: Any, element: Any) -> int:
+    """The text width, in twips, of the section that holds a paragraph or table (or its cell)."""
+    return text_width_twips(Section(oxml.governing_section(element), document.part))
+
+
+# ---- layout tables (header and signature blocks) ----
+
+
+def set_layout_table(table: Table, columns: list[int]) -> None:
+    """A frame table at its exact column widths, centred on the text, rows never split."""
+    set_columns(table, columns)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for row in table.rows:
+        oxml.keep_row_together(row._tr)
+
+
+def set_columns(table: Table, columns: list[int]) -> None:
+    """Column widths in twips: the grid, every cell (spans summed) and the table itself."""
+    for column, width in zip(table.columns, columns, strict=True):
+        column.width = Twips(width)
+    for cell, first, span in grid_cells(table):
+        cell.width = Twips(sum(columns[first : first + span]))
+    oxml.set_table_width(table._tbl, sum(columns))
+
+
+def grid_cells(table: Table) -> Iterator[tuple[_Cell, int, int]]:
+    """Every real cell (w:tc) of a table with its first grid column and its column span."""
+    for tr in table._tbl.tr_lst:
+        column = tr.grid_before
+        for tc in tr.tc_lst:
+            yield _Cell(tc, table), column, tc.grid_span
+            column += tc.grid_span
+
+
+# ---- content tables ----
+
+
+def set_content_table(table: Table, available: int, cell_margin: int) -> None:
+    """An official table: header rows repeated and centred, columns fitted to the text width.
+
+    Columns get at least their longest word (so "10.960" never breaks) and share the rest of
+    the width in proportion to how much more their longest line needs (a header's line counts
+    as wrapped onto HEADER_LINES lines).
+    """
+    header = [row for row in table.rows if oxml.is_header_row(row._tr)]
+    for row in header:
+        oxml.repeat_as_header(row._tr)
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.style = table.part.document.styles[TABLE_HEADING]
+                paragraph.alignment = None  # the style centres; pandoc set the column's alignment
+    for row in table.rows:
+        oxml.keep_row_together(row._tr)
+        for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    set_columns(table, fit_columns(table, available, cell_margin))
+
+
+def fit_columns(table: Table, available: int, cell_margin: int) -> list[int]:
+    """Column widths (twips) summing to `available`, from each column's least and most need."""
+    count = len(table.columns)
+    least, most = [0] * count, [0] * count
+    spans = []
+    pad = 2 * cell_margin + CELL_SLACK_TWIPS
+    for cell, first, span in grid_cells(table):
+        word, line = cell_needs(cell)
+        if oxml.is_header_row(cell._tc.getparent()):
+            line = max(word, line // HEADER_LINES)
+        if span == 1:
+            least[first] = max(least[first], word + pad)
+            most[first] = max(most[first], line + pad)
+        else:
+            spans.append((first, span, word + pad, line + pad))
+    for first, span, word, line in spans:  # a spanning cell widens its columns only if it must
+        for needs, want in ((least, word), (most, line)):
+            short = want - sum(needs[first : first + span])
+            for k in range(first, first + span):
+                needs[k] += max(0, short) / span
+    most = [max(m, lo) for m, lo in zip(most, least, strict=True)]
+    if sum(most) <= available:  # everything fits on one line: share the spare width by need
+        weights = most
+        spare = available - sum(most)
+        return spread([m + spare * w / sum(weights) for m, w in zip(most, weights, strict=True)])
+    if sum(least) <= available:
+        stretch = (available - sum(least)) / (sum(most) - sum(least))
+        return spread([lo + (m - lo) * stretch for lo, m in zip(least, most, strict=True)])
+    return spread([lo * available / sum(least) for lo in least])  # too narrow: words will break
+
+
+def spread(widths: list[float]) -> list[int]:
+    """Whole twips with the same sum as `widths` (rounding errors go to the widest column)."""
+    whole = [int(w) for w in widths]
+    whole[whole.index(max(whole))] += round(sum(widths)) - sum(whole)
+    return whole
+
+
+def cell_needs(cell: _Cell) -> tuple[int, int]:
+    """A cell's longest word and longest line, in twips, in its paragraphs' own font and size."""
+    word = line = 0
+    for paragraph in cell.paragraphs:
+        size, bold = style_font(paragraph.style)
+        bold = bold or any(r.bold for r in paragraph.runs if r.text.strip())
+        for text in paragraph.text.split("\n"):
+            line = max(line, text_width(text, size, bold))
+            for piece in text.split():
+                word = max(word, text_width(piece, size, bold))
+    return word, line
+
+
+# ---- rule lines ----
+
+
+def draw_rules(document: Any, rules: dict[str, float], tables: dict[str, Any]) -> None:
+    """A centred rule under each run of paragraphs of a [rules] style, as long as the table says.
+
+    A rule is a paragraph of style "Rule" whose bottom border is the line: Word and LibreOffice
+    both draw it; left and right indents make its length.
+    """
+    ruled = {document.styles[name].style_id: name for name in rules}
+    for run in ruled_runs(document.paragraphs, ruled):
+        available = text_width_at(document, run[-1]._p)
+        rule_after(run, rules[ruled[run[-1]._p.style]], available)
+    for table in document.tables:
+        style = table.style.name if table.style is not None else CONTENT_TABLE
+        margin = tables.get(style, {}).get("cell_margin_twips", 0)
+        for cell, _, _ in grid_cells(table):
+            available = (cell.width // EMU_PER_TWIP if cell.width else 0) - 2 * margin
+            for run in ruled_runs(cell.paragraphs, ruled):
+                rule_after(run, rules[ruled[run[-1]._p.style]], available)
+
+
+def ruled_runs(paragraphs: list[Paragraph], ruled: dict[str, str]) -> Iterator[list[Paragraph]]:
+    """Runs of adjacent paragraphs that share a ruled style (by style id: python-docx looks a
+    style's name up by XPath on every access)."""
+    run: list[Paragraph] = []
+    for paragraph in [*paragraphs, None]:
+        style = paragraph._p.style if paragraph is not None else None
+        if run and (style != run[-1]._p.style or run[-1]._p.getnext() is not paragraph._p):
+            yield run
+            run = []
+        if style in ruled:
+            run.append(paragraph)
+
+
+def rule_after(run: list[Paragraph], fraction: float, available: int) -> Paragraph:
+    """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
+    `available` twips. The rule paragraph is returned."""
+    last = run[-1]
+    size, bold = style_font(last.style)
+    widest = min(available, max(line_width(p.text, size, bold, available) for p in run))
+    length = round(fraction * widest)
+    rule = Paragraph(oxml.insert_paragraph_after(last._p), last._parent)
+    rule.style = last.part.document.styles[RULE]
+    rule.add_run(NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
+    indent = Twips(max(0, (available - length) // 2))
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = indent
+    return rule
+
+
+def line_width(text: str, size: float, bold: bool, available: int) -> int:
+    """The widest line of a paragraph's text (lines split at its breaks) wrapped to `available`."""
+    return max(max(wrapped_widths(line, size, bold, available)) for line in text.split("\n"))
+
+
+def style_font(style: Any) -> tuple[float, bool]:
+    """The size (pt) and boldness a paragraph style gives its text, through the style chain."""
+    size = bold = None
+    while style is not None and (size is None or bold is None):
+        size = style.font.size if size is None else size
+        bold = style.font.bold if bold is None else bold
+        style = style.base_style
+    return (size.pt if size is not None else 11.0), bool(bold)
+
+
+# ---- reproducible output ----
+
+
+def source_date_epoch(folder: Path) -> int:
+    """The date a build stamps on its output: SOURCE_DATE_EPOCH, else the last commit touching
+    the document's folder, else its newest file; the same sources always give the same bytes."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        found = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        found = ""
+    if found.isdigit():
+        return int(found)
+    return max((int(p.stat().st_mtime) for p in folder.rglob("*") if p.is_file()), default=0)
+
+
+def write_reproducibly(document: Any, path: Path, epoch: int) -> None:
+    """Save with fixed document dates and zip timestamps: equal sources give equal bytes."""
+    moment = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
+    document.core_properties.created = document.core_properties.modified = moment.replace(
+        tzinfo=None
+    )
+    buffer = io.BytesIO()
+    document.save(buffer)
+    stamp = moment.timetuple()[:6]
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(item.filename))
