@@ -1,4 +1,4 @@
-"""Runs the stages for each document (parse → render → convert), and checks without building."""
+"""Runs the stages for each document (parse → resolve → render → convert → finish), and check."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pipeline.finish import finish_document, source_date_epoch
 from pipeline.parse import parse_document
 from pipeline.reference_doc import reference_doc
 from pipeline.render import render_document
+from pipeline.resolve import resolve_document
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,11 @@ class Built:
 def check_document(folder: Path) -> list[Problem]:
     """Every problem in a document's content, errors and warnings, without building anything."""
     try:
-        parse_document(folder)
+        document = parse_document(folder)
     except ContentErrors as exc:
         return exc.problems
-    return []
+    problems = resolve_document(document, draw=False)[1]
+    return sorted(problems, key=lambda p: (p.position, p.message))
 
 
 def prepare_output(directory: Path) -> Path:
@@ -53,7 +55,9 @@ def build_document(folder: Path, output: Path) -> Built:
     previous output untouched.
     """
     started = time.perf_counter()
-    document = parse_document(folder)
+    document, problems = resolve_document(parse_document(folder))
+    if any(not p.warning for p in problems):
+        raise ContentErrors(problems)
     markdown = render_document(document)
     target = output / f"{document.name}.docx"
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
@@ -65,4 +69,5 @@ def build_document(folder: Path, output: Path) -> Built:
         raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None
     finally:
         partial.unlink(missing_ok=True)
-    return Built(document.name, target, time.perf_counter() - started, [])
+    warnings = sorted(problems, key=lambda p: (p.position, p.message))
+    return Built(document.name, target, time.perf_counter() - started, warnings)

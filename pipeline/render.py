@@ -113,9 +113,17 @@ END_MARK = escape("./.")
 
 
 def with_end_mark(body: str) -> str:
-    """The body with ND30's end mark "./." after its last sentence, unless the editor typed it."""
+    """The body with ND30's end mark "./." after its last sentence, unless the editor typed it.
+
+    A body that ends with a generated grid table gets the mark as a paragraph of its own: glued
+    to the table's last border it would break the table."""
     body = body.rstrip()
-    return body if body.endswith(END_MARK) else body + END_MARK
+    if body.endswith(END_MARK):
+        return body
+    last = body.rsplit("\n", 1)[-1]
+    if last.startswith("+") and last.endswith("+"):
+        return f"{body}\n\n{END_MARK}"
+    return body + END_MARK
 
 
 def recipient_lines(recipients: tuple[str, ...]) -> list[str]:

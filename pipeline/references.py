@@ -1,0 +1,285 @@
+"""Amounts by id, and prose that cites them: `{{ tien("id") }}` instead of a retyped figure.
+
+Ids come from budget-table rows (`pl.iv`, `pl.iv(4)` for a given column) and from amounts typed
+once in prose with a tag (`**10.122.000.000 đồng**{#de-xuat-2026}`). A reference is a Jinja
+expression evaluated in a SandboxedEnvironment with StrictUndefined, and only one shape is
+allowed: one of the four functions below called with ids as quoted strings. Everything else — a
+Jinja syntax error, an unknown function, an unknown id (with the closest known ones), an empty
+cell, an id counted twice — is a Problem at file:line, never a traceback.
+
+    tien(ids…)      1.000.000.000 đồng
+    so(ids…)        1.000                         (figures in the table's unit)
+    chu(ids…)       Một tỷ đồng
+    tien_chu(ids…)  **1.000.000.000 đồng** (Một tỷ đồng)
+
+Several ids are added up; "nv-*" stands for every prose id that starts with "nv-".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.amount import Amount, InexactAmount, Unit
+from pipeline.budget import Row, Table
+from pipeline.budget_table import ID
+from pipeline.errors import Position, Problem
+from pipeline.figures import dong, figure
+from pipeline.words import WordsStyle, amount_in_words
+
+REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
+TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+EXAMPLE = '{{ tien("ma-khoan") }}'
+
+
+class ReferenceProblem(Exception):
+    """A reference that cannot be resolved; the message is the editor's, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One citable amount: where it was declared, in which unit a table shows it."""
+
+    key: str
+    amount: Amount | None
+    position: Position
+    unit: Unit = Unit.DONG
+    decimals: int = 0
+    table: Table | None = None
+    row: Row | None = None
+    column: int | None = None
+
+    @property
+    def is_prose(self) -> bool:
+        return self.table is None
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a reference writes: text parts, each plain ("text") or bold ("strong")."""
+
+    parts: tuple[tuple[str, str], ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(text for _, text in self.parts)
+
+
+@dataclass
+class Registry:
+    """Every id of a document: prose amounts and table rows (and tables, so no prose id clashes)."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    owners: dict[str, Position] = field(default_factory=dict)  # top-level id → where declared
+
+    def _claim(self, name: str, position: Position) -> Problem | None:
+        if name in self.owners:
+            return Problem(
+                position,
+                f"mã “{name}” trùng: đã dùng ở {self.owners[name]}; mỗi mã chỉ đặt một lần",
+            )
+        self.owners[name] = position
+        return None
+
+    def declare(self, key: str, amount: Amount, position: Position) -> Problem | None:
+        """A prose amount; a Problem when the id is taken."""
+        duplicate = self._claim(key, position)
+        if duplicate is None:
+            self.entries[key] = Entry(key, amount, position)
+        return duplicate
+
+    def add_table(self, table: Table) -> Problem | None:
+        """Every row with an id, in every amount column, and in the main column without "(n)"."""
+        duplicate = self._claim(table.id, table.position)
+        if duplicate is not None:
+            return duplicate
+        self.tables[table.id] = table
+        for row in table.rows:
+            if row.id is None:
+                continue
+            for column in table.amount_columns:
+                entry = Entry(
+                    f"{table.id}.{row.id}({column.number})",
+                    row.values.get(column.number),  # type: ignore[arg-type]
+                    table.at(row),
+                    table.unit,
+                    table.decimals,
+                    table,
+                    row,
+                    column.number,
+                )
+                self.entries[entry.key] = entry
+                if column.number == table.main:
+                    alias = replace(entry, key=f"{table.id}.{row.id}")
+                    self.entries[alias.key] = alias
+        return None
+
+    def citable(self) -> list[str]:
+        """Every key an editor may write, for suggestions."""
+        return sorted(self.entries)
+
+    def find(self, key: str) -> list[Entry]:
+        """The entries a key names: one, or every prose id under a "nv-*" prefix."""
+        if key.endswith("*"):
+            prefix = key[:-1]
+            found = [e for k, e in self.entries.items() if e.is_prose and k.startswith(prefix)]
+            if not prefix or not found:
+                raise ReferenceProblem(
+                    f"“{key}” không khớp mã khoản nào trong văn bản "
+                    "(dấu “*” chỉ dùng cho mã trong văn bản, ví dụ “nv-*”)"
+                )
+            return sorted(found, key=lambda e: e.key)
+        if key in self.entries:
+            return [self.entries[key]]
+        match = TABLE_KEY.fullmatch(key)
+        if match and match.group(1) in self.tables and match.group(3) is None:
+            table = self.tables[match.group(1)]
+            if any(r.id == match.group(2) for r in table.rows):
+                columns = ", ".join(f"“{key}{c.name}”" for c in table.amount_columns)
+                raise ReferenceProblem(
+                    f"bảng “{table.id}” có nhiều cột số tiền: ghi rõ cột ({columns}), "
+                    f"hoặc khai báo cột chính trên dòng đơn vị, ví dụ “{{#{table.id} cot=4}}”"
+                )
+        raise ReferenceProblem(unknown(key, self.citable()))
+
+
+def unknown(key: str, known: list[str]) -> str:
+    """ "không có khoản mang mã “x”", with the closest known ids."""
+    if not ID.fullmatch(key) and not TABLE_KEY.fullmatch(key):
+        rule = "; mã gồm chữ thường không dấu, chữ số và dấu “-”"
+    else:
+        rule = ""
+    close = difflib.get_close_matches(key.lower(), known, n=6, cutoff=0.6)
+    close = [k for k in close if k.split("(")[0] == k or k.split("(")[0] not in close][:3]
+    hint = f" — có phải: {', '.join(f'“{k}”' for k in close)}?" if close else ""
+    return f"không có khoản nào mang mã “{key}”{rule}{hint}"
+
+
+class References:
+    """Evaluates the references of one document against its registry."""
+
+    def __init__(self, registry: Registry, style: WordsStyle | None = None) -> None:
+        self.registry = registry
+        self.style = style or WordsStyle()
+        self.functions: dict[str, Callable[..., Cited]] = {
+            "tien": self.tien,
+            "so": self.so,
+            "chu": self.chu,
+            "tien_chu": self.tien_chu,
+        }
+        self.environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+        self.environment.globals.clear()
+        self.environment.filters.clear()
+        self.environment.tests.clear()
+        self.environment.globals.update(self.functions)
+
+    # The four forms ------------------------------------------------------------------------
+
+    def tien(self, *keys: str) -> Cited:
+        return Cited((("text", dong(self.total(keys)[0])),))
+
+    def so(self, *keys: str) -> Cited:
+        amount, entries = self.total(keys)
+        units = {(e.unit, e.decimals) for e in entries}
+        if len(units) > 1:
+            shown = ", ".join(f"“{e.key}” ({e.unit.label})" for e in entries)
+            raise ReferenceProblem(f"so(…) cộng các khoản khác đơn vị: {shown}; dùng tien(…)")
+        unit, decimals = units.pop()
+        try:
+            return Cited((("text", figure(amount, unit, decimals)),))
+        except InexactAmount as exc:
+            raise ReferenceProblem(f"so(…): {exc}") from None
+
+    def chu(self, *keys: str) -> Cited:
+        return Cited((("text", amount_in_words(self.total(keys)[0].dong, self.style)),))
+
+    def tien_chu(self, *keys: str) -> Cited:
+        amount = self.total(keys)[0]
+        words = amount_in_words(amount.dong, self.style)
+        return Cited((("strong", dong(amount)), ("text", f" ({words})")))
+
+    def total(self, keys: tuple[str, ...]) -> tuple[Amount, list[Entry]]:
+        """The sum of the amounts `keys` name, refusing empty cells and amounts counted twice."""
+        if not keys:
+            raise ReferenceProblem(f"thiếu mã khoản trong ngoặc, ví dụ {EXAMPLE}")
+        entries: list[Entry] = []
+        for key in keys:
+            if not isinstance(key, str):
+                raise ReferenceProblem(f"mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}")
+            entries.extend(self.registry.find(key.strip()))
+        seen: dict[tuple[int, int | None], Entry] = {}
+        for entry in entries:
+            ident = (id(entry.row) if entry.row else id(entry), entry.column)
+            if ident in seen:
+                raise ReferenceProblem(f"khoản “{entry.key}” được cộng hai lần")
+            seen[ident] = entry
+        for entry in entries:
+            if entry.row is None:
+                continue
+            for ancestor in entry.row.ancestors():
+                outer = seen.get((id(ancestor), entry.column))
+                if outer is not None:
+                    raise ReferenceProblem(
+                        f"“{entry.key}” nằm trong “{outer.key}”: cộng cả hai là tính hai lần"
+                    )
+        missing = [e.key for e in entries if e.amount is None]
+        if missing:
+            raise ReferenceProblem(
+                f"ô của khoản “{missing[0]}” để trống; không có số để trích (ghi số vào bảng, "
+                "hoặc trích cột khác)"
+            )
+        return sum((e.amount for e in entries), Amount.zero()), entries  # type: ignore[misc]
+
+    # Evaluation ----------------------------------------------------------------------------
+
+    def evaluate(self, source: str) -> Cited:
+        """The text of one `{{ … }}`; ReferenceProblem with the reason when it cannot be had."""
+        expression = source.translate(QUOTES).strip()
+        try:
+            tree = self.environment.parse(f"{{{{ {expression} }}}}")
+        except TemplateSyntaxError as exc:
+            raise ReferenceProblem(
+                f"viết sai “{{{{{source}}}}}” ({exc.message}); viết như {EXAMPLE}"
+            ) from None
+        self._check_shape(tree, source)
+        try:
+            result = self.environment.compile_expression(expression, undefined_to_none=False)()
+        except ReferenceProblem:
+            raise
+        except UndefinedError as exc:  # pragma: no cover - _check_shape names functions first
+            raise ReferenceProblem(f"“{{{{{source}}}}}”: {exc.message}") from None
+        except TypeError as exc:
+            raise ReferenceProblem(f"“{{{{{source}}}}}” gọi hàm sai cách: {exc}") from None
+        if not isinstance(result, Cited):  # pragma: no cover - _check_shape allows only calls
+            raise ReferenceProblem(f"“{{{{{source}}}}}” không phải trích dẫn số tiền")
+        return result
+
+    def _check_shape(self, tree: nodes.Template, source: str) -> None:
+        """Only `name("id", …)` with a known name and quoted ids; anything else, with a why."""
+        body = tree.body
+        call = body[0].nodes[0] if len(body) == 1 and isinstance(body[0], nodes.Output) else None
+        names = ", ".join(self.functions)
+        if not isinstance(call, nodes.Call) or not isinstance(call.node, nodes.Name):
+            raise ReferenceProblem(
+                f"“{{{{{source}}}}}” không phải trích dẫn: trong {{{{ }}}} chỉ viết một hàm "
+                f"({names}) với mã khoản, ví dụ {EXAMPLE}"
+            )
+        name = call.node.name
+        if name not in self.functions:
+            close = difflib.get_close_matches(name, list(self.functions), n=1, cutoff=0.5)
+            hint = f" — có phải “{close[0]}”?" if close else ""
+            raise ReferenceProblem(f"không có hàm “{name}” (có: {names}){hint}")
+        if call.kwargs or call.dyn_args or call.dyn_kwargs:
+            raise ReferenceProblem(f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép")
+        for argument in call.args:
+            if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
+                raise ReferenceProblem(
+                    f"{name}(…): mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}"
+                )
