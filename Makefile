@@ -11,6 +11,7 @@ CONTENT ?= content
 # One DOCX per folder in content/; each depends on its own files, the templates and the pipeline code.
 DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/[0-9]*.md))))
 DOCX    := $(DOCS:%=$(OUT)/%.docx)
+BENCH_DOC ?= bao-cao-khcn-2027
 ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
 
 .DEFAULT_GOAL := report
@@ -43,6 +44,9 @@ check: $(STAMP)  ## check every document; each problem as file:line
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest -q
+
+bench: $(STAMP)  ## time a full build of the reference report against pandoc alone (limit 1,5×)
+	@$(BIN)/python -m pipeline.bench $(CONTENT)/$(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff over the code and the tests
 	$(BIN)/ruff check pipeline tests

@@ -7,8 +7,10 @@ its body (typically one budget table). Around that, ND30 wants two lines the edi
 - "(Kèm theo Báo cáo số …/BC-UBND ngày … của Ủy ban nhân dân xã …)", made from the front matter
   (number and date blanks kept on a draft);
 - "Đơn vị: Triệu đồng", the unit of the table's amounts, taken from the first of:
-  1. a body block that states its unit: `block.token["unit"]` (a str, or anything with a `label`,
-     such as pipeline.amount.Unit) — how a generated budget table tells it;
+  1. a body block that states its unit: `block.token["unit"]` ("Đơn vị: Triệu đồng", "triệu
+     đồng", or anything with a `label`, such as pipeline.amount.Unit) — how a generated budget
+     table tells it; when that block also gives `block.token["grid"]` (the table alone, without
+     its own unit line), the appendix shows that instead of `block.source`;
   2. a paragraph of the appendix typed as "Đơn vị: …" or "Đơn vị tính: …" (it becomes the line);
   3. the front matter: `phu_luc: {don_vi: triệu đồng}`.
 
@@ -19,7 +21,7 @@ Front matter `phu_luc` (optional mapping): `don_vi` (the unit, as above) and `ke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pipeline.dates import date_line
@@ -117,35 +119,39 @@ def appendix_settings(front: FrontMatter) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def unit_label(value: Any) -> str:
-    """A unit as the unit line writes it: "Triệu đồng"."""
-    text = str(getattr(value, "label", value)).strip()
-    return text[:1].upper() + text[1:]
+def unit_text(value: Any) -> str:
+    """The unit line for a unit however given: "triệu đồng" → "Đơn vị: Triệu đồng"; a line that
+    already reads "Đơn vị: …" or "Đơn vị tính: …" is kept as written."""
+    text = " ".join(str(getattr(value, "label", value)).split())
+    if UNIT_PARAGRAPH.match(text):
+        return text
+    return f"Đơn vị: {text[:1].upper()}{text[1:]}"
 
 
-def stated_unit(block: Block) -> str | None:
-    """The unit a generated block states about itself (block.token["unit"]), if any."""
-    token = block.token if isinstance(block.token, dict) else {}
-    return unit_label(token["unit"]) if token.get("unit") else None
+def _token(block: Block) -> dict[str, Any]:
+    return block.token if isinstance(block.token, dict) else {}
 
 
-def unit_paragraph(block: Block) -> str | None:
-    """The unit of a paragraph typed as "Đơn vị: Triệu đồng", if it is one."""
-    if block.kind != "paragraph":
+def typed_unit(block: Block) -> str | None:
+    """The unit line of a paragraph typed as "Đơn vị: Triệu đồng", if it is one."""
+    if block.kind != "paragraph" or not UNIT_PARAGRAPH.match(plain_text(block)):
         return None
-    match = UNIT_PARAGRAPH.match(plain_text(block))
-    return unit_label(match.group(1)) if match else None
+    return unit_text(plain_text(block))
 
 
 def unit_line(appendix: Appendix, front: FrontMatter) -> tuple[str | None, list[Block]]:
-    """The appendix's "Đơn vị: …" line (or None), and its body without a typed unit paragraph."""
+    """The appendix's "Đơn vị: …" line (or None), and its body blocks as the appendix shows them:
+    a typed unit paragraph removed (the line replaces it), a stating table as its bare grid."""
     for block in appendix.blocks:
-        unit = stated_unit(block)
-        if unit:
-            return f"Đơn vị: {unit}", [b for b in appendix.blocks if unit_paragraph(b) is None]
+        token = _token(block)
+        if token.get("unit"):
+            blocks = [b for b in appendix.blocks if typed_unit(b) is None]
+            if token.get("grid"):
+                blocks = [replace(b, source=token["grid"]) if b is block else b for b in blocks]
+            return unit_text(token["unit"]), blocks
     for block in appendix.blocks:
-        unit = unit_paragraph(block)
-        if unit:
-            return f"Đơn vị: {unit}", [b for b in appendix.blocks if b is not block]
+        line = typed_unit(block)
+        if line:
+            return line, [b for b in appendix.blocks if b is not block]
     unit = appendix_settings(front).get("don_vi")
-    return (f"Đơn vị: {unit_label(unit)}" if unit else None), appendix.blocks
+    return (unit_text(unit) if unit else None), appendix.blocks

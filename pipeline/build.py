@@ -13,7 +13,7 @@ from pipeline.finish import finish_document, source_date_epoch
 from pipeline.parse import parse_document
 from pipeline.reference_doc import reference_doc
 from pipeline.render import render_document
-from pipeline.resolve import resolve_document
+from pipeline.resolve import resolve_blocks, resolve_document
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,9 @@ class Built:
 def check_document(folder: Path) -> list[Problem]:
     """Every problem in a document's content, errors and warnings, without building anything."""
     try:
-        document = parse_document(folder)
-    except ContentErrors as exc:
-        return exc.problems
-    problems = resolve_document(document, draw=False)[1]
+        problems = resolve_document(parse_document(folder), draw=False)[1]
+    except ContentErrors as exc:  # the blocks that could be read still have their problems
+        problems = exc.problems + resolve_blocks(getattr(exc, "blocks", []), draw=False)[1]
     return sorted(problems, key=lambda p: (p.position, p.message))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pypandoc
@@ -20,15 +21,25 @@ FILTERS = sorted((Path(__file__).resolve().parent.parent / "templates" / "filter
 
 
 def to_docx(markdown: str, reference: Path, target: Path) -> Path:
-    """Write `target` from `markdown`; pandoc's own complaints become a BaocaoError."""
+    """Write `target` from `markdown`; pandoc's own complaints become a BaocaoError.
+
+    pypandoc_binary's pandoc is run directly: pypandoc.convert_text would first start pandoc
+    twice more to list its formats, on every build.
+    """
+    command = [
+        pypandoc.get_pandoc_path(),
+        f"--from={INPUT_FORMAT}",
+        "--to=docx",
+        f"--reference-doc={reference}",
+        "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
+        *(f"--lua-filter={f}" for f in FILTERS),
+        f"--output={target}",
+    ]
     try:
-        pypandoc.convert_text(
-            markdown,
-            "docx",
-            format=INPUT_FORMAT,
-            outputfile=str(target),
-            extra_args=[f"--reference-doc={reference}", *(f"--lua-filter={f}" for f in FILTERS)],
-        )
-    except (RuntimeError, OSError) as exc:
-        raise BaocaoError(f"pandoc không tạo được {target.name}: {exc}") from None
+        done = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True)
+    except OSError as exc:
+        raise BaocaoError(f"pandoc không chạy được: {exc.strerror}") from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip()
+        raise BaocaoError(f"pandoc không tạo được {target.name}: {reason}")
     return target

@@ -36,6 +36,7 @@ APPENDIX_HEADING = "Appendix Heading"
 SECTION_BREAK = "Section Break"
 CONTENT_TABLE = "Table"
 TABLE_HEADING = "Table Heading"
+CELL = "Compact"  # pandoc's style for a table cell's text
 RULE = "Rule"
 NO_BREAK_SPACE = "\u00a0"
 # A header cell may wrap onto this many lines before its column widens for it.
@@ -73,7 +74,10 @@ def split_appendix_sections(document: Any, page: dict[str, float]) -> None:
     number (pitfall 8).
     """
     heading_style = document.styles[APPENDIX_HEADING].style_id
-    headings = [p for p in document.paragraphs if p._p.style == heading_style]
+    headings = [
+        Paragraph(p, document._body)
+        for p in oxml.styled_paragraphs(document.element.body, {heading_style})
+    ]
     if not headings:
         return
     last = document.sections[-1]
@@ -139,23 +143,26 @@ def grid_cells(table: Table) -> Iterator[tuple[_Cell, int, int]]:
 
 
 def set_content_table(table: Table, available: int, cell_margin: int) -> None:
-    """An official table: header rows repeated and centred, columns fitted to the text width.
+    """An official table: header rows centred, cells without a first-line indent, columns fitted
+    to the text width.
 
     Columns get at least their longest word (so "10.960" never breaks) and share the rest of
     the width in proportion to how much more their longest line needs (a header's line counts
     as wrapped onto HEADER_LINES lines).
     """
-    header = [row for row in table.rows if oxml.is_header_row(row._tr)]
-    for row in header:
-        oxml.repeat_as_header(row._tr)
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.style = table.part.document.styles[TABLE_HEADING]
-                paragraph.alignment = None  # the style centres; pandoc set the column's alignment
+    styles = table.part.document.styles
+    heading, compact = styles[TABLE_HEADING].style_id, styles[CELL].style_id
     for row in table.rows:
         oxml.keep_row_together(row._tr)
-        for cell in row.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    for cell, _, _ in grid_cells(table):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        if oxml.is_header_row(cell._tc.getparent()):
+            for paragraph in cell.paragraphs:
+                paragraph._p.style = heading  # by id: python-docx looks a name up by XPath
+                paragraph.alignment = None  # the style centres; pandoc set the column's alignment
+        else:
+            for paragraph in cell.paragraphs:  # pandoc gives a cell's second paragraph Body Text
+                paragraph._p.style = compact
     set_columns(table, fit_columns(table, available, cell_margin))
 
 
@@ -217,43 +224,49 @@ def draw_rules(document: Any, rules: dict[str, float], tables: dict[str, Any]) -
     """A centred rule under each run of paragraphs of a [rules] style, as long as the table says.
 
     A rule is a paragraph of style "Rule" whose bottom border is the line: Word and LibreOffice
-    both draw it; left and right indents make its length.
+    both draw it; left and right indents make its length. The room it is centred in is the
+    section's text width, or its cell's width less the cell margins.
     """
-    ruled = {document.styles[name].style_id: name for name in rules}
-    for run in ruled_runs(document.paragraphs, ruled):
-        available = text_width_at(document, run[-1]._p)
-        rule_after(run, rules[ruled[run[-1]._p.style]], available)
-    for table in document.tables:
-        style = table.style.name if table.style is not None else CONTENT_TABLE
-        margin = tables.get(style, {}).get("cell_margin_twips", 0)
-        for cell, _, _ in grid_cells(table):
-            available = (cell.width // EMU_PER_TWIP if cell.width else 0) - 2 * margin
-            for run in ruled_runs(cell.paragraphs, ruled):
-                rule_after(run, rules[ruled[run[-1]._p.style]], available)
+    ruled = {document.styles[name].style_id: fraction for name, fraction in rules.items()}
+    rule_style = document.styles[RULE].style_id
+    margins = {
+        document.styles[name].style_id: props.get("cell_margin_twips", 0)
+        for name, props in tables.items()
+    }
+    for run in ruled_runs(oxml.styled_paragraphs(document.element.body, set(ruled))):
+        last = run[-1]
+        cell = oxml.enclosing(last, "w:tc")
+        if cell is None:
+            available = text_width_at(document, last)
+        else:
+            table = oxml.enclosing(cell, "w:tbl")
+            margin = margins.get(oxml.table_style_id(table), 0)
+            available = _Cell(cell, None).width // EMU_PER_TWIP - 2 * margin
+        parent = document._body if cell is None else _Cell(cell, document._body)
+        rule = rule_after([Paragraph(p, parent) for p in run], ruled[last.style], available)
+        rule._p.style = rule_style
 
 
-def ruled_runs(paragraphs: list[Paragraph], ruled: dict[str, str]) -> Iterator[list[Paragraph]]:
-    """Runs of adjacent paragraphs that share a ruled style (by style id: python-docx looks a
-    style's name up by XPath on every access)."""
-    run: list[Paragraph] = []
-    for paragraph in [*paragraphs, None]:
-        style = paragraph._p.style if paragraph is not None else None
-        if run and (style != run[-1]._p.style or run[-1]._p.getnext() is not paragraph._p):
+def ruled_runs(paragraphs: list[Any]) -> Iterator[list[Any]]:
+    """Runs of adjacent paragraph elements of the same style, from those given in order."""
+    run: list[Any] = []
+    for paragraph in paragraphs:
+        if run and (run[-1].getnext() is not paragraph or paragraph.style != run[-1].style):
             yield run
             run = []
-        if style in ruled:
-            run.append(paragraph)
+        run.append(paragraph)
+    if run:
+        yield run
 
 
 def rule_after(run: list[Paragraph], fraction: float, available: int) -> Paragraph:
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
-    `available` twips. The rule paragraph is returned."""
+    `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
     size, bold = style_font(last.style)
     widest = min(available, max(line_width(p.text, size, bold, available) for p in run))
     length = round(fraction * widest)
     rule = Paragraph(oxml.insert_paragraph_after(last._p), last._parent)
-    rule.style = last.part.document.styles[RULE]
     rule.add_run(NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
     indent = Twips(max(0, (available - length) // 2))
     rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = indent

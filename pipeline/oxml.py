@@ -80,7 +80,8 @@ TBL_PR_ORDER = tuple(
 SECT_PR_ORDER = tuple(
     "w:headerReference w:footerReference w:footnotePr w:endnotePr w:type w:pgSz w:pgMar "
     "w:paperSrc w:pgBorders w:lnNumType w:pgNumType w:cols w:formProt w:vAlign w:noEndnote "
-    "w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings w:sectPrChange".split()
+    "w:titlePg w:textDirection w:bidi w:rtlGutter w:docGrid w:printerSettings "
+    "w:sectPrChange".split()
 )
 PARAGRAPH_PR_ORDER = tuple(
     "w:pStyle w:keepNext w:keepLines w:pageBreakBefore w:framePr w:widowControl w:numPr "
@@ -189,11 +190,6 @@ def _row_flag(tr: _Element, tag: str) -> None:
     flag.attrib.clear()
 
 
-def repeat_as_header(tr: _Element) -> None:
-    """Make a row a header row, repeated at the top of every page the table spans."""
-    _row_flag(tr, "w:tblHeader")
-
-
 def keep_row_together(tr: _Element) -> None:
     """Forbid a row to break across pages."""
     _row_flag(tr, "w:cantSplit")
@@ -223,6 +219,21 @@ def governing_section(element: _Element) -> _Element:
         if ends_section(sibling):
             return sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
     raise ValueError("a document body ends with its w:sectPr")
+
+
+def styled_paragraphs(root: _Element, style_ids: set[str]) -> list[_Element]:
+    """Every paragraph under `root` (cells included) whose style is one of `style_ids`, in order."""
+    if not style_ids:
+        return []
+    test = " or ".join(f'@w:val="{style_id}"' for style_id in sorted(style_ids))
+    return root.xpath(f".//w:p[w:pPr/w:pStyle[{test}]]")
+
+
+def enclosing(element: _Element, tag: str) -> _Element | None:
+    """The nearest ancestor of `element` that is a `tag` (e.g. the w:tc a paragraph is in)."""
+    for ancestor in element.iterancestors(qn(tag)):
+        return ancestor
+    return None
 
 
 def insert_paragraph_after(p: _Element) -> _Element:

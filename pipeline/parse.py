@@ -163,7 +163,9 @@ def parse_document(folder: Path) -> Document:
         blocks.extend(file_blocks)
         problems.extend(file_problems)
     if problems or front is None:
-        raise ContentErrors(problems)
+        error = ContentErrors(problems)
+        error.blocks = blocks  # type: ignore[attr-defined]  # so check can report the rest too
+        raise error
     return Document(folder.name, folder, files, front, blocks)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -54,7 +55,14 @@ TABLE_SETTERS: dict[str, Any] = {
 
 
 def load_definition(path: Path = STYLE_DEFINITION) -> dict[str, Any]:
-    """The style table, as data."""
+    """The style table, as data; read once per process while the file is unchanged (the result
+    is shared: read it, do not change it)."""
+    stat = path.stat()
+    return _parse_definition(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_definition(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
     with path.open("rb") as handle:
         return tomllib.load(handle)
 

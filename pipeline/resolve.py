@@ -274,9 +274,17 @@ def resolve_document(document: Document, draw: bool = True) -> tuple[Document, l
 
     `draw=False` (for `check`) leaves the generated tables' Markdown empty: drawing them is the
     slow part and finds nothing the model has not already checked."""
+    blocks, problems = resolve_blocks(document.blocks, _style(document), draw)
+    return replace(document, blocks=blocks), problems
+
+
+def resolve_blocks(
+    source: list[Block], style: WordsStyle | None = None, draw: bool = True
+) -> tuple[list[Block], list[Problem]]:
+    """Blocks ready to render, and every problem in them (see resolve_document)."""
+    style = style or WordsStyle()
     problems: list[Problem] = []
-    style = _style(document)
-    tables = _find_tables(document.blocks)
+    tables = _find_tables(source)
     problems.extend(tables.problems)
     registry = Registry()
     for table in tables.found.values():
@@ -287,7 +295,7 @@ def resolve_document(document: Document, draw: bool = True) -> tuple[Document, l
             problems.append(duplicate)
 
     text_blocks = [
-        (i, b) for i, b in enumerate(document.blocks)
+        (i, b) for i, b in enumerate(source)
         if b.kind in TEXT_BLOCKS and i not in tables.skipped
     ]  # fmt: skip
     merged = {i: _merged(b.inlines) for i, b in text_blocks}
@@ -316,16 +324,23 @@ def resolve_document(document: Document, draw: bool = True) -> tuple[Document, l
         resolved[i] = replace(block, inlines=inlines)
 
     blocks: list[Block] = []
-    for index, block in enumerate(document.blocks):
+    for index, block in enumerate(source):
         if index in tables.found:
-            table = tables.found[index]
-            grid = table_grid(table) if draw else ""
-            token = {"type": "budget_table", "table": table, "unit": table.unit_text, "grid": grid}
-            source = f"{unit_line(table)}\n\n{grid}" if draw else ""
-            blocks.append(Block("markdown", block.position, token=token, source=source))
+            blocks.append(_table_block(tables.found[index], block.position, draw))
         elif index not in tables.skipped:
             blocks.append(resolved.get(index, block))
-    return replace(document, blocks=blocks), problems
+    return blocks, problems
+
+
+def _table_block(table: Table, position: Position, draw: bool) -> Block:
+    """A budget table as render prints it: its unit line and grid table, ready-made Markdown.
+
+    `token` tells the appendix frame the unit and the bare grid (it draws the unit line itself).
+    """
+    grid = table_grid(table) if draw else ""
+    token = {"type": "budget_table", "table": table, "unit": table.unit_text, "grid": grid}
+    markdown = f"{unit_line(table)}\n\n{grid}" if draw else ""
+    return Block("markdown", position, token=token, source=markdown)
 
 
 def _relations(declarations: list[Declaration], references: References) -> list[Problem]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from budget_documents import at, problems_of, write_document
 
-from pipeline.build import build_document
+from pipeline.build import build_document, check_document
 from pipeline.cli import main
 
 TABLE = """\
@@ -145,3 +145,12 @@ def test_build_says_why_it_refuses(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "02-phan.md:1: số tiền bằng chữ không khớp bằng số" in err
     assert "Không dựng thu: nội dung có 1 lỗi (xem trên)." in err
     assert not (output / "thu.docx").exists()
+
+
+def test_front_matter_errors_do_not_hide_the_tables_problems(tmp_path: Path) -> None:
+    folder = write_document(tmp_path, TABLE + "| 3 | Sai | 1.2.3 |\n")
+    front = folder / "00-mo-dau.md"
+    front.write_text(front.read_text(encoding="utf-8").replace("loai: BÁO CÁO\n", ""), "utf-8")
+    messages = [p.message for p in check_document(folder)]
+    assert any("thiếu tên loại văn bản" in m for m in messages)
+    assert any("“1.2.3” không phải số" in m for m in messages)

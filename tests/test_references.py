@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -187,3 +188,21 @@ def test_jinja_never_raises_a_traceback(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, TABLE, prose)
     assert len(problems) == 7
     assert all(p.position.line == 1 for p in problems)
+
+
+def test_the_readme_examples_check_and_print_what_the_readme_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Budget tables and references") :]
+    table = section.split("```\n", 2)[1].split("```")[0]
+    rows = re.findall(r"^\| `(\{\{.*?\}\})` \| (.*?) \|$", section, flags=re.M)
+    assert len(rows) >= 8
+    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat-2026}.\n\n- Việc: **5 đồng**{#nv-a}\n"
+    prose += "".join(f"\n{reference}\n" for reference, _ in rows)
+    folder = write_document(tmp_path, table, prose)
+    document, problems = resolve_document(parse_document(folder))
+    assert problems == []
+    printed = [b for b in document.blocks if b.position.path.name == "02-phan.md"][2:]
+    for block, (reference, expected) in zip(printed, rows, strict=True):
+        text = block_markdown(block).replace("\\", "")
+        if expected[:1].isdigit() or expected.startswith(("**", "Một")):
+            assert expected.startswith(text), (reference, text, expected)
