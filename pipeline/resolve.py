@@ -20,7 +20,7 @@ from pipeline.check import MONEY, Prose, check_retyped, check_words, money
 from pipeline.errors import Position, Problem
 from pipeline.figures import dong
 from pipeline.parse import Block, Document
-from pipeline.references import REFERENCE, ReferenceProblem, References, Registry
+from pipeline.references import REFERENCE, Entry, ReferenceProblem, References, Registry
 from pipeline.words import WordsStyle
 
 TEXT_BLOCKS = ("paragraph", "item", "heading")
@@ -222,6 +222,8 @@ def _find_tables(blocks: list[Block]) -> _Tables:
         if block.kind == "paragraph" and is_declaration(block.source):
             rest = [line for line in lines[1:] if line.strip()]
             following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and following.position.path != block.position.path:
+                following = None  # a table belongs to the declaration line in its own file
             if rest and all(is_table_line(line) for line in rest):
                 table_line, table_lines = block.position.line + 1, lines[1:]
             elif following is not None and _is_table_block(following):
@@ -235,6 +237,7 @@ def _find_tables(blocks: list[Block]) -> _Tables:
                         "dòng khai báo bảng “Đơn vị: … {#mã}” phải có bảng ngay bên dưới",
                     )
                 )
+                tables.skipped.add(index)
                 continue
             table, problems = read_table(
                 block.position.path, block.position.line, lines[0], table_line, table_lines
@@ -373,11 +376,21 @@ def _relations(declarations: list[Declaration], references: References) -> list[
 
 
 def _known(registry: Registry) -> dict[Amount, list[str]]:
-    """Each non-zero amount with an id → its ids, shortest first (for retyped-figure warnings)."""
+    """Each non-zero amount with an id → its ids, the likeliest first (for retyped-figure warnings):
+    prose amounts, then table rows in their main column, the most detailed row first."""
+
+    def likely(entry: Entry) -> tuple[bool, bool, int, str]:
+        table, row = entry.table, entry.row
+        depth = len(row.ancestors()) if row else 0
+        main = table is None or (entry.column == table.main and "(" not in entry.key)
+        return (table is not None, not main, -depth, entry.key)
+
     known: dict[Amount, list[str]] = {}
-    for key, entry in sorted(registry.entries.items(), key=lambda kv: (len(kv[0]), kv[0])):
+    for entry in sorted(registry.entries.values(), key=likely):
         if entry.amount:
             keys = known.setdefault(entry.amount, [])
-            if not any(k.startswith(f"{key}(") or key.startswith(f"{k}(") for k in keys):
-                keys.append(key)
+            if not any(
+                k.startswith(f"{entry.key}(") or entry.key.startswith(f"{k}(") for k in keys
+            ):
+                keys.append(entry.key)
     return known

@@ -425,3 +425,14 @@ def test_big_table_totals_are_exact() -> None:
     total = row(table, "Tổng cộng")
     assert total.values[4] == Amount.of(12345 * leaves, Unit.TRIEU)
     assert total.values[1] == Amount.of(3500 * leaves, Unit.TRIEU)
+
+
+def test_a_declaration_line_and_its_table_share_a_file(tmp_path: Path) -> None:
+    declaration, table = HEADER.split("\n\n", 1)
+    problems = problems_of(tmp_path, declaration + "\n", table + "| A | Một | | | | 1 |\n")
+    assert [(p.position.path.name, p.position.line) for p in problems] == [
+        ("01-phan.md", 1),
+        ("02-phan.md", 1),
+    ]
+    assert "phải có bảng ngay bên dưới" in problems[0].message
+    assert "không có dòng khai báo" in problems[1].message

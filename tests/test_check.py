@@ -154,3 +154,10 @@ def test_front_matter_errors_do_not_hide_the_tables_problems(tmp_path: Path) -> 
     messages = [p.message for p in check_document(folder)]
     assert any("thiếu tên loại văn bản" in m for m in messages)
     assert any("“1.2.3” không phải số" in m for m in messages)
+
+
+def test_a_retyped_figure_warning_names_the_most_detailed_row_first(tmp_path: Path) -> None:
+    table = TABLE + "| II. | Khác {#khac} | |\n| 1 | Một việc {#mot-viec} | 50 |\n"
+    (problem,) = problems_of(tmp_path, table, "Kinh phí 50.000.000 đồng.\n")
+    assert problem.warning
+    assert "trùng với khoản “pl.mot-viec”, “pl.khac”: hãy trích" in problem.message
