@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -15,16 +16,13 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from nd30_document import EPOCH, appendix_blocks, build_with_appendix
+from nd30_document import build_with_appendix, document_with_appendix
 from style_chain import all_paragraphs, real_cells
 
 from pipeline import finish
 from pipeline.build import build_document
-from pipeline.convert import to_docx
 from pipeline.metrics import text_width, wrapped_widths
-from pipeline.parse import parse_document
-from pipeline.reference_doc import load_definition, reference_doc
-from pipeline.render import render_document
+from pipeline.reference_doc import load_definition
 
 DEFINITION = load_definition()
 TWIPS_PER_MM = 1440 / 25.4
@@ -141,15 +139,11 @@ def test_the_appendix_section_break_keeps_the_portrait_section_whole(document: A
 
 
 def test_every_appendix_gets_its_own_numbered_section(tmp_path: Path) -> None:
-    document = parse_document(CONTENT / REFERENCE_DOCUMENT)
-    document.blocks.extend(appendix_blocks())
-    second = appendix_blocks()
-    second[0].inlines = [{"type": "text", "raw": "Phụ lục II"}]
-    document.blocks.extend(second)
-    target = tmp_path / "two.docx"
-    to_docx(render_document(document), reference_doc(tmp_path / ".cache"), target)
-    finish.finish_document(target, EPOCH)
-    built = docx.Document(str(target))
+    folder = document_with_appendix(tmp_path)
+    (folder / "91-phu-luc-ii.md").write_text(
+        "# Phụ lục II\n\n## DANH MỤC NHIỆM VỤ\n\nNội dung phụ lục thứ hai.\n", encoding="utf-8"
+    )
+    built = docx.Document(str(build_document(folder, tmp_path).target))
     assert [s.orientation for s in built.sections] == [
         WD_ORIENT.PORTRAIT,
         WD_ORIENT.LANDSCAPE,
@@ -164,7 +158,11 @@ def test_every_appendix_gets_its_own_numbered_section(tmp_path: Path) -> None:
 
 
 def test_a_document_without_appendix_keeps_one_portrait_section(tmp_path: Path) -> None:
-    built = docx.Document(str(build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path).target))
+    folder = tmp_path / "content" / "ngan"
+    folder.mkdir(parents=True)
+    for part in ("00-mo-dau.md", "01-danh-gia.md"):
+        shutil.copy(CONTENT / REFERENCE_DOCUMENT / part, folder / part)
+    built = docx.Document(str(build_document(folder, tmp_path).target))
     assert len(built.sections) == 1
     assert built.sections[0].orientation == WD_ORIENT.PORTRAIT
     assert not [p for p in built.paragraphs if p.style.name == "Section Break"]
