@@ -64,17 +64,17 @@ class Column:
 
     index: int
     label: str
-    number: int | None = None
+    number: int = 0  # (1) → 1; 0 for a text column
     formula: tuple[tuple[int, int], ...] = ()  # (sign, column number): (1)=(2)+(3) → (+1,2),(+1,3)
 
     @property
     def is_amount(self) -> bool:
-        return self.number is not None
+        return self.number > 0
 
     @property
     def name(self) -> str:
         """ "(1)" for an amount column, its letter otherwise."""
-        return f"({self.number})" if self.number is not None else self.label
+        return f"({self.number})" if self.number else self.label
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ def formula_order(columns: list[Column]) -> list[Column]:
     def visit(column: Column) -> None:
         if column.number in seen:
             return
-        seen.add(column.number)  # type: ignore[arg-type]
+        seen.add(column.number)
         for _, operand in column.formula:
             if operand in by_number:
                 visit(by_number[operand])
@@ -309,7 +309,7 @@ def compute(table: Table) -> list[Problem]:
 def _compute(
     table: Table,
     row: Row,
-    numbers: list[int | None],
+    numbers: list[int],
     formulas: list[Column],
     problems: list[Problem],
 ) -> None:
@@ -317,25 +317,25 @@ def _compute(
         _compute(table, child, numbers, formulas, problems)
     if not row.children:
         for number in numbers:
-            typed = row.typed.get(number)  # type: ignore[arg-type]
+            typed = row.typed.get(number)
             if typed is not REMAINDER:
-                row.values[number] = typed  # type: ignore[index,assignment]
+                row.values[number] = typed
         for column in formulas:
-            if row.values.get(column.number) is None and not row.is_remainder:  # type: ignore[arg-type]
-                row.values[column.number] = _apply(column, row.values)  # type: ignore[index]
+            if row.values.get(column.number) is None and not row.is_remainder:
+                row.values[column.number] = _apply(column, row.values)
         return
     for number in numbers:
-        _fill_remainder(table, row, number, problems)  # type: ignore[arg-type]
+        _fill_remainder(table, row, number, problems)
     for child in row.children:  # a remainder row's empty formula cells follow from its "?" cells
         if child.is_remainder:
             for column in formulas:
-                if child.values.get(column.number) is None:  # type: ignore[arg-type]
-                    child.values[column.number] = _apply(column, child.values)  # type: ignore[index]
+                if child.values.get(column.number) is None:
+                    child.values[column.number] = _apply(column, child.values)
     for number in numbers:
-        row.values[number] = _total([c.values.get(number) for c in row.children])  # type: ignore[index]
-        typed = row.typed.get(number)  # type: ignore[arg-type]
-        if row.values[number] is None and isinstance(typed, Amount):  # type: ignore[index]
-            row.values[number] = typed  # type: ignore[index]
+        row.values[number] = _total([c.values.get(number) for c in row.children])
+        typed = row.typed.get(number)
+        if row.values[number] is None and isinstance(typed, Amount):
+            row.values[number] = typed
 
 
 def _apply(column: Column, values: dict[int, Amount | None]) -> Amount | None:
@@ -392,23 +392,23 @@ def _fill_remainder(table: Table, row: Row, number: int, problems: list[Problem]
     first.values[number] = rest
 
 
-def _check_sum(table: Table, row: Row, numbers: list[int | None], problems: list[Problem]) -> None:
+def _check_sum(table: Table, row: Row, numbers: list[int], problems: list[Problem]) -> None:
     """A parent's typed values against the sums of its children, all columns in one message."""
     if not row.children:
         return
     wrong = []
     for number in numbers:
-        typed = row.typed.get(number)  # type: ignore[arg-type]
+        typed = row.typed.get(number)
         if not isinstance(typed, Amount):
             continue
-        children = _total([c.values.get(number) for c in row.children])  # type: ignore[arg-type]
+        children = _total([c.values.get(number) for c in row.children])
         if children is not None and children != typed:  # no child with a number: not itemised
             wrong.append((number, typed, children))
     if not wrong:
         return
     parts = []
     for number, typed, children in wrong:
-        column = table.column(number)  # type: ignore[arg-type]
+        column = table.column(number)
         name = column.name if column else f"({number})"
         parts.append(
             f"cột {name}: ghi {table.shown(typed)}, tổng các mục con là {table.shown(children)}"
@@ -434,7 +434,7 @@ def _check_formulas(
     if row.is_remainder:
         return
     for column in formulas:
-        typed = row.typed.get(column.number)  # type: ignore[arg-type]
+        typed = row.typed.get(column.number)
         if not isinstance(typed, Amount):
             continue
         operands = []

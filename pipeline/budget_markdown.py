@@ -30,7 +30,7 @@ def table_grid(table: Table) -> str:
         texts = [row.code, row.name]
         for column in table.columns[2:]:
             if column.is_amount:
-                texts.append(table.figure(row.values.get(column.number)))  # type: ignore[arg-type]
+                texts.append(table.figure(row.values.get(column.number)))
             else:
                 texts.append(row.texts.get(column.index, ""))
         for index, text in enumerate(texts):

@@ -283,7 +283,7 @@ def _cycle(columns: list[Column]) -> list[str]:
         return []
 
     for number in formulas:
-        found = walk(number, [])  # type: ignore[arg-type]
+        found = walk(number, [])
         if found:
             return [f"({n})" for n in found]
     return []
@@ -347,7 +347,7 @@ def _row(reader: _Reader, table: Table, line: int, cells: list[str]) -> Row | No
         if not column.is_amount:
             row.texts[column.index] = text
             continue
-        row.typed[column.number] = _value(reader, table, line, column, text)  # type: ignore[index]
+        row.typed[column.number] = _value(reader, table, line, column, text)
     if row.is_total and row.is_remainder:
         reader.problem(
             line, "dòng tổng cộng “=” không có ô “?”: ô “?” là phần chưa chi tiết của dòng cha"

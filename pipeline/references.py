@@ -107,7 +107,7 @@ class Registry:
             for column in table.amount_columns:
                 entry = Entry(
                     f"{table.id}.{row.id}({column.number})",
-                    row.values.get(column.number),  # type: ignore[arg-type]
+                    row.values.get(column.number),
                     table.at(row),
                     table.unit,
                     table.decimals,
