@@ -73,8 +73,9 @@ def check_words(prose: Prose, style: WordsStyle) -> list[Problem]:
         if not after:
             continue
         words = after.group(1)
-        first = re.sub(r"^bằng chữ\s*:\s*", "", words, flags=re.IGNORECASE).split(" ", 1)[0]
-        if first.casefold().strip(",.") not in NUMBER_WORDS:
+        bare = re.sub(r"^bằng chữ\s*:\s*", "", words, flags=re.IGNORECASE)
+        labelled = bare != words  # "(Bằng chữ: …)" is words, however misspelt
+        if not labelled and bare.split(" ", 1)[0].casefold().strip(",.") not in NUMBER_WORDS:
             continue
         figure = match.group(0)
         amount = money(match.group(1), match.group(2))

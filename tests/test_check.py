@@ -48,6 +48,10 @@ TABLE = """\
             "Kinh phí 150.000.000 đồng (Một trăm năm mươi triệu đồg).",
             "số tiền bằng chữ của “150.000.000 đồng” không đọc được",
         ),
+        (
+            "Tổng 10.960.000.000 đồng (Bằng chữ: Muời tỷ, chín trăm sáu mươi triệu đồng).",
+            "số tiền bằng chữ của “10.960.000.000 đồng” không đọc được",
+        ),
     ],
 )
 def test_words_that_disagree_with_their_figures(tmp_path: Path, text: str, message: str) -> None:
