@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm, Twips
 from docx.table import Table, _Cell
@@ -65,7 +67,7 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
 # ---- sections and page numbers ----
 
 
-def split_appendix_sections(document: Any, page: dict[str, float]) -> None:
+def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> None:
     """Give each appendix its own landscape section, starting on a new page, numbered from 1.
 
     pandoc writes one section, the reference doc's. Before each "Appendix Heading" paragraph, a
@@ -105,7 +107,7 @@ def text_width_twips(section: Section) -> int:
     return (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
 
 
-def text_width_at(document: Any, element: Any) -> int:
+def text_width_at(document: DocxDocument, element: BaseOxmlElement) -> int:
     """The text width, in twips, of the section that holds a paragraph or table (or its cell)."""
     return text_width_twips(Section(oxml.governing_section(element), document.part))
 
@@ -220,7 +222,7 @@ def cell_needs(cell: _Cell) -> tuple[int, int]:
 # ---- rule lines ----
 
 
-def draw_rules(document: Any, rules: dict[str, float], tables: dict[str, Any]) -> None:
+def draw_rules(document: DocxDocument, rules: dict[str, float], tables: dict[str, Any]) -> None:
     """A centred rule under each run of paragraphs of a [rules] style, as long as the table says.
 
     A rule is a paragraph of style "Rule" whose bottom border is the line: Word and LibreOffice
@@ -311,7 +313,7 @@ def source_date_epoch(folder: Path) -> int:
     return max((int(p.stat().st_mtime) for p in folder.rglob("*") if p.is_file()), default=0)
 
 
-def write_reproducibly(document: Any, path: Path, epoch: int) -> None:
+def write_reproducibly(document: DocxDocument, path: Path, epoch: int) -> None:
     """Save with fixed document dates and zip timestamps: equal sources give equal bytes."""
     moment = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
     document.core_properties.created = document.core_properties.modified = moment.replace(

@@ -20,7 +20,7 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from nd30_document import APPENDIX_TITLE, build_with_appendix
+from nd30_document import build_with_appendix
 from style_chain import (
     all_paragraphs,
     doc_defaults_rpr,
@@ -309,8 +309,9 @@ def test_appendix_is_its_own_landscape_section_numbered_from_one(document: Any) 
 def test_appendix_heading_title_reference_and_unit(paragraphs: list) -> None:
     heading = find(paragraphs, "Phụ lục")
     assert_look(heading, (14, 14), bold=True, italic=False)
-    title = find(paragraphs, APPENDIX_TITLE)
-    assert title.text == title.text.upper()
+    title = paragraphs[paragraphs.index(heading) + 1]
+    assert title.style.name == "Appendix Title"
+    assert title.text.startswith("TỔNG HỢP") and title.text == title.text.upper()
     assert_look(title, (13, 14), bold=True, italic=False)
     reference = next(p for p in paragraphs if p.text.startswith("(Kèm theo"))
     assert re.fullmatch(
