@@ -34,6 +34,7 @@ CORRECTIONS = [
     ("PHÂN BỐ", "PHÂN BỔ"),
     ("tiên bộ", "tiến bộ"),
     ("chú động", "chủ động"),
+    ("Nhiệm vụ chuyên tiếp", "Nhiệm vụ chuyển tiếp"),
     (
         "năm 2027 với những nội dung chính sau: của Ủy ban nhân dân xã",
         "năm 2027 của Ủy ban nhân dân xã",
@@ -162,3 +163,38 @@ def test_the_partly_itemised_2026_allocation_shows_its_gap(appendix: tuple) -> N
     assert [value(c) for c in total[2:5]] == [390, 73, 317]
     assert "chưa chi tiết" in gap[1]
     assert [value(c) for c in gap[2:5]] == [330, 73, 257]
+
+
+# The appendix rows the build adds, each explained in the reconciliation note.
+ADDED_ROWS = [
+    "Kinh phí năm 2026 chưa chi tiết theo nội dung chi",
+    "Xét công nhận, hỗ trợ sáng kiến, cải tiến kỹ thuật",
+]
+
+
+def received_rows() -> list[tuple[str, str]]:
+    """(TT, NỘI DUNG) of each received appendix row, in order, with the noted corrections."""
+    text = SEED.read_text(encoding="utf-8")
+    rows: list[tuple[str, str]] = []
+    for line in text[text.index("A\tB\t(1)") :].splitlines()[1:]:
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        code, name = cells[0].strip(), normal(cells[1]) if len(cells) > 1 else ""
+        if code.startswith("e("):  # "e(các nội dung …)" typed into the TT cell
+            code, name = "e", normal(code[2:].rstrip(")"))
+            name = name[0].upper() + name[1:]
+        if not code and rows and rows[-1][1].endswith(","):  # one row split by a page break
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {name}")
+            continue
+        rows.append((code, name))
+    return [(code, corrected(name)) for code, name in rows]
+
+
+def test_appendix_has_every_received_row_and_only_the_noted_additions(appendix: tuple) -> None:
+    _, rows = appendix
+    printed = [(row[0], row[1]) for row in rows if row[1] not in ADDED_ROWS]
+    assert len(rows) - len(printed) == len(ADDED_ROWS)
+    assert printed == received_rows()
+    note = normal(NOTE.read_text(encoding="utf-8"))
+    assert all(name in note for name in ADDED_ROWS)
