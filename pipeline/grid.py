@@ -7,6 +7,7 @@ split. Pipe tables cannot merge cells, which a budget appendix's two-level heade
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 ALIGN = {"left": (":", "="), "right": ("=", ":"), "center": (":", ":"), "default": ("=", "=")}
@@ -25,17 +26,7 @@ class Cell:
 
 def wrap(text: str, width: int) -> list[str]:
     """Words into lines of at most `width` characters; a longer word gets a line of its own."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    if current:
-        lines.append(current)
-    return lines
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def longest_word(text: str) -> int:
