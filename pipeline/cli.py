@@ -52,6 +52,17 @@ def parser() -> argparse.ArgumentParser:
     )
     text = commands.add_parser("text", help="in chữ của một tệp DOCX (dùng cho git diff)")
     text.add_argument("docx", type=Path, metavar="TỆP.docx")
+
+    diff = commands.add_parser(
+        "diff", help="so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi"
+    )
+    diff.add_argument(
+        "old", nargs="?", metavar="CŨ", help="phiên bản cũ (mặc định: điểm rẽ nhánh từ main)"
+    )
+    diff.add_argument(
+        "new", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang sửa)"
+    )
+    diff.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
     return top
 
 
@@ -141,7 +152,22 @@ def run_text(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "words": run_words, "text": run_text}
+def run_diff(args: argparse.Namespace) -> int:
+    """The changes between two versions as Markdown for a pull-request comment, on stdout."""
+    from pipeline.diff import compare_revisions
+    from pipeline.diff_markdown import comparison_markdown
+
+    sys.stdout.write(comparison_markdown(compare_revisions(args.content, args.old, args.new)))
+    return 0
+
+
+COMMANDS = {
+    "build": run_build,
+    "check": run_check,
+    "words": run_words,
+    "text": run_text,
+    "diff": run_diff,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

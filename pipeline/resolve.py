@@ -281,10 +281,35 @@ def resolve_document(document: Document, draw: bool = True) -> tuple[Document, l
     return replace(document, blocks=blocks), problems
 
 
+@dataclass
+class Resolved:
+    """What resolving found: the blocks ready to render, every problem, every citable amount by
+    id (and each table), and each prose block as typed beside the same block as the reader sees
+    it — what `baocao diff` compares between two versions."""
+
+    blocks: list[Block]
+    problems: list[Problem]
+    registry: Registry
+    prose: list[tuple[Block, Block]]
+
+
+def resolve_model(document: Document) -> Resolved:
+    """The document resolved for comparison: its amounts, tables and prose, no table drawn."""
+    return resolve_all(document.blocks, _style(document), draw=False)
+
+
 def resolve_blocks(
     source: list[Block], style: WordsStyle | None = None, draw: bool = True
 ) -> tuple[list[Block], list[Problem]]:
     """Blocks ready to render, and every problem in them (see resolve_document)."""
+    resolved = resolve_all(source, style, draw)
+    return resolved.blocks, resolved.problems
+
+
+def resolve_all(
+    source: list[Block], style: WordsStyle | None = None, draw: bool = True
+) -> Resolved:
+    """Blocks ready to render, every problem in them, and the amounts and prose they hold."""
     style = style or WordsStyle()
     problems: list[Problem] = []
     tables = _find_tables(source)
@@ -332,7 +357,8 @@ def resolve_blocks(
             blocks.append(_table_block(tables.found[index], block.position, draw))
         elif index not in tables.skipped:
             blocks.append(resolved.get(index, block))
-    return blocks, problems
+    prose = [(block, resolved[i]) for i, block in text_blocks]
+    return Resolved(blocks, problems, registry, prose)
 
 
 def _table_block(table: Table, position: Position, draw: bool) -> Block:
