@@ -15,7 +15,7 @@ BENCH_DOC ?= bao-cao-khcn-2027
 ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
 
 .DEFAULT_GOAL := report
-.PHONY: report check test lint bench pdf textconv clean help venv
+.PHONY: report check test lint bench pdf textconv diff new clean help venv
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -41,6 +41,12 @@ textconv: $(STAMP)  ## let `git diff` show the text of DOCX files (this clone on
 
 check: $(STAMP)  ## check every document; each problem as file:line
 	@$(BIN)/baocao check --content $(CONTENT)
+
+diff: $(STAMP)  ## what this branch changes in money and in words, as Markdown (baocao diff)
+	@$(BIN)/baocao diff --content $(CONTENT)
+
+new: $(STAMP)  ## start a new document folder: make new TEN=bao-cao-quy-3-2027
+	@$(BIN)/baocao new "$(TEN)" --content $(CONTENT)
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest -q

@@ -63,6 +63,10 @@ def parser() -> argparse.ArgumentParser:
         "new", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang sửa)"
     )
     diff.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+
+    new = commands.add_parser("new", help="tạo thư mục cho một văn bản mới, dựng được ngay")
+    new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
+    new.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
     return top
 
 
@@ -161,12 +165,24 @@ def run_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from pipeline.scaffold import new_document
+
+    folder = new_document(args.content, args.name)
+    print(
+        f"Đã tạo {display_path(folder)}: sửa các chỗ “…” rồi chạy make check và make report.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS = {
     "build": run_build,
     "check": run_check,
     "words": run_words,
     "text": run_text,
     "diff": run_diff,
+    "new": run_new,
 }
 
 

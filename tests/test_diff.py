@@ -319,3 +319,18 @@ def test_amounts_are_exact(repo: Path) -> None:
     assert problems == [] and side is not None
     assert side.declared["de-xuat"].amount == Amount(Decimal(10_000_000))
     assert side.declared["de-xuat"].position == Position(PART, 1)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_diff_compares_the_content_it_is_given(repo: Path) -> None:
+    edit(repo / PART, "| +  | Máy in | | 20 | |", "| +  | Máy in | | 25 | |")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(root), "diff", f"CONTENT={repo / 'content'}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "→ bản đang sửa (chưa commit)" in result.stdout
+    assert "| — | `+` Máy in | (2) | 20 → 25 |" in result.stdout
