@@ -1,0 +1,153 @@
+"""The editor's guide cannot go stale: its examples are built and checked, its outputs regenerated.
+
+docs/huong-dan-bien-tap.md marks each example with a title on its fence:
+
+- ```markdown title="vi-du/02-kinh-phi.md"``` — a file of an example document (content/vi-du/…);
+  a document without its own 00-….md takes vi-du's front matter;
+- ```text title="in ra: vi-du"``` — lines the DOCX of that document prints;
+- ```text title="make check: vi-du-loi"``` — exactly what check prints for that document;
+- ```diff title="sửa: vi-du/02-kinh-phi.md"``` — "-" / "+" line pairs, an edit to make;
+- ```markdown title="baocao diff: vi-du"``` — what `baocao diff` writes for that edit, committed
+  on a branch, against origin/main (commit ids aside).
+
+Run with BAOCAO_UPDATE_GUIDE=1 to rewrite the outputs in the guide from what the tools print now.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from pipeline.build import build_document
+from pipeline.parse import parse_document
+from pipeline.render import block_markdown
+from pipeline.resolve import resolve_document
+from pipeline.textconv import docx_text
+
+GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
+FENCE = re.compile(r'^```(\w+) title="([^"]+)"\n(.*?)^```$', re.M | re.S)
+UPDATE = bool(os.environ.get("BAOCAO_UPDATE_GUIDE"))
+COMMIT_ID = re.compile(r"\([0-9a-f]{7}\)")
+
+
+def blocks() -> dict[str, str]:
+    """Every titled example of the guide, by title."""
+    found: dict[str, str] = {}
+    for match in FENCE.finditer(GUIDE.read_text(encoding="utf-8")):
+        assert match.group(2) not in found, f"two examples titled {match.group(2)}"
+        found[match.group(2)] = match.group(3)
+    return found
+
+
+def expect(title: str, actual: str) -> None:
+    """The guide's block `title` against what a tool prints; rewritten in place when updating."""
+    shown = blocks()[title]
+    if UPDATE and shown != actual:
+        text = GUIDE.read_text(encoding="utf-8")
+        GUIDE.write_text(
+            text.replace(f'title="{title}"\n{shown}```', f'title="{title}"\n{actual}```')
+        )
+        return
+    assert COMMIT_ID.sub("(…)", shown) == COMMIT_ID.sub("(…)", actual), (
+        f"the guide's “{title}” is stale; regenerate with BAOCAO_UPDATE_GUIDE=1"
+    )
+
+
+def write_examples(root: Path) -> Path:
+    """The guide's example documents under `root/content`; the content folder."""
+    content = root / "content"
+    for title, body in blocks().items():
+        if ":" not in title:
+            path = content / title
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(body, encoding="utf-8")
+    for folder in content.iterdir():
+        if not list(folder.glob("00-*.md")):
+            shutil.copy(content / "vi-du" / "00-mo-dau.md", folder / "00-mo-dau.md")
+    return content
+
+
+def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def test_the_guide_has_its_examples() -> None:
+    titles = set(blocks())
+    assert {"vi-du/00-mo-dau.md", "vi-du/01-ket-qua.md", "vi-du/02-kinh-phi.md"} <= titles
+    assert {"make check: vi-du-loi", "in ra: vi-du", "baocao diff: vi-du"} <= titles
+    assert "sửa: vi-du/02-kinh-phi.md" in titles
+
+
+def test_the_example_document_checks_clean_and_builds(tmp_path: Path) -> None:
+    content = write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du")
+    assert result.returncode == 0, result.stdout
+    assert (result.stdout, result.stderr) == ("", "Không có lỗi (0 cảnh báo).\n")
+    docx = build_document(content / "vi-du", tmp_path / "output").target
+    printed = docx_text(docx).splitlines()
+    for line in blocks()["in ra: vi-du"].splitlines():
+        assert line in printed, line
+
+
+def test_the_reference_table_prints_what_the_guide_says(tmp_path: Path) -> None:
+    """Section 6's table "viết | in ra": each reference, resolved in the example document."""
+    content = write_examples(tmp_path)
+    text = GUIDE.read_text(encoding="utf-8")
+    section = text[text.index("## 6.") : text.index("## 7.")]
+    rows = re.findall(r"^\| `(\{\{.*?\}\})` \| (.*?) \|$", section, flags=re.M)
+    assert len(rows) >= 5
+    (content / "vi-du" / "03-trich.md").write_text("".join(f"\n{r}\n" for r, _ in rows), "utf-8")
+    document, problems = resolve_document(parse_document(content / "vi-du"))
+    assert problems == []
+    printed = [b for b in document.blocks if b.position.path.name == "03-trich.md"]
+    for block, (reference, expected) in zip(printed, rows, strict=True):
+        assert expected.startswith(block_markdown(block).replace("\\", "")), reference
+
+
+def test_check_messages_in_the_guide_are_what_check_prints(tmp_path: Path) -> None:
+    write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du-loi")
+    assert result.returncode == 1
+    expect("make check: vi-du-loi", result.stdout + result.stderr)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_pull_request_example_is_what_baocao_diff_writes(tmp_path: Path) -> None:
+    write_examples(tmp_path)
+    shutil.rmtree(tmp_path / "content" / "vi-du-loi")  # it does not pass check: not in a branch
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "Văn bản ví dụ")
+    git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("switch", "-qc", "sua-kinh-phi-may-in")
+    (title, edit), *_ = [(t, b) for t, b in blocks().items() if t.startswith("sửa: ")]
+    path = tmp_path / "content" / title.removeprefix("sửa: ")
+    text = path.read_text(encoding="utf-8")
+    lines = edit.splitlines()
+    for old, new in zip(lines[::2], lines[1::2], strict=True):
+        assert old.startswith("-") and new.startswith("+")
+        assert old[1:] + "\n" in text, old
+        text = text.replace(old[1:] + "\n", new[1:] + "\n", 1)
+    path.write_text(text, encoding="utf-8")
+    git("commit", "-qam", "Máy in 25 triệu theo báo giá tháng 7")
+    result = baocao(tmp_path, "diff", "origin/main", "HEAD")
+    assert result.returncode == 0, result.stderr
+    expect("baocao diff: vi-du", result.stdout)
