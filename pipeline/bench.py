@@ -23,6 +23,7 @@ from pipeline.build import build_document
 from pipeline.convert import INPUT_FORMAT
 from pipeline.parse import parse_document
 from pipeline.render import render_document
+from pipeline.resolve import resolve_document
 
 MAX_RATIO = 1.5
 
@@ -54,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("document", type=Path, help="a document folder (content/<name>)")
     args.add_argument("--repeat", type=int, default=15)
     options = args.parse_args(argv)
-    markdown = render_document(parse_document(options.document))
+    document, _ = resolve_document(parse_document(options.document))
+    markdown = render_document(document)  # the resolved Markdown, exactly what pandoc gets
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
         pandoc, full = median_seconds(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,8 +62,10 @@ def build_document(folder: Path, output: Path) -> Built:
     target = output / f"{document.name}.docx"
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
     try:
-        to_docx(markdown, reference_doc(output / ".cache"), partial)
-        finish_document(partial, source_date_epoch(folder))
+        with ThreadPoolExecutor(max_workers=1) as aside:  # the source date, found while pandoc runs
+            epoch = aside.submit(source_date_epoch, folder)
+            to_docx(markdown, reference_doc(output / ".cache"), partial)
+            finish_document(partial, epoch.result())
         partial.replace(target)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None

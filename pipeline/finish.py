@@ -16,13 +16,14 @@ import os
 import subprocess
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Mm, Twips
@@ -78,7 +79,7 @@ def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> N
     heading_style = document.styles[APPENDIX_HEADING].style_id
     headings = [
         Paragraph(p, document._body)
-        for p in oxml.styled_paragraphs(document.element.body, {heading_style})
+        for p in oxml.styled_paragraphs(document.element.body, {heading_style}, cells=False)
     ]
     if not headings:
         return
@@ -124,21 +125,29 @@ def set_layout_table(table: Table, columns: list[int]) -> None:
 
 
 def set_columns(table: Table, columns: list[int]) -> None:
-    """Column widths in twips: the grid, every cell (spans summed) and the table itself."""
+    """Column widths in twips: the table grid (w:gridCol) and the table's own width.
+
+    Cells get no width of their own, as pandoc writes them: with the fixed layout pandoc sets,
+    Word and LibreOffice take the grid's widths."""
     for column, width in zip(table.columns, columns, strict=True):
         column.width = Twips(width)
-    for cell, first, span in grid_cells(table):
-        cell.width = Twips(sum(columns[first : first + span]))
     oxml.set_table_width(table._tbl, sum(columns))
 
 
-def grid_cells(table: Table) -> Iterator[tuple[_Cell, int, int]]:
-    """Every real cell (w:tc) of a table with its first grid column and its column span."""
-    for tr in table._tbl.tr_lst:
-        column = tr.grid_before
-        for tc in tr.tc_lst:
-            yield _Cell(tc, table), column, tc.grid_span
-            column += tc.grid_span
+@dataclass(frozen=True)
+class GridCell:
+    """A real cell (w:tc) of a table: its first grid column, its column span, and whether its row
+    is a header row (repeated on every page)."""
+
+    cell: _Cell
+    first: int
+    span: int
+    header: bool
+
+
+def grid_cells(table: Table) -> list[GridCell]:
+    """Every real cell of a table, row by row (python-docx repeats a merged cell per column)."""
+    return [GridCell(_Cell(tc, table), *place) for tc, *place in oxml.grid_layout(table._tbl)]
 
 
 # ---- content tables ----
@@ -153,46 +162,43 @@ def set_content_table(table: Table, available: int, cell_margin: int) -> None:
     as wrapped onto HEADER_LINES lines).
     """
     styles = table.part.document.styles
-    heading, compact = styles[TABLE_HEADING].style_id, styles[CELL].style_id
-    for row in table.rows:
-        oxml.keep_row_together(row._tr)
-    for cell, _, _ in grid_cells(table):
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        if oxml.is_header_row(cell._tc.getparent()):
-            for paragraph in cell.paragraphs:
-                paragraph._p.style = heading  # by id: python-docx looks a name up by XPath
-                paragraph.alignment = None  # the style centres; pandoc set the column's alignment
-        else:
-            for paragraph in cell.paragraphs:  # pandoc gives a cell's second paragraph Body Text
-                paragraph._p.style = compact
-    set_columns(table, fit_columns(table, available, cell_margin))
+    heading, compact = styles[TABLE_HEADING], styles[CELL]
+    # Header cells: Table Heading, centred by the style (pandoc set the column's alignment);
+    # body cells: Compact (pandoc gives a cell's second paragraph Body Text).
+    oxml.restyle_cells(table._tbl, heading.style_id, compact.style_id)
+    for tr in table._tbl.tr_lst:
+        oxml.keep_row_together(tr)
+    fonts = {True: style_font(heading), False: style_font(compact)}
+    cells = grid_cells(table)
+    needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in cells]
+    columns = fit_columns(len(table.columns), needs, available, cell_margin)
+    set_columns(table, columns)
 
 
-def fit_columns(table: Table, available: int, cell_margin: int) -> list[int]:
-    """Column widths (twips) summing to `available`, from each column's least and most need."""
-    count = len(table.columns)
-    least, most = [0] * count, [0] * count
+def fit_columns(
+    count: int, needs: list[tuple[GridCell, int, int]], available: int, cell_margin: int
+) -> list[int]:
+    """Column widths (twips) summing to `available`, from each cell's longest word and line."""
+    least, most = [0.0] * count, [0.0] * count
     spans = []
     pad = 2 * cell_margin + CELL_SLACK_TWIPS
-    for cell, first, span in grid_cells(table):
-        word, line = cell_needs(cell)
-        if oxml.is_header_row(cell._tc.getparent()):
+    for cell, word, line in needs:
+        if cell.header:
             line = max(word, line // HEADER_LINES)
-        if span == 1:
-            least[first] = max(least[first], word + pad)
-            most[first] = max(most[first], line + pad)
+        if cell.span == 1:
+            least[cell.first] = max(least[cell.first], word + pad)
+            most[cell.first] = max(most[cell.first], line + pad)
         else:
-            spans.append((first, span, word + pad, line + pad))
+            spans.append((cell.first, cell.span, word + pad, line + pad))
     for first, span, word, line in spans:  # a spanning cell widens its columns only if it must
-        for needs, want in ((least, word), (most, line)):
-            short = want - sum(needs[first : first + span])
+        for columns, want in ((least, word), (most, line)):
+            short = want - sum(columns[first : first + span])
             for k in range(first, first + span):
-                needs[k] += max(0, short) / span
+                columns[k] += max(0, short) / span
     most = [max(m, lo) for m, lo in zip(most, least, strict=True)]
     if sum(most) <= available:  # everything fits on one line: share the spare width by need
-        weights = most
         spare = available - sum(most)
-        return spread([m + spare * w / sum(weights) for m, w in zip(most, weights, strict=True)])
+        return spread([m + spare * m / sum(most) for m in most])
     if sum(least) <= available:
         stretch = (available - sum(least)) / (sum(most) - sum(least))
         return spread([lo + (m - lo) * stretch for lo, m in zip(least, most, strict=True)])
@@ -206,16 +212,17 @@ def spread(widths: list[float]) -> list[int]:
     return whole
 
 
-def cell_needs(cell: _Cell) -> tuple[int, int]:
-    """A cell's longest word and longest line, in twips, in its paragraphs' own font and size."""
+def cell_needs(cell: _Cell, font: tuple[float, bool]) -> tuple[int, int]:
+    """A cell's longest word and longest line in twips, at the (size, bold) of its style; a
+    paragraph with a bold run is measured bold."""
+    size, bold = font
     word = line = 0
-    for paragraph in cell.paragraphs:
-        size, bold = style_font(paragraph.style)
-        bold = bold or any(r.bold for r in paragraph.runs if r.text.strip())
-        for text in paragraph.text.split("\n"):
-            line = max(line, text_width(text, size, bold))
+    for paragraph, has_bold in oxml.cell_text(cell._tc):
+        strong = bold or has_bold
+        for text in paragraph.split("\n"):
+            line = max(line, text_width(text, size, strong))
             for piece in text.split():
-                word = max(word, text_width(piece, size, bold))
+                word = max(word, text_width(piece, size, strong))
     return word, line
 
 
@@ -241,12 +248,19 @@ def draw_rules(document: DocxDocument, rules: dict[str, float], tables: dict[str
         if cell is None:
             available = text_width_at(document, last)
         else:
-            table = oxml.enclosing(cell, "w:tbl")
-            margin = margins.get(oxml.table_style_id(table), 0)
-            available = _Cell(cell, None).width // EMU_PER_TWIP - 2 * margin
+            table = Table(oxml.enclosing(cell, "w:tbl"), document._body)
+            margin = margins.get(oxml.table_style_id(table._tbl), 0)
+            available = cell_width(table, cell) - 2 * margin
         parent = document._body if cell is None else _Cell(cell, document._body)
         rule = rule_after([Paragraph(p, parent) for p in run], ruled[last.style], available)
         rule._p.style = rule_style
+
+
+def cell_width(table: Table, tc: BaseOxmlElement) -> int:
+    """The width of a cell in twips, from the table grid's columns it spans."""
+    widths = [column.width // EMU_PER_TWIP for column in table.columns]
+    cell = next(c for c in grid_cells(table) if c.cell._tc is tc)
+    return sum(widths[cell.first : cell.first + cell.span])
 
 
 def ruled_runs(paragraphs: list[Any]) -> Iterator[list[Any]]:

@@ -7,6 +7,7 @@ except the horned ơ and ư, which are wider; tone marks add no width.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 UNITS_PER_EM = 2048
@@ -56,10 +57,15 @@ def char_units(char: str, bold: bool = False) -> int:
     return widths.get(base, widths["n"])
 
 
+@functools.lru_cache(maxsize=8192)
+def text_units(text: str, bold: bool = False) -> int:
+    """The advance width of `text` in 1/2048 em (remembered: table cells repeat their words)."""
+    return sum(char_units(c, bold) for c in unicodedata.normalize("NFC", text))
+
+
 def text_width(text: str, size_pt: float, bold: bool = False) -> int:
     """The width of `text` on one line at `size_pt`, in twips (1/20 pt)."""
-    units = sum(char_units(c, bold) for c in unicodedata.normalize("NFC", text))
-    return round(units * size_pt * TWIPS_PER_PT / UNITS_PER_EM)
+    return round(text_units(text, bold) * size_pt * TWIPS_PER_PT / UNITS_PER_EM)
 
 
 def wrapped_widths(text: str, size_pt: float, bold: bool, available: int) -> list[int]:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _clark
 from lxml.etree import _Element
+
+# "w:p" → "{http://…/main}p", remembered: python-docx's qn splits the string on every call, and
+# table formatting asks for the same few tags hundreds of times.
+qn = functools.cache(_clark)
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -96,7 +102,16 @@ STYLE_ORDER = tuple(
     "w:semiHidden w:unhideWhenUsed w:qFormat w:locked w:personal w:personalCompose "
     "w:personalReply w:rsid w:pPr w:rPr w:tblPr w:trPr w:tcPr w:tblStylePr".split()
 )
+TC_PR_ORDER = tuple(
+    "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
+    "w:textDirection w:tcFitText w:vAlign w:hideMark".split()
+)
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+@functools.cache
+def _successors(order: tuple[str, ...], tag: str) -> frozenset[str]:
+    return frozenset(qn(t) for t in order[order.index(tag) + 1 :])
 
 
 def ordered_child(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
@@ -104,8 +119,8 @@ def ordered_child(parent: _Element, tag: str, order: tuple[str, ...]) -> _Elemen
     found = parent.find(qn(tag))
     if found is not None:
         return found
-    element = OxmlElement(tag)
-    successors = {qn(t) for t in order[order.index(tag) + 1 :]}
+    element = parent.makeelement(qn(tag))  # lxml's own: much faster than OxmlElement
+    successors = _successors(order, tag)
     for index, existing in enumerate(parent):
         if existing.tag in successors:
             parent.insert(index, element)
@@ -143,6 +158,12 @@ def table_style_properties(style: _Element) -> _Element:
     return ordered_child(style, "w:tblPr", STYLE_ORDER)
 
 
+def set_style_cell_valign(style: _Element, valign: str) -> None:
+    """Vertical alignment ("center", "top", "bottom") of every cell of a table style."""
+    tcpr = ordered_child(style, "w:tcPr", STYLE_ORDER)
+    ordered_child(tcpr, "w:vAlign", TC_PR_ORDER).set(qn("w:val"), valign)
+
+
 def set_table_borders(tblpr: _Element, width_pt: float) -> None:
     """Every grid line of a table (outer edges and inside lines), or none at width 0."""
     borders = ordered_child(tblpr, "w:tblBorders", TBL_PR_ORDER)
@@ -175,19 +196,87 @@ def set_table_width(tbl: _Element, twips: int) -> None:
     width.set(qn("w:w"), str(twips))
 
 
-def is_header_row(tr: _Element) -> bool:
-    """Whether a row repeats at the top of every page (w:tblHeader)."""
-    trpr = tr.trPr
-    if trpr is None:
-        return False
-    flag = trpr.find(qn("w:tblHeader"))
+def restyle_cells(tbl: _Element, header_style: str, body_style: str) -> None:
+    """Paragraph styles of a table's cells: `header_style` in header rows (their own alignment
+    dropped, so that the style's applies), `body_style` in the others."""
+    for tr in tbl.iterchildren(qn("w:tr")):
+        if is_header_row(tr):
+            for p in tr.iter(qn("w:p")):
+                _set_paragraph_style(p, header_style, keep_alignment=False)
+    others = tbl.xpath(  # most body paragraphs already have it: find only those that do not
+        f'./w:tr[not(w:trPr/w:tblHeader)]/w:tc/w:p[not(w:pPr/w:pStyle[@w:val="{body_style}"])]'
+    )
+    for p in others:
+        _set_paragraph_style(p, body_style)
+
+
+def _set_paragraph_style(p: _Element, style_id: str, keep_alignment: bool = True) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = p.makeelement(qn("w:pPr"))
+        p.insert(0, ppr)
+    ordered_child(ppr, "w:pStyle", PARAGRAPH_PR_ORDER).set(qn("w:val"), style_id)
+    if not keep_alignment:
+        for jc in ppr.findall(qn("w:jc")):
+            ppr.remove(jc)
+
+
+def grid_layout(tbl: _Element) -> list[tuple[_Element, int, int, bool]]:
+    """Each cell (w:tc) of a table, row by row, with its first grid column, its column span,
+    and whether its row is a header row (w:tblHeader)."""
+    # One query each for the few rows and cells that say something: a table has hundreds of
+    # cells. (lxml gives back the same element objects while they are referenced here.)
+    spans = {s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SPANS)}
+    skips = {s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SKIPS)}
+    headers = set(tbl.xpath(_HEADER_ROWS))
+    cells = []
+    for tr in tbl.iterchildren(qn("w:tr")):
+        column = skips.get(tr, 0)
+        for tc in tr.iterchildren(qn("w:tc")):
+            span = spans.get(tc, 1)
+            cells.append((tc, column, span, tr in headers))
+            column += span
+    return cells
+
+
+_SPANS = "./w:tr/w:tc/w:tcPr/w:gridSpan"
+_SKIPS = "./w:tr/w:trPr/w:gridBefore"
+_HEADER_ROWS = "./w:tr[w:trPr/w:tblHeader]"
+
+
+def _is_on(flag: _Element | None) -> bool:
     return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
+def cell_text(tc: _Element) -> list[tuple[str, bool]]:
+    """Each paragraph of a cell as (its text, line breaks as "\\n"; whether a run is bold).
+
+    Written for speed (a budget table has hundreds of cells): element objects are made only for
+    the w:br and w:b that exist; text is read with itertext."""
+    found = []
+    for p in tc.iterchildren(qn("w:p")):
+        if next(p.iter(qn("w:br")), None) is None:
+            text = "".join(p.itertext(qn("w:t")))
+        else:
+            text = "".join(
+                "\n" if e.tag == qn("w:br") else e.text or "" for e in p.iter(qn("w:t"), qn("w:br"))
+            )
+        found.append((text, any(_is_on(b) for b in p.iter(qn("w:b")))))
+    return found
+
+
+def is_header_row(tr: _Element) -> bool:
+    """Whether a row repeats at the top of every page (w:tblHeader)."""
+    return _is_on(tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}"))
+
+
 def _row_flag(tr: _Element, tag: str) -> None:
-    trpr = tr.get_or_add_trPr()
-    flag = child(trpr, tag)  # w:trPr children may come in any order
-    flag.attrib.clear()
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:  # w:trPr opens a row, after w:tblPrEx only
+        trpr = tr.makeelement(qn("w:trPr"))
+        tr.insert(1 if len(tr) and tr[0].tag == qn("w:tblPrEx") else 0, trpr)
+    if trpr.find(qn(tag)) is None:  # w:trPr children may come in any order
+        trpr.append(trpr.makeelement(qn(tag)))
 
 
 def keep_row_together(tr: _Element) -> None:
@@ -221,12 +310,14 @@ def governing_section(element: _Element) -> _Element:
     raise ValueError("a document body ends with its w:sectPr")
 
 
-def styled_paragraphs(root: _Element, style_ids: set[str]) -> list[_Element]:
-    """Every paragraph under `root` (cells included) whose style is one of `style_ids`, in order."""
+def styled_paragraphs(body: _Element, style_ids: set[str], cells: bool = True) -> list[_Element]:
+    """The paragraphs of the body, and of the cells of its tables (not nested ones) if `cells`,
+    whose style is one of `style_ids`, in document order."""
     if not style_ids:
         return []
     test = " or ".join(f'@w:val="{style_id}"' for style_id in sorted(style_ids))
-    return root.xpath(f".//w:p[w:pPr/w:pStyle[{test}]]")
+    paths = ["./w:p", "./w:tbl/w:tr/w:tc/w:p"] if cells else ["./w:p"]
+    return body.xpath(" | ".join(f"{path}[w:pPr/w:pStyle[{test}]]" for path in paths))
 
 
 def enclosing(element: _Element, tag: str) -> _Element | None:

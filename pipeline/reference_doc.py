@@ -46,11 +46,13 @@ SETTERS: dict[str, Any] = {
     ),
 }
 
-# Table-style key → how it sets the style's w:tblPr; `columns_twips` is read by the finishing pass.
+# Table-style key → how it sets the table style (its w:element); `columns_twips` is read by the
+# finishing pass.
 TABLE_SETTERS: dict[str, Any] = {
-    "borders_pt": oxml.set_table_borders,
-    "cell_margin_twips": oxml.set_cell_margins,
-    "columns_twips": lambda tblpr, v: None,
+    "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
+    "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
+    "cell_valign": oxml.set_style_cell_valign,
+    "columns_twips": lambda s, v: None,
 }
 
 
@@ -94,9 +96,8 @@ def build_reference(target: Path, definition: dict[str, Any] | None = None) -> P
     for name, props in definition.get("tables", {}).items():
         style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.TABLE)
         style.hidden = False
-        tblpr = oxml.table_style_properties(style.element)
         for key, value in props.items():
-            TABLE_SETTERS[key](tblpr, value)
+            TABLE_SETTERS[key](style.element, value)
     for rpr in oxml.style_run_properties(styles.element):
         oxml.set_fonts(rpr, definition["font"])
         oxml.set_color(rpr, definition["color"])

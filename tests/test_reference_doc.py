@@ -87,6 +87,10 @@ def test_table_styles_have_their_borders_and_margins(reference: Any, name: str) 
     margins = tblpr.find(qn("w:tblCellMar"))
     assert margins.find(qn("w:left")).get(qn("w:w")) == str(props["cell_margin_twips"])
     assert reference.styles[name].element.find(qn("w:tblStylePr")) is None
+    valign = reference.styles[name].element.find(f"{qn('w:tcPr')}/{qn('w:vAlign')}")
+    assert (valign is None and "cell_valign" not in props) or (
+        valign.get(qn("w:val")) == props["cell_valign"]
+    )
 
 
 def test_style_children_are_in_schema_order(reference: Any) -> None:
