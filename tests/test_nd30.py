@@ -16,7 +16,7 @@ from conftest import REFERENCE_DOCUMENT
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -35,6 +35,7 @@ from style_chain import (
 )
 
 from pipeline.build import build_document
+from pipeline.metrics import text_width as text_width_of
 
 HEADING_NUMBER = re.compile(r"([IVX]+\.|[A-Z]\.|\d+(\.\d+)*\.|[a-zđ]\)) ")
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -257,7 +258,13 @@ def test_the_body_ends_with_the_end_mark(document: Any) -> None:
 def test_signature_block_is_a_borderless_two_column_table(document: Any) -> None:
     signature = document.tables[1]
     assert signature.style.name == "Signature Block"
-    assert [c.width.twips for c in signature.columns] == [2994, 6290]
+    section = document.sections[0]
+    text_width = Length(section.page_width - section.left_margin - section.right_margin).twips
+    widths = [c.width.twips for c in signature.columns]
+    assert abs(sum(widths) - text_width) <= 1  # flush with the body: "Nơi nhận:" at the margin
+    recipients_column = widths[0] - 2 * 108
+    for line in ("- Sở Khoa học và Công nghệ (b/c);", "- Các phòng chuyên môn thuộc xã;"):
+        assert text_width_of(line, 11) <= recipients_column  # one line each, as in the samples
     left, right = signature.rows[0].cells
     heading = left.paragraphs[0]
     assert heading.text == "Nơi nhận:"
