@@ -68,6 +68,8 @@ def money(figures: str, scale: str | None) -> Amount:
 def check_words(prose: Prose, style: WordsStyle) -> list[Problem]:
     """Every "figure đồng (words)" pair whose words do not state the figure."""
     problems: list[Problem] = []
+    if "đồng" not in prose.text:  # most paragraphs name no amount: skip the regex
+        return problems
     for match in MONEY.finditer(prose.text):
         after = WORDS_AFTER.match(prose.text, match.end())
         if not after:
@@ -104,6 +106,8 @@ def check_words(prose: Prose, style: WordsStyle) -> list[Problem]:
 def check_retyped(prose: Prose, known: dict[Amount, list[str]]) -> list[Problem]:
     """Warnings for hand-typed figures that equal an amount with an id."""
     problems: list[Problem] = []
+    if "đồng" not in prose.text:
+        return problems
     for match in MONEY.finditer(prose.text):
         if prose.is_generated(match.start(), match.end()) or prose.is_declared(match.end()):
             continue

@@ -67,6 +67,10 @@ def grid_table(
     canvas = [[" "] * (starts[-1] + 1) for _ in range(tops[-1] + 1)]
     for cell in cells:
         _draw(canvas, cell, lines[id(cell)], starts, tops)
+    for cell in cells:  # corners last: where borders cross, a "+" always wins
+        x0, x1 = starts[cell.column], starts[cell.column + cell.columns]
+        for y in (tops[cell.row], tops[cell.row + cell.rows]):
+            canvas[y][x0] = canvas[y][x1] = "+"
     if 0 < header_rows < row_count:
         line = canvas[tops[header_rows]]
         for k, align in enumerate(aligns):
@@ -81,19 +85,12 @@ def grid_table(
 def _draw(
     canvas: list[list[str]], cell: Cell, text: list[str], xs: list[int], ys: list[int]
 ) -> None:
+    """A cell's borders and text on the canvas (its corners are set by the caller)."""
     x0, x1 = xs[cell.column], xs[cell.column + cell.columns]
     y0, y1 = ys[cell.row], ys[cell.row + cell.rows]
-    for x in range(x0 + 1, x1):
-        for y in (y0, y1):
-            if canvas[y][x] != "+":
-                canvas[y][x] = "-"
+    for y in (y0, y1):
+        canvas[y][x0 + 1 : x1] = "-" * (x1 - x0 - 1)
     for y in range(y0 + 1, y1):
-        for x in (x0, x1):
-            if canvas[y][x] != "+":
-                canvas[y][x] = "|"
-    for x, y in ((x0, y0), (x1, y0), (x0, y1), (x1, y1)):
-        canvas[y][x] = "+"
+        canvas[y][x0] = canvas[y][x1] = "|"
     for k, line in enumerate(text):
-        row = canvas[y0 + 1 + k]
-        for i, char in enumerate(line):
-            row[x0 + 2 + i] = char
+        canvas[y0 + 1 + k][x0 + 2 : x0 + 2 + len(line)] = line

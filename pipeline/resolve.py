@@ -61,9 +61,10 @@ class _Walk:
         prose.text += text
         if generated:
             prose.generated.append((start, len(prose.text)))
-        for k, char in enumerate(text):
-            if char == "\n":
-                self.advance(1, start + k + 1)
+        newline = text.find("\n")
+        while newline != -1:
+            self.advance(1, start + newline + 1)
+            newline = text.find("\n", newline + 1)
 
     def advance(self, lines: int, offset: int) -> None:
         if lines:
