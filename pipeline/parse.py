@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,8 @@ class Block:
     """One block of content: a heading, a paragraph, a list item, or a table, with where it starts.
 
     `inlines` are mistune's inline tokens (text, strong, emphasis, …); `marker` is an item's
-    "-", "+" or "3."; `token` keeps mistune's whole token for tables; `source` is the raw text.
+    "-", "+" or "3."; `token` keeps mistune's token for tables (cells unparsed); `source` is the
+    raw text.
     """
 
     kind: str
@@ -83,10 +86,22 @@ class _PositionedParser(BlockParser):
                 state.starts.setdefault(id(token), start)
 
 
+class _Markdown(mistune.Markdown):
+    """mistune's Markdown to tokens; table cells stay raw, as budget tables are read from source."""
+
+    def _iter_render(
+        self, tokens: Iterable[dict[str, Any]], state: BlockState
+    ) -> Iterator[dict[str, Any]]:
+        for token in tokens:
+            if token["type"] == "table":
+                yield token
+            else:
+                yield from super()._iter_render([token], state)
+
+
+@functools.cache
 def _markdown() -> mistune.Markdown:
-    return mistune.Markdown(
-        renderer=None, block=_PositionedParser(), plugins=[import_plugin("table")]
-    )
+    return _Markdown(renderer=None, block=_PositionedParser(), plugins=[import_plugin("table")])
 
 
 def find_documents(content: Path, names: list[str] | None = None) -> list[Path]:
