@@ -25,8 +25,12 @@ SCHEMA: dict[str, tuple[str, str, bool]] = {
     "kinh_gui": ("nơi kính gửi", "lines", False),
     "nguoi_ky": ("người ký", "signer", True),
     "noi_nhan": ("nơi nhận", "lines", True),
-    "phu_luc": ("phụ lục", "any", False),
+    "phu_luc": ("phụ lục", "mapping", False),
     "chu_so": ("cách đọc số bằng chữ", "words", False),
+}
+APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # pipeline/appendix.py reads these
+    "don_vi": ("đơn vị của bảng phụ lục (khi bảng không tự nêu)", "text", False),
+    "kem_theo": ("dòng “(Kèm theo …)” thay cho dòng tự tạo", "text", False),
 }
 SIGNER_SCHEMA: dict[str, tuple[str, str, bool]] = {
     "quyen_han": ("thẩm quyền ký (TM., KT., …)", "lines", False),
@@ -118,6 +122,9 @@ class FrontMatterReader:
             s = self.fields(signer_data, SIGNER_SCHEMA, "nguoi_ky.")
             if "chuc_vu" in s and "ho_ten" in s:
                 signer = Signer(s.get("quyen_han", ()), s["chuc_vu"], s["ho_ten"])
+        appendix = values.get("phu_luc")
+        if isinstance(appendix, dict):
+            values["phu_luc"] = self.fields(appendix, APPENDIX_SCHEMA, "phu_luc.")
         if self.problems or signer is None:
             return None
         return FrontMatter(
@@ -179,13 +186,14 @@ class FrontMatterReader:
             except ValueError as exc:
                 self.problem(key, f"{label}: {exc}")
                 return None
-        if kind == "signer" and isinstance(value, dict):
+        if kind in ("signer", "mapping") and isinstance(value, dict):
             return value
         expected = {
             "text": "một dòng chữ",
             "lines": "một danh sách, mỗi dòng bắt đầu bằng “- ”",
             "number": "một số nguyên dương (bỏ trống khi chưa có số)",
             "signer": "các khóa quyen_han, chuc_vu, ho_ten",
+            "mapping": "các khóa " + ", ".join(APPENDIX_SCHEMA),
         }[kind]
         self.problem(key, f"{label} (“{key}:”) phải là {expected}")
         return None

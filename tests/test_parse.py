@@ -157,3 +157,19 @@ def test_words_style_comes_from_the_front_matter(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.position.line == 2
     assert problem.message.startswith("cách đọc số bằng chữ:") and "nhăm" in problem.message
+
+
+def test_appendix_options_in_the_front_matter_are_checked(tmp_path: Path) -> None:
+    good = FRONT.replace("---\n", "---\nphu_luc:\n  don_vi: triệu đồng\n", 1)
+    write(tmp_path / "a", "00.md", good)
+    assert parse_document(tmp_path / "a").front.extra["phu_luc"] == {"don_vi": "triệu đồng"}
+    typo = FRONT.replace("---\n", "---\nphu_luc:\n  don_vy: triệu đồng\n", 1)
+    write(tmp_path / "b", "00.md", typo)
+    with pytest.raises(ContentErrors) as caught:
+        parse_document(tmp_path / "b")
+    (problem,) = caught.value.problems
+    assert problem.position.line == 3
+    assert "“phu_luc.don_vy”" in problem.message and "don_vi" in problem.message
+    write(tmp_path / "c", "00.md", FRONT.replace("---\n", "---\nphu_luc: có\n", 1))
+    with pytest.raises(ContentErrors, match="phải là các khóa don_vi, kem_theo"):
+        parse_document(tmp_path / "c")
