@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,3 +19,16 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo` as a throw-away author; git's own message fails the test on an error."""
+    result = subprocess.run(
+        ["git", "-c", "user.name=Biên tập", "-c", "user.email=bt@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from budget_documents import write_document
-from conftest import REFERENCE_DOCUMENT
+from conftest import REFERENCE_DOCUMENT, git
 
 from pipeline.amount import Amount
 from pipeline.budget import Row, Table
@@ -37,18 +37,6 @@ Tổng kinh phí là {{ tien("kp.tong") }}; đề xuất thêm **10.000.000 đ�
 | +  | Máy in | | 20 | |
 | 2  | Tập huấn {#tap-huan} | | 50 | |
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(
-        ["git", "-c", "user.name=Biên tập", "-c", "user.email=bt@example.org", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def commit(repo: Path, message: str) -> None:

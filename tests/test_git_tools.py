@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REFERENCE_DOCUMENT, ROOT
+from conftest import REFERENCE_DOCUMENT, ROOT, git
 
 from pipeline.build import build_document
 
@@ -35,22 +35,20 @@ def test_git_diff_shows_the_changed_sentence_of_a_docx(tmp_path: Path, content_c
         pytest.skip("git is not installed")
     repo = tmp_path / "repo"
     repo.mkdir()
-    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    run([*git, "init", "-q"], repo)
+    git(repo, "init", "-q")
     shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
     folder = content_copy / REFERENCE_DOCUMENT
     build_document(folder, repo)
-    run([*git, "add", "."], repo)
-    run([*git, "commit", "-qm", "first"], repo)
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "first")
     part = folder / "03-kho-khan.md"
     part.write_text(
         part.read_text(encoding="utf-8").replace("Năm 2026, là", "Năm 2026 là"), "utf-8"
     )
     build_document(folder, repo)
     textconv = f"{sys.executable} -m pipeline text"
-    diff = run([*git, "-c", f"diff.docx.textconv={textconv}", "diff"], ROOT)
-    assert diff.returncode == 0, diff.stderr
-    changed = [line for line in diff.stdout.splitlines() if line[:1] in "+-" and "Năm 2026" in line]
+    diff = git(repo, "-c", f"diff.docx.textconv={textconv}", "diff")
+    changed = [line for line in diff.splitlines() if line[:1] in "+-" and "Năm 2026" in line]
     assert [line[0] for line in changed] == ["-", "+"]
     assert changed[1].startswith("+Năm 2026 là thời gian")
 

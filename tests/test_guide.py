@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, git
 
 from pipeline.build import build_document
 from pipeline.parse import parse_document
@@ -125,19 +125,11 @@ def test_the_pull_request_example_is_what_baocao_diff_writes(tmp_path: Path) -> 
     write_examples(tmp_path)
     shutil.rmtree(tmp_path / "content" / "vi-du-loi")  # it does not pass check: not in a branch
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=tmp_path,
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-qm", "Văn bản ví dụ")
-    git("update-ref", "refs/remotes/origin/main", "HEAD")
-    git("switch", "-qc", "sua-kinh-phi-may-in")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "Văn bản ví dụ")
+    git(tmp_path, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(tmp_path, "switch", "-qc", "sua-kinh-phi-may-in")
     (title, edit), *_ = [(t, b) for t, b in blocks().items() if t.startswith("sửa: ")]
     path = tmp_path / "content" / title.removeprefix("sửa: ")
     text = path.read_text(encoding="utf-8")
@@ -147,7 +139,7 @@ def test_the_pull_request_example_is_what_baocao_diff_writes(tmp_path: Path) -> 
         assert old[1:] + "\n" in text, old
         text = text.replace(old[1:] + "\n", new[1:] + "\n", 1)
     path.write_text(text, encoding="utf-8")
-    git("commit", "-qam", "Máy in 25 triệu theo báo giá tháng 7")
+    git(tmp_path, "commit", "-qam", "Máy in 25 triệu theo báo giá tháng 7")
     result = baocao(tmp_path, "diff", "origin/main", "HEAD")
     assert result.returncode == 0, result.stderr
     expect("baocao diff: vi-du", result.stdout)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from budget_documents import write_document
-from conftest import ROOT
+from conftest import ROOT, git
 
 WORKFLOW = ROOT / ".github" / "workflows" / "baocao.yml"
 
@@ -67,23 +67,15 @@ def test_the_summary_step_writes_the_diff_of_the_pull_request(
     step = next(s for s in steps(workflow) if s.get("run") == command)
     assert step["env"]["BASE"] == "${{ github.base_ref }}"
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=tmp_path,
-            check=True,
-            capture_output=True,
-        )
-
     write_document(tmp_path / "content", "Kinh phí **5.000.000 đồng**{#kp}.\n")
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-qm", "base")
-    git("update-ref", "refs/remotes/origin/main", "HEAD")
-    git("checkout", "-q", "-b", "sua-kinh-phi")
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "base")
+    git(tmp_path, "update-ref", "refs/remotes/origin/main", "HEAD")
+    git(tmp_path, "checkout", "-q", "-b", "sua-kinh-phi")
     part = tmp_path / "content" / "thu" / "01-phan.md"
     part.write_text("Kinh phí **6.000.000 đồng**{#kp}.\n", encoding="utf-8")
-    git("commit", "-qam", "change")
+    git(tmp_path, "commit", "-qam", "change")
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "baocao").symlink_to(script)
     summary = tmp_path / "summary.md"
