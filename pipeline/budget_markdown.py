@@ -44,8 +44,3 @@ def table_grid(table: Table) -> str:
     widths += [AMOUNT_WIDTH] * (len(table.columns) - 2)
     aligns = ["center", "left"] + ["right" if c.is_amount else "left" for c in table.columns[2:]]
     return grid_table(cells, first + len(table.rows), widths, first, aligns)
-
-
-def table_markdown(table: Table) -> str:
-    """The unit line, then the grid table."""
-    return f"{unit_line(table)}\n\n{table_grid(table)}"

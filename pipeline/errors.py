@@ -50,18 +50,6 @@ class UsageError(BaocaoError):
     exit_code = 2
 
 
-class SourceError(BaocaoError):
-    """A single problem in the content at a known position."""
-
-    def __init__(self, position: Position, message: str) -> None:
-        super().__init__(f"{position}: {message}")
-        self.position = position
-        self.message = message
-
-    def problem(self) -> Problem:
-        return Problem(self.position, self.message)
-
-
 class ContentErrors(BaocaoError):
     """Every problem found in a document's content; raised once all of them have been collected."""
 

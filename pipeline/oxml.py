@@ -56,13 +56,6 @@ def style_run_properties(styles: _Element) -> list[_Element]:
     return found
 
 
-def drop_theme_font_refs(element: _Element) -> None:
-    """Remove theme font references anywhere under `element` (a styles or document part)."""
-    for fonts in element.iter(qn("w:rFonts")):
-        for attr in THEME_FONT_ATTRS:
-            fonts.attrib.pop(qn(attr), None)
-
-
 def add_field(paragraph: _Element, instruction: str) -> None:
     """A simple field (e.g. PAGE) at the end of a paragraph element."""
     field = OxmlElement("w:fldSimple")
@@ -285,11 +278,6 @@ def keep_row_together(tr: _Element) -> None:
 
 
 # ---- paragraphs and sections ----
-
-
-def is_paragraph(element: _Element | None) -> bool:
-    """Whether a body or cell element is a paragraph (w:p), not a table or a section's end."""
-    return element is not None and element.tag == qn("w:p")
 
 
 def ends_section(element: _Element) -> bool:

@@ -175,11 +175,8 @@ class References:
             "chu": self.chu,
             "tien_chu": self.tien_chu,
         }
+        # Only parses: a reference's shape is checked on Jinja's tree, then called directly.
         self.environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-        self.environment.globals.clear()
-        self.environment.filters.clear()
-        self.environment.tests.clear()
-        self.environment.globals.update(self.functions)
 
     # The four forms ------------------------------------------------------------------------
 
