@@ -12,7 +12,7 @@ CONTENT ?= content
 DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/[0-9]*.md))))
 DOCX    := $(DOCS:%=$(OUT)/%.docx)
 BENCH_DOC ?= bao-cao-khcn-2027
-ENGINE  := $(wildcard pipeline/*.py) $(shell find templates -type f 2>/dev/null)
+ENGINE  := $(shell find pipeline -name "*.py") $(shell find templates -type f 2>/dev/null)
 
 .DEFAULT_GOAL := report
 .PHONY: report check test lint bench pdf textconv diff new clean help venv
@@ -52,7 +52,7 @@ test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest -q
 
 bench: $(STAMP)  ## time a full build of the reference report against pandoc alone (limit 1,5×)
-	@$(BIN)/python -m pipeline.bench $(CONTENT)/$(BENCH_DOC)
+	@$(BIN)/python -m pipeline.tools.bench $(CONTENT)/$(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff over the code and the tests
 	$(BIN)/ruff check pipeline tests

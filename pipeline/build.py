@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.convert import to_docx
+from pipeline.docx.finish import finish_document, source_date_epoch
+from pipeline.docx.pandoc import to_docx
+from pipeline.docx.styles import reference_doc
 from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
-from pipeline.finish import finish_document, source_date_epoch
-from pipeline.parse import parse_document
-from pipeline.reference_doc import reference_doc
-from pipeline.render import render_document
-from pipeline.resolve import resolve_blocks, resolve_document
+from pipeline.parse.document import parse_document
+from pipeline.render.document import render_document
+from pipeline.resolve.document import resolve_blocks, resolve_document
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,7 @@ def seconds_text(seconds: float) -> str:
 
 def run_build(args: argparse.Namespace) -> int:
     from pipeline.build import build_document, prepare_output
-    from pipeline.parse import find_documents
+    from pipeline.parse.document import find_documents
 
     folders = find_documents(args.content, args.documents)
     output = prepare_output(args.output)
@@ -105,7 +105,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     from pipeline.build import check_document
-    from pipeline.parse import find_documents
+    from pipeline.parse.document import find_documents
 
     errors = warnings = 0
     for folder in find_documents(args.content, args.documents):
@@ -122,8 +122,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_words(args: argparse.Namespace) -> int:
     """One line per value: its reading in words, or with --parse the number that words state."""
-    from pipeline.amount import parse_number
-    from pipeline.words import WordsStyle, amount_in_words, parse_words, read_number
+    from pipeline.money.amount import parse_number
+    from pipeline.money.words import WordsStyle, amount_in_words, parse_words, read_number
 
     values: list[str] = []
     for value in args.values:
@@ -150,7 +150,7 @@ INTERNAL_ERROR = 3
 
 
 def run_text(args: argparse.Namespace) -> int:
-    from pipeline.textconv import docx_text
+    from pipeline.review.textconv import docx_text
 
     sys.stdout.write(docx_text(args.docx))
     return 0
@@ -158,15 +158,15 @@ def run_text(args: argparse.Namespace) -> int:
 
 def run_diff(args: argparse.Namespace) -> int:
     """The changes between two versions as Markdown for a pull-request comment, on stdout."""
-    from pipeline.diff import compare_revisions
-    from pipeline.diff_markdown import comparison_markdown
+    from pipeline.review.diff import compare_revisions
+    from pipeline.review.report import comparison_markdown
 
     sys.stdout.write(comparison_markdown(compare_revisions(args.content, args.old, args.new)))
     return 0
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from pipeline.scaffold import new_document
+    from pipeline.tools.new import new_document
 
     folder = new_document(args.content, args.name)
     print(

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from conftest import CONTENT, REFERENCE_DOCUMENT
 
-from pipeline.appendix import split_appendices
 from pipeline.build import build_document
-from pipeline.parse import parse_document
+from pipeline.parse.document import parse_document
+from pipeline.render.appendix import split_appendices
 
 APPENDIX = Path(__file__).resolve().parent / "nd30" / "90-phu-luc.md"
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.amount import (
+from pipeline.money.amount import (
     Amount,
     InexactAmount,
     NumberFormatError,

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.amount import Unit
-from pipeline.appendix import (
+from pipeline.errors import Position
+from pipeline.money.amount import Unit
+from pipeline.money.dates import BLANK, DocumentDate
+from pipeline.parse.document import Block, Document
+from pipeline.parse.frontmatter import FrontMatter, Signer
+from pipeline.render.appendix import (
     Appendix,
     agency_name,
     reference_line,
@@ -16,11 +20,7 @@ from pipeline.appendix import (
     unit_line,
     unit_text,
 )
-from pipeline.dates import BLANK, DocumentDate
-from pipeline.errors import Position
-from pipeline.frontmatter import FrontMatter, Signer
-from pipeline.parse import Block, Document
-from pipeline.render import render_document
+from pipeline.render.document import render_document
 
 HERE = Position(Path("90-phu-luc.md"), 1)
 FRONT = FrontMatter(

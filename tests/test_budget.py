@@ -11,13 +11,13 @@ import pypandoc
 import pytest
 from budget_documents import at, problems_of, write_document
 
-from pipeline.amount import Amount, Unit
-from pipeline.budget import code_rank, compute, place_rows
-from pipeline.budget_markdown import table_grid
-from pipeline.budget_table import read_table
 from pipeline.build import build_document, check_document
-from pipeline.convert import INPUT_FORMAT
+from pipeline.docx.pandoc import INPUT_FORMAT
 from pipeline.errors import ContentErrors
+from pipeline.money.amount import Amount, Unit
+from pipeline.render.budget_markdown import table_grid
+from pipeline.resolve.budget import code_rank, compute, place_rows
+from pipeline.resolve.budget_reader import read_table
 
 HEADER = """\
 Đơn vị: Triệu đồng {#bang}

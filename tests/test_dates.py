@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import BLANK, DocumentDate, date_line, day_text, month_text, place_date_line
+from pipeline.money.dates import (
+    BLANK,
+    DocumentDate,
+    date_line,
+    day_text,
+    month_text,
+    place_date_line,
+)
 
 
 def test_place_date_line_of_the_issue() -> None:

@@ -12,14 +12,14 @@ import pytest
 from budget_documents import write_document
 from conftest import REFERENCE_DOCUMENT, git
 
-from pipeline.amount import Amount
-from pipeline.budget import Row, Table
-from pipeline.diff import Paragraph, compare_prose, read_side
-from pipeline.diff_markdown import quote, word_diff
 from pipeline.errors import Position
-from pipeline.figures import number
-from pipeline.parse import parse_document
-from pipeline.resolve import resolve_model
+from pipeline.money.amount import Amount
+from pipeline.money.figures import number
+from pipeline.parse.document import parse_document
+from pipeline.resolve.budget import Row, Table
+from pipeline.resolve.document import resolve_model
+from pipeline.review.diff import Paragraph, compare_prose, read_side
+from pipeline.review.report import quote, word_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

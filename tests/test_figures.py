@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.amount import Amount, InexactAmount, Unit, parse_number
-from pipeline.figures import dong, figure, number, percent, share
+from pipeline.money.amount import Amount, InexactAmount, Unit, parse_number
+from pipeline.money.figures import dong, figure, number, percent, share
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,10 @@ from docx.text.paragraph import Paragraph
 from nd30_document import build_with_appendix, document_with_appendix
 from style_chain import all_paragraphs
 
-from pipeline import finish
 from pipeline.build import build_document
-from pipeline.metrics import text_width, wrapped_widths
-from pipeline.reference_doc import load_definition
+from pipeline.docx import finish
+from pipeline.docx.metrics import text_width, wrapped_widths
+from pipeline.docx.styles import load_definition
 
 DEFINITION = load_definition()
 FONTS = {True: "Table Heading", False: "Compact"}  # header row → its cells' style

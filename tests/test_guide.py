@@ -26,10 +26,10 @@ import pytest
 from conftest import ROOT, git
 
 from pipeline.build import build_document
-from pipeline.parse import parse_document
-from pipeline.render import block_markdown
-from pipeline.resolve import resolve_document
-from pipeline.textconv import docx_text
+from pipeline.parse.document import parse_document
+from pipeline.render.document import block_markdown
+from pipeline.resolve.document import resolve_document
+from pipeline.review.textconv import docx_text
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 FENCE = re.compile(r'^```(\w+) title="([^"]+)"\n(.*?)^```$', re.M | re.S)

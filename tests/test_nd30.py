@@ -35,7 +35,7 @@ from style_chain import (
 )
 
 from pipeline.build import build_document
-from pipeline.metrics import text_width as text_width_of
+from pipeline.docx.metrics import text_width as text_width_of
 
 HEADING_NUMBER = re.compile(r"([IVX]+\.|[A-Z]\.|\d+(\.\d+)*\.|[a-zđ]\)) ")
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY

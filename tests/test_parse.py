@@ -9,7 +9,7 @@ import pytest
 from conftest import CONTENT, REFERENCE_DOCUMENT
 
 from pipeline.errors import ContentErrors, UsageError
-from pipeline.parse import find_documents, parse_blocks, parse_document
+from pipeline.parse.document import find_documents, parse_blocks, parse_document
 
 FRONT = """---
 co_quan: [ỦY BAN NHÂN DÂN, XÃ A]

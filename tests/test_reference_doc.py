@@ -13,8 +13,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from pipeline import oxml
-from pipeline.reference_doc import (
+from pipeline.docx import oxml
+from pipeline.docx.styles import (
     STYLE_DEFINITION,
     build_reference,
     fingerprint,

@@ -13,11 +13,11 @@ import docx
 import pytest
 from conftest import CONTENT, REFERENCE_DOCUMENT, ROOT
 
-from pipeline.amount import parse_number
 from pipeline.build import build_document
-from pipeline.parse import parse_document
-from pipeline.resolve import resolve_document
-from pipeline.words import parse_words
+from pipeline.money.amount import parse_number
+from pipeline.money.words import parse_words
+from pipeline.parse.document import parse_document
+from pipeline.resolve.document import resolve_document
 
 SEED = ROOT / "tests" / "fixtures" / "received" / "bao-cao-nhan-duoc.txt"  # the report as received
 NOTE = CONTENT / REFERENCE_DOCUMENT / "ghi-chu-doi-chieu.md"

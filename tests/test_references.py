@@ -10,9 +10,9 @@ import pytest
 from budget_documents import at, problems_of, write_document
 
 from pipeline.build import build_document
-from pipeline.parse import parse_document
-from pipeline.render import block_markdown
-from pipeline.resolve import resolve_document
+from pipeline.parse.document import parse_document
+from pipeline.render.document import block_markdown
+from pipeline.resolve.document import resolve_document
 
 TABLE = """\
 Đơn vị: Triệu đồng {#pl cot=2}

@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT
 
 from pipeline.build import build_document, check_document
-from pipeline.scaffold import new_document, suggested_name
-from pipeline.textconv import docx_text
+from pipeline.review.textconv import docx_text
+from pipeline.tools.new import new_document, suggested_name
 
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

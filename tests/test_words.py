@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.words import (
+from pipeline.money.words import (
     WordsError,
     WordsStyle,
     amount_in_words,

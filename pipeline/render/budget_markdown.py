@@ -7,9 +7,9 @@ levels and the column-number row) repeats on every page; the total, A/B and Roma
 
 from __future__ import annotations
 
-from pipeline.budget import Table
-from pipeline.grid import Cell, grid_table, longest_word
-from pipeline.render import escape
+from pipeline.render.document import escape
+from pipeline.render.grid import Cell, grid_table, longest_word
+from pipeline.resolve.budget import Table
 
 NAME_WIDTH = 44
 AMOUNT_WIDTH = 8

@@ -18,9 +18,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from pipeline import oxml
+from pipeline.docx import oxml
 
-STYLE_DEFINITION = Path(__file__).resolve().parent.parent / "templates" / "styles.toml"
+STYLE_DEFINITION = Path(__file__).resolve().parents[2] / "templates" / "styles.toml"
 
 ALIGNMENTS = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

@@ -13,10 +13,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.amount import Amount, Unit, parse_number
 from pipeline.errors import Position, Problem
-from pipeline.figures import dong
-from pipeline.words import WordsError, WordsStyle, amount_in_words, parse_words
+from pipeline.money.amount import Amount, Unit, parse_number
+from pipeline.money.figures import dong
+from pipeline.money.words import WordsError, WordsStyle, amount_in_words, parse_words
 
 FIGURE = (
     r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])-?\d+(?:,\d+)?(?![\d.,]\d)"

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pipeline.amount import Amount, Unit
 from pipeline.errors import Position, Problem
-from pipeline.figures import figure
+from pipeline.money.amount import Amount, Unit
+from pipeline.money.figures import figure
 
 
 class Remainder:

@@ -16,7 +16,7 @@ from mistune.core import BlockState
 from mistune.plugins import import_plugin
 
 from pipeline.errors import ContentErrors, Position, Problem, UsageError
-from pipeline.frontmatter import FrontMatter, FrontMatterReader
+from pipeline.parse.frontmatter import FrontMatter, FrontMatterReader
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
 PART_NAME = "[0-9]*.md"  # document parts are numbered: 00-mo-dau.md, 01-danh-gia.md, …

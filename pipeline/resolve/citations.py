@@ -26,12 +26,12 @@ from dataclasses import dataclass, field, replace
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
-from pipeline.amount import Amount, InexactAmount, Unit
-from pipeline.budget import Row, Table
-from pipeline.budget_table import ID
 from pipeline.errors import Position, Problem
-from pipeline.figures import dong, figure
-from pipeline.words import WordsStyle, amount_in_words
+from pipeline.money.amount import Amount, InexactAmount, Unit
+from pipeline.money.figures import dong, figure
+from pipeline.money.words import WordsStyle, amount_in_words
+from pipeline.resolve.budget import Row, Table
+from pipeline.resolve.budget_reader import ID
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
 TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")

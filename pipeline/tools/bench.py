@@ -20,10 +20,10 @@ from pathlib import Path
 import pypandoc
 
 from pipeline.build import build_document
-from pipeline.convert import INPUT_FORMAT
-from pipeline.parse import parse_document
-from pipeline.render import render_document
-from pipeline.resolve import resolve_document
+from pipeline.docx.pandoc import INPUT_FORMAT
+from pipeline.parse.document import parse_document
+from pipeline.render.document import render_document
+from pipeline.resolve.document import resolve_document
 
 MAX_RATIO = 1.5
 

@@ -10,12 +10,18 @@ from typing import Any
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from pipeline.appendix import Appendix, plain_text, reference_line, split_appendices, unit_line
-from pipeline.dates import place_date_line
-from pipeline.frontmatter import FrontMatter
-from pipeline.parse import Block, Document
+from pipeline.money.dates import place_date_line
+from pipeline.parse.document import Block, Document
+from pipeline.parse.frontmatter import FrontMatter
+from pipeline.render.appendix import (
+    Appendix,
+    plain_text,
+    reference_line,
+    split_appendices,
+    unit_line,
+)
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 # Every ASCII punctuation mark is escaped, so pandoc reads the editor's text literally: "1." or "a)"
 # opening a paragraph stays text, not a Word list (pandoc-docx-notes, pitfall 4).

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from pipeline.amount import Amount, Unit
-from pipeline.budget import Row, Table
-from pipeline.diff import AmountChange, Comparison, DocumentChanges, RowChange, TextChange
 from pipeline.errors import Position
-from pipeline.figures import number
+from pipeline.money.amount import Amount, Unit
+from pipeline.money.figures import number
+from pipeline.resolve.budget import Row, Table
+from pipeline.review.diff import AmountChange, Comparison, DocumentChanges, RowChange, TextChange
 
 CONTEXT = 8  # unchanged words kept on each side of a change in a paragraph
 NAME_WIDTH = 80

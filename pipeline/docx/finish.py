@@ -30,9 +30,9 @@ from docx.shared import Mm, Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from pipeline import oxml
-from pipeline.metrics import text_width, wrapped_widths
-from pipeline.reference_doc import load_definition
+from pipeline.docx import oxml
+from pipeline.docx.metrics import text_width, wrapped_widths
+from pipeline.docx.styles import load_definition
 
 EMU_PER_TWIP = 635
 APPENDIX_HEADING = "Appendix Heading"

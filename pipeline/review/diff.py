@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from pipeline.amount import Amount
-from pipeline.appendix import plain_text
-from pipeline.budget import Row, Table, bare_code
 from pipeline.build import check_document
 from pipeline.errors import BaocaoError, ContentErrors, Position, Problem
-from pipeline.parse import Block, document_parts, parse_document
-from pipeline.references import Entry
-from pipeline.resolve import resolve_model
-from pipeline.revisions import WORKING_TREE, Revision, content_at, default_base, repository
-from pipeline.revisions import resolve as resolve_revision
+from pipeline.money.amount import Amount
+from pipeline.parse.document import Block, document_parts, parse_document
+from pipeline.render.appendix import plain_text
+from pipeline.resolve.budget import Row, Table, bare_code
+from pipeline.resolve.citations import Entry
+from pipeline.resolve.document import resolve_model
+from pipeline.review.revisions import WORKING_TREE, Revision, content_at, default_base, repository
+from pipeline.review.revisions import resolve as resolve_revision
 
 SIMILAR = 0.5  # two paragraphs sharing at least this share of words are one paragraph, edited
 

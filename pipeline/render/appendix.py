@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.dates import date_line
-from pipeline.frontmatter import FrontMatter
-from pipeline.parse import Block
+from pipeline.money.dates import date_line
+from pipeline.parse.document import Block
+from pipeline.parse.frontmatter import FrontMatter
 
 HEADING = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
 UNIT_PARAGRAPH = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)

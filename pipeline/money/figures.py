@@ -12,7 +12,15 @@ from decimal import ROUND_DOWN, Context, Decimal, Inexact, InvalidOperation, loc
 
 from babel.numbers import format_decimal, format_percent
 
-from pipeline.amount import EXACT, HALF_UP, Amount, InexactAmount, Unit, parse_number, plain_figures
+from pipeline.money.amount import (
+    EXACT,
+    HALF_UP,
+    Amount,
+    InexactAmount,
+    Unit,
+    parse_number,
+    plain_figures,
+)
 
 LOCALE = "vi_VN"
 

@@ -12,16 +12,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pipeline.amount import Amount, NumberFormatError
-from pipeline.budget import Table, compute, place_rows
-from pipeline.budget_markdown import table_grid, unit_line
-from pipeline.budget_table import ID, ID_RULE, is_declaration, is_table_line, read_table
-from pipeline.check import MONEY, Prose, check_retyped, check_words, money
 from pipeline.errors import Position, Problem
-from pipeline.figures import dong
-from pipeline.parse import Block, Document
-from pipeline.references import REFERENCE, Entry, ReferenceProblem, References, Registry
-from pipeline.words import WordsStyle
+from pipeline.money.amount import Amount, NumberFormatError
+from pipeline.money.figures import dong
+from pipeline.money.words import WordsStyle
+from pipeline.parse.document import Block, Document
+from pipeline.render.budget_markdown import table_grid, unit_line
+from pipeline.resolve.budget import Table, compute, place_rows
+from pipeline.resolve.budget_reader import ID, ID_RULE, is_declaration, is_table_line, read_table
+from pipeline.resolve.citations import REFERENCE, Entry, ReferenceProblem, References, Registry
+from pipeline.resolve.prose_checks import MONEY, Prose, check_retyped, check_words, money
 
 TEXT_BLOCKS = ("paragraph", "item", "heading")
 TAG = re.compile(r"\{#([^{}\n]*)\}")

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.budget_table import ID
 from pipeline.errors import UsageError
+from pipeline.resolve.budget_reader import ID
 
 FRONT_MATTER = """\
 ---

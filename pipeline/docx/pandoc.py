@@ -17,7 +17,7 @@ INPUT_FORMAT = (
 )
 
 # One AST transformation per filter, applied in name order (templates/filters/*.lua).
-FILTERS = sorted((Path(__file__).resolve().parent.parent / "templates" / "filters").glob("*.lua"))
+FILTERS = sorted((Path(__file__).resolve().parents[2] / "templates" / "filters").glob("*.lua"))
 
 
 def to_docx(markdown: str, reference: Path, target: Path) -> Path:

@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from pipeline.dates import DocumentDate
 from pipeline.errors import Position, Problem
-from pipeline.words import WordsStyle
+from pipeline.money.dates import DocumentDate
+from pipeline.money.words import WordsStyle
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
 SCHEMA: dict[str, tuple[str, str, bool]] = {

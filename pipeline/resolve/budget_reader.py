@@ -25,9 +25,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.amount import Amount, InexactAmount, NumberFormatError, Unit, parse_number
-from pipeline.budget import REMAINDER, Column, HeaderCell, Row, Table, Typed, code_rank
 from pipeline.errors import Position, Problem
+from pipeline.money.amount import Amount, InexactAmount, NumberFormatError, Unit, parse_number
+from pipeline.resolve.budget import REMAINDER, Column, HeaderCell, Row, Table, Typed, code_rank
 
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ID_RULE = "chỉ gồm chữ thường không dấu, chữ số và dấu “-” (ví dụ “chuyen-doi-so”)"
