@@ -1,4 +1,4 @@
-"""Runs the stages for each document (parse → resolve → render → convert → finish), and check."""
+"""Builds and checks documents: parse → resolve → render → docx, and check (the first two only)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.docx.finish import finish_document, source_date_epoch
-from pipeline.docx.pandoc import to_docx
-from pipeline.docx.styles import reference_doc
+from pipeline.docx.pandoc import find_pandoc, to_docx
+from pipeline.docx.styles import style_doc
 from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
 from pipeline.parse.document import parse_document
 from pipeline.render.document import render_document
-from pipeline.resolve.document import resolve_blocks, resolve_document
+from pipeline.resolve.document import Resolution, ResolvedDocument, resolve_document
+
+CACHE = ".cache"  # in the output folder: the style doc and what pandoc said of itself
 
 
 @dataclass(frozen=True)
@@ -27,13 +29,22 @@ class Built:
     warnings: list[Problem]
 
 
+def resolve_folder(folder: Path) -> Resolution:
+    """A document folder parsed and resolved: its model, and every problem of its content."""
+    return resolve_document(parse_document(folder))
+
+
 def check_document(folder: Path) -> list[Problem]:
     """Every problem in a document's content, errors and warnings, without building anything."""
-    try:
-        problems = resolve_document(parse_document(folder), draw=False)[1]
-    except ContentErrors as exc:  # the blocks that could be read still have their problems
-        problems = exc.problems + resolve_blocks(getattr(exc, "blocks", []), draw=False)[1]
-    return sorted(problems, key=lambda p: (p.position, p.message))
+    return list(resolve_folder(folder).problems)
+
+
+def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
+    """The document ready to render, and its warnings; ContentErrors when it has errors."""
+    resolution = resolve_folder(folder)
+    if resolution.document is None or resolution.errors:
+        raise ContentErrors(list(resolution.problems))
+    return resolution.document, list(resolution.problems)
 
 
 def prepare_output(directory: Path) -> Path:
@@ -55,21 +66,20 @@ def build_document(folder: Path, output: Path) -> Built:
     previous output untouched.
     """
     started = time.perf_counter()
-    document, problems = resolve_document(parse_document(folder))
-    if any(not p.warning for p in problems):
-        raise ContentErrors(problems)
-    markdown = render_document(document)
+    document, warnings = ready_document(folder)
+    page = render_document(document)
     target = output / f"{document.name}.docx"
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
+    cache = output / CACHE
     try:
         with ThreadPoolExecutor(max_workers=1) as aside:  # the source date, found while pandoc runs
             epoch = aside.submit(source_date_epoch, folder)
-            to_docx(markdown, reference_doc(output / ".cache"), partial)
+            pandoc = find_pandoc(cache)
+            to_docx(page, style_doc(cache, pandoc), partial, pandoc)
             finish_document(partial, epoch.result())
         partial.replace(target)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None
     finally:
         partial.unlink(missing_ok=True)
-    warnings = sorted(problems, key=lambda p: (p.position, p.message))
     return Built(document.name, target, time.perf_counter() - started, warnings)

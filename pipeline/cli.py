@@ -32,6 +32,16 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     check.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
 
+    render = commands.add_parser(
+        "render", help="in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)"
+    )
+    render.add_argument("document", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    render.add_argument(
+        "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
+    )
+    render.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    render.add_argument("-o", "--output", type=Path, default=Path("output"), help="thư mục kết quả")
+
     words = commands.add_parser("words", help="đọc số thành chữ (hoặc chữ thành số với --parse)")
     words.add_argument(
         "values",
@@ -120,6 +130,26 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_render(args: argparse.Namespace) -> int:
+    """The document as pandoc receives it (--json), or as pandoc Markdown, on stdout."""
+    from pipeline.build import CACHE, ready_document
+    from pipeline.docx.pandoc import as_json, find_pandoc, to_markdown
+    from pipeline.parse.document import find_documents
+    from pipeline.render.document import render_document
+
+    (folder,) = find_documents(args.content, [args.document])
+    document, warnings = ready_document(folder)
+    for problem in warnings:
+        print(problem, file=sys.stderr)
+    page = render_document(document)
+    pandoc = find_pandoc(args.output / CACHE)
+    if args.json:
+        sys.stdout.buffer.write(as_json(page, pandoc))
+    else:
+        sys.stdout.write(to_markdown(page, pandoc))
+    return 0
+
+
 def run_words(args: argparse.Namespace) -> int:
     """One line per value: its reading in words, or with --parse the number that words state."""
     from pipeline.money.amount import parse_number
@@ -179,6 +209,7 @@ def run_new(args: argparse.Namespace) -> int:
 COMMANDS = {
     "build": run_build,
     "check": run_check,
+    "render": run_render,
     "words": run_words,
     "text": run_text,
     "diff": run_diff,

@@ -1,11 +1,17 @@
-"""Throw-away documents for the budget, reference and check tests: front matter plus given parts."""
+"""Throw-away documents for the budget, citation and check tests: front matter plus given parts,
+and their blocks as resolve hands them on."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pipeline.build import check_document
-from pipeline.errors import Problem
+from pipeline.build import check_document, resolve_folder
+from pipeline.errors import Position, Problem
+from pipeline.parse.blocks import Break, Emphasis, Inline, Item, Strong, TableSource, Text
+from pipeline.resolve.budget import Row, Table, compute, place_rows
+from pipeline.resolve.budget_reader import read_table
+from pipeline.resolve.document import BudgetTable, ShownBlock
 
 FRONT_MATTER = """---
 co_quan:
@@ -45,3 +51,102 @@ def problems_of(root: Path, *parts: str, extra: str = "") -> list[Problem]:
 def at(problems: list[Problem], line: int, file: str = "01-phan.md") -> list[str]:
     """The messages of the problems at `file`:`line`."""
     return [p.message for p in problems if p.position.path.name == file and p.position.line == line]
+
+
+def shown(block: ShownBlock) -> str:
+    """A resolved block as the reader reads it, bold as **…** and italic as *…*; an item with
+    its marker."""
+
+    def text(inlines: tuple[Inline, ...]) -> str:
+        out = []
+        for inline in inlines:
+            match inline:
+                case Text(words):
+                    out.append(words)
+                case Strong(children):
+                    out.append(f"**{text(children)}**")
+                case Emphasis(children):
+                    out.append(f"*{text(children)}*")
+                case Break():
+                    out.append(" ")
+        return "".join(out)
+
+    if isinstance(block, BudgetTable):
+        return f"[bảng {block.table.id}]"
+    if isinstance(block, Item):
+        return f"{block.marker} {text(block.inlines)}"
+    return text(block.inlines)
+
+
+def resolved(folder: Path) -> tuple[list[ShownBlock], list[Problem]]:
+    """A document's blocks as resolve hands them to render, and every problem."""
+    resolution = resolve_folder(folder)
+    blocks = list(resolution.document.blocks) if resolution.document else []
+    return blocks, list(resolution.problems)
+
+
+HEADER = """\
+Đơn vị: Triệu đồng {#bang}
+
+| TT | NỘI DUNG | KINH PHÍ NĂM 2026 | < | < | DỰ TOÁN 2027 |
+|----|----------|-------------------|---|---|--------------|
+| ^ | ^ | TỔNG CỘNG | ĐÃ GIẢI NGÂN | DỰ KIẾN | ^ |
+| A | B | (1)=(2)+(3) | (2) | (3) | (4) |
+"""
+
+SAMPLE_SHAPE = (
+    HEADER.split("\n", 2)[2]
+    + """\
+| = | Tổng cộng (A+B) | | | | |
+| A | Chi thường xuyên | | | | |
+| I. | Khoa học | | | | |
+| 1 | Khoản 101 | | | | |
+| a | Chi hỗ trợ | | | | 5 |
+| b | Chi nhiệm vụ | | | | |
+| b1 | Chuyển tiếp | | | | 1 |
+| b2 | Mở mới | | | | |
+| + | Nhiệm vụ X | | | | 7 |
+| + | Nhiệm vụ Y | | | | 8 |
+| ++ | Phần việc của Y | | | | |
+| IV | Chuyển đổi số | | | | |
+| b.1 | Ứng dụng | | | | |
+| b.1.1 | Chuyển tiếp | | | | 2 |
+| c | Khác | | | | |
+| c1 | Chuyển tiếp | | | | |
+| +IV | Chuyên trách | | | | 60 |
+| + | Sau chuyên trách | | | | 1 |
+| B | Đầu tư | | | | 100 |
+"""
+)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of `text` holding `needle` (so tests do not hard-code line numbers)."""
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if needle in line)
+
+
+def load(body: str, declaration: str = "Đơn vị: Triệu đồng {#bang}") -> tuple[Table, list[Problem]]:
+    """Read, place and compute a table from its pipe lines; returns (table, problems)."""
+    lines = tuple(body.strip("\n").split("\n"))
+    source = TableSource(Position(Path("t.md"), 1), declaration, 3, lines)
+    table, problems = read_table(source)
+    assert table is not None, problems
+    problems += place_rows(table)
+    problems += compute(table)
+    return table, problems
+
+
+def row(table: Table, name: str) -> Row:
+    return next(r for r in table.rows if r.name == name)
+
+
+def figures(table: Table, name: str) -> list[str]:
+    """A row's cells as the printed table shows them, columns (1), (2), …"""
+    r = row(table, name)
+    return [table.figure(r.values.get(c.number)) for c in table.amount_columns]
+
+
+def docx_budget_table(document: Any) -> Any:
+    """The DOCX table printed from a budget table (the frame's layout tables are others)."""
+    (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "TT"]
+    return table

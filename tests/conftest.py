@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's paths, and a throw-away copy of a content folder."""
+"""Shared fixtures: the repository's paths, throw-away copies of content, and the sample report
+built once per session (as DOCX, and as PDF where LibreOffice is installed)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 import pytest
+from docx.document import Document as DocxDocument
+
+from pipeline.build import build_document
+from pipeline.docx.pandoc import Pandoc, find_pandoc
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-REFERENCE_DOCUMENT = "bao-cao-khcn-2027"
+SAMPLE = "bao-cao-khcn-2027"  # the sample report: the commune's 2026 KH, CN, ĐMST & CĐS report
+PDF_TOOLS = ("soffice", "pdftotext", "pdfinfo")
 
 
 @pytest.fixture
@@ -19,6 +26,60 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the sample report's folder, to change and build."""
+    target = tmp_path / "content" / SAMPLE
+    shutil.copytree(CONTENT / SAMPLE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def pandoc(tmp_path_factory: pytest.TempPathFactory) -> Pandoc:
+    """The bundled pandoc, asked for its versions once."""
+    return find_pandoc(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session")
+def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample report built end to end, once for the whole session."""
+    return build_document(CONTENT / SAMPLE, tmp_path_factory.mktemp("sample")).target
+
+
+@pytest.fixture(scope="session")
+def sample_document(sample_docx: Path) -> DocxDocument:
+    """The built sample opened with python-docx; tests read it and must not change it."""
+    return docx.Document(str(sample_docx))
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(sample_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built sample rendered to PDF by LibreOffice, once; skipped, with the reason, where
+    LibreOffice or poppler is not installed (.ci/run installs them)."""
+    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
+    if missing:
+        needed = "apt-get install libreoffice-writer-nogui poppler-utils"
+        pytest.skip(f"cần {', '.join(missing)} để dựng PDF ({needed})")
+    work = tmp_path_factory.mktemp("pdf")
+    profile = (work / "lo-profile").as_uri()  # its own profile: runs beside another LibreOffice
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(sample_docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return work / f"{sample_docx.stem}.pdf"
 
 
 def git(repo: Path, *args: str) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import CONTENT, REFERENCE_DOCUMENT
+from budget_documents import HEADER, write_document
+from conftest import CONTENT, SAMPLE
 from docx.table import Table
 
 from pipeline.build import build_document
@@ -15,9 +16,8 @@ from pipeline.errors import ContentErrors
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    output = tmp_path_factory.mktemp("output")
-    return build_document(CONTENT / REFERENCE_DOCUMENT, output).target
+def built(sample_docx: Path) -> Path:
+    return sample_docx
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def texts(paragraphs: list) -> list[str]:
 
 
 def test_writes_the_document_named_after_its_folder(built: Path) -> None:
-    assert built.name == f"{REFERENCE_DOCUMENT}.docx"
+    assert built.name == f"{SAMPLE}.docx"
     assert built.stat().st_size > 5000
 
 
@@ -106,7 +106,7 @@ def test_the_body_ends_with_the_end_mark(paragraphs: list) -> None:
 def test_content_errors_leave_the_previous_output_untouched(
     content_copy: Path, tmp_path: Path
 ) -> None:
-    folder = content_copy / REFERENCE_DOCUMENT
+    folder = content_copy / SAMPLE
     output = tmp_path / "out"
     first = build_document(folder, output).target
     before = first.read_bytes()
@@ -123,6 +123,20 @@ def test_content_errors_leave_the_previous_output_untouched(
 
 
 def test_build_leaves_no_partial_files(tmp_path: Path) -> None:
-    build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path)
+    build_document(CONTENT / SAMPLE, tmp_path)
     assert not [p for p in tmp_path.iterdir() if "partial" in p.name]
-    assert os.access(tmp_path / f"{REFERENCE_DOCUMENT}.docx", os.R_OK)
+    assert os.access(tmp_path / f"{SAMPLE}.docx", os.R_OK)
+
+
+def test_build_refuses_content_that_fails_check_and_keeps_the_previous_output(
+    tmp_path: Path,
+) -> None:
+    folder = write_document(tmp_path, HEADER + "| A | Một | | | | 1 |\n")
+    output = tmp_path / "out"
+    target = build_document(folder, output).target
+    before = target.read_bytes()
+    (folder / "01-phan.md").write_text(HEADER + "| A | Một | | | | 1.2.3 |\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as failure:
+        build_document(folder, output)
+    assert "“1.2.3”" in str(failure.value)
+    assert target.read_bytes() == before

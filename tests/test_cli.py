@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REFERENCE_DOCUMENT, ROOT
+from conftest import ROOT, SAMPLE
 
 
 def baocao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -32,29 +32,27 @@ def test_build_prints_one_progress_line_per_document(content_copy: Path, tmp_pat
     result = baocao("build", "--content", str(content_copy), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     line = result.stderr.strip()
-    assert re.fullmatch(
-        rf"Đang dựng {REFERENCE_DOCUMENT} → .*{REFERENCE_DOCUMENT}\.docx \(\d+,\d s\)", line
-    )
-    assert (tmp_path / f"{REFERENCE_DOCUMENT}.docx").exists()
+    assert re.fullmatch(rf"Đang dựng {SAMPLE} → .*{SAMPLE}\.docx \(\d+,\d s\)", line)
+    assert (tmp_path / f"{SAMPLE}.docx").exists()
 
 
 def test_a_named_document_is_built_alone(content_copy: Path, tmp_path: Path) -> None:
     result = baocao(
         "build",
-        f"content/{REFERENCE_DOCUMENT}/",
+        f"content/{SAMPLE}/",
         "--content",
         str(content_copy),
         "-o",
         str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
-    assert [p.name for p in tmp_path.glob("*.docx")] == [f"{REFERENCE_DOCUMENT}.docx"]
+    assert [p.name for p in tmp_path.glob("*.docx")] == [f"{SAMPLE}.docx"]
 
 
 def test_unknown_document_is_a_usage_error(tmp_path: Path) -> None:
     result = baocao("build", "khong-co", "-o", str(tmp_path))
     assert_one_clear_line(result, 2, "không có văn bản “khong-co”")
-    assert REFERENCE_DOCUMENT in result.stderr  # lists what there is
+    assert SAMPLE in result.stderr  # lists what there is
     assert not list(tmp_path.iterdir())
 
 
@@ -76,7 +74,7 @@ def test_unknown_option_is_a_usage_error() -> None:
 
 
 def test_check_reports_file_and_line_and_exits_1(content_copy: Path) -> None:
-    opening = content_copy / REFERENCE_DOCUMENT / "00-mo-dau.md"
+    opening = content_copy / SAMPLE / "00-mo-dau.md"
     text = opening.read_text(encoding="utf-8").replace("ngay: 2026-07", "ngay: 2026-13")
     opening.write_text(text, encoding="utf-8")
     result = baocao("check", "--content", str(content_copy))

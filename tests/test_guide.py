@@ -23,12 +23,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from budget_documents import resolved, shown
 from conftest import ROOT, git
 
 from pipeline.build import build_document
-from pipeline.parse.document import parse_document
-from pipeline.render.document import block_markdown
-from pipeline.resolve.document import resolve_document
 from pipeline.review.textconv import docx_text
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
@@ -106,11 +104,11 @@ def test_the_reference_table_prints_what_the_guide_says(tmp_path: Path) -> None:
     rows = re.findall(r"^\| `(\{\{.*?\}\})` \| (.*?) \|$", section, flags=re.M)
     assert len(rows) >= 5
     (content / "vi-du" / "03-trich.md").write_text("".join(f"\n{r}\n" for r, _ in rows), "utf-8")
-    document, problems = resolve_document(parse_document(content / "vi-du"))
+    blocks, problems = resolved(content / "vi-du")
     assert problems == []
-    printed = [b for b in document.blocks if b.position.path.name == "03-trich.md"]
+    printed = [b for b in blocks if b.position.path.name == "03-trich.md"]
     for block, (reference, expected) in zip(printed, rows, strict=True):
-        assert expected.startswith(block_markdown(block).replace("\\", "")), reference
+        assert expected.startswith(shown(block)), reference
 
 
 def test_check_messages_in_the_guide_are_what_check_prints(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE_DOCUMENT, ROOT
+from conftest import ROOT, SAMPLE
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 
@@ -30,9 +30,9 @@ def test_second_report_does_nothing_and_a_change_rebuilds(
     where = [f"CONTENT={content_copy}", f"OUT={out}"]
     first = make("report", *where)
     assert first.returncode == 0, first.stderr
-    target = out / f"{REFERENCE_DOCUMENT}.docx"
+    target = out / f"{SAMPLE}.docx"
     assert target.exists()
-    assert f"Đang dựng {REFERENCE_DOCUMENT} →" in first.stderr
+    assert f"Đang dựng {SAMPLE} →" in first.stderr
 
     started = time.perf_counter()
     again = make("report", *where)
@@ -43,13 +43,13 @@ def test_second_report_does_nothing_and_a_change_rebuilds(
     assert elapsed < 1.0
     assert make("-q", "report", *where).returncode == 0  # up to date
 
-    source = content_copy / REFERENCE_DOCUMENT / "01-danh-gia.md"
+    source = content_copy / SAMPLE / "01-danh-gia.md"
     later = time.time() + 2
     os.utime(source, (later, later))
     assert make("-q", "report", *where).returncode == 1  # out of date now
     rebuilt = make("report", *where)
     assert rebuilt.returncode == 0
-    assert f"Đang dựng {REFERENCE_DOCUMENT} →" in rebuilt.stderr
+    assert f"Đang dựng {SAMPLE} →" in rebuilt.stderr
 
 
 def test_make_check_passes_on_the_content() -> None:

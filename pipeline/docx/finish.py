@@ -1,6 +1,6 @@
 """Finish stage (python-docx): what pandoc cannot write, then a byte-for-byte reproducible DOCX.
 
-pandoc styles the text; this pass gives the document its ND30 geometry (pandoc-docx-notes 8–10):
+pandoc styles the text; this pass gives the document its ND30 geometry (docs/pandoc.md, 5, 6, 10):
 the appendices' landscape sections with their own page numbering, the header references and
 "different first page" of every section, the exact widths of the frame's layout tables, content
 tables fitted to their section's text width, and the rule lines under the agency, the motto and the
@@ -25,16 +25,15 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import Section
-from docx.shared import Mm, Twips
+from docx.shared import Twips
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from pipeline.docx import oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
+from pipeline.docx.page import EMU_PER_TWIP, set_page, text_width_at
 from pipeline.docx.styles import load_definition
 
-EMU_PER_TWIP = 635
 APPENDIX_HEADING = "Appendix Heading"
 SECTION_BREAK = "Section Break"
 CONTENT_TABLE = "Table"
@@ -93,24 +92,6 @@ def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> N
         ending = portrait if index == 0 else last._sectPr
         brk = heading.insert_paragraph_before(style=document.styles[SECTION_BREAK])
         oxml.end_section(brk._p, copy.deepcopy(ending))
-
-
-def set_page(section: Section, page: dict[str, float]) -> None:
-    """A section's page size and margins from a [page]-like table of styles.toml (mm)."""
-    section.page_width, section.page_height = Mm(page["width_mm"]), Mm(page["height_mm"])
-    section.top_margin, section.bottom_margin = Mm(page["top_mm"]), Mm(page["bottom_mm"])
-    section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
-    section.header_distance, section.footer_distance = Mm(page["header_mm"]), Mm(page["footer_mm"])
-
-
-def text_width_twips(section: Section) -> int:
-    """The width between a section's left and right margins, in twips."""
-    return (section.page_width - section.left_margin - section.right_margin) // EMU_PER_TWIP
-
-
-def text_width_at(document: DocxDocument, element: BaseOxmlElement) -> int:
-    """The text width, in twips, of the section that holds a paragraph or table (or its cell)."""
-    return text_width_twips(Section(oxml.governing_section(element), document.part))
 
 
 # ---- layout tables (header and signature blocks) ----

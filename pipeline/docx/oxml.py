@@ -138,8 +138,17 @@ def _border(parent: _Element, side: str, width_pt: float) -> None:
 # ---- styles ----
 
 
-def set_paragraph_border(ppr: _Element, side: str, width_pt: float) -> None:
-    """A paragraph border on one side (the rule lines are bottom borders)."""
+def reset_style(style: _Element) -> None:
+    """Forget what pandoc's default gave a style (its paragraph and run properties, its base), so
+    the style table alone says how it looks."""
+    for tag in ("w:pPr", "w:rPr", "w:basedOn"):
+        for element in style.findall(qn(tag)):
+            style.remove(element)
+
+
+def set_paragraph_border(style: _Element, side: str, width_pt: float) -> None:
+    """A paragraph style's border on one side (the rule lines are bottom borders)."""
+    ppr = ordered_child(style, "w:pPr", STYLE_ORDER)
     borders = ordered_child(ppr, "w:pBdr", PARAGRAPH_PR_ORDER)
     _border(borders, side, width_pt)
 

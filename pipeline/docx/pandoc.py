@@ -1,45 +1,98 @@
-"""Convert stage: pandoc Markdown into DOCX with pandoc (pypandoc_binary) and the reference doc."""
+"""pandoc, the one in pypandoc_binary: its version, and the conversions baocao asks of it.
+
+The render stage's document (pandoc's JSON AST) goes to pandoc on stdin: to DOCX with the style
+doc, or to pandoc Markdown for reading (`baocao render`). The JSON must carry the API version of
+the pandoc that reads it (docs/pandoc.md, "The API version"), so pandoc is asked once and the
+answer kept in the cache folder, beside the style doc, for as long as the binary is the same.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 
 from pipeline.errors import BaocaoError
 
-# pandoc's Markdown, minus what would rewrite the editor's text: smart quotes and dashes, heading
-# bookmarks, citations ("@"), TeX math ("$"), raw TeX and HTML, and fancy list markers.
-INPUT_FORMAT = (
-    "markdown-smart-auto_identifiers-citations-tex_math_dollars-raw_tex-raw_html"
-    "-fancy_lists-implicit_figures"
-)
 
-# One AST transformation per filter, applied in name order (templates/filters/*.lua).
-FILTERS = sorted((Path(__file__).resolve().parents[2] / "templates" / "filters").glob("*.lua"))
+@dataclass(frozen=True)
+class Pandoc:
+    """The pandoc binary, its version ("3.9") and the API version its JSON carries."""
+
+    path: str
+    version: str
+    api_version: tuple[int, ...]
 
 
-def to_docx(markdown: str, reference: Path, target: Path) -> Path:
-    """Write `target` from `markdown`; pandoc's own complaints become a BaocaoError.
-
-    pypandoc_binary's pandoc is run directly: pypandoc.convert_text would first start pandoc
-    twice more to list its formats, on every build.
-    """
-    command = [
-        pypandoc.get_pandoc_path(),
-        f"--from={INPUT_FORMAT}",
-        "--to=docx",
-        f"--reference-doc={reference}",
-        "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
-        *(f"--lua-filter={f}" for f in FILTERS),
-        f"--output={target}",
-    ]
+def find_pandoc(cache: Path) -> Pandoc:
+    """The bundled pandoc; its versions come from `cache` while the binary is unchanged."""
+    path = pypandoc.get_pandoc_path()
+    stat = os.stat(path)
+    remembered = cache / f"pandoc-{stat.st_size}-{stat.st_mtime_ns}.json"
     try:
-        done = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True)
+        known = json.loads(remembered.read_text(encoding="utf-8"))
+        return Pandoc(path, known["version"], tuple(known["api_version"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = Pandoc(path, _run(path, ["--version"]).split()[1], _api_version(path))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.glob("pandoc-*.json"):
+            stale.unlink()
+        partial = remembered.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(
+            json.dumps({"version": found.version, "api_version": found.api_version}),
+            encoding="utf-8",
+        )
+        partial.replace(remembered)
+    except OSError:
+        pass  # an unwritable cache only costs the question next time
+    return found
+
+
+def _api_version(path: str) -> tuple[int, ...]:
+    empty = json.loads(_run(path, ["--from=markdown", "--to=json"]))
+    return tuple(empty["pandoc-api-version"])
+
+
+def _run(path: str, arguments: list[str], given: bytes = b"") -> str:
+    try:
+        done = subprocess.run([path, *arguments], input=given, capture_output=True)
     except OSError as exc:
         raise BaocaoError(f"pandoc không chạy được: {exc.strerror}") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip()
-        raise BaocaoError(f"pandoc không tạo được {target.name}: {reason}")
+        raise BaocaoError(f"pandoc báo lỗi: {reason}")
+    return done.stdout.decode("utf-8")
+
+
+def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
+    """The document as the JSON pandoc reads."""
+    versioned = {"pandoc-api-version": list(pandoc.api_version), **document}
+    return json.dumps(versioned, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pandoc) -> Path:
+    """Write `target` from the document, styled by `style_doc`; pandoc's complaints become a
+    BaocaoError."""
+    arguments = [
+        "--from=json",
+        "--to=docx",
+        f"--reference-doc={style_doc}",
+        "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
+        f"--output={target}",
+    ]
+    _run(pandoc.path, arguments, as_json(document, pandoc))
     return target
+
+
+def to_markdown(document: dict[str, Any], pandoc: Pandoc) -> str:
+    """The document as pandoc Markdown, for reading and debugging (`baocao render`)."""
+    return _run(
+        pandoc.path, ["--from=json", "--to=markdown", "--wrap=none"], as_json(document, pandoc)
+    )

@@ -1,4 +1,10 @@
-"""The reference doc pandoc styles its output from, built by code from templates/styles.toml."""
+"""The style doc: the DOCX pandoc takes its styles and page from (its --reference-doc), built
+by code from the style table, templates/styles.toml.
+
+pandoc's own default brings theme fonts and blue headings (docs/pandoc.md, 8), so every style
+is reset and set from the table, every font slot and colour explicitly. The result is kept in
+the cache folder under a fingerprint of what it is made from.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import pypandoc
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Cm, Pt
 
-from pipeline.docx import oxml
+from pipeline.docx import oxml, page
+from pipeline.docx.page import set_page
+from pipeline.docx.pandoc import Pandoc
 
 STYLE_DEFINITION = Path(__file__).resolve().parents[2] / "templates" / "styles.toml"
 
@@ -41,9 +47,7 @@ SETTERS: dict[str, Any] = {
     "space_after_pt": lambda s, v: setattr(s.paragraph_format, "space_after", Pt(v)),
     "line_spacing": lambda s, v: setattr(s.paragraph_format, "line_spacing", v),
     "keep_with_next": lambda s, v: setattr(s.paragraph_format, "keep_with_next", v),
-    "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(
-        s.element.get_or_add_pPr(), "bottom", v
-    ),
+    "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(s.element, "bottom", v),
 }
 
 # Table-style key → how it sets the table style (its w:element); `columns_twips` is read by the
@@ -69,23 +73,23 @@ def _parse_definition(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def pandoc_default_reference() -> bytes:
+def pandoc_default_styles(pandoc: Pandoc) -> bytes:
     """pandoc's own reference.docx: it has every style pandoc writes (Compact, First Paragraph…)."""
     return subprocess.run(
-        [pypandoc.get_pandoc_path(), "--print-default-data-file", "reference.docx"],
+        [pandoc.path, "--print-default-data-file", "reference.docx"],
         check=True,
         capture_output=True,
     ).stdout
 
 
-def build_reference(target: Path, definition: dict[str, Any] | None = None) -> Path:
-    """Write the reference doc: pandoc's styles restyled by the table, ND30 page, page numbers."""
+def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | None = None) -> Path:
+    """Write the style doc: pandoc's styles restyled by the table, ND30 page, page numbers."""
     definition = definition or load_definition()
-    document = docx.Document(io.BytesIO(pandoc_default_reference()))
+    document = docx.Document(io.BytesIO(pandoc_default_styles(pandoc)))
     styles = document.styles
     for name, props in definition["styles"].items():
         style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        _reset(style.element)
+        oxml.reset_style(style.element)
         style.hidden = False
         style.quick_style = True
         if "based_on" in props:
@@ -107,20 +111,10 @@ def build_reference(target: Path, definition: dict[str, Any] | None = None) -> P
     return target
 
 
-def _reset(style: Any) -> None:
-    """Forget what pandoc's default gave a style, so the table alone says how it looks."""
-    for tag in ("w:pPr", "w:rPr", "w:basedOn"):
-        for element in style.findall(qn(tag)):
-            style.remove(element)
-
-
 def _page(document: Any, page: dict[str, float]) -> None:
     """A4 with the decree's margins, a centred PAGE field in the header, none on the first page."""
     section = document.sections[0]
-    section.page_width, section.page_height = Mm(page["width_mm"]), Mm(page["height_mm"])
-    section.top_margin, section.bottom_margin = Mm(page["top_mm"]), Mm(page["bottom_mm"])
-    section.left_margin, section.right_margin = Mm(page["left_mm"]), Mm(page["right_mm"])
-    section.header_distance, section.footer_distance = Mm(page["header_mm"]), Mm(page["footer_mm"])
+    set_page(section, page)
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False  # an explicit, empty first-page header
     paragraph = section.header.paragraphs[0]
@@ -128,22 +122,23 @@ def _page(document: Any, page: dict[str, float]) -> None:
     oxml.add_field(paragraph._p, "PAGE")
 
 
-def fingerprint(definition_path: Path = STYLE_DEFINITION) -> str:
-    """What the reference doc depends on: the style table, this code, and the pandoc version."""
+def fingerprint(pandoc: Pandoc, definition_path: Path = STYLE_DEFINITION) -> str:
+    """What the style doc depends on: the style table, the code that builds it, pandoc's version."""
     digest = hashlib.sha256()
-    for path in (definition_path, Path(__file__), Path(oxml.__file__)):
+    for path in (definition_path, Path(__file__), Path(oxml.__file__), Path(page.__file__)):
         digest.update(path.read_bytes())
-    digest.update(pypandoc.get_pandoc_version().encode())
+    digest.update(pandoc.version.encode())
     return digest.hexdigest()[:16]
 
 
-def reference_doc(cache: Path) -> Path:
-    """The reference doc for the current style table, rebuilt only when its definition changed."""
-    target = cache / f"reference-{fingerprint()}.docx"
+def style_doc(cache: Path, pandoc: Pandoc) -> Path:
+    """The style doc for the current style table, rebuilt only when its definition changed."""
+    target = cache / f"styles-{fingerprint(pandoc)}.docx"
     if not target.exists():
-        for stale in cache.glob("reference-*.docx"):
+        cache.mkdir(parents=True, exist_ok=True)
+        for stale in cache.glob("styles-*.docx"):
             stale.unlink()
         partial = target.with_suffix(f".{os.getpid()}.tmp")
-        build_reference(partial)
+        build_style_doc(partial, pandoc)
         partial.replace(target)
     return target

@@ -28,7 +28,7 @@ SCHEMA: dict[str, tuple[str, str, bool]] = {
     "phu_luc": ("phụ lục", "mapping", False),
     "chu_so": ("cách đọc số bằng chữ", "words", False),
 }
-APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # pipeline/appendix.py reads these
+APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # AppendixOptions
     "don_vi": ("đơn vị của bảng phụ lục (khi bảng không tự nêu)", "text", False),
     "kem_theo": ("dòng “(Kèm theo …)” thay cho dòng tự tạo", "text", False),
 }
@@ -49,6 +49,16 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class AppendixOptions:
+    """The front matter's `phu_luc`: the unit line for an appendix whose table does not state its
+    unit (`don_vi`), and a "(Kèm theo …)" line to print as written instead of the one made from
+    the front matter (`kem_theo`)."""
+
+    unit: str | None = None
+    attachment_line: str | None = None
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """A document's identity and frame: agency, number, date, type, subject, signer, recipients."""
 
@@ -64,7 +74,7 @@ class FrontMatter:
     number: int | None = None
     to: tuple[str, ...] = ()
     words: WordsStyle = field(default_factory=WordsStyle)
-    extra: dict[str, Any] = field(default_factory=dict)
+    appendix: AppendixOptions = field(default_factory=AppendixOptions)
 
     @property
     def number_symbol(self) -> str:
@@ -122,9 +132,10 @@ class FrontMatterReader:
             s = self.fields(signer_data, SIGNER_SCHEMA, "nguoi_ky.")
             if "chuc_vu" in s and "ho_ten" in s:
                 signer = Signer(s.get("quyen_han", ()), s["chuc_vu"], s["ho_ten"])
-        appendix = values.get("phu_luc")
-        if isinstance(appendix, dict):
-            values["phu_luc"] = self.fields(appendix, APPENDIX_SCHEMA, "phu_luc.")
+        appendix = AppendixOptions()
+        if isinstance(values.get("phu_luc"), dict):
+            options = self.fields(values["phu_luc"], APPENDIX_SCHEMA, "phu_luc.")
+            appendix = AppendixOptions(options.get("don_vi"), options.get("kem_theo"))
         if self.problems or signer is None:
             return None
         return FrontMatter(
@@ -140,7 +151,7 @@ class FrontMatterReader:
             number=values.get("so"),
             to=values.get("kinh_gui", ()),
             words=values.get("chu_so", WordsStyle()),
-            extra={k: values[k] for k in ("phu_luc",) if k in values},
+            appendix=appendix,
         )
 
     def fields(self, data: dict, schema: dict[str, tuple[str, str, bool]], prefix: str) -> dict:

@@ -27,12 +27,10 @@ from pathlib import Path
 
 from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount, InexactAmount, NumberFormatError, Unit, parse_number
+from pipeline.parse.blocks import TableSource
+from pipeline.parse.syntax import ID, ID_RULE, UNIT_LABEL, split_tag
 from pipeline.resolve.budget import REMAINDER, Column, HeaderCell, Row, Table, Typed, code_rank
 
-ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ID_RULE = "chỉ gồm chữ thường không dấu, chữ số và dấu “-” (ví dụ “chuyen-doi-so”)"
-TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
-UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
 DELIMITER = re.compile(r":?-+:?")
 NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 FORMULA = re.compile(r"\((\d+)\)\s*=\s*(.+)")
@@ -41,30 +39,12 @@ MARKER = re.compile(r"=|\++(?:\s*\S+)?")
 OPTIONS = {"cot": "cột chính (cot=4)", "thap_phan": "số chữ số thập phân (thap_phan=1)"}
 
 
-def is_declaration(text: str) -> bool:
-    """Whether a paragraph is a table's declaration line: "Đơn vị: … {#id …}"."""
-    first = text.strip().split("\n", 1)[0]
-    return bool(UNIT_LABEL.match(first)) and bool(TAG.search(first))
-
-
-def is_table_line(line: str) -> bool:
-    return line.lstrip().startswith("|")
-
-
 def split_cells(line: str) -> list[str]:
     """The cells of a pipe-table line; "\\|" is a literal bar."""
     s = line.strip()
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
-
-
-def split_tag(text: str) -> tuple[str, str | None]:
-    """ "Chuyển đổi số {#cds}" → ("Chuyển đổi số", "cds"); no tag → (text, None)."""
-    match = TAG.search(text)
-    if not match:
-        return text.strip(), None
-    return text[: match.start()].strip(), match.group(1).strip()
 
 
 class _Reader:
@@ -78,16 +58,15 @@ class _Reader:
         self.problems.append(Problem(Position(self.path, line), message))
 
 
-def read_table(
-    path: Path, line: int, declaration: str, table_line: int, table_lines: list[str]
-) -> tuple[Table | None, list[Problem]]:
-    """A table from its declaration (at `line`) and its pipe lines (the first at `table_line`).
+def read_table(source: TableSource) -> tuple[Table | None, list[Problem]]:
+    """A table from its declaration line and its pipe lines.
 
     Returns the table with its rows in order (no hierarchy yet) and every problem found; None
     when the table cannot be read at all (no column-number row, no unit).
     """
-    reader = _Reader(path)
-    table = _declaration(reader, line, declaration)
+    reader = _Reader(source.position.path)
+    table = _declaration(reader, source.position.line, source.declaration)
+    table_line, table_lines = source.first_line, source.lines
     if table is None or len(table_lines) < 2:
         if table is not None:
             reader.problem(table_line, "bảng cần ít nhất dòng tiêu đề và dòng kẻ “|---|”")

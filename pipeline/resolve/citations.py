@@ -1,7 +1,7 @@
-"""Amounts by id, and prose that cites them: `{{ tien("id") }}` instead of a retyped figure.
+"""Amounts by id, and the citations that print them: `{{ tien("id") }}`, never a retyped figure.
 
 Ids come from budget-table rows (`pl.iv`, `pl.iv(4)` for a given column) and from amounts typed
-once in prose with a tag (`**10.122.000.000 đồng**{#de-xuat-2026}`). A reference is a Jinja
+once in prose with a tag (`**10.122.000.000 đồng**{#de-xuat-2026}`). A citation is a Jinja
 expression, parsed by a SandboxedEnvironment with StrictUndefined, and only one shape is allowed:
 one of the four functions below called with ids as quoted strings. That call is made directly
 with the parsed strings, so no content is ever compiled or run as code. Everything else — a
@@ -30,17 +30,16 @@ from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount, InexactAmount, Unit
 from pipeline.money.figures import dong, figure
 from pipeline.money.words import WordsStyle, amount_in_words
+from pipeline.parse.syntax import CITATION_EXAMPLE as EXAMPLE
+from pipeline.parse.syntax import ID
 from pipeline.resolve.budget import Row, Table
-from pipeline.resolve.budget_reader import ID
 
-REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
 TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
-EXAMPLE = '{{ tien("ma-khoan") }}'
 
 
-class ReferenceProblem(Exception):
-    """A reference that cannot be resolved; the message is the editor's, in Vietnamese."""
+class CitationProblem(Exception):
+    """A citation that cannot be resolved; the message is the editor's, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Cited:
-    """What a reference writes: text parts, each plain ("text") or bold ("strong")."""
+    """What a citation writes: text parts, each plain ("text") or bold ("strong")."""
 
     parts: tuple[tuple[str, str], ...]
 
@@ -132,7 +131,7 @@ class Registry:
             prefix = key[:-1]
             found = [e for k, e in self.entries.items() if e.is_prose and k.startswith(prefix)]
             if not prefix or not found:
-                raise ReferenceProblem(
+                raise CitationProblem(
                     f"“{key}” không khớp mã khoản nào trong văn bản "
                     "(dấu “*” chỉ dùng cho mã trong văn bản, ví dụ “nv-*”)"
                 )
@@ -144,11 +143,11 @@ class Registry:
             table = self.tables[match.group(1)]
             if any(r.id == match.group(2) for r in table.rows):
                 columns = ", ".join(f"“{key}{c.name}”" for c in table.amount_columns)
-                raise ReferenceProblem(
+                raise CitationProblem(
                     f"bảng “{table.id}” có nhiều cột số tiền: ghi rõ cột ({columns}), "
                     f"hoặc khai báo cột chính trên dòng đơn vị, ví dụ “{{#{table.id} cot=4}}”"
                 )
-        raise ReferenceProblem(unknown(key, self.citable()))
+        raise CitationProblem(unknown(key, self.citable()))
 
 
 def unknown(key: str, known: list[str]) -> str:
@@ -163,8 +162,8 @@ def unknown(key: str, known: list[str]) -> str:
     return f"không có khoản nào mang mã “{key}”{rule}{hint}"
 
 
-class References:
-    """Evaluates the references of one document against its registry."""
+class Citations:
+    """Evaluates the citations of one document against its registry."""
 
     def __init__(self, registry: Registry, style: WordsStyle | None = None) -> None:
         self.registry = registry
@@ -175,7 +174,7 @@ class References:
             "chu": self.chu,
             "tien_chu": self.tien_chu,
         }
-        # Only parses: a reference's shape is checked on Jinja's tree, then called directly.
+        # Only parses: a citation's shape is checked on Jinja's tree, then called directly.
         self.environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
     # The four forms ------------------------------------------------------------------------
@@ -188,12 +187,12 @@ class References:
         units = {(e.unit, e.decimals) for e in entries}
         if len(units) > 1:
             shown = ", ".join(f"“{e.key}” ({e.unit.label})" for e in entries)
-            raise ReferenceProblem(f"so(…) cộng các khoản khác đơn vị: {shown}; dùng tien(…)")
+            raise CitationProblem(f"so(…) cộng các khoản khác đơn vị: {shown}; dùng tien(…)")
         unit, decimals = units.pop()
         try:
             return Cited((("text", figure(amount, unit, decimals)),))
         except InexactAmount as exc:
-            raise ReferenceProblem(f"so(…): {exc}") from None
+            raise CitationProblem(f"so(…): {exc}") from None
 
     def chu(self, *keys: str) -> Cited:
         return Cited((("text", amount_in_words(self.total(keys)[0].dong, self.style)),))
@@ -206,17 +205,17 @@ class References:
     def total(self, keys: tuple[str, ...]) -> tuple[Amount, list[Entry]]:
         """The sum of the amounts `keys` name, refusing empty cells and amounts counted twice."""
         if not keys:
-            raise ReferenceProblem(f"thiếu mã khoản trong ngoặc, ví dụ {EXAMPLE}")
+            raise CitationProblem(f"thiếu mã khoản trong ngoặc, ví dụ {EXAMPLE}")
         entries: list[Entry] = []
         for key in keys:
             if not isinstance(key, str):
-                raise ReferenceProblem(f"mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}")
+                raise CitationProblem(f"mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}")
             entries.extend(self.registry.find(key.strip()))
         seen: dict[tuple[int, int | None], Entry] = {}
         for entry in entries:
             ident = (id(entry.row) if entry.row else id(entry), entry.column)
             if ident in seen:
-                raise ReferenceProblem(f"khoản “{entry.key}” được cộng hai lần")
+                raise CitationProblem(f"khoản “{entry.key}” được cộng hai lần")
             seen[ident] = entry
         for entry in entries:
             if entry.row is None:
@@ -224,12 +223,12 @@ class References:
             for ancestor in entry.row.ancestors():
                 outer = seen.get((id(ancestor), entry.column))
                 if outer is not None:
-                    raise ReferenceProblem(
+                    raise CitationProblem(
                         f"“{entry.key}” nằm trong “{outer.key}”: cộng cả hai là tính hai lần"
                     )
         missing = [e.key for e in entries if e.amount is None]
         if missing:
-            raise ReferenceProblem(
+            raise CitationProblem(
                 f"ô của khoản “{missing[0]}” để trống; không có số để trích (ghi số vào bảng, "
                 "hoặc trích cột khác)"
             )
@@ -238,12 +237,12 @@ class References:
     # Evaluation ----------------------------------------------------------------------------
 
     def evaluate(self, source: str) -> Cited:
-        """The text of one `{{ … }}`; ReferenceProblem with the reason when it cannot be had."""
+        """The text of one `{{ … }}`; CitationProblem with the reason when it cannot be had."""
         expression = source.translate(QUOTES).strip()
         try:
             tree = self.environment.parse(f"{{{{ {expression} }}}}")
         except TemplateSyntaxError as exc:
-            raise ReferenceProblem(
+            raise CitationProblem(
                 f"viết sai “{{{{{source}}}}}” ({exc.message}); viết như {EXAMPLE}"
             ) from None
         name, keys = self._check_shape(tree, source)
@@ -257,7 +256,7 @@ class References:
         call = body[0].nodes[0] if len(body) == 1 and isinstance(body[0], nodes.Output) else None
         names = ", ".join(self.functions)
         if not isinstance(call, nodes.Call) or not isinstance(call.node, nodes.Name):
-            raise ReferenceProblem(
+            raise CitationProblem(
                 f"“{{{{{source}}}}}” không phải trích dẫn: trong {{{{ }}}} chỉ viết một hàm "
                 f"({names}) với mã khoản, ví dụ {EXAMPLE}"
             )
@@ -265,12 +264,12 @@ class References:
         if name not in self.functions:
             close = difflib.get_close_matches(name, list(self.functions), n=1, cutoff=0.5)
             hint = f" — có phải “{close[0]}”?" if close else ""
-            raise ReferenceProblem(f"không có hàm “{name}” (có: {names}){hint}")
+            raise CitationProblem(f"không có hàm “{name}” (có: {names}){hint}")
         if call.kwargs or call.dyn_args or call.dyn_kwargs:
-            raise ReferenceProblem(f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép")
+            raise CitationProblem(f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép")
         for argument in call.args:
             if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
-                raise ReferenceProblem(
+                raise CitationProblem(
                     f"{name}(…): mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}"
                 )
         return name, [argument.value for argument in call.args]

@@ -9,60 +9,18 @@ that a later change cannot leave it behind.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from pipeline.errors import Position, Problem
-from pipeline.money.amount import Amount, Unit, parse_number
+from pipeline.errors import Problem
+from pipeline.money.amount import Amount
 from pipeline.money.figures import dong
 from pipeline.money.words import WordsError, WordsStyle, amount_in_words, parse_words
+from pipeline.resolve.prose import MONEY, Prose, money
 
-FIGURE = (
-    r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])-?\d+(?:,\d+)?(?![\d.,]\d)"
-)
-MONEY = re.compile(rf"({FIGURE})\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\s+)?đồng(?!\w)")
-WORDS_AFTER = re.compile(r"\s*\(\s*((?:bằng chữ\s*:\s*)?[^()]*?)\s*\)", re.IGNORECASE)
 # Words that can open an amount in words; "(Theo Kế hoạch số …)" after an amount is not one.
 NUMBER_WORDS = {
     "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "âm",
 }  # fmt: skip
-
-
-@dataclass
-class Prose:
-    """The text of one block as the reader will see it, with where each character came from.
-
-    `generated` spans were written by references; `tags` are the offsets where an amount's
-    `{#id}` tag stood (so the figure just before it is a declaration, not a retyped amount).
-    """
-
-    path: Path
-    text: str = ""
-    starts: list[int] = field(default_factory=lambda: [0])
-    lines: list[int] = field(default_factory=lambda: [1])
-    generated: list[tuple[int, int]] = field(default_factory=list)
-    tags: list[int] = field(default_factory=list)
-
-    def line_at(self, offset: int) -> int:
-        return self.lines[bisect_right(self.starts, offset) - 1]
-
-    def position(self, offset: int) -> Position:
-        return Position(self.path, self.line_at(offset))
-
-    def is_generated(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.generated)
-
-    def is_declared(self, end: int) -> bool:
-        """Whether a `{#id}` tag followed the text ending at `end` (spaces between allowed)."""
-        rest = len(self.text[end:]) - len(self.text[end:].lstrip(" "))
-        return any(end <= t <= end + rest for t in self.tags)
-
-
-def money(figures: str, scale: str | None) -> Amount:
-    """ "300.000.000", None → 300 000 000 đồng; "10.960", "triệu" → the same in triệu đồng."""
-    unit = Unit.parse(f"{scale} đồng") if scale else Unit.DONG
-    return Amount.of(parse_number(figures), unit)
+WORDS_AFTER = re.compile(r"\s*\(\s*((?:bằng chữ\s*:\s*)?[^()]*?)\s*\)", re.IGNORECASE)
 
 
 def check_words(prose: Prose, style: WordsStyle) -> list[Problem]:

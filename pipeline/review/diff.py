@@ -16,22 +16,21 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from pipeline.build import check_document
-from pipeline.errors import BaocaoError, ContentErrors, Position, Problem
+from pipeline.build import resolve_folder
+from pipeline.errors import BaocaoError, Position, Problem
 from pipeline.money.amount import Amount
-from pipeline.parse.document import Block, document_parts, parse_document
-from pipeline.render.appendix import plain_text
+from pipeline.parse.blocks import Heading, Item, TextBlock, source_text
+from pipeline.parse.document import document_parts
 from pipeline.resolve.budget import Row, Table, bare_code
 from pipeline.resolve.citations import Entry
-from pipeline.resolve.document import resolve_model
 from pipeline.review.revisions import WORKING_TREE, Revision, content_at, default_base, repository
 from pipeline.review.revisions import resolve as resolve_revision
 
-SIMILAR = 0.5  # two paragraphs sharing at least this share of words are one paragraph, edited
+SIMILAR = 0.5  # two passages sharing at least this share of words are one paragraph, edited
 
 
 @dataclass(frozen=True)
-class Paragraph:
+class Passage:
     """A heading, paragraph or item: where it is, the heading above it, its text typed and shown."""
 
     position: Position
@@ -42,12 +41,12 @@ class Paragraph:
 
 @dataclass
 class Side:
-    """One document at one end of the comparison: its tables, prose amounts and paragraphs."""
+    """One document at one end of the comparison: its tables, prose amounts and passages."""
 
     name: str
     tables: dict[str, Table]
     declared: dict[str, Entry]
-    paragraphs: list[Paragraph]
+    passages: list[Passage]
 
 
 @dataclass(frozen=True)
@@ -167,14 +166,9 @@ def _moved(problem: Problem, folder: Path, shown: Path) -> Problem:
 
 def read_side(folder: Path, shown: Path) -> tuple[Side | None, list[Problem]]:
     """One document read at one end: its model, or None and its errors (placed at `shown`)."""
-    try:
-        document = parse_document(folder)
-        resolved = resolve_model(document)
-        problems = resolved.problems
-    except ContentErrors:
-        resolved, problems = None, check_document(folder)
-    errors = [_moved(p, folder, shown) for p in problems if not p.warning]
-    if resolved is None or errors:
+    resolved = resolve_folder(folder)
+    errors = [_moved(p, folder, shown) for p in resolved.errors]
+    if resolved.document is None or errors:
         return None, sorted(errors, key=lambda p: (p.position, p.message))
 
     def place(position: Position) -> Position:
@@ -187,22 +181,20 @@ def read_side(folder: Path, shown: Path) -> tuple[Side | None, list[Problem]]:
         for key, entry in resolved.registry.entries.items()
         if entry.is_prose
     }
-    paragraphs: list[Paragraph] = []
+    passages: list[Passage] = []
     headings: list[str] = []
     for typed, shown_block in resolved.prose:
         heading = headings[-1] if headings else ""
-        if typed.kind == "heading":
+        if isinstance(typed, Heading):
             headings = [*headings[: typed.level - 1], _text(typed)]
-        paragraphs.append(
-            Paragraph(place(typed.position), heading, _text(typed), _text(shown_block))
-        )
-    return Side(folder.name, dict(resolved.registry.tables), declared, paragraphs), []
+        passages.append(Passage(place(typed.position), heading, _text(typed), _text(shown_block)))
+    return Side(folder.name, dict(resolved.registry.tables), declared, passages), []
 
 
-def _text(block: Block) -> str:
+def _text(block: TextBlock) -> str:
     """A block's words, an item with its marker ("- …", "+ …", "1. …")."""
-    text = plain_text(block)
-    return f"{block.marker} {text}" if block.kind == "item" else text
+    text = source_text(block.inlines)
+    return f"{block.marker} {text}" if isinstance(block, Item) else text
 
 
 def read_end(content: Path, shown: Path) -> tuple[dict[str, Side], list[Problem]]:
@@ -252,7 +244,7 @@ def compare_documents(old: Side, new: Side) -> DocumentChanges:
         if old_amount != new_amount:
             where = (after or before).position  # type: ignore[union-attr]
             changes.amounts.append(AmountChange(key, old_amount, new_amount, True, where))
-    changes.prose = compare_prose(old.paragraphs, new.paragraphs)
+    changes.prose = compare_prose(old.passages, new.passages)
     return changes
 
 
@@ -329,7 +321,7 @@ def _compare_tables(old: Table, new: Table, changes: DocumentChanges) -> None:
             changes.rows.append(RowChange(old, row, False))
 
 
-def compare_prose(old: list[Paragraph], new: list[Paragraph]) -> list[TextChange]:
+def compare_prose(old: list[Passage], new: list[Passage]) -> list[TextChange]:
     """Prose blocks aligned on their typed text; those that read differently, in order."""
     changes: list[TextChange] = []
     matcher = SequenceMatcher(None, [p.typed for p in old], [p.typed for p in new], autojunk=False)
@@ -357,8 +349,8 @@ def compare_prose(old: list[Paragraph], new: list[Paragraph]) -> list[TextChange
 
 
 def _paired(
-    old: list[Paragraph], new: list[Paragraph]
-) -> Iterator[tuple[Paragraph | None, Paragraph | None]]:
+    old: list[Passage], new: list[Passage]
+) -> Iterator[tuple[Passage | None, Passage | None]]:
     """Old and new blocks of a changed stretch, in order: each old one with the first new one
     that shares enough of its words (edited), the rest alone (removed or added)."""
     start = 0

@@ -100,7 +100,7 @@ def _summary(changes: DocumentChanges) -> str:
 def _whole_document(changes: DocumentChanges) -> list[str]:
     side = changes.side
     what = "Văn bản mới" if changes.status == "added" else "Văn bản đã bị xóa"
-    count = len(side.paragraphs) if side else 0
+    count = len(side.passages) if side else 0
     lines = [f"{what} ({count} đề mục và đoạn văn).", ""]
     if side and side.tables:
         lines += [_table_line(t, changes.status == "added") for t in side.tables.values()]

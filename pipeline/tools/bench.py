@@ -1,7 +1,8 @@
-"""`make bench`: the full build of a document against pandoc alone converting the same Markdown.
+"""`make bench`: the full build of a document against pandoc alone converting the same document.
 
-pandoc is the floor: everything baocao adds (parse, render, the Lua filter, the finishing pass,
-the reproducible re-zip) must stay within MAX_RATIO of it. Both are timed in the same run,
+pandoc is the floor: everything baocao adds (parse, resolve, render, the finishing pass, the
+reproducible re-zip) must stay within MAX_RATIO of pandoc converting the rendered document (its
+JSON AST) with the same style doc. Both are timed in the same run,
 interleaved so that machine noise hits both alike; medians are printed, and the exit status is 1
 when the ratio is over the limit.
 """
@@ -17,22 +18,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pypandoc
-
-from pipeline.build import build_document
-from pipeline.docx.pandoc import INPUT_FORMAT
-from pipeline.parse.document import parse_document
+from pipeline.build import CACHE, build_document, ready_document
+from pipeline.docx.pandoc import Pandoc, as_json, find_pandoc
+from pipeline.docx.styles import style_doc
 from pipeline.render.document import render_document
-from pipeline.resolve.document import resolve_document
 
 MAX_RATIO = 1.5
 
 
-def pandoc_alone(markdown: str, target: Path) -> None:
-    """What pandoc does with no help: the resolved Markdown straight to DOCX, default styles."""
+def pandoc_alone(page: bytes, styles: Path, target: Path, pandoc: Pandoc) -> None:
+    """What pandoc does alone: the rendered document straight to DOCX, with the style doc."""
     subprocess.run(
-        [pypandoc.get_pandoc_path(), f"--from={INPUT_FORMAT}", "--to=docx", "-o", str(target)],
-        input=markdown.encode("utf-8"),
+        [pandoc.path, "--from=json", "--to=docx", f"--reference-doc={styles}", "-o", str(target)],
+        input=page,
         check=True,
     )
 
@@ -55,13 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("document", type=Path, help="a document folder (content/<name>)")
     args.add_argument("--repeat", type=int, default=15)
     options = args.parse_args(argv)
-    document, _ = resolve_document(parse_document(options.document))
-    markdown = render_document(document)  # the resolved Markdown, exactly what pandoc gets
+    document, _ = ready_document(options.document)
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
+        binary = find_pandoc(out / CACHE)
+        page = as_json(render_document(document), binary)  # exactly what pandoc gets
+        styles = style_doc(out / CACHE, binary)
         pandoc, full = median_seconds(
             [
-                lambda: pandoc_alone(markdown, out / "pandoc.docx"),
+                lambda: pandoc_alone(page, styles, out / "pandoc.docx", binary),
                 lambda: build_document(options.document, out),
             ],
             options.repeat,

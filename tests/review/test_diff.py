@@ -10,15 +10,14 @@ from pathlib import Path
 
 import pytest
 from budget_documents import write_document
-from conftest import REFERENCE_DOCUMENT, git
+from conftest import ROOT, SAMPLE, git
 
+from pipeline.build import resolve_folder
 from pipeline.errors import Position
 from pipeline.money.amount import Amount
 from pipeline.money.figures import number
-from pipeline.parse.document import parse_document
 from pipeline.resolve.budget import Row, Table
-from pipeline.resolve.document import resolve_model
-from pipeline.review.diff import Paragraph, compare_prose, read_side
+from pipeline.review.diff import Passage, compare_prose, read_side
 from pipeline.review.report import quote, word_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -78,7 +77,7 @@ PART = Path("content/thu/01-phan.md")
 
 def _leaf_to_change(folder: Path) -> tuple[Table, Row]:
     """A leaf row with an id and a typed amount in its table's main column, two levels deep."""
-    resolved = resolve_model(parse_document(folder))
+    resolved = resolve_folder(folder)
     for table in resolved.registry.tables.values():
         for row in table.rows:
             typed = row.typed.get(table.main) if table.main else None
@@ -90,7 +89,7 @@ def _leaf_to_change(folder: Path) -> tuple[Table, Row]:
 
 def test_one_committed_amount_shows_with_every_total_it_moves(content_copy: Path) -> None:
     repo = content_copy.parent
-    folder = content_copy / REFERENCE_DOCUMENT
+    folder = content_copy / SAMPLE
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "Báo cáo như đã nhận")
     table, row = _leaf_to_change(folder)
@@ -129,7 +128,7 @@ def test_one_committed_amount_shows_with_every_total_it_moves(content_copy: Path
     # The prose that cites a moved total (section V: the report's total) follows the table.
     citing = [
         p
-        for p in read_side(folder, Path("content") / REFERENCE_DOCUMENT)[0].paragraphs  # type: ignore[union-attr]
+        for p in read_side(folder, Path("content") / SAMPLE)[0].passages  # type: ignore[union-attr]
         if any(f'"{table.id}.{a.id}"' in p.typed for a in row.ancestors() if a.id)
     ]
     assert citing, "the report should cite its table's total in prose (section V)"
@@ -290,11 +289,11 @@ def test_word_diff_keeps_context_short_and_escapes_markdown() -> None:
 
 
 def test_paragraphs_pair_by_shared_words_in_a_changed_stretch() -> None:
-    def paragraphs(*texts: str) -> list[Paragraph]:
-        return [Paragraph(Position(Path("a.md"), k), "", t, t) for k, t in enumerate(texts)]
+    def passages(*texts: str) -> list[Passage]:
+        return [Passage(Position(Path("a.md"), k), "", t, t) for k, t in enumerate(texts)]
 
-    old = paragraphs("Đầu.", "Một hai ba bốn năm sáu.", "Cuối.")
-    new = paragraphs("Đầu.", "Đoạn chen vào.", "Một hai ba bốn năm bảy.", "Cuối.")
+    old = passages("Đầu.", "Một hai ba bốn năm sáu.", "Cuối.")
+    new = passages("Đầu.", "Đoạn chen vào.", "Một hai ba bốn năm bảy.", "Cuối.")
     changes = compare_prose(old, new)
     assert [(c.old, c.new) for c in changes] == [
         (None, "Đoạn chen vào."),
@@ -312,7 +311,7 @@ def test_amounts_are_exact(repo: Path) -> None:
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_diff_compares_the_content_it_is_given(repo: Path) -> None:
     edit(repo / PART, "| +  | Máy in | | 20 | |", "| +  | Máy in | | 25 | |")
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     result = subprocess.run(
         ["make", "--no-print-directory", "-C", str(root), "diff", f"CONTENT={repo / 'content'}"],
         capture_output=True,

@@ -9,45 +9,20 @@ Skipped, with the reason, where LibreOffice or poppler is not installed (.ci/run
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
-import docx
 import pytest
-from nd30_document import build_with_appendix
 
-TOOLS = ("soffice", "pdftotext", "pdfinfo")
 A4 = (595.3, 841.9)  # points
 AMOUNT = re.compile(r"\d{1,3}(\.\d{3})+")  # an amount with a thousands separator
 HEADER_BAND = 60  # points from the top edge: the header with the page number, above the text
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        needed = "apt-get install libreoffice-writer-nogui poppler-utils"
-        pytest.skip(f"cần {', '.join(missing)} để dựng PDF ({needed})")
-    work = tmp_path_factory.mktemp("pdf")
-    docx_path = build_with_appendix(work)
-    profile = (work / "lo-profile").as_uri()  # its own profile: runs beside another LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return docx_path.with_suffix(".pdf")
+def pdf(sample_pdf: Path) -> Path:
+    return sample_pdf
 
 
 def pdfinfo(*args: str) -> str:
@@ -125,13 +100,13 @@ def test_the_appendix_starts_on_a_new_page_after_the_signature(
 
 
 def test_the_table_header_repeats_and_numbers_do_not_break(
-    pdf: Path, sizes: list, first_appendix_page: int
+    pdf: Path, sizes: list, first_appendix_page: int, sample_document: Any
 ) -> None:
     pages = [text(pdf, n) for n in range(first_appendix_page, len(sizes) + 1)]
     for page in pages:
         assert "(1)=(2)+(3)" in page  # the column-number row, on every page
     everything = "\n".join(pages)
-    table = docx.Document(str(pdf.with_suffix(".docx"))).tables[-1]
+    table = sample_document.tables[-1]
     numbers = {c.text for row in table.rows for c in row.cells if AMOUNT.fullmatch(c.text)}
     assert len(numbers) >= 3
     for number in numbers:  # each whole on one line: not split at a "." nor wrapped

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REFERENCE_DOCUMENT, ROOT, git
+from conftest import ROOT, SAMPLE, git
 
 from pipeline.build import build_document
 
@@ -21,7 +21,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_text_of_a_docx_is_one_line_per_paragraph(tmp_path: Path, content_copy: Path) -> None:
-    docx = build_document(content_copy / REFERENCE_DOCUMENT, tmp_path).target
+    docx = build_document(content_copy / SAMPLE, tmp_path).target
     result = run([*BAOCAO, "text", str(docx)], ROOT)
     assert result.returncode == 0, result.stderr
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in result.stdout
@@ -37,7 +37,7 @@ def test_git_diff_shows_the_changed_sentence_of_a_docx(tmp_path: Path, content_c
     repo.mkdir()
     git(repo, "init", "-q")
     shutil.copy(ROOT / ".gitattributes", repo / ".gitattributes")
-    folder = content_copy / REFERENCE_DOCUMENT
+    folder = content_copy / SAMPLE
     build_document(folder, repo)
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "first")
@@ -63,7 +63,7 @@ def test_pre_commit_hook_runs_check_in_a_content_repository(
     assert entry[0] == "baocao"
     command = [str(Path(sys.executable).parent / entry[0]), *entry[1:]]
     assert run(command, content_copy.parent).returncode == 0
-    opening = content_copy / REFERENCE_DOCUMENT / "00-mo-dau.md"
+    opening = content_copy / SAMPLE / "00-mo-dau.md"
     opening.write_text(opening.read_text(encoding="utf-8").replace("loai: BÁO CÁO\n", ""), "utf-8")
     failed = run(command, content_copy.parent)
     assert failed.returncode == 1
@@ -84,5 +84,5 @@ def test_make_pdf_renders_every_document(tmp_path: Path, content_copy: Path) -> 
     where = [f"CONTENT={content_copy}", f"OUT={tmp_path}"]
     result = run(["make", "--no-print-directory", "-C", str(ROOT), "pdf", *where], ROOT)
     assert result.returncode == 0, result.stderr
-    pdf = tmp_path / f"{REFERENCE_DOCUMENT}.pdf"
+    pdf = tmp_path / f"{SAMPLE}.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"

@@ -11,17 +11,17 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import CONTENT, REFERENCE_DOCUMENT
+from conftest import CONTENT, SAMPLE
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from nd30_document import build_with_appendix, document_with_appendix
 from style_chain import all_paragraphs
 
 from pipeline.build import build_document
 from pipeline.docx import finish
 from pipeline.docx.metrics import text_width, wrapped_widths
+from pipeline.docx.page import text_width_twips
 from pipeline.docx.styles import load_definition
 
 DEFINITION = load_definition()
@@ -30,8 +30,8 @@ TWIPS_PER_MM = 1440 / 25.4
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_with_appendix(tmp_path_factory.mktemp("finish"))
+def built(sample_docx: Path) -> Path:
+    return sample_docx
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +103,7 @@ def test_the_agency_rule_is_a_third_to_a_half_of_its_line(document: Any) -> None
 
 def test_the_subject_rule_is_a_third_to_a_half_of_its_widest_line(document: Any) -> None:
     subject, rule = rule_under(document.paragraphs, "Subject")
-    available = finish.text_width_twips(document.sections[0])
+    available = text_width_twips(document.sections[0])
     line = max(wrapped_widths(subject.text, 14, True, available))
     assert available / 2 < line <= available  # the subject wraps onto two lines
     assert line / 3 <= rule_length(rule, available) <= line / 2
@@ -138,8 +138,8 @@ def test_the_appendix_section_break_keeps_the_portrait_section_whole(document: A
     assert round(appendix.bottom_margin.mm) == page["bottom_mm"]
 
 
-def test_every_appendix_gets_its_own_numbered_section(tmp_path: Path) -> None:
-    folder = document_with_appendix(tmp_path)
+def test_every_appendix_gets_its_own_numbered_section(tmp_path: Path, sample_copy: Path) -> None:
+    folder = sample_copy
     (folder / "91-phu-luc-ii.md").write_text(
         "# Phụ lục II\n\n## DANH MỤC NHIỆM VỤ\n\nNội dung phụ lục thứ hai.\n", encoding="utf-8"
     )
@@ -161,7 +161,7 @@ def test_a_document_without_appendix_keeps_one_portrait_section(tmp_path: Path) 
     folder = tmp_path / "content" / "ngan"
     folder.mkdir(parents=True)
     for part in ("00-mo-dau.md", "01-danh-gia.md"):
-        shutil.copy(CONTENT / REFERENCE_DOCUMENT / part, folder / part)
+        shutil.copy(CONTENT / SAMPLE / part, folder / part)
     built = docx.Document(str(build_document(folder, tmp_path).target))
     assert len(built.sections) == 1
     assert built.sections[0].orientation == WD_ORIENT.PORTRAIT
@@ -177,7 +177,7 @@ def budget(document: Any) -> Any:
 
 
 def test_the_table_fills_the_landscape_text_width(document: Any, budget: Any) -> None:
-    available = finish.text_width_twips(document.sections[1])
+    available = text_width_twips(document.sections[1])
     page = DEFINITION["appendix_page"]
     expected = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * TWIPS_PER_MM
     assert abs(available - expected) <= 2
@@ -235,8 +235,8 @@ def test_two_builds_of_the_same_sources_are_byte_identical(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    first = build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path / "a").target.read_bytes()
-    second = build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path / "b").target.read_bytes()
+    first = build_document(CONTENT / SAMPLE, tmp_path / "a").target.read_bytes()
+    second = build_document(CONTENT / SAMPLE, tmp_path / "b").target.read_bytes()
     assert first == second
 
 
@@ -244,7 +244,7 @@ def test_source_date_epoch_dates_the_zip_and_the_document(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
-    target = build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path).target
+    target = build_document(CONTENT / SAMPLE, tmp_path).target
     with zipfile.ZipFile(target) as archive:
         assert {i.date_time for i in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
     core = docx.Document(str(target)).core_properties
@@ -255,7 +255,7 @@ def test_source_date_falls_back_to_the_last_commit_then_the_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    folder = CONTENT / REFERENCE_DOCUMENT
+    folder = CONTENT / SAMPLE
     committed = subprocess.run(
         ["git", "log", "-1", "--format=%ct", "--", "."],
         cwd=folder,

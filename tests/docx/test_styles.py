@@ -1,4 +1,4 @@
-"""The reference doc is built from templates/styles.toml alone, rebuilt only when that changes."""
+"""The style doc is built from templates/styles.toml alone, rebuilt only when that changes."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from pipeline.docx import oxml
+from pipeline.docx.pandoc import Pandoc
 from pipeline.docx.styles import (
     STYLE_DEFINITION,
-    build_reference,
+    build_style_doc,
     fingerprint,
     load_definition,
-    reference_doc,
+    style_doc,
 )
 
 DEFINITION = load_definition()
@@ -31,13 +32,13 @@ def within_a_twip(length: int | None, expected: int) -> bool:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    path = build_reference(tmp_path_factory.mktemp("ref") / "reference.docx")
+def styles(tmp_path_factory: pytest.TempPathFactory, pandoc: Pandoc) -> Any:
+    path = build_style_doc(tmp_path_factory.mktemp("styles") / "styles.docx", pandoc)
     return docx.Document(str(path))
 
 
-def test_every_run_properties_holder_is_times_new_roman_and_black(reference: Any) -> None:
-    holders = oxml.style_run_properties(reference.styles.element)
+def test_every_run_properties_holder_is_times_new_roman_and_black(styles: Any) -> None:
+    holders = oxml.style_run_properties(styles.styles.element)
     assert len(holders) > 40
     for rpr in holders:
         fonts = rpr.find(qn("w:rFonts"))
@@ -49,9 +50,9 @@ def test_every_run_properties_holder_is_times_new_roman_and_black(reference: Any
 
 
 @pytest.mark.parametrize("name", list(DEFINITION["styles"]))
-def test_each_paragraph_style_is_exactly_its_row_of_the_table(reference: Any, name: str) -> None:
+def test_each_paragraph_style_is_exactly_its_row_of_the_table(styles: Any, name: str) -> None:
     props = DEFINITION["styles"][name]
-    style = reference.styles[name]
+    style = styles.styles[name]
     font, fmt = style.font, style.paragraph_format
     expected: dict[str, Any] = {
         "size": lambda v: font.size == Pt(v),
@@ -77,32 +78,32 @@ def test_each_paragraph_style_is_exactly_its_row_of_the_table(reference: Any, na
 
 
 @pytest.mark.parametrize("name", list(DEFINITION["tables"]))
-def test_table_styles_have_their_borders_and_margins(reference: Any, name: str) -> None:
+def test_table_styles_have_their_borders_and_margins(styles: Any, name: str) -> None:
     props = DEFINITION["tables"][name]
-    tblpr = reference.styles[name].element.find(qn("w:tblPr"))
+    tblpr = styles.styles[name].element.find(qn("w:tblPr"))
     borders = tblpr.find(qn("w:tblBorders"))
     values = {edge.get(qn("w:val")) for edge in borders}
     assert values == ({"single"} if props["borders_pt"] else {"nil"})
     assert len(borders) == 6
     margins = tblpr.find(qn("w:tblCellMar"))
     assert margins.find(qn("w:left")).get(qn("w:w")) == str(props["cell_margin_twips"])
-    assert reference.styles[name].element.find(qn("w:tblStylePr")) is None
-    valign = reference.styles[name].element.find(f"{qn('w:tcPr')}/{qn('w:vAlign')}")
+    assert styles.styles[name].element.find(qn("w:tblStylePr")) is None
+    valign = styles.styles[name].element.find(f"{qn('w:tcPr')}/{qn('w:vAlign')}")
     assert (valign is None and "cell_valign" not in props) or (
         valign.get(qn("w:val")) == props["cell_valign"]
     )
 
 
-def test_style_children_are_in_schema_order(reference: Any) -> None:
+def test_style_children_are_in_schema_order(styles: Any) -> None:
     order = [qn(tag) for tag in oxml.STYLE_ORDER]
-    for style in reference.styles.element.findall(qn("w:style")):
+    for style in styles.styles.element.findall(qn("w:style")):
         tags = [child.tag for child in style if child.tag in order]
         assert tags == sorted(tags, key=order.index), style.get(qn("w:styleId"))
 
 
-def test_page_is_a4_with_the_margins_and_a_page_number_header(reference: Any) -> None:
+def test_page_is_a4_with_the_margins_and_a_page_number_header(styles: Any) -> None:
     page = DEFINITION["page"]
-    section = reference.sections[0]
+    section = styles.sections[0]
     for attribute, key in (
         ("page_width", "width_mm"),
         ("page_height", "height_mm"),
@@ -122,23 +123,23 @@ def test_page_is_a4_with_the_margins_and_a_page_number_header(reference: Any) ->
     assert "fldSimple" not in first._element.xml and not first.paragraphs[0].text
 
 
-def test_reference_doc_is_cached_by_its_definition(tmp_path: Path) -> None:
+def test_style_doc_is_cached_by_its_definition(tmp_path: Path, pandoc: Pandoc) -> None:
     cache = tmp_path / "cache"
     cache.mkdir()
-    stale = cache / "reference-0000000000000000.docx"
+    stale = cache / "styles-0000000000000000.docx"
     stale.write_bytes(b"old")
-    first = reference_doc(cache)
-    assert first.name == f"reference-{fingerprint()}.docx"
+    first = style_doc(cache, pandoc)
+    assert first.name == f"styles-{fingerprint(pandoc)}.docx"
     assert not stale.exists()
     built_at = first.stat().st_mtime_ns
     os.utime(first, ns=(built_at, built_at))
-    assert reference_doc(cache) == first
+    assert style_doc(cache, pandoc) == first
     assert first.stat().st_mtime_ns == built_at  # not rebuilt
 
 
-def test_fingerprint_changes_with_the_definition(tmp_path: Path) -> None:
+def test_fingerprint_changes_with_the_definition(tmp_path: Path, pandoc: Pandoc) -> None:
     changed = tmp_path / "styles.toml"
     shutil.copy(STYLE_DEFINITION, changed)
-    assert fingerprint(changed) == fingerprint()
+    assert fingerprint(pandoc, changed) == fingerprint(pandoc)
     changed.write_text(changed.read_text(encoding="utf-8").replace("size = 14", "size = 13", 1))
-    assert fingerprint(changed) != fingerprint()
+    assert fingerprint(pandoc, changed) != fingerprint(pandoc)

@@ -12,7 +12,7 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import REFERENCE_DOCUMENT
+from conftest import SAMPLE
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -20,7 +20,6 @@ from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
-from nd30_document import build_with_appendix
 from style_chain import (
     all_paragraphs,
     doc_defaults_rpr,
@@ -43,8 +42,8 @@ LEFT, RIGHT = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
 
 
 @pytest.fixture(scope="module")
-def document(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    return docx.Document(str(build_with_appendix(tmp_path_factory.mktemp("nd30"))))
+def document(sample_document: Any) -> Any:
+    return sample_document
 
 
 @pytest.fixture(scope="module")
@@ -356,13 +355,13 @@ def test_budget_table_is_an_official_grid(document: Any) -> None:
 
 def test_a_document_with_every_optional_part(content_copy: Path, tmp_path: Path) -> None:
     """Parent agency (not bold), a number below 10 with its 0, a full date, "Kính gửi"."""
-    opening = content_copy / REFERENCE_DOCUMENT / "00-mo-dau.md"
+    opening = content_copy / SAMPLE / "00-mo-dau.md"
     text = opening.read_text(encoding="utf-8")
     text = text.replace("co_quan:\n", "co_quan_chu_quan:\n  - UBND THÀNH PHỐ HẢI PHÒNG\nco_quan:\n")
     text = re.sub(r"\nso:.*\n", "\nso: 5\n", text)
     text = re.sub(r"\nngay:.*\n", "\nngay: 2027-01-08\nkinh_gui: Sở Khoa học và Công nghệ\n", text)
     opening.write_text(text, encoding="utf-8")
-    built = docx.Document(str(build_document(content_copy / REFERENCE_DOCUMENT, tmp_path).target))
+    built = docx.Document(str(build_document(content_copy / SAMPLE, tmp_path).target))
     paragraphs = all_paragraphs(built)
     parent = find(paragraphs, "UBND THÀNH PHỐ HẢI PHÒNG")
     assert_look(parent, (12, 13), bold=False, italic=False)

@@ -11,16 +11,15 @@ from decimal import Decimal
 
 import docx
 import pytest
-from conftest import CONTENT, REFERENCE_DOCUMENT, ROOT
+from conftest import CONTENT, ROOT, SAMPLE
 
-from pipeline.build import build_document
+from pipeline.build import resolve_folder
 from pipeline.money.amount import parse_number
 from pipeline.money.words import parse_words
-from pipeline.parse.document import parse_document
-from pipeline.resolve.document import resolve_document
+from pipeline.resolve.document import BudgetTable
 
 SEED = ROOT / "tests" / "fixtures" / "received" / "bao-cao-nhan-duoc.txt"  # the report as received
-NOTE = CONTENT / REFERENCE_DOCUMENT / "ghi-chu-doi-chieu.md"
+NOTE = CONTENT / SAMPLE / "ghi-chu-doi-chieu.md"
 
 # Every difference between the received prose and the build, as (received, built); each pair must be
 # in the reconciliation note, so the note and this list cannot drift apart.
@@ -50,9 +49,8 @@ def normal(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> docx.document.Document:
-    target = build_document(CONTENT / REFERENCE_DOCUMENT, tmp_path_factory.mktemp("out")).target
-    return docx.Document(str(target))
+def built(sample_document: docx.document.Document) -> docx.document.Document:
+    return sample_document
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +106,9 @@ def test_every_amount_in_words_agrees_with_its_figures(body_text: str) -> None:
 @pytest.fixture(scope="module")
 def appendix(built: docx.document.Document) -> tuple[list, list[list[str]]]:
     """The budget model's rows (for who is whose child) and the printed rows of the DOCX table."""
-    document, problems = resolve_document(parse_document(CONTENT / REFERENCE_DOCUMENT))
-    assert [p for p in problems if not p.warning] == []
-    (table,) = [b.token["table"] for b in document.blocks if (b.token or {}).get("table")]
+    resolution = resolve_folder(CONTENT / SAMPLE)
+    assert resolution.errors == [] and resolution.document is not None
+    (table,) = [b.table for b in resolution.document.blocks if isinstance(b, BudgetTable)]
     (printed,) = [t for t in built.tables if "NỘI DUNG" in t.rows[0].cells[1].text]
     rows = [[normal(c.text) for c in r.cells] for r in printed.rows]
     numbers = next(i for i, r in enumerate(rows) if r[:3] == ["A", "B", "(1)=(2)+(3)"])

@@ -1,0 +1,119 @@
+"""What the parse stage hands on: a closed set of block and inline types, each block at its line.
+
+Blocks are headings, paragraphs, list items and budget-table sources; inlines are text, strong,
+emphasis, line breaks, citations of amounts (`{{ tien("id") }}`) and id tags (`{#id}`). The
+resolve stage replaces citations by their text and drops tags, so what reaches render holds text,
+strong, emphasis and breaks only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.errors import Position
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words as typed, without line ends."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    """Bold text: `**…**`."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    """Italic text: `*…*`."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line end inside a block: soft (a space on the page) or hard (a new line, `\\` or two
+    spaces at the end of the line)."""
+
+    hard: bool = False
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation of amounts by id, `{{ tien("pl.csdl") }}`; `expression` is inside the braces."""
+
+    expression: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    """An id tag, `{#de-xuat}` or `{#tong = a + b}`, after an amount it names; `body` is inside."""
+
+    body: str
+
+
+Inline = Text | Strong | Emphasis | Break | Citation | Tag
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line, `# I. …` (level 1) to `###### …`."""
+
+    position: Position
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph: consecutive lines up to a blank line."""
+
+    position: Position
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """A list item, printed as a paragraph that begins with its marker ("-", "+", "3.")."""
+
+    position: Position
+    marker: str
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """A budget table as typed: its declaration line (at `position`) and its pipe lines, the
+    first of them at line `first_line`."""
+
+    position: Position
+    declaration: str
+    first_line: int
+    lines: tuple[str, ...]
+
+
+TextBlock = Heading | Paragraph | Item
+Block = Heading | Paragraph | Item | TableSource
+
+
+def source_text(inlines: tuple[Inline, ...]) -> str:
+    """Inlines as the editor reads them in the source, without Markdown marks: words, line ends
+    as spaces, citations and tags as typed."""
+    parts: list[str] = []
+    for inline in inlines:
+        match inline:
+            case Text(text):
+                parts.append(text)
+            case Strong(children) | Emphasis(children):
+                parts.append(source_text(children))
+            case Break():
+                parts.append(" ")
+            case Citation(expression):
+                parts.append(f"{{{{{expression}}}}}")
+            case Tag(body):
+                parts.append(f"{{#{body}}}")
+    return " ".join("".join(parts).split())

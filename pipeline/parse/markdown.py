@@ -1,0 +1,289 @@
+"""One Markdown file into positioned blocks (mistune 3), with budget tables and citations found.
+
+mistune gives no source positions, so the block parser below records the offset where each
+token starts, and every block, and every problem, gets its line. Inline Markdown becomes the
+types of pipeline.parse.blocks; a `{{ … }}` citation may run over a line end, so the text of a
+block is joined across its soft line ends before citations and tags are found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mistune
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+from mistune.plugins import import_plugin
+
+from pipeline.errors import Position, Problem
+from pipeline.parse.blocks import (
+    Block,
+    Break,
+    Citation,
+    Emphasis,
+    Heading,
+    Inline,
+    Item,
+    Paragraph,
+    Strong,
+    TableSource,
+    Tag,
+    Text,
+)
+from pipeline.parse.syntax import CITATION_OR_TAG, STRAY, is_declaration, is_table_line
+
+ITEM_MARKER = re.compile(r"^[ \t]{0,3}([-+*]|\d+[.)])[ \t]")
+UNSUPPORTED = {
+    "block_code": "khối mã (dòng thụt vào 4 dấu cách?)",
+    "block_quote": "trích dẫn “>”",
+    "block_html": "mã HTML",
+    "thematic_break": "đường kẻ ngang",
+}
+
+Token = dict[str, Any]
+
+
+class _PositionedState(BlockState):
+    """mistune's block state, remembering the source offset where each token begins."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.starts: dict[int, int] = {}
+        self.block_start: int | None = None
+
+    def append_token(self, token: Token) -> None:
+        super().append_token(token)
+        start = self.cursor if self.block_start is None else self.block_start
+        self.starts.setdefault(id(token), start)
+
+    def add_paragraph(self, text: str) -> None:
+        super().add_paragraph(text)
+        self.starts.setdefault(id(self.tokens[-1]), self.cursor)
+
+
+class _PositionedParser(BlockParser):
+    """mistune's block parser; a token starts where its rule matched (lists move the cursor)."""
+
+    state_cls = _PositionedState
+
+    def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:
+        start, before = state.cursor, len(state.tokens)
+        assert isinstance(state, _PositionedState)
+        state.block_start = start
+        try:
+            return super().parse_method(m, state)
+        finally:
+            state.block_start = None
+            for token in state.tokens[before:]:  # lists may insert their token directly
+                state.starts.setdefault(id(token), start)
+
+
+class _Markdown(mistune.Markdown):
+    """mistune's Markdown to tokens; table cells stay raw, as budget tables are read from source."""
+
+    def _iter_render(self, tokens: Iterable[Token], state: BlockState) -> Iterator[Token]:
+        for token in tokens:
+            if token["type"] == "table":
+                yield token
+            else:
+                yield from super()._iter_render([token], state)
+
+
+@functools.cache
+def _markdown() -> mistune.Markdown:
+    return _Markdown(renderer=None, block=_PositionedParser(), plugins=[import_plugin("table")])
+
+
+@dataclass
+class _Raw:
+    """A top-level token with where it starts and the source text it covers."""
+
+    token: Token
+    position: Position
+    source: str
+
+    @property
+    def kind(self) -> str:
+        return str(self.token["type"])
+
+    @property
+    def is_table(self) -> bool:
+        """A pipe table: as mistune read it, or a paragraph of nothing but "|" lines."""
+        if self.kind == "table":
+            return True
+        lines = [line for line in self.source.split("\n") if line.strip()]
+        return self.kind == "paragraph" and bool(lines) and all(is_table_line(x) for x in lines)
+
+
+@dataclass
+class _Blocks:
+    """The blocks of one file as they are read, and the problems found on the way."""
+
+    path: Path
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Position(self.path, line), message))
+
+
+def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
+    """Markdown into blocks, each with the line it starts on, and every problem of the file:
+    unsupported blocks, budget tables without their declaration line, stray citation marks."""
+    out = _Blocks(path)
+    raws = _raw_blocks(path, text)
+    skip: set[int] = set()
+    for index, raw in enumerate(raws):
+        if index in skip:
+            continue
+        if raw.kind == "paragraph" and is_declaration(raw.source):
+            following = raws[index + 1] if index + 1 < len(raws) else None
+            out.blocks.extend(_table_source(out, raw, following, skip, index))
+        elif raw.is_table:
+            what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
+            out.problem(
+                raw.position.line,
+                f"{what} không có dòng khai báo “Đơn vị: … {{#mã}}” ngay phía trên "
+                "(bảng không được có dòng trống ở giữa)",
+            )
+        elif raw.kind == "heading":
+            level = int(raw.token["attrs"]["level"])
+            inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
+            out.blocks.append(Heading(raw.position, level, inlines))
+        elif raw.kind == "paragraph":
+            inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
+            out.blocks.append(Paragraph(raw.position, inlines))
+        elif raw.kind == "list":
+            out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
+        else:
+            what = UNSUPPORTED.get(raw.kind, raw.kind)
+            out.problem(raw.position.line, f"không dùng được {what} trong nội dung báo cáo")
+    return out.blocks, out.problems
+
+
+def _raw_blocks(path: Path, text: str) -> list[_Raw]:
+    _, state = _markdown().parse(text)
+    assert isinstance(state, _PositionedState)
+    top = [t for t in state.tokens if t["type"] != "blank_line"]
+    raws = []
+    for i, token in enumerate(top):
+        start = state.starts[id(token)]
+        end = state.starts[id(top[i + 1])] if i + 1 < len(top) else len(text)
+        position = Position(path, text.count("\n", 0, start) + 1)
+        raws.append(_Raw(token, position, text[start:end].rstrip("\n")))
+    return raws
+
+
+def _table_source(
+    out: _Blocks, declaration: _Raw, following: _Raw | None, skip: set[int], index: int
+) -> list[TableSource]:
+    """A declaration line and its table: the "|" lines of its own paragraph, or the table right
+    below it in the same file."""
+    lines = declaration.source.split("\n")
+    rest = [line for line in lines[1:] if line.strip()]
+    if rest and all(is_table_line(line) for line in rest):
+        first, table = declaration.position.line + 1, lines[1:]
+    elif following is not None and following.is_table:
+        first, table = following.position.line, following.source.split("\n")
+        skip.add(index + 1)
+    else:
+        out.problem(
+            declaration.position.line,
+            "dòng khai báo bảng “Đơn vị: … {#mã}” phải có bảng ngay bên dưới",
+        )
+        return []
+    return [TableSource(declaration.position, lines[0], first, tuple(table))]
+
+
+def _items(out: _Blocks, token: Token, position: Position, source: str) -> list[Block]:
+    """A list's items as item blocks, each at its own line; nested items follow their parent."""
+    lines = [n for n, line in enumerate(source.split("\n")) if ITEM_MARKER.match(line)]
+    blocks: list[Block] = []
+    ordered = token["attrs"].get("ordered", False)
+    number = token["attrs"].get("start", 1)
+    for k, item in enumerate(token["children"]):
+        line = position.line + (lines[k] if k < len(lines) else 0)
+        marker = f"{number + k}{token['bullet']}" if ordered else str(token["bullet"])
+        tokens: list[Token] = []
+        nested: list[Block] = []
+        for child in item["children"]:
+            if child["type"] == "list":
+                nested.extend(_items(out, child, Position(position.path, line + 1), ""))
+            else:
+                if tokens:
+                    tokens.append({"type": "softbreak"})
+                tokens.extend(child.get("children", []))
+        inlines = _Inlines(out, line).read(tokens)
+        blocks.append(Item(Position(position.path, line), marker, inlines))
+        blocks.extend(nested)
+    return blocks
+
+
+class _Inlines:
+    """mistune's inline tokens as our inline types, counting lines for the problems it finds."""
+
+    def __init__(self, out: _Blocks, line: int) -> None:
+        self.out = out
+        self.line = line
+
+    def read(self, tokens: list[Token]) -> tuple[Inline, ...]:
+        inlines: list[Inline] = []
+        run: list[str] = []  # text and soft line ends, joined: a citation may span a line end
+        for token in tokens:
+            kind = token["type"]
+            if kind == "text":
+                run.append(token.get("raw", ""))
+                continue
+            if kind == "softbreak":
+                run.append("\n")
+                continue
+            inlines.extend(self.text(run))
+            run = []
+            if kind == "linebreak":
+                inlines.append(Break(hard=True))
+                self.line += 1
+            elif kind == "strong":
+                inlines.append(Strong(self.read(token["children"])))
+            elif kind == "emphasis":
+                inlines.append(Emphasis(self.read(token["children"])))
+            elif "children" in token:  # a link or an image: its words
+                inlines.extend(self.read(token["children"]))
+            else:  # a code span or inline HTML: its text as typed
+                inlines.append(Text(token.get("raw", "")))
+        inlines.extend(self.text(run))
+        return tuple(inlines)
+
+    def text(self, run: list[str]) -> list[Inline]:
+        """Joined text: its citations and tags, and the words and line ends between them."""
+        raw = "".join(run)
+        inlines: list[Inline] = []
+        position = 0
+        for match in CITATION_OR_TAG.finditer(raw):
+            inlines.extend(self.typed(raw[position : match.start()]))
+            if match.group(0).startswith("{#"):
+                inlines.append(Tag(match.group(2)))
+            else:
+                inlines.append(Citation(match.group(1)))
+                self.line += match.group(0).count("\n")
+            position = match.end()
+        inlines.extend(self.typed(raw[position:]))
+        return inlines
+
+    def typed(self, text: str) -> list[Inline]:
+        """Words and line ends; a stray "{{", "}}" or "{%" there is a citation written wrong."""
+        for stray, why in STRAY.items():
+            if stray in text:
+                self.out.problem(self.line + text[: text.index(stray)].count("\n"), why)
+        inlines: list[Inline] = []
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                inlines.append(Break())
+                self.line += 1
+            if piece:
+                inlines.append(Text(piece))
+        return inlines

@@ -1,0 +1,48 @@
+"""The content's own syntax beyond Markdown: ids, `{#id}` tags, `{{ … }}` citations, table lines.
+
+Editors write plain Markdown plus four small marks: an id tag after an amount or a table row
+(`{#csdl}`), a citation of an amount by id (`{{ tien("pl.csdl") }}`), the declaration line above
+a budget table (`Đơn vị: Triệu đồng {#pl cot=4}`), and the pipe lines of the table itself. The
+parse stage finds them; the resolve stage gives them meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_RULE = "chỉ gồm chữ thường không dấu, chữ số và dấu “-” (ví dụ “chuyen-doi-so”)"
+
+CITATION = re.compile(r"\{\{(.*?)\}\}", re.S)
+TAG = re.compile(r"\{#([^{}\n]*)\}")
+CITATION_OR_TAG = re.compile(rf"{CITATION.pattern}|{TAG.pattern}", re.S)
+CITATION_EXAMPLE = '{{ tien("ma-khoan") }}'
+# Marks that open or close a citation, found where no whole citation stands: each is a mistake.
+STRAY = {
+    "{{": f"“{{{{” không có “}}}}” đóng lại: trích số tiền viết {CITATION_EXAMPLE}",
+    "}}": f"“}}}}” không có “{{{{” mở: trích số tiền viết {CITATION_EXAMPLE}",
+    "{%": f"“{{%” không dùng được trong nội dung: trích số tiền viết {CITATION_EXAMPLE}",
+}
+
+# A tag at the end of a table cell or declaration line: "Chuyển đổi số {#cds}".
+END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
+UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
+
+
+def is_declaration(text: str) -> bool:
+    """Whether a paragraph opens with a table's declaration line: "Đơn vị: … {#id …}"."""
+    first = text.strip().split("\n", 1)[0]
+    return bool(UNIT_LABEL.match(first)) and bool(END_TAG.search(first))
+
+
+def is_table_line(line: str) -> bool:
+    """Whether a line is a pipe-table line: it starts with "|"."""
+    return line.lstrip().startswith("|")
+
+
+def split_tag(text: str) -> tuple[str, str | None]:
+    """ "Chuyển đổi số {#cds}" → ("Chuyển đổi số", "cds"); no tag → (text, None)."""
+    match = END_TAG.search(text)
+    if not match:
+        return text.strip(), None
+    return text[: match.start()].strip(), match.group(1).strip()

@@ -1,0 +1,142 @@
+"""pandoc's document model as JSON: the only module that writes its shapes.
+
+The render stage hands pandoc its JSON AST rather than Markdown text, so that nothing an editor
+types is ever read again as Markdown: no text needs escaping, and no character in a table cell
+can shift or merge cells (docs/pandoc.md, "Why the JSON AST"). The shapes follow pandoc-types
+1.23, the model of pandoc 3; the docx stage adds the "pandoc-api-version" of the pandoc it runs.
+Text is split into words and spaces exactly as pandoc's own readers split it: at ASCII spaces,
+tabs and line ends only, so a non-breaking space stays inside its word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+Node = dict[str, Any]  # one element: {"t": "Str", "c": "lập"}
+Attr = list[Any]  # [identifier, [classes], [[key, value], …]]
+
+_SPACES = re.compile(r"[ \t\n\r]+")
+SPACE: Node = {"t": "Space"}
+LINE_BREAK: Node = {"t": "LineBreak"}
+ALIGNMENTS = {"default": "AlignDefault", "left": "AlignLeft", "right": "AlignRight",
+              "center": "AlignCenter"}  # fmt: skip
+
+
+def attr(style: str | None = None, classes: Sequence[str] = ()) -> Attr:
+    """An element's attributes: no identifier, its classes, and a custom-style if one is named."""
+    return ["", list(classes), [["custom-style", style]] if style else []]
+
+
+def words(text: str) -> list[Node]:
+    """Text as Str and Space elements, split where pandoc splits it."""
+    out: list[Node] = []
+    for k, word in enumerate(_SPACES.split(text)):
+        if k:
+            out.append(SPACE)
+        if word:
+            out.append({"t": "Str", "c": word})
+    return out
+
+
+def normalized(inlines: Iterable[Node]) -> list[Node]:
+    """Inlines as pandoc keeps them: adjacent words joined, one space between words, none at the
+    ends."""
+    out: list[Node] = []
+    for node in inlines:
+        if node["t"] == "Str" and out and out[-1]["t"] == "Str":
+            out[-1] = {"t": "Str", "c": out[-1]["c"] + node["c"]}
+        elif node["t"] == "Space" and (not out or out[-1]["t"] in ("Space", "LineBreak")):
+            continue
+        elif node["t"] == "LineBreak" and out and out[-1]["t"] == "Space":
+            out[-1] = node
+        else:
+            out.append(node)
+    while out and out[-1]["t"] == "Space":
+        out.pop()
+    return out
+
+
+def strong(inlines: list[Node]) -> Node:
+    return {"t": "Strong", "c": inlines}
+
+
+def emphasis(inlines: list[Node]) -> Node:
+    return {"t": "Emph", "c": inlines}
+
+
+def para(inlines: Iterable[Node]) -> Node:
+    """A paragraph (pandoc's Para)."""
+    return {"t": "Para", "c": normalized(inlines)}
+
+
+def plain(inlines: Iterable[Node]) -> Node:
+    """Text without a paragraph of its own (pandoc's Plain: a table cell's text)."""
+    return {"t": "Plain", "c": normalized(inlines)}
+
+
+def heading(level: int, inlines: Iterable[Node]) -> Node:
+    """A heading of `level` (1 = Heading 1), without the identifier pandoc would invent."""
+    return {"t": "Header", "c": [level, attr(), normalized(inlines)]}
+
+
+def styled(style: str, blocks: list[Node]) -> Node:
+    """Blocks in a Div whose custom-style names the paragraph style they take in the DOCX."""
+    return {"t": "Div", "c": [attr(style), blocks]}
+
+
+def cell(blocks: list[Node], rows: int = 1, columns: int = 1) -> Node:
+    """A table cell spanning `rows` × `columns` (pandoc's Cell: attr, alignment, spans, blocks)."""
+    return [attr(), {"t": "AlignDefault"}, rows, columns, blocks]  # type: ignore[return-value]
+
+
+def row(cells: list[Node]) -> list[Any]:
+    return [attr(), cells]
+
+
+def table(
+    head: list[list[Any]],
+    body: list[list[Any]],
+    aligns: Sequence[str],
+    widths: Sequence[float],
+    style: str | None = None,
+) -> Node:
+    """A table: its header rows (repeated on every page in the DOCX), its body rows, each column's
+    alignment ("left", "right", "center", "default") and relative width; a table style by name.
+
+    pandoc writes the custom-style as the table's w:tblStyle verbatim, and that must be the
+    style's id: the name without its spaces (docs/pandoc.md, 1)."""
+    specs = [
+        [{"t": ALIGNMENTS[align]}, {"t": "ColWidth", "c": width}]
+        for align, width in zip(aligns, widths, strict=True)
+    ]
+    return {
+        "t": "Table",
+        "c": [
+            attr(style.replace(" ", "") if style else None),
+            [None, []],  # no caption
+            specs,
+            [attr(), head],
+            [[attr(), 0, [], body]],
+            [attr(), []],
+        ],
+    }
+
+
+def document(blocks: list[Node]) -> Node:
+    """A whole document, without metadata; the docx stage adds the API version."""
+    return {"meta": {}, "blocks": blocks}
+
+
+def text_of(inlines: Iterable[Node]) -> str:
+    """The words of inlines, for tests and checks: spaces and line breaks as one space."""
+    parts: list[str] = []
+    for node in inlines:
+        if node["t"] == "Str":
+            parts.append(node["c"])
+        elif node["t"] in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif node["t"] in ("Strong", "Emph"):
+            parts.append(text_of(node["c"]))
+    return "".join(parts)

@@ -1,0 +1,118 @@
+"""The frame around the body, drawn from its definition in templates/frame.yaml.
+
+The frame is data: which paragraphs, in which styles, in which order, and the two borderless
+layout tables of the header and signature blocks. Their texts are Jinja templates and
+expressions, run in a SandboxedEnvironment with StrictUndefined: a frame can name any front-matter
+value, and a missing one is an error, never an empty line. The element kinds are described at the
+top of the definition file.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from pipeline.render import ast
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+FRAME = TEMPLATES / "frame.yaml"
+BODY = "body"
+
+Element = Any  # one entry of the definition: a mapping, or the word "body"
+Inlines = Callable[[Any], list[ast.Node]]  # formatted text (an `inlines:` value) as pandoc inlines
+
+
+@functools.cache
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment for frame texts: sandboxed, and strict, so a missing value is an
+    error. One per process: it keeps the templates it has compiled."""
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@functools.cache
+def definition(path: Path = FRAME) -> list[Element]:
+    """The frame's elements, read once per process."""
+    with path.open(encoding="utf-8") as handle:
+        elements = yaml.safe_load(handle)
+    assert isinstance(elements, list), f"{path}: the frame is a list of elements"
+    return elements
+
+
+@functools.cache
+def _template(source: str) -> Any:
+    return environment().from_string(source)
+
+
+@functools.cache
+def _expression(source: str) -> Any:
+    return environment().compile_expression(source)
+
+
+class Frame:
+    """Draws frame elements in a context: the front matter and the values made from it.
+
+    `pages` are the appendices, each with what its elements may name (as `appendix`) and its
+    body, already drawn."""
+
+    def __init__(
+        self,
+        context: dict[str, Any],
+        inlines: Inlines,
+        pages: list[tuple[Any, list[ast.Node]]] = [],  # noqa: B006  # read, never changed
+    ) -> None:
+        self.context = context
+        self.inlines = inlines
+        self.pages = pages
+
+    def draw(self, elements: list[Element], body: list[ast.Node]) -> list[ast.Node]:
+        """The blocks of `elements`, with `body` where the element "body" stands."""
+        out: list[ast.Node] = []
+        for element in elements:
+            if element == BODY:
+                out.extend(body)
+            elif "when" in element and not self.value(element["when"]):
+                continue
+            elif "appendices" in element:
+                for page, page_body in self.pages:
+                    inner = Frame({**self.context, "appendix": page}, self.inlines)
+                    out.extend(inner.draw(element["appendices"], page_body))
+            elif "layout" in element:
+                out.append(self.layout(element["layout"], element["rows"]))
+            elif "style" in element:
+                out.extend(self.paragraphs(element))
+            else:
+                raise ValueError(f"{FRAME.name}: unknown element {element!r}")
+        return out
+
+    def value(self, expression: str) -> Any:
+        return _expression(expression)(**self.context)
+
+    def text(self, template: str) -> str:
+        return str(_template(template).render(**self.context))
+
+    def paragraphs(self, element: dict[str, Any]) -> list[ast.Node]:
+        """The paragraphs of a `style` element, each in a Div naming its paragraph style."""
+        style = element["style"]
+        if "lines" in element:
+            texts = [str(line) for line in self.value(element["lines"])]
+            return [ast.styled(style, [ast.para(ast.words(text))]) for text in texts]
+        if "inlines" in element:
+            return [ast.styled(style, [ast.para(self.inlines(self.value(element["inlines"])))])]
+        inlines: list[ast.Node] = []
+        for k, line in enumerate(self.text(element["text"]).split("\n")):
+            if k:
+                inlines.append(ast.LINE_BREAK)
+            inlines.extend(ast.words(line))
+        return [ast.styled(style, [ast.para(inlines)])]
+
+    def layout(self, style: str, rows: list[list[list[Element]]]) -> ast.Node:
+        """A borderless layout table of `style`: each cell holds its elements' paragraphs."""
+        columns = max(len(row) for row in rows)
+        body = [ast.row([ast.cell(self.draw(cell, [])) for cell in row]) for row in rows]
+        return ast.table([], body, ["default"] * columns, [1 / columns] * columns, style)

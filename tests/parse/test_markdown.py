@@ -1,0 +1,134 @@
+"""One Markdown file into typed blocks at their lines: inlines typed, citations and tables found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from budget_documents import HEADER, problems_of
+
+from pipeline.parse.blocks import (
+    Break,
+    Citation,
+    Emphasis,
+    Heading,
+    Item,
+    Paragraph,
+    Strong,
+    TableSource,
+    Tag,
+    Text,
+    source_text,
+)
+from pipeline.parse.markdown import parse_blocks
+
+HERE = Path("x.md")
+
+
+def lines_of(blocks: list) -> list[tuple[str, int]]:
+    return [(type(b).__name__, b.position.line) for b in blocks]
+
+
+def test_every_block_knows_its_line() -> None:
+    text = (
+        "# I. MỤC\n## 1. Tiểu mục\n- một\n  tiếp\n\n+ hai\n+ ba\n\n1. Kính đề nghị\n2. Hai\n\n"
+        "Đoạn\nvăn\n\n\nĐơn vị: Triệu đồng {#bang}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    )
+    blocks, problems = parse_blocks(HERE, text)
+    assert problems == []
+    assert lines_of(blocks) == [
+        ("Heading", 1),
+        ("Heading", 2),
+        ("Item", 3),
+        ("Item", 6),
+        ("Item", 7),
+        ("Item", 9),
+        ("Item", 10),
+        ("Paragraph", 12),
+        ("TableSource", 16),
+    ]
+    assert [b.marker for b in blocks if isinstance(b, Item)] == ["-", "+", "+", "1.", "2."]
+    assert [b.level for b in blocks if isinstance(b, Heading)] == [1, 2]
+
+
+def test_a_table_source_keeps_its_declaration_and_lines() -> None:
+    glued = "Đơn vị: Triệu đồng {#a}\n| A | B |\n|---|---|\n"
+    apart = "Đơn vị: Triệu đồng {#b cot=1}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+    (first,), _ = parse_blocks(HERE, glued)
+    (second,), _ = parse_blocks(HERE, apart)
+    assert first == TableSource(
+        first.position, "Đơn vị: Triệu đồng {#a}", 2, ("| A | B |", "|---|---|")
+    )
+    assert isinstance(second, TableSource)
+    assert (second.declaration, second.first_line) == ("Đơn vị: Triệu đồng {#b cot=1}", 3)
+    assert second.lines == ("| A | B |", "|---|---|", "| 1 | 2 |")
+
+
+def test_paragraph_glued_to_a_list_still_gets_its_own_line() -> None:
+    blocks, _ = parse_blocks(HERE, "Mở đầu:\n- một\n- hai\n")
+    assert lines_of(blocks) == [("Paragraph", 1), ("Item", 2), ("Item", 3)]
+
+
+def test_unsupported_blocks_are_problems_at_their_line() -> None:
+    _, problems = parse_blocks(HERE, "Đoạn\n\n> trích\n\n<table><tr><td>x</td></tr></table>\n")
+    assert [
+        (p.position.line, "trích dẫn" in p.message or "HTML" in p.message) for p in problems
+    ] == [(3, True), (5, True)]
+
+
+def test_inlines_are_typed() -> None:
+    text = "Có **đậm *nghiêng* vẫn đậm** và *nghiêng*,\ndòng sau\\\ndòng cứng `mã` [liên kết](x).\n"
+    ((paragraph,), problems) = parse_blocks(HERE, text)
+    assert problems == []
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.inlines == (
+        Text("Có "),
+        Strong((Text("đậm "), Emphasis((Text("nghiêng"),)), Text(" vẫn đậm"))),
+        Text(" và "),
+        Emphasis((Text("nghiêng"),)),
+        Text(","),
+        Break(),
+        Text("dòng sau"),
+        Break(hard=True),
+        Text("dòng cứng "),
+        Text("mã"),
+        Text(" "),
+        Text("liên kết"),
+        Text("."),
+    )
+
+
+def test_citations_and_tags_are_found_even_across_a_line_end() -> None:
+    text = 'Đề xuất **10.122.000.000 đồng**{#de-xuat} và {{ tien(\n"pl.csdl") }} nữa.\n'
+    ((paragraph,), problems) = parse_blocks(HERE, text)
+    assert problems == []
+    assert paragraph.inlines == (
+        Text("Đề xuất "),
+        Strong((Text("10.122.000.000 đồng"),)),
+        Tag("de-xuat"),
+        Text(" và "),
+        Citation(' tien(\n"pl.csdl") '),
+        Text(" nữa."),
+    )
+    assert source_text(paragraph.inlines) == (
+        'Đề xuất 10.122.000.000 đồng{#de-xuat} và {{ tien( "pl.csdl") }} nữa.'
+    )
+
+
+def test_a_stray_citation_mark_is_a_problem_at_its_line() -> None:
+    _, problems = parse_blocks(HERE, "Dòng một\ndòng hai {{ tien(\n\nĐoạn }} sau, {% if %}\n")
+    assert [(p.position.line, p.message.split(" ")[0]) for p in problems] == [
+        (2, "“{{”"),
+        (4, "“}}”"),
+        (4, "“{%”"),
+    ]
+
+
+def test_a_declaration_line_and_its_table_share_a_file(tmp_path: Path) -> None:
+    declaration, table = HEADER.split("\n\n", 1)
+    problems = problems_of(tmp_path, declaration + "\n", table + "| A | Một | | | | 1 |\n")
+    assert [(p.position.path.name, p.position.line) for p in problems] == [
+        ("01-phan.md", 1),
+        ("02-phan.md", 1),
+    ]
+    assert "phải có bảng ngay bên dưới" in problems[0].message
+    assert "không có dòng khai báo" in problems[1].message

@@ -1,0 +1,154 @@
+"""Appendices: where they start, the attachment line "(Kèm theo …)" and the unit line."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from budget_documents import HEADER, load
+
+from pipeline.errors import Position
+from pipeline.money.dates import BLANK, DocumentDate
+from pipeline.parse.blocks import Heading, Paragraph, Text
+from pipeline.parse.frontmatter import AppendixOptions, FrontMatter, Signer
+from pipeline.render.appendix import (
+    AppendixPage,
+    agency_name,
+    appendix_page,
+    attachment_line,
+    split_appendices,
+    unit_text,
+)
+from pipeline.render.ast import text_of
+from pipeline.render.document import render_document
+from pipeline.resolve.document import BudgetTable, ResolvedDocument, ShownBlock
+
+HERE = Position(Path("90-phu-luc.md"), 1)
+FRONT = FrontMatter(
+    agency=("ỦY BAN NHÂN DÂN", "XÃ NGUYỄN LƯƠNG BẰNG"),
+    symbol="BC-UBND",
+    place="Nguyễn Lương Bằng",
+    date=DocumentDate(2026, 7),
+    type="BÁO CÁO",
+    subject="Thử",
+    signer=Signer((), "CHỦ TỊCH", "Nguyễn Văn A"),
+    recipients=("Lưu: VT",),
+)
+
+
+def paragraph(text: str) -> Paragraph:
+    return Paragraph(HERE, (Text(text),))
+
+
+def heading(text: str, level: int) -> Heading:
+    return Heading(HERE, level, (Text(text),))
+
+
+def table(unit: str = "Đơn vị: Triệu đồng") -> BudgetTable:
+    body = HEADER.split("\n", 2)[2] + "| A | Một | | | | 1 |\n"
+    return BudgetTable(HERE, load(body, declaration=f"{unit} {{#bang}}")[0])
+
+
+def test_a_level_one_phu_luc_heading_starts_an_appendix_and_the_next_heading_titles_it() -> None:
+    body = [heading("I. MỤC", 1), paragraph("Xem Phụ lục kèm theo.")]
+    first = [heading("Phụ lục I", 1), heading("TỔNG HỢP", 2), table()]
+    second = [heading("PHỤ LỤC II", 1), paragraph("x")]
+    kept, appendices = split_appendices((*body, *first, *second))
+    assert kept == body
+    assert [a.heading for a in appendices] == [first[0], second[0]]
+    assert appendices[0].title is first[1] and appendices[0].blocks == [first[2]]
+    assert appendices[1].title is None and appendices[1].blocks == [second[1]]
+
+
+def test_a_phu_luc_heading_below_level_one_is_body() -> None:
+    body = [heading("Phụ lục chi tiết", 2)]
+    assert split_appendices(tuple(body)) == (body, [])
+
+
+def test_agency_in_running_text() -> None:
+    assert agency_name(FRONT) == "Ủy ban nhân dân xã Nguyễn Lương Bằng"
+    other = dataclasses.replace(FRONT, agency=("ỦY BAN NHÂN DÂN", "PHƯỜNG HỒNG BÀNG"))
+    assert agency_name(other) == "Ủy ban nhân dân phường Hồng Bàng"
+
+
+def test_attachment_line_keeps_a_draft_s_blanks() -> None:
+    assert attachment_line(FRONT) == (
+        f"(Kèm theo Báo cáo số {chr(0xA0) * 6}/BC-UBND ngày {BLANK} tháng 7 năm 2026 "
+        "của Ủy ban nhân dân xã Nguyễn Lương Bằng)"
+    )
+
+
+def test_attachment_line_of_a_signed_report() -> None:
+    signed = dataclasses.replace(FRONT, number=5, date=DocumentDate(2027, 1, 8))
+    assert attachment_line(signed) == (
+        "(Kèm theo Báo cáo số 05/BC-UBND ngày 08 tháng 01 năm 2027 "
+        "của Ủy ban nhân dân xã Nguyễn Lương Bằng)"
+    )
+
+
+def test_attachment_line_can_be_given_in_the_front_matter() -> None:
+    options = AppendixOptions(attachment_line="(Kèm theo Kế hoạch số 1)")
+    given = dataclasses.replace(FRONT, appendix=options)
+    assert attachment_line(given) == "(Kèm theo Kế hoạch số 1)"
+
+
+@pytest.mark.parametrize(
+    ("value", "line"),
+    [
+        ("triệu đồng", "Đơn vị: Triệu đồng"),
+        ("Đơn vị tính: triệu đồng", "Đơn vị tính: triệu đồng"),
+        ("Đơn vị:  Triệu đồng", "Đơn vị: Triệu đồng"),
+    ],
+)
+def test_unit_text(value: str, line: str) -> None:
+    assert unit_text(value) == line
+
+
+def page_of(*blocks: ShownBlock, front: FrontMatter = FRONT) -> AppendixPage:
+    appendix = split_appendices((heading("Phụ lục", 1), *blocks))[1][0]
+    return appendix_page(appendix, front)
+
+
+def test_a_table_stating_its_unit_gives_the_line_and_shows_without_its_own() -> None:
+    stating = table()
+    page = page_of(paragraph("Đơn vị: nghìn đồng"), stating)
+    assert page.unit == "Đơn vị: Triệu đồng"
+    assert page.blocks == [stating] and page.bare is stating
+
+
+def test_a_typed_unit_paragraph_becomes_the_line() -> None:
+    typed, rest = paragraph("Đơn vị tính: Triệu đồng"), paragraph("Ghi chú.")
+    page = page_of(typed, rest)
+    assert page.unit == "Đơn vị tính: Triệu đồng"
+    assert page.blocks == [rest] and page.bare is None
+
+
+def test_the_front_matter_unit_comes_last() -> None:
+    front = dataclasses.replace(FRONT, appendix=AppendixOptions(unit="triệu đồng"))
+    assert page_of(paragraph("Ghi chú."), front=front).unit == "Đơn vị: Triệu đồng"
+    assert page_of(paragraph("Ghi chú.")).unit is None
+
+
+def style_of(block: dict) -> str:
+    """The custom-style of a Div or Table of the rendered page; "" for other blocks."""
+    if block["t"] not in ("Div", "Table") or not block["c"][0][2]:
+        return ""
+    return dict(block["c"][0][2])["custom-style"]
+
+
+def test_the_end_mark_closes_the_body_not_the_appendix(tmp_path: Path) -> None:
+    blocks = (
+        paragraph("Nội dung báo cáo"),
+        heading("Phụ lục", 1),
+        heading("TỔNG HỢP", 2),
+        paragraph("Ghi chú."),
+    )
+    page = render_document(ResolvedDocument("x", tmp_path, FRONT, blocks))
+    texts = [text_of(b["c"]) for b in page["blocks"] if b["t"] == "Para"]
+    assert "Nội dung báo cáo./." in texts
+    assert "Ghi chú." in texts
+    styles = [style_of(b) for b in page["blocks"]]
+    assert styles.index("SignatureBlock") < styles.index("Appendix Heading")
+    title = page["blocks"][styles.index("Appendix Title")]
+    assert text_of(title["c"][1][0]["c"]) == "TỔNG HỢP"
