@@ -1,4 +1,4 @@
-"""The reference report's first slice, built end to end and read back from the DOCX."""
+"""The sample report, built end to end and read back from the DOCX."""
 
 from __future__ import annotations
 

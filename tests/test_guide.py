@@ -96,8 +96,8 @@ def test_the_example_document_checks_clean_and_builds(tmp_path: Path) -> None:
         assert line in printed, line
 
 
-def test_the_reference_table_prints_what_the_guide_says(tmp_path: Path) -> None:
-    """Section 6's table "viết | in ra": each reference, resolved in the example document."""
+def test_the_citation_table_prints_what_the_guide_says(tmp_path: Path) -> None:
+    """Section 6's table "viết | in ra": each citation, resolved in the example document."""
     content = write_examples(tmp_path)
     text = GUIDE.read_text(encoding="utf-8")
     section = text[text.index("## 6.") : text.index("## 7.")]
@@ -107,8 +107,8 @@ def test_the_reference_table_prints_what_the_guide_says(tmp_path: Path) -> None:
     blocks, problems = resolved(content / "vi-du")
     assert problems == []
     printed = [b for b in blocks if b.position.path.name == "03-trich.md"]
-    for block, (reference, expected) in zip(printed, rows, strict=True):
-        assert expected.startswith(shown(block)), reference
+    for block, (citation, expected) in zip(printed, rows, strict=True):
+        assert expected.startswith(shown(block)), citation
 
 
 def test_check_messages_in_the_guide_are_what_check_prints(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The reference report's numbers as received: `check` finds each of its errors, at its line.
+"""The sample report's numbers as received: `check` finds each of its errors, at its line.
 
 tests/fixtures/as-received transcribes sections IV and V's amounts and the whole appendix table
 exactly as received, and declares only the relationships the document itself states: section V's

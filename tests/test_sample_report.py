@@ -1,4 +1,4 @@
-"""The reference report as built: the received text whole, numbers consistent, every change noted.
+"""The sample report as built: the received text whole, numbers consistent, every change noted.
 
 These tests read the DOCX that `build` writes. The appendix sums are checked on the figures printed
 in the DOCX, not on the model's own arithmetic; only which row belongs to which is the model's.

@@ -1,4 +1,4 @@
-"""Conformance to Nghị định 30/2020 (shared/docs/nd30-format.md), rule by rule, read from the DOCX.
+"""Conformance to Nghị định 30/2020 (docs/nd30-rules.md), rule by rule, read from the DOCX.
 
 Every size, weight and slant is read through the style chain (direct formatting, the paragraph
 style and its bases), as Word resolves it, not from direct formatting alone.
@@ -312,21 +312,21 @@ def test_appendix_is_its_own_landscape_section_numbered_from_one(document: Any) 
     assert document.sections[0]._sectPr.find(qn("w:pgNumType")) is None
 
 
-def test_appendix_heading_title_reference_and_unit(paragraphs: list) -> None:
+def test_appendix_heading_title_attachment_line_and_unit(paragraphs: list) -> None:
     heading = find(paragraphs, "Phụ lục")
     assert_look(heading, (14, 14), bold=True, italic=False)
     title = paragraphs[paragraphs.index(heading) + 1]
     assert title.style.name == "Appendix Title"
     assert title.text.startswith("TỔNG HỢP") and title.text == title.text.upper()
     assert_look(title, (13, 14), bold=True, italic=False)
-    reference = next(p for p in paragraphs if p.text.startswith("(Kèm theo"))
+    attachment = next(p for p in paragraphs if p.text.startswith("(Kèm theo"))
     assert re.fullmatch(
         r"\(Kèm theo Báo cáo số \s+/BC-UBND ngày \s+ tháng 7 năm 2026 "
         r"của Ủy ban nhân dân xã Nguyễn Lương Bằng\)",
-        reference.text,
+        attachment.text,
     )
-    assert_look(reference, (13, 14), bold=False, italic=True)
-    assert alignment(heading) == alignment(title) == alignment(reference) == CENTER
+    assert_look(attachment, (13, 14), bold=False, italic=True)
+    assert alignment(heading) == alignment(title) == alignment(attachment) == CENTER
     unit = find(paragraphs, "Đơn vị: Triệu đồng")
     assert alignment(unit) == RIGHT and all(i for _, _, i in look(unit))
 

@@ -1,4 +1,4 @@
-"""Numbers in words both ways, checked against /work/shared/docs/vi-number-words.md (R1–R13)."""
+"""Numbers in words both ways, checked against the rules R1–R13 of docs/number-words.md."""
 
 from __future__ import annotations
 

@@ -85,7 +85,7 @@ def test_declared_prose_amounts_and_prefix_sums(tmp_path: Path) -> None:
     )
 
 
-def test_a_reference_may_wrap_across_lines(tmp_path: Path) -> None:
+def test_a_citation_may_wrap_across_lines(tmp_path: Path) -> None:
     texts, problems = resolved_text(tmp_path, 'Kinh phí là {{ tien(\n"pl.ud") }} năm 2027.\n')
     assert problems == []
     assert texts[0] == "Kinh phí là 500.000.000 đồng năm 2027."
@@ -119,7 +119,7 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("reference", "message"),
+    ("citation", "message"),
     [
         ('tien("pl.ncc")', "không có khoản nào mang mã “pl.ncc” — có phải: “pl.nc”"),
         ('tien("nghien-cuu")', "không có khoản nào mang mã “nghien-cuu”"),
@@ -140,10 +140,10 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
         ('so("pl.nc", "de-xuat")', "so(…) cộng các khoản khác đơn vị"),
     ],
 )
-def test_reference_errors_are_problems_at_their_line(
-    tmp_path: Path, reference: str, message: str
+def test_citation_errors_are_problems_at_their_line(
+    tmp_path: Path, citation: str, message: str
 ) -> None:
-    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nDòng hai, kinh phí {{ " + reference
+    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nDòng hai, kinh phí {{ " + citation
     prose += " }} năm 2027.\n"
     problems = problems_of(tmp_path, TABLE, prose)
     assert [p.position.line for p in problems] == [3], problems
@@ -182,7 +182,7 @@ def test_a_tag_must_follow_an_amount(tmp_path: Path) -> None:
 
 def test_jinja_never_raises_a_traceback(tmp_path: Path) -> None:
     prose = "{{ }} {{ tien(1) }} {{ tien('a' ~ 'b') }} {{ range(10**9) }} {{ tien(*['x']) }}"
-    prose += " {{ ''.__class__ }}\n"  # mistune reads __class__ as bold: a broken reference
+    prose += " {{ ''.__class__ }}\n"  # mistune reads __class__ as bold: a broken citation
     problems = problems_of(tmp_path, TABLE, prose)
     assert len(problems) == 7
     assert all(p.position.line == 1 for p in problems)
@@ -190,17 +190,17 @@ def test_jinja_never_raises_a_traceback(tmp_path: Path) -> None:
 
 def test_the_readme_examples_check_and_print_what_the_readme_says(tmp_path: Path) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Budget tables and references") :]
+    section = readme[readme.index("## Budget tables and citations") :]
     table = section.split("```\n", 2)[1].split("```")[0]
     rows = re.findall(r"^\| `(\{\{.*?\}\})` \| (.*?) \|$", section, flags=re.M)
     assert len(rows) >= 8
     prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat-2026}.\n\n- Việc: **5 đồng**{#nv-a}\n"
-    prose += "".join(f"\n{reference}\n" for reference, _ in rows)
+    prose += "".join(f"\n{citation}\n" for citation, _ in rows)
     folder = write_document(tmp_path, table, prose)
     blocks, problems = resolved(folder)
     assert problems == []
     printed = [b for b in blocks if b.position.path.name == "02-phan.md"][2:]
-    for block, (reference, expected) in zip(printed, rows, strict=True):
+    for block, (citation, expected) in zip(printed, rows, strict=True):
         text = shown(block)
         if expected[:1].isdigit() or expected.startswith(("**", "Một")):
-            assert expected.startswith(text), (reference, text, expected)
+            assert expected.startswith(text), (citation, text, expected)

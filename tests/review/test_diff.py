@@ -72,7 +72,7 @@ PART = Path("content/thu/01-phan.md")
 
 
 # ---------------------------------------------------------------------------------------------
-# The "done when": one amount of the reference report, committed, and what it moves
+# The "done when": one amount of the sample report, committed, and what it moves
 
 
 def _leaf_to_change(folder: Path) -> tuple[Table, Row]:
@@ -84,7 +84,7 @@ def _leaf_to_change(folder: Path) -> tuple[Table, Row]:
             if row.id and not row.children and isinstance(typed, Amount) and row.parent:
                 if len(row.ancestors()) >= 2:
                     return table, row
-    raise AssertionError("the reference report has no budget table with a cited leaf row")
+    raise AssertionError("the sample report has no budget table with a cited leaf row")
 
 
 def test_one_committed_amount_shows_with_every_total_it_moves(content_copy: Path) -> None:

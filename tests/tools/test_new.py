@@ -22,7 +22,7 @@ def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_new_document_checks_and_builds_with_its_reference(tmp_path: Path) -> None:
+def test_a_new_document_checks_and_builds_with_its_citations(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     result = baocao(tmp_path, "new", "bao-cao-quy-3")
     assert result.returncode == 0, result.stderr
