@@ -48,15 +48,17 @@ diff: $(STAMP)  ## what this branch changes in money and in words, as Markdown (
 new: $(STAMP)  ## start a new document folder: make new TEN=bao-cao-quy-3-2027
 	@$(BIN)/baocao new "$(TEN)" --content $(CONTENT)
 
-test: $(STAMP)  ## run the whole test suite
-	$(BIN)/pytest -q
+test: $(STAMP)  ## run the whole test suite, one worker per core
+	$(BIN)/pytest -q -n auto
 
-bench: $(STAMP)  ## time a full build of the reference report against pandoc alone (limit 1,5×)
+bench: $(STAMP)  ## time a full build of the sample report against pandoc alone (limit 1,5×)
 	@$(BIN)/python -m pipeline.tools.bench $(CONTENT)/$(BENCH_DOC)
 
-lint: $(STAMP)  ## ruff over the code and the tests
+lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:  ## remove build results and the virtual environment
 	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.cache $(VENV)

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path
 
@@ -14,7 +15,7 @@ from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path
 class _Parser(argparse.ArgumentParser):
     """argparse reporting usage errors in one line, exit 2, like every baocao usage error."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message} (xem “{self.prog} --help”)")
 
 
@@ -51,7 +52,7 @@ def parser() -> argparse.ArgumentParser:
         "“-” đọc từ stdin, mỗi dòng một số",
     )
     # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
-    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")  # type: ignore[attr-defined]
+    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")
     form = words.add_mutually_exclusive_group()
     form.add_argument(
         "--document", action="store_true", help="dạng ghi trong văn bản: “Mười tỷ, … đồng”"

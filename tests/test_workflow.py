@@ -45,7 +45,7 @@ def test_make_targets_it_runs_exist(workflow: dict[str, Any], tmp_path: Path) ->
     if shutil.which("make") is None:
         pytest.skip("make is not installed")
     targets = [m.group(1) for run in runs(workflow) for m in re.finditer(r"\bmake (\w+)", run)]
-    assert targets == ["check", "test", "report"]
+    assert targets == ["check", "lint", "test", "report"]
     for target in targets:
         dry = subprocess.run(
             ["make", "-n", "-C", str(ROOT), target, f"OUT={tmp_path}"],

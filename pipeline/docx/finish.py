@@ -18,14 +18,19 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import docx
+from docx.blkcntnr import BlockItemContainer
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Twips
+from docx.parts.document import DocumentPart
+from docx.shared import Length, Twips
+from docx.styles.style import CharacterStyle
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
@@ -73,7 +78,7 @@ def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> N
     pandoc writes one section, the reference doc's. Before each "Appendix Heading" paragraph, a
     paragraph ends the previous section with a copy of its properties, header references included;
     every section keeps "different first page", so page 1 and each appendix's first page show no
-    number (pitfall 8).
+    number (docs/pandoc.md, 5).
     """
     heading_style = document.styles[APPENDIX_HEADING].style_id
     headings = [
@@ -128,7 +133,10 @@ class GridCell:
 
 def grid_cells(table: Table) -> list[GridCell]:
     """Every real cell of a table, row by row (python-docx repeats a merged cell per column)."""
-    return [GridCell(_Cell(tc, table), *place) for tc, *place in oxml.grid_layout(table._tbl)]
+    return [
+        GridCell(_Cell(tc, table), first, span, header)
+        for tc, first, span, header in oxml.grid_layout(table._tbl)
+    ]
 
 
 # ---- content tables ----
@@ -142,7 +150,7 @@ def set_content_table(table: Table, available: int, cell_margin: int) -> None:
     the width in proportion to how much more their longest line needs (a header's line counts
     as wrapped onto HEADER_LINES lines).
     """
-    styles = table.part.document.styles
+    styles = cast(DocumentPart, table.part).document.styles  # a body table's: typed StoryPart
     heading, compact = styles[TABLE_HEADING], styles[CELL]
     # Header cells: Table Heading, centred by the style (pandoc set the column's alignment);
     # body cells: Compact (pandoc gives a cell's second paragraph Body Text).
@@ -225,14 +233,17 @@ def draw_rules(document: DocxDocument, rules: dict[str, float], tables: dict[str
     }
     for run in ruled_runs(oxml.styled_paragraphs(document.element.body, set(ruled))):
         last = run[-1]
-        cell = oxml.enclosing(last, "w:tc")
+        # python-docx's parser makes a w:tc a CT_Tc, a w:tbl a CT_Tbl; lxml-stubs say _Element
+        cell = cast(CT_Tc | None, oxml.enclosing(last, "w:tc"))
+        parent: BlockItemContainer
         if cell is None:
             available = text_width_at(document, last)
+            parent = document._body
         else:
-            table = Table(oxml.enclosing(cell, "w:tbl"), document._body)
+            table = Table(cast(CT_Tbl, oxml.enclosing(cell, "w:tbl")), document._body)
             margin = margins.get(oxml.table_style_id(table._tbl), 0)
             available = cell_width(table, cell) - 2 * margin
-        parent = document._body if cell is None else _Cell(cell, document._body)
+            parent = _Cell(cell, table)
         rule = rule_after([Paragraph(p, parent) for p in run], ruled[last.style], available)
         rule._p.style = rule_style
 
@@ -244,9 +255,9 @@ def cell_width(table: Table, tc: BaseOxmlElement) -> int:
     return sum(widths[cell.first : cell.first + cell.span])
 
 
-def ruled_runs(paragraphs: list[Any]) -> Iterator[list[Any]]:
+def ruled_runs(paragraphs: list[CT_P]) -> Iterator[list[CT_P]]:
     """Runs of adjacent paragraph elements of the same style, from those given in order."""
-    run: list[Any] = []
+    run: list[CT_P] = []
     for paragraph in paragraphs:
         if run and (run[-1].getnext() is not paragraph or paragraph.style != run[-1].style):
             yield run
@@ -275,9 +286,10 @@ def line_width(text: str, size: float, bold: bool, available: int) -> int:
     return max(max(wrapped_widths(line, size, bold, available)) for line in text.split("\n"))
 
 
-def style_font(style: Any) -> tuple[float, bool]:
+def style_font(style: CharacterStyle | None) -> tuple[float, bool]:
     """The size (pt) and boldness a paragraph style gives its text, through the style chain."""
-    size = bold = None
+    size: Length | None = None
+    bold: bool | None = None
     while style is not None and (size is None or bold is None):
         size = style.font.size if size is None else size
         bold = style.font.bold if bold is None else bold

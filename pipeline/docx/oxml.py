@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from typing import cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn as _clark
+from docx.oxml.section import CT_SectPr
+from docx.oxml.table import CT_Tbl, CT_Tc
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml.etree import _Element
 
 # "w:p" → "{http://…/main}p", remembered: python-docx's qn splits the string on every call, and
@@ -33,7 +39,7 @@ def set_fonts(rpr: _Element, name: str) -> None:
     """Put `name` in every script slot of a run-properties element and drop theme fonts."""
     fonts = child(rpr, "w:rFonts", first=True)
     for attr in THEME_FONT_ATTRS:
-        fonts.attrib.pop(qn(attr), None)
+        fonts.attrib.pop(qn(attr), "")
     for slot in FONT_SLOTS:
         fonts.set(qn(slot), name)
 
@@ -42,7 +48,7 @@ def set_color(rpr: _Element, rgb: str) -> None:
     """A fixed colour (hex RRGGBB) on run properties, with any theme colour removed."""
     color = child(rpr, "w:color")
     for attr in THEME_COLOR_ATTRS:
-        color.attrib.pop(qn(attr), None)
+        color.attrib.pop(qn(attr), "")
     color.set(qn("w:val"), rgb)
 
 
@@ -52,7 +58,7 @@ def style_run_properties(styles: _Element) -> list[_Element]:
     rpr_default = child(doc_defaults, "w:rPrDefault", first=True)
     found = [child(rpr_default, "w:rPr")]
     for style in styles.findall(qn("w:style")):
-        found.append(style.get_or_add_rPr())  # in schema order, before a table style's w:tblPr
+        found.append(ordered_child(style, "w:rPr", STYLE_ORDER))  # before a table style's w:tblPr
     return found
 
 
@@ -191,21 +197,22 @@ def table_style_id(tbl: _Element) -> str | None:
     return None if style is None else style.get(qn("w:val"))
 
 
-def set_table_width(tbl: _Element, twips: int) -> None:
+def set_table_width(tbl: CT_Tbl, twips: int) -> None:
     """A table's preferred width, exactly `twips` (pandoc writes a percentage)."""
     width = ordered_child(tbl.tblPr, "w:tblW", TBL_PR_ORDER)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(twips))
 
 
-def restyle_cells(tbl: _Element, header_style: str, body_style: str) -> None:
+def restyle_cells(tbl: CT_Tbl, header_style: str, body_style: str) -> None:
     """Paragraph styles of a table's cells: `header_style` in header rows (their own alignment
     dropped, so that the style's applies), `body_style` in the others."""
     for tr in tbl.iterchildren(qn("w:tr")):
         if is_header_row(tr):
             for p in tr.iter(qn("w:p")):
                 _set_paragraph_style(p, header_style, keep_alignment=False)
-    others = tbl.xpath(  # most body paragraphs already have it: find only those that do not
+    # Most body paragraphs already have it: find only those that do not.
+    others: list[_Element] = tbl.xpath(
         f'./w:tr[not(w:trPr/w:tblHeader)]/w:tc/w:p[not(w:pPr/w:pStyle[@w:val="{body_style}"])]'
     )
     for p in others:
@@ -223,18 +230,23 @@ def _set_paragraph_style(p: _Element, style_id: str, keep_alignment: bool = True
             ppr.remove(jc)
 
 
-def grid_layout(tbl: _Element) -> list[tuple[_Element, int, int, bool]]:
+def grid_layout(tbl: CT_Tbl) -> list[tuple[CT_Tc, int, int, bool]]:
     """Each cell (w:tc) of a table, row by row, with its first grid column, its column span,
     and whether its row is a header row (w:tblHeader)."""
     # One query each for the few rows and cells that say something: a table has hundreds of
     # cells. (lxml gives back the same element objects while they are referenced here.)
-    spans = {s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SPANS)}
-    skips = {s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SKIPS)}
-    headers = set(tbl.xpath(_HEADER_ROWS))
+    # (python-docx's xpath is typed Any: these queries give elements, with a w:val.)
+    spans: dict[_Element, int] = {
+        s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SPANS)
+    }
+    skips: dict[_Element, int] = {
+        s.getparent().getparent(): int(s.get(qn("w:val"))) for s in tbl.xpath(_SKIPS)
+    }
+    headers: set[_Element] = set(tbl.xpath(_HEADER_ROWS))
     cells = []
-    for tr in tbl.iterchildren(qn("w:tr")):
+    for tr in tbl.tr_lst:
         column = skips.get(tr, 0)
-        for tc in tr.iterchildren(qn("w:tc")):
+        for tc in tr.tc_lst:
             span = spans.get(tc, 1)
             cells.append((tc, column, span, tr in headers))
             column += span
@@ -250,6 +262,10 @@ def _is_on(flag: _Element | None) -> bool:
     return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
+# A run's own bold, wherever the run is (a hyperlink holds runs too); not the paragraph mark's.
+_RUN_BOLD = f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:b')}"
+
+
 def cell_text(tc: _Element) -> list[tuple[str, bool]]:
     """Each paragraph of a cell as (its text, line breaks as "\\n"; whether a run is bold).
 
@@ -258,12 +274,13 @@ def cell_text(tc: _Element) -> list[tuple[str, bool]]:
     found = []
     for p in tc.iterchildren(qn("w:p")):
         if next(p.iter(qn("w:br")), None) is None:
-            text = "".join(p.itertext(qn("w:t")))
+            # lxml-stubs type itertext as str | bytes; a parsed document's text is str
+            text = "".join(cast(Iterator[str], p.itertext(qn("w:t"))))
         else:
             text = "".join(
                 "\n" if e.tag == qn("w:br") else e.text or "" for e in p.iter(qn("w:t"), qn("w:br"))
             )
-        found.append((text, any(_is_on(b) for b in p.iter(qn("w:b")))))
+        found.append((text, any(_is_on(b) for b in p.iterfind(_RUN_BOLD))))
     return found
 
 
@@ -294,27 +311,30 @@ def ends_section(element: _Element) -> bool:
     return element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
 
 
-def governing_section(element: _Element) -> _Element:
+def governing_section(element: _Element) -> CT_SectPr:
     """The w:sectPr of the section an element lies in: the next one at or after its body block."""
     block = element
-    while block.getparent().tag != qn("w:body"):
-        block = block.getparent()
+    while (parent := block.getparent()) is not None and parent.tag != qn("w:body"):
+        block = parent
+    # python-docx's parser makes every w:sectPr a CT_SectPr; lxml-stubs know only _Element
     for sibling in (block, *block.itersiblings()):
         if sibling.tag == qn("w:sectPr"):
-            return sibling
-        if ends_section(sibling):
-            return sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+            return cast(CT_SectPr, sibling)
+        sectpr = sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")  # ends_section(sibling)
+        if sectpr is not None:
+            return cast(CT_SectPr, sectpr)
     raise ValueError("a document body ends with its w:sectPr")
 
 
-def styled_paragraphs(body: _Element, style_ids: set[str], cells: bool = True) -> list[_Element]:
+def styled_paragraphs(body: BaseOxmlElement, style_ids: set[str], cells: bool = True) -> list[CT_P]:
     """The paragraphs of the body, and of the cells of its tables (not nested ones) if `cells`,
     whose style is one of `style_ids`, in document order."""
     if not style_ids:
         return []
     test = " or ".join(f'@w:val="{style_id}"' for style_id in sorted(style_ids))
     paths = ["./w:p", "./w:tbl/w:tr/w:tc/w:p"] if cells else ["./w:p"]
-    return body.xpath(" | ".join(f"{path}[w:pPr/w:pStyle[{test}]]" for path in paths))
+    found: list[CT_P] = body.xpath(" | ".join(f"{path}[w:pPr/w:pStyle[{test}]]" for path in paths))
+    return found  # python-docx's xpath is typed Any
 
 
 def enclosing(element: _Element, tag: str) -> _Element | None:
@@ -324,14 +344,14 @@ def enclosing(element: _Element, tag: str) -> _Element | None:
     return None
 
 
-def insert_paragraph_after(p: _Element) -> _Element:
+def insert_paragraph_after(p: _Element) -> CT_P:
     """A new empty w:p right after `p`, in the same container."""
-    new = OxmlElement("w:p")
+    new = cast(CT_P, OxmlElement("w:p"))  # typed BaseOxmlElement | _Element; a w:p is a CT_P
     p.addnext(new)
     return new
 
 
-def end_section(p: _Element, sectpr: _Element) -> None:
+def end_section(p: CT_P, sectpr: CT_SectPr) -> None:
     """Make `p` the last paragraph of a section whose properties are `sectpr`."""
     p.get_or_add_pPr()._insert_sectPr(sectpr)
 

@@ -34,11 +34,9 @@ def find_pandoc(cache: Path) -> Pandoc:
     path = pypandoc.get_pandoc_path()
     stat = os.stat(path)
     remembered = cache / f"pandoc-{stat.st_size}-{stat.st_mtime_ns}.json"
-    try:
-        known = json.loads(remembered.read_text(encoding="utf-8"))
-        return Pandoc(path, known["version"], tuple(known["api_version"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    known = _remembered(path, remembered)
+    if known is not None:
+        return known
     found = Pandoc(path, _run(path, ["--version"]).split()[1], _api_version(path))
     try:
         cache.mkdir(parents=True, exist_ok=True)
@@ -53,6 +51,21 @@ def find_pandoc(cache: Path) -> Pandoc:
     except OSError:
         pass  # an unwritable cache only costs the question next time
     return found
+
+
+def _remembered(path: str, remembered: Path) -> Pandoc | None:
+    """What the cache file says of the binary at `path`, if it is readable and well formed."""
+    try:
+        known = json.loads(remembered.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = known.get("version") if isinstance(known, dict) else None
+    api = known.get("api_version") if isinstance(known, dict) else None
+    if not isinstance(version, str) or not isinstance(api, list) or not api:
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in api):
+        return None
+    return Pandoc(path, version, tuple(api))
 
 
 def _api_version(path: str) -> tuple[int, ...]:

@@ -14,13 +14,17 @@ import io
 import os
 import subprocess
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+from docx.styles.style import ParagraphStyle
+from lxml.etree import _Element
 
 from pipeline.docx import oxml, page
 from pipeline.docx.page import set_page
@@ -36,7 +40,7 @@ ALIGNMENTS = {
 }
 
 # Style-table key → how it sets a python-docx paragraph style.
-SETTERS: dict[str, Any] = {
+SETTERS: dict[str, Callable[[ParagraphStyle, Any], None]] = {  # Any: a TOML value
     "size": lambda s, v: setattr(s.font, "size", Pt(v)),
     "bold": lambda s, v: setattr(s.font, "bold", v),
     "italic": lambda s, v: setattr(s.font, "italic", v),
@@ -52,7 +56,7 @@ SETTERS: dict[str, Any] = {
 
 # Table-style key → how it sets the table style (its w:element); `columns_twips` is read by the
 # finishing pass.
-TABLE_SETTERS: dict[str, Any] = {
+TABLE_SETTERS: dict[str, Callable[[_Element, Any], None]] = {
     "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
     "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
     "cell_valign": oxml.set_style_cell_valign,
@@ -107,11 +111,11 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
         oxml.set_color(rpr, definition["color"])
     _page(document, definition["page"])
     target.parent.mkdir(parents=True, exist_ok=True)
-    document.save(target)
+    document.save(str(target))  # python-docx types a path as str
     return target
 
 
-def _page(document: Any, page: dict[str, float]) -> None:
+def _page(document: DocxDocument, page: dict[str, float]) -> None:
     """A4 with the decree's margins, a centred PAGE field in the header, none on the first page."""
     section = document.sections[0]
     set_page(section, page)

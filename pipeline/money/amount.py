@@ -3,8 +3,7 @@
 A report writes the same amount as "1.000.000.000 đồng" in prose and "1.000" in a table kept in
 triệu đồng; both must be the same exact value, so an amount is held in đồng as a Decimal and
 converted between units by moving the decimal point, never through float. A value that a table
-cannot show exactly in its unit is an error, unless the caller asks explicitly for rounding
-(half up, as Vietnamese accounting rounds).
+cannot show exactly in its unit is an error: nothing is rounded silently.
 
 Number format (`parse_number`): "." groups thousands in groups of exactly three digits, "," is
 the decimal mark, an optional leading "-". "10.960", "0,5", "1.000.000,25", "10960" are numbers;
@@ -21,7 +20,6 @@ from decimal import (
     MAX_EMAX,
     MAX_PREC,
     MIN_EMIN,
-    ROUND_HALF_UP,
     Context,
     Decimal,
     DivisionByZero,
@@ -37,15 +35,6 @@ EXACT = Context(
     Emax=MAX_EMAX,
     Emin=MIN_EMIN,
     traps=[InvalidOperation, Inexact, Overflow, DivisionByZero],
-)
-
-# The same, rounding half up where a caller asked for rounding.
-HALF_UP = Context(
-    prec=MAX_PREC,
-    Emax=MAX_EMAX,
-    Emin=MIN_EMIN,
-    rounding=ROUND_HALF_UP,
-    traps=[InvalidOperation, Overflow, DivisionByZero],
 )
 
 _NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
@@ -76,11 +65,6 @@ class Unit(Enum):
     def exponent(self) -> int:
         """The power of ten of one unit in đồng: 0, 3, 6, 9."""
         return self.value[0]
-
-    @property
-    def factor(self) -> int:
-        """One unit in đồng: 1, 1 000, 1 000 000, 1 000 000 000."""
-        return 10**self.exponent
 
     @property
     def label(self) -> str:
@@ -173,7 +157,9 @@ def _canonical(value: Decimal) -> Decimal:
     if value.is_zero():
         return Decimal(0)
     value = value.normalize(EXACT)
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite: not the "n", "N" or "F" of NaN and infinity
+    if exponent > 0:
         value = value.quantize(Decimal(1), context=EXACT)
     return value
 
@@ -181,7 +167,8 @@ def _canonical(value: Decimal) -> Decimal:
 def _decimals(value: Decimal) -> int:
     """How many fractional digits `value` needs (trailing zeros not counted)."""
     exponent = _canonical(value).as_tuple().exponent
-    return max(0, -exponent)  # type: ignore[operator]
+    assert isinstance(exponent, int)  # finite: not the "n", "N" or "F" of NaN and infinity
+    return max(0, -exponent)
 
 
 @dataclass(frozen=True, order=True)
@@ -236,11 +223,6 @@ class Amount:
                 f"(cần {needed} chữ số thập phân)"
             )
         return value.quantize(Decimal(1).scaleb(-decimals), context=EXACT)
-
-    def rounded(self, unit: Unit, decimals: int = 0) -> Decimal:
-        """The value in `unit` rounded half up (away from zero at a half) to `decimals` digits."""
-        value = EXACT.scaleb(self.dong, -unit.exponent)
-        return value.quantize(Decimal(1).scaleb(-decimals), context=HALF_UP)
 
     def __add__(self, other: object) -> Amount:
         if isinstance(other, Amount):

@@ -29,7 +29,7 @@ class DocumentDate:
             raise ValueError("có ngày thì phải có tháng")
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"tháng {self.month} không có thật")
-        if self.day is not None:
+        if self.day is not None and self.month is not None:  # a day without a month raised above
             try:
                 dt.date(self.year, self.month, self.day)
             except ValueError:
@@ -45,8 +45,8 @@ class DocumentDate:
         match = _PARTIAL.fullmatch(str(value).strip())
         if not match:
             raise ValueError(f"ngày “{value}” không đúng dạng NĂM-THÁNG-NGÀY, NĂM-THÁNG hoặc NĂM")
-        year, month, day = (int(g) if g else None for g in match.groups())
-        return cls(year, month, day)
+        year, month, day = match.groups()  # the year always matches
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
 
 def day_text(day: int | None) -> str:

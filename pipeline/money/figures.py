@@ -1,4 +1,4 @@
-"""Amounts in figures the Vietnamese way, through babel (vi_VN): "10.960.000.000", "99,83%", "0,5".
+"""Amounts in figures the Vietnamese way, through babel (vi_VN): "10.960.000.000", "0,5".
 
 babel alone is not safe for money: it rounds half to even, and under the default decimal context
 it keeps 28 digits and drops the rest silently. So every value is made exact here first (quantized
@@ -8,13 +8,12 @@ has to round; the result is read back and compared before it is returned.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, Context, Decimal, Inexact, InvalidOperation, localcontext
+from decimal import Context, Decimal, Inexact, InvalidOperation, localcontext
 
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
 from pipeline.money.amount import (
     EXACT,
-    HALF_UP,
     Amount,
     InexactAmount,
     Unit,
@@ -34,7 +33,9 @@ def _exact(value: Decimal | int, decimals: int | None) -> tuple[Decimal, int]:
         raise ValueError(f"“{value}” không phải số hữu hạn")
     if number.is_zero():
         number = Decimal(0)  # never "-0"
-    needed = max(0, -number.normalize(EXACT).as_tuple().exponent)  # type: ignore[operator]
+    exponent = number.normalize(EXACT).as_tuple().exponent
+    assert isinstance(exponent, int)  # finite: not the "n", "N" or "F" of NaN and infinity
+    needed = max(0, -exponent)
     if decimals is None:
         decimals = needed
     elif needed > decimals:
@@ -65,29 +66,6 @@ def number(value: Decimal | int, decimals: int | None = None) -> str:
     if parse_number(text) != exact:  # babel must not have changed the value
         raise AssertionError(f"babel viết {exact} thành “{text}”")
     return text
-
-
-def percent(value: Decimal | int, decimals: int | None = None) -> str:
-    """A percentage given per hundred: percent(Decimal("99.83")) == "99,83%"; exact as number()."""
-    exact, places = _exact(value, decimals)
-    ratio = EXACT.scaleb(exact, -2)
-    with localcontext(_wide(exact)):
-        text = format_percent(ratio, format=_pattern(places) + "%", locale=LOCALE)
-    if parse_number(text.rstrip("%").strip()) != exact:
-        raise AssertionError(f"babel viết {exact}% thành “{text}”")
-    return text
-
-
-def share(part: Amount, whole: Amount, decimals: int = 2) -> str:
-    """`part` as a percentage of `whole`, rounded half up: "99,83%" (thực hiện so với dự toán)."""
-    if not whole:
-        raise ValueError("không tính được tỷ lệ phần trăm trên số 0")
-    # Truncate far beyond the last shown digit, then round half up once: a truncated quotient
-    # never reaches a tie it did not have, so there is no double rounding.
-    digits = len(part.dong.as_tuple().digits) + len(whole.dong.as_tuple().digits)
-    context = Context(prec=digits + decimals + 30, rounding=ROUND_DOWN)
-    ratio = context.divide(EXACT.multiply(part.dong, 100), whole.dong)
-    return percent(ratio.quantize(Decimal(1).scaleb(-decimals), context=HALF_UP), decimals)
 
 
 def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:

@@ -1,4 +1,4 @@
-"""Numbers in Vietnamese words, both ways, as /work/shared/docs/vi-number-words.md says (R1–R13).
+"""Numbers in Vietnamese words, both ways, by the rules R1–R13 of docs/number-words.md.
 
 A report states amounts twice, in figures and in words ("Bằng chữ: Mười tỷ, chín trăm sáu mươi
 triệu đồng"); a mismatch between the two is the error an auditor finds first. No package reads
@@ -207,12 +207,13 @@ def _split(n: int | Decimal) -> tuple[bool, int, str]:
     if not n.is_finite():
         raise ValueError(f"“{n}” không phải số hữu hạn")
     sign, digits, exponent = n.as_tuple()
+    assert isinstance(exponent, int)  # finite: not the "n", "N" or "F" of NaN and infinity
     text = "".join(map(str, digits))
-    if exponent >= 0:  # type: ignore[operator]
-        text += "0" * exponent  # type: ignore[operator]
+    if exponent >= 0:
+        text += "0" * exponent
         whole, fraction = text, ""
     else:
-        whole, fraction = text[:exponent] or "0", text[exponent:].rjust(-exponent, "0")  # type: ignore[misc]
+        whole, fraction = text[:exponent] or "0", text[exponent:].rjust(-exponent, "0")
     fraction = fraction.rstrip("0")
     whole_value = int(whole)
     return bool(sign) and (whole_value > 0 or bool(fraction)), whole_value, fraction

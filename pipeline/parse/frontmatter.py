@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,7 +155,9 @@ class FrontMatterReader:
             appendix=appendix,
         )
 
-    def fields(self, data: dict, schema: dict[str, tuple[str, str, bool]], prefix: str) -> dict:
+    def fields(
+        self, data: Mapping[object, object], schema: dict[str, tuple[str, str, bool]], prefix: str
+    ) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for key in data:
             if key not in schema:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from pipeline.money.dates import date_line
 from pipeline.parse.blocks import Heading, Inline, Paragraph, source_text
@@ -54,7 +55,7 @@ class AppendixPage:
     bare: BudgetTable | None = None
 
 
-def is_appendix_heading(block: ShownBlock) -> bool:
+def is_appendix_heading(block: ShownBlock) -> TypeGuard[Heading]:
     """Whether a block opens an appendix: a level-1 heading reading "Phụ lục …"."""
     return (
         isinstance(block, Heading)
@@ -69,7 +70,7 @@ def split_appendices(blocks: tuple[ShownBlock, ...]) -> tuple[list[ShownBlock], 
     appendices: list[Appendix] = []
     for block in blocks:
         if is_appendix_heading(block):
-            appendices.append(Appendix(block))  # type: ignore[arg-type]  # a Heading, tested above
+            appendices.append(Appendix(block))
         elif not appendices:
             body.append(block)
         elif (

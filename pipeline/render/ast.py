@@ -16,6 +16,8 @@ from typing import Any
 
 Node = dict[str, Any]  # one element: {"t": "Str", "c": "lập"}
 Attr = list[Any]  # [identifier, [classes], [[key, value], …]]
+Cell = list[Any]  # [attr, alignment, row span, column span, [blocks]]
+Row = list[Any]  # [attr, [cells]]
 
 _SPACES = re.compile(r"[ \t\n\r]+")
 SPACE: Node = {"t": "Space"}
@@ -86,18 +88,18 @@ def styled(style: str, blocks: list[Node]) -> Node:
     return {"t": "Div", "c": [attr(style), blocks]}
 
 
-def cell(blocks: list[Node], rows: int = 1, columns: int = 1) -> Node:
+def cell(blocks: list[Node], rows: int = 1, columns: int = 1) -> Cell:
     """A table cell spanning `rows` × `columns` (pandoc's Cell: attr, alignment, spans, blocks)."""
-    return [attr(), {"t": "AlignDefault"}, rows, columns, blocks]  # type: ignore[return-value]
+    return [attr(), {"t": "AlignDefault"}, rows, columns, blocks]
 
 
-def row(cells: list[Node]) -> list[Any]:
+def row(cells: list[Cell]) -> Row:
     return [attr(), cells]
 
 
 def table(
-    head: list[list[Any]],
-    body: list[list[Any]],
+    head: list[Row],
+    body: list[Row],
     aligns: Sequence[str],
     widths: Sequence[float],
     style: str | None = None,

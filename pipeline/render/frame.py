@@ -15,17 +15,21 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
+from jinja2.environment import TemplateExpression
 from jinja2.sandbox import SandboxedEnvironment
 
+from pipeline.parse.blocks import Inline
 from pipeline.render import ast
+from pipeline.render.appendix import AppendixPage
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FRAME = TEMPLATES / "frame.yaml"
 BODY = "body"
 
 Element = Any  # one entry of the definition: a mapping, or the word "body"
-Inlines = Callable[[Any], list[ast.Node]]  # formatted text (an `inlines:` value) as pandoc inlines
+# formatted text (an `inlines:` value) as pandoc inlines
+Inlines = Callable[[tuple[Inline, ...]], list[ast.Node]]
 
 
 @functools.cache
@@ -45,12 +49,12 @@ def definition(path: Path = FRAME) -> list[Element]:
 
 
 @functools.cache
-def _template(source: str) -> Any:
+def _template(source: str) -> Template:
     return environment().from_string(source)
 
 
 @functools.cache
-def _expression(source: str) -> Any:
+def _expression(source: str) -> TemplateExpression:
     return environment().compile_expression(source)
 
 
@@ -64,7 +68,7 @@ class Frame:
         self,
         context: dict[str, Any],
         inlines: Inlines,
-        pages: list[tuple[Any, list[ast.Node]]] = [],  # noqa: B006  # read, never changed
+        pages: list[tuple[AppendixPage, list[ast.Node]]] = [],  # noqa: B006  # read, never changed
     ) -> None:
         self.context = context
         self.inlines = inlines

@@ -8,8 +8,6 @@ Column widths here are only proportions: the finishing pass fits them to the pag
 
 from __future__ import annotations
 
-from typing import Any
-
 from pipeline.render import ast
 from pipeline.resolve.budget import Row, Table
 
@@ -23,7 +21,7 @@ def unit_line(text: str) -> ast.Node:
 
 def budget_table(table: Table) -> ast.Node:
     """The pandoc table of a computed budget table."""
-    head: list[list[Any]] = [[] for _ in range(table.header_rows)]
+    head: list[list[ast.Cell]] = [[] for _ in range(table.header_rows)]
     for cell in table.header:
         head[cell.row].append(ast.cell(_text(cell.text), cell.rows, cell.columns))
     head.append([ast.cell(_text(column.label)) for column in table.columns])

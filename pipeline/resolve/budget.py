@@ -142,7 +142,7 @@ class Table:
     unit: Unit
     unit_text: str
     decimals: int = 0
-    main: int | None = None  # the column a reference without "(n)" cites
+    main: int | None = None  # the column a citation without "(n)" cites
     header: list[HeaderCell] = field(default_factory=list)
     header_rows: int = 1
     columns: list[Column] = field(default_factory=list)
@@ -318,7 +318,7 @@ def _compute(
     if not row.children:
         for number in numbers:
             typed = row.typed.get(number)
-            if typed is not REMAINDER:
+            if not isinstance(typed, Remainder):  # REMAINDER is its only instance
                 row.values[number] = typed
         for column in formulas:
             if row.values.get(column.number) is None and not row.is_remainder:

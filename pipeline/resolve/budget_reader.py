@@ -199,7 +199,9 @@ def _columns(reader: _Reader, line: int, labels: list[str]) -> list[Column]:
         if not label.startswith("("):
             columns.append(Column(index, label))
             continue
-        number = int(re.match(r"\((\d+)\)", label).group(1))  # type: ignore[union-attr]
+        opening = re.match(r"\((\d+)\)", label)
+        assert opening is not None  # NUMBER_CELL: a label opening with "(" opens with "(n)"
+        number = int(opening.group(1))
         formula: tuple[tuple[int, int], ...] = ()
         match = FORMULA.fullmatch(label)
         if match:

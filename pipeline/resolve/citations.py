@@ -232,7 +232,8 @@ class Citations:
                 f"ô của khoản “{missing[0]}” để trống; không có số để trích (ghi số vào bảng, "
                 "hoặc trích cột khác)"
             )
-        return sum((e.amount for e in entries), Amount.zero()), entries  # type: ignore[misc]
+        amounts = [e.amount for e in entries if e.amount is not None]  # every one: none missing
+        return sum(amounts, Amount.zero()), entries
 
     # Evaluation ----------------------------------------------------------------------------
 
@@ -267,9 +268,11 @@ class Citations:
             raise CitationProblem(f"không có hàm “{name}” (có: {names}){hint}")
         if call.kwargs or call.dyn_args or call.dyn_kwargs:
             raise CitationProblem(f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép")
+        keys: list[str] = []
         for argument in call.args:
             if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
                 raise CitationProblem(
                     f"{name}(…): mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}"
                 )
-        return name, [argument.value for argument in call.args]
+            keys.append(argument.value)
+        return name, keys

@@ -57,7 +57,7 @@ class AmountChange:
     formula column, the rest of a "?" row). The tables are each end's, for figures in its unit.
     """
 
-    key: str  # the id a reference cites ("pl.phong-hop", "pl.tong(1)", "de-xuat-2026"); "" if none
+    key: str  # the id a citation cites ("pl.phong-hop", "pl.tong(1)", "de-xuat-2026"); "" if none
     old: Amount | None
     new: Amount | None
     typed: bool
@@ -242,7 +242,7 @@ def compare_documents(old: Side, new: Side) -> DocumentChanges:
         old_amount = before.amount if before else None
         new_amount = after.amount if after else None
         if old_amount != new_amount:
-            where = (after or before).position  # type: ignore[union-attr]
+            where = (after or old.declared[key]).position  # declared at one end at least
             changes.amounts.append(AmountChange(key, old_amount, new_amount, True, where))
     changes.prose = compare_prose(old.passages, new.passages)
     return changes
@@ -258,7 +258,7 @@ def row_keys(table: Table) -> dict[tuple[object, ...], Row]:
         while parent is not None:
             chain.append(_own_key(parent))
             parent = parent.parent if parent.id is None else None
-        key = tuple(reversed(chain))
+        key: tuple[object, ...] = tuple(reversed(chain))
         count = 1
         while key in keys:  # the same item twice under one parent: by order
             count += 1
@@ -278,7 +278,7 @@ def _own_key(row: Row) -> tuple[str, str]:
 
 
 def cell_key(table: Table, row: Row, number: int) -> str:
-    """The id a reference cites for a cell: "pl.csdl" in the main column, "pl.csdl(1)" else."""
+    """The id a citation cites for a cell: "pl.csdl" in the main column, "pl.csdl(1)" else."""
     if row.id is None:
         return ""
     return f"{table.id}.{row.id}" + ("" if number == table.main else f"({number})")
@@ -335,14 +335,15 @@ def compare_prose(old: list[Passage], new: list[Passage]) -> list[TextChange]:
                         )
                     )
             continue
-        for before, after in _paired(old[i1:i2], new[j1:j2]):
-            where = after or before
+        for old_block, new_block in _paired(old[i1:i2], new[j1:j2]):
+            where = new_block or old_block
+            assert where is not None  # _paired never pairs None with None
             changes.append(
                 TextChange(
-                    where.position,  # type: ignore[union-attr]
-                    where.heading,  # type: ignore[union-attr]
-                    before.shown if before else None,
-                    after.shown if after else None,
+                    where.position,
+                    where.heading,
+                    old_block.shown if old_block else None,
+                    new_block.shown if new_block else None,
                 )
             )
     return changes

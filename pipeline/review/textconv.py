@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pypandoc
 
@@ -14,7 +15,8 @@ def docx_text(path: Path) -> str:
     if not path.is_file():
         raise UsageError(f"không thấy tệp “{path}”")
     try:
-        return pypandoc.convert_file(str(path), "plain", format="docx", extra_args=["--wrap=none"])
+        text = pypandoc.convert_file(str(path), "plain", format="docx", extra_args=["--wrap=none"])
+        return cast(str, text)  # pypandoc is untyped; with no outputfile it returns the text
     except RuntimeError as exc:
         reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else "không rõ lý do"
         raise UsageError(f"không đọc được “{path}” như một tệp Word (.docx): {reason}") from None

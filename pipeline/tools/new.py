@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.errors import UsageError
-from pipeline.resolve.budget_reader import ID
+from pipeline.parse.syntax import ID
 
 FRONT_MATTER = """\
 ---

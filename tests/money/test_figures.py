@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.money.amount import Amount, InexactAmount, Unit, parse_number
-from pipeline.money.figures import dong, figure, number, percent, share
+from pipeline.money.figures import dong, figure, number
 
 
 @pytest.mark.parametrize(
@@ -63,48 +63,6 @@ def test_number_reads_back_exactly(n: int, scale: int) -> None:
     shown = number(value)
     assert parse_number(shown) == value
     assert "." not in shown.partition(",")[2]
-
-
-def test_percent() -> None:
-    assert percent(Decimal("99.83")) == "99,83%"
-    assert percent(100) == "100%"
-    assert percent(Decimal("99.8"), 2) == "99,80%"
-    assert percent(Decimal("1234.5")) == "1.234,5%"
-    with pytest.raises(InexactAmount):
-        percent(Decimal("99.835"), 2)
-
-
-@pytest.mark.parametrize(
-    ("part", "whole", "shown"),
-    [
-        (9_983, 10_000, "99,83%"),
-        (1, 3, "33,33%"),
-        (2, 3, "66,67%"),
-        (1, 8, "12,50%"),  # 12,5 exactly
-        (1, 800, "0,13%"),  # 0,125: half up, not to even
-        (3, 800, "0,38%"),  # 0,375
-        (-1, 800, "-0,13%"),
-        (10_960_000_000, 10_000_000_000, "109,60%"),
-    ],
-)
-def test_share_rounds_half_up(part: int, whole: int, shown: str) -> None:
-    assert share(Amount.of(part), Amount.of(whole)) == shown
-
-
-def test_share_of_zero_is_an_error() -> None:
-    with pytest.raises(ValueError, match="số 0"):
-        share(Amount.of(1), Amount.zero())
-
-
-def test_share_no_double_rounding() -> None:
-    # part / whole is 12,345% minus 10^-40: a 28-digit quotient would round to the tie 12,345
-    # and then up to 12,35. The exact answer is 12,34.
-    whole = Amount.of(10**42)
-    tie = 12345 * 10**37
-    assert share(Amount.of(tie - 1), whole) == "12,34%"
-    assert share(Amount.of(tie), whole) == "12,35%"
-    assert share(Amount.of(tie + 1), whole) == "12,35%"
-    assert share(Amount.of(-tie + 1), whole) == "-12,34%"
 
 
 def test_dong_and_figure() -> None:
