@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+from budget_documents import HEADER, write_document
 from conftest import ROOT, SAMPLE
+
+from pipeline.docx.pandoc import Pandoc
 
 
 def baocao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -88,3 +92,28 @@ def test_check_passes_on_the_content() -> None:
     result = baocao("check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ""
+
+
+def test_render_prints_the_document_as_pandoc_markdown_or_json(
+    tmp_path: Path, pandoc: Pandoc
+) -> None:
+    folder = write_document(tmp_path / "content", HEADER + "| A | Một {#mot} | | | | 5 |\n")
+    content = ["--content", str(folder.parent), "-o", str(tmp_path / "out")]
+    markdown = baocao("render", folder.name, *content)
+    assert markdown.returncode == 0, markdown.stderr
+    assert '::: {custom-style="Document Type"}\nBÁO CÁO\n:::' in markdown.stdout
+    assert "Một" in markdown.stdout and "Đơn vị: Triệu đồng" in markdown.stdout
+    given = baocao("render", folder.name, "--json", *content)
+    assert given.returncode == 0, given.stderr
+    document = json.loads(given.stdout)
+    assert document["pandoc-api-version"] == list(pandoc.api_version)
+    tables = [b for b in document["blocks"] if b["t"] == "Table"]
+    assert len(tables) == 3  # the header block, the budget table, the signature block
+
+
+def test_render_refuses_content_with_errors(tmp_path: Path) -> None:
+    folder = write_document(tmp_path / "content", HEADER + "| A | Một | | | | 1.2.3 |\n")
+    result = baocao("render", folder.name, "--content", str(folder.parent))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "01-phan.md:" in result.stderr and "“1.2.3”" in result.stderr

@@ -34,13 +34,10 @@ def test_second_report_does_nothing_and_a_change_rebuilds(
     assert target.exists()
     assert f"Đang dựng {SAMPLE} →" in first.stderr
 
-    started = time.perf_counter()
     again = make("report", *where)
-    elapsed = time.perf_counter() - started
     assert again.returncode == 0
     assert "Đang dựng" not in again.stderr
     assert "Nothing to be done" in again.stdout
-    assert elapsed < 1.0
     assert make("-q", "report", *where).returncode == 0  # up to date
 
     source = content_copy / SAMPLE / "01-danh-gia.md"

@@ -7,6 +7,12 @@ from pathlib import Path
 import pytest
 from budget_documents import HEADER, at, line_of, problems_of
 
+from pipeline.errors import Position
+from pipeline.money.amount import Amount, Unit
+from pipeline.parse.blocks import TableSource
+from pipeline.resolve.budget import REMAINDER
+from pipeline.resolve.budget_reader import read_table
+
 
 @pytest.mark.parametrize(
     ("cell", "reason"),
@@ -71,3 +77,33 @@ def test_table_shape_problems(tmp_path: Path) -> None:
     bad_merge = HEADER.replace("| ^ | ^ | TỔNG", "| ^ | < | TỔNG")
     messages = [p.message for p in problems_of(tmp_path / "6", bad_merge)]
     assert any("“TT” gộp bằng “<” và “^” không thành hình chữ nhật" in m for m in messages)
+
+
+def test_a_table_is_read_with_its_header_columns_and_rows_in_order() -> None:
+    source = TableSource(
+        Position(Path("t.md"), 4),
+        "Đơn vị: Triệu đồng {#pl cot=4 thap_phan=1}",
+        6,
+        (
+            *HEADER.split("\n", 2)[2].strip("\n").split("\n"),
+            "| = | Tổng {#tong} | | | | |",
+            "| A | Một {#mot} | | 1,5 | ? | 2 |",
+        ),
+    )
+    table, problems = read_table(source)
+    assert problems == []
+    assert table is not None
+    assert (table.id, table.unit, table.main, table.decimals) == ("pl", Unit.TRIEU, 4, 1)
+    assert table.position == source.position
+    assert table.header_rows == 2
+    merged = next(c for c in table.header if c.text == "KINH PHÍ NĂM 2026")
+    assert (merged.row, merged.column, merged.rows, merged.columns) == (0, 2, 1, 3)
+    tt = next(c for c in table.header if c.text == "TT")
+    assert (tt.rows, tt.columns) == (2, 1)
+    assert [c.name for c in table.columns] == ["A", "B", "(1)", "(2)", "(3)", "(4)"]
+    assert table.columns[2].formula == ((1, 2), (1, 3))
+    total, one = table.rows
+    assert (total.marker, total.id, total.line) == ("=", "tong", 10)
+    assert (one.code, one.name, one.id, one.line) == ("A", "Một", "mot", 11)
+    assert one.typed[2] == Amount.of("1,5", Unit.TRIEU) and one.typed[3] is REMAINDER
+    assert one.parent is None  # the hierarchy is the model's job (place_rows)
