@@ -9,6 +9,7 @@ from budget_documents import HEADER, SAMPLE_SHAPE, at, figures, line_of, load, p
 
 from pipeline.money.amount import Amount, Unit
 from pipeline.resolve.budget import code_rank
+from pipeline.tools.bench import generated_table
 
 
 @pytest.mark.parametrize(
@@ -158,38 +159,8 @@ def test_remainder_problems(tmp_path: Path) -> None:
     )
 
 
-def big_table(rows: int) -> str:
-    """A generated table of `rows` rows: Roman sections, numbered items, lettered leaves."""
-    lines = [HEADER.rstrip("\n"), "| = | Tổng cộng {#tong} | | | | |"]
-    count = 1
-    section = 0
-    while count < rows:
-        section += 1
-        lines.append(f"| {_roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
-        count += 1
-        for item in range(1, 20):
-            if count >= rows:
-                break
-            lines.append(f"| {item} | Khoản {section}.{item} | | | | |")
-            count += 1
-            for leaf in "abcd":
-                if count >= rows:
-                    break
-                lines.append(f"| {leaf} | Việc {leaf} | | 1.000 | 2.500 | 12.345 |")
-                count += 1
-    return "\n".join(lines) + "\n"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
-
-
 def test_big_table_totals_are_exact() -> None:
-    table, problems = load(big_table(2000).split("\n", 2)[2])
+    table, problems = load(generated_table(2000).split("\n", 2)[2])
     assert problems == []
     leaves = sum(1 for r in table.rows if r.code in ("a", "b", "c", "d"))
     total = row(table, "Tổng cộng")
