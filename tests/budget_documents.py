@@ -12,6 +12,7 @@ from pipeline.parse.blocks import Break, Emphasis, Inline, Item, Strong, TableSo
 from pipeline.resolve.budget import Row, Table, compute, place_rows
 from pipeline.resolve.budget_reader import read_table
 from pipeline.resolve.document import BudgetTable, ShownBlock
+from pipeline.tools.bench import HEADER as TABLE_HEADER
 
 FRONT_MATTER = """---
 co_quan:
@@ -85,14 +86,7 @@ def resolved(folder: Path) -> tuple[list[ShownBlock], list[Problem]]:
     return blocks, list(resolution.problems)
 
 
-HEADER = """\
-Đơn vị: Triệu đồng {#bang}
-
-| TT | NỘI DUNG | KINH PHÍ NĂM 2026 | < | < | DỰ TOÁN 2027 |
-|----|----------|-------------------|---|---|--------------|
-| ^ | ^ | TỔNG CỘNG | ĐÃ GIẢI NGÂN | DỰ KIẾN | ^ |
-| A | B | (1)=(2)+(3) | (2) | (3) | (4) |
-"""
+HEADER = TABLE_HEADER  # a two-level header over (1)=(2)+(3), (2), (3) and (4), in triệu đồng
 
 SAMPLE_SHAPE = (
     HEADER.split("\n", 2)[2]
