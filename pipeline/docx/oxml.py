@@ -306,11 +306,6 @@ def keep_row_together(tr: _Element) -> None:
 # ---- paragraphs and sections ----
 
 
-def ends_section(element: _Element) -> bool:
-    """Whether a body element is the paragraph that carries a section's properties."""
-    return element.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
-
-
 def governing_section(element: _Element) -> CT_SectPr:
     """The w:sectPr of the section an element lies in: the next one at or after its body block."""
     block = element
@@ -320,7 +315,7 @@ def governing_section(element: _Element) -> CT_SectPr:
     for sibling in (block, *block.itersiblings()):
         if sibling.tag == qn("w:sectPr"):
             return cast(CT_SectPr, sibling)
-        sectpr = sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")  # ends_section(sibling)
+        sectpr = sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")  # a paragraph ending a section
         if sectpr is not None:
             return cast(CT_SectPr, sectpr)
     raise ValueError("a document body ends with its w:sectPr")

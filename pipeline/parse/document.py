@@ -24,12 +24,10 @@ PART_NAME = "[0-9]*.md"  # document parts are numbered: 00-mo-dau.md, 01-danh-gi
 
 @dataclass(frozen=True)
 class Document:
-    """A document as its parts say it: its name (the folder's), files, front matter (None when it
-    cannot be read), its blocks in order, and every problem parsing found."""
+    """A document as its parts say it: its name (the folder's), front matter (None when it cannot
+    be read), its blocks in order, and every problem parsing found."""
 
     name: str
-    folder: Path
-    files: tuple[Path, ...]
     front: FrontMatter | None
     blocks: tuple[Block, ...]
     problems: tuple[Problem, ...]
@@ -110,4 +108,4 @@ def parse_document(folder: Path) -> Document:
         file_blocks, file_problems = parse_blocks(path, text)
         blocks.extend(file_blocks)
         problems.extend(file_problems)
-    return Document(folder.name, folder, tuple(files), front, tuple(blocks), tuple(problems))
+    return Document(folder.name, front, tuple(blocks), tuple(problems))

@@ -9,7 +9,6 @@ collected, with parse's, before anything fails.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount
@@ -41,7 +40,6 @@ class ResolvedDocument:
     """A document ready to render: its front matter, and its blocks as the reader sees them."""
 
     name: str
-    folder: Path
     front: FrontMatter
     blocks: tuple[ShownBlock, ...]
 
@@ -117,7 +115,7 @@ def resolve_document(document: Document) -> Resolution:
             blocks.append(shown[index])
     resolved = None
     if document.front is not None:
-        resolved = ResolvedDocument(document.name, document.folder, document.front, tuple(blocks))
+        resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
     return Resolution(
         resolved,
         tuple(sorted(problems, key=lambda p: (p.position, p.message))),

@@ -99,8 +99,9 @@ def test_only_numbered_files_are_parts_other_markdown_is_a_note(tmp_path: Path) 
     write(folder, "00-mo-dau.md", FRONT + "\nĐoạn mở đầu.\n")
     write(folder, "ghi-chu-doi-chieu.md", "# Ghi chú cho người đọc\n\nKhông in ra.\n")
     document = parse_document(folder)
-    assert [p.name for p in document.files] == ["00-mo-dau.md"]
-    assert [type(b) for b in document.blocks] == [Paragraph]
+    assert [(type(b), b.position.path.name) for b in document.blocks] == [
+        (Paragraph, "00-mo-dau.md")
+    ]
     assert find_documents(tmp_path) == [folder]
 
 

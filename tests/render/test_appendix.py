@@ -144,7 +144,7 @@ def test_the_end_mark_closes_the_body_not_the_appendix(tmp_path: Path) -> None:
         heading("TỔNG HỢP", 2),
         paragraph("Ghi chú."),
     )
-    page = render_document(ResolvedDocument("x", tmp_path, FRONT, blocks))
+    page = render_document(ResolvedDocument("x", FRONT, blocks))
     texts = [text_of(b["c"]) for b in page["blocks"] if b["t"] == "Para"]
     assert "Nội dung báo cáo./." in texts
     assert "Ghi chú." in texts
