@@ -1,7 +1,9 @@
-"""baocao: Vietnamese commune reports from Markdown to an ND30-formatted DOCX.
+"""baocao: Vietnamese commune documents from Markdown to a DOCX in the form of Nghị định 30/2020.
 
-The stages are modules, and data flows one way through them:
-parse → resolve → render → convert (pandoc) → finish (python-docx); `build` runs them in order.
+One sub-package per stage, and data flows one way through them:
+parse (Document) → resolve (Resolution) → render (pandoc's JSON AST) → docx (pandoc, then the
+finishing pass). `money` is the leaf they share; `build` runs the stages and `cli` is the command
+line; `review` (baocao diff, text) and `tools` (baocao new, make bench) stand aside.
 """
 
 __version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""DOCX stage: pandoc with the style doc, then the finishing pass that ND30 needs."""

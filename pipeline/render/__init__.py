@@ -1,0 +1,1 @@
+"""Render stage: a resolved document as pandoc's JSON AST, its frame drawn from templates/."""

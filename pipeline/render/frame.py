@@ -10,7 +10,7 @@ top of the definition file.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,7 @@ class Frame:
         self,
         context: dict[str, Any],
         inlines: Inlines,
-        pages: list[tuple[AppendixPage, list[ast.Node]]] = [],  # noqa: B006  # read, never changed
+        pages: Sequence[tuple[AppendixPage, list[ast.Node]]] = (),
     ) -> None:
         self.context = context
         self.inlines = inlines

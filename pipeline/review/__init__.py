@@ -1,0 +1,1 @@
+"""Review tools beside the build: baocao diff (money and words between versions), baocao text."""

@@ -1,0 +1,1 @@
+"""Helpers beside the build: baocao new (a document to start from) and make bench."""

@@ -1,0 +1,119 @@
+"""The frame drawn from templates/frame.yaml: its styles exist, its texts are strict and inert."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jinja2.exceptions import UndefinedError
+
+from pipeline.docx.styles import load_definition
+from pipeline.errors import Position
+from pipeline.money.dates import DocumentDate
+from pipeline.parse.blocks import Paragraph, Text
+from pipeline.parse.frontmatter import FrontMatter, Signer
+from pipeline.render import ast
+from pipeline.render.body import inlines
+from pipeline.render.document import render_document
+from pipeline.render.frame import Frame, definition
+from pipeline.resolve.document import ResolvedDocument
+
+FRONT = FrontMatter(
+    agency=("ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"),
+    symbol="BC-UBND",
+    place="Thử Nghiệm",
+    date=DocumentDate(2027, 1, 8),
+    type="BÁO CÁO",
+    subject="Kiểm tra khung",
+    signer=Signer(("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"), "PHÓ CHỦ TỊCH", "Nguyễn Văn A"),
+    recipients=("Như trên", "Lưu: VT"),
+)
+
+
+def frame_styles(elements: list[Any]) -> tuple[set[str], set[str]]:
+    """The paragraph styles and the table styles a list of frame elements names."""
+    paragraphs: set[str] = set()
+    tables: set[str] = set()
+    for element in elements:
+        if not isinstance(element, dict):
+            continue
+        if "style" in element:
+            paragraphs.add(element["style"])
+        if "layout" in element:
+            tables.add(element["layout"])
+            for row in element["rows"]:
+                for cell in row:
+                    inner = frame_styles(cell)
+                    paragraphs |= inner[0]
+                    tables |= inner[1]
+        if "appendices" in element:
+            paragraphs |= frame_styles(element["appendices"])[0]
+    return paragraphs, tables
+
+
+def test_every_style_the_frame_names_is_defined() -> None:
+    # pandoc creates an unknown custom style silently (docs/pandoc.md, 2): a typo would not show.
+    paragraphs, tables = frame_styles(definition())
+    styles = load_definition()
+    assert len(paragraphs) > 10 and tables == {"Header Block", "Signature Block"}
+    assert paragraphs <= set(styles["styles"])
+    assert tables <= set(styles["tables"])
+
+
+def page(front: FrontMatter = FRONT) -> list[ast.Node]:
+    body = (Paragraph(Position(Path("x.md"), 1), (Text("Nội dung."),)),)
+    return render_document(ResolvedDocument("x", front, body))["blocks"]
+
+
+def divs(blocks: list[ast.Node]) -> list[ast.Node]:
+    """Every styled Div, those in layout table cells included, in order."""
+    found: list[ast.Node] = []
+    for block in blocks:
+        if block["t"] == "Div":
+            found.append(block)
+        elif block["t"] == "Table":
+            for body in block["c"][4]:
+                for row in body[3]:
+                    for cell in row[1]:
+                        found.extend(divs(cell[4]))
+    return found
+
+
+def style_of(div: ast.Node) -> str:
+    return str(dict(div["c"][0][2])["custom-style"])
+
+
+def styled_texts(blocks: list[ast.Node]) -> list[tuple[str, str]]:
+    """(style, text) of every styled paragraph, in order."""
+    return [(style_of(d), ast.text_of(p["c"])) for d in divs(blocks) for p in d["c"][1]]
+
+
+def test_the_signer_block_breaks_its_lines_and_lists_recipients() -> None:
+    blocks = page()
+    texts = styled_texts(blocks)
+    assert ("Signer Authority", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH") in texts
+    (authority,) = [b for b in divs(blocks) if style_of(b) == "Signer Authority"]
+    breaks = [i["t"] for i in authority["c"][1][0]["c"] if i["t"] == "LineBreak"]
+    assert len(breaks) == 2  # three lines in one paragraph
+    assert [t for s, t in texts if s == "Recipients"] == ["- Như trên;", "- Lưu: VT."]
+
+
+def test_an_element_with_a_false_when_is_left_out() -> None:
+    assert "To" not in [s for s, _ in styled_texts(page())]
+    with_recipients = dataclasses.replace(FRONT, to=("Ủy ban nhân dân huyện",))
+    assert ("To", "Kính gửi: Ủy ban nhân dân huyện") in styled_texts(page(with_recipients))
+
+
+def test_front_matter_text_is_printed_never_run() -> None:
+    front = dataclasses.replace(FRONT, subject="{{ 7 * 7 }} và {% if true %}x{% endif %}")
+    assert ("Subject", "{{ 7 * 7 }} và {% if true %}x{% endif %}") in styled_texts(page(front))
+
+
+def test_a_frame_naming_a_missing_value_is_an_error() -> None:
+    frame = Frame({"front": FRONT}, inlines)
+    with pytest.raises(UndefinedError):
+        frame.draw([{"style": "Subject", "text": "{{ front.khong_co }}"}], [])
+    with pytest.raises(UndefinedError):
+        frame.draw([{"style": "Subject", "text": "{{ khong_co }}"}], [])
