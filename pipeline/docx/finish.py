@@ -31,8 +31,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
 from docx.shared import Length, Twips
 from docx.styles.style import CharacterStyle
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
 
 from pipeline.docx import oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
@@ -82,7 +83,7 @@ def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> N
     """
     heading_style = document.styles[APPENDIX_HEADING].style_id
     headings = [
-        Paragraph(p, document._body)
+        WordParagraph(p, document._body)
         for p in oxml.styled_paragraphs(document.element.body, {heading_style}, cells=False)
     ]
     if not headings:
@@ -102,7 +103,7 @@ def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> N
 # ---- layout tables (header and signature blocks) ----
 
 
-def set_layout_table(table: Table, columns: list[int]) -> None:
+def set_layout_table(table: WordTable, columns: list[int]) -> None:
     """A frame table at its exact column widths, centred on the text, rows never split."""
     set_columns(table, columns)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -110,7 +111,7 @@ def set_layout_table(table: Table, columns: list[int]) -> None:
         oxml.keep_row_together(row._tr)
 
 
-def set_columns(table: Table, columns: list[int]) -> None:
+def set_columns(table: WordTable, columns: list[int]) -> None:
     """Column widths in twips: the table grid (w:gridCol) and the table's own width.
 
     Cells get no width of their own, as pandoc writes them: with the fixed layout pandoc sets,
@@ -131,7 +132,7 @@ class GridCell:
     header: bool
 
 
-def grid_cells(table: Table) -> list[GridCell]:
+def grid_cells(table: WordTable) -> list[GridCell]:
     """Every real cell of a table, row by row (python-docx repeats a merged cell per column)."""
     return [
         GridCell(_Cell(tc, table), first, span, header)
@@ -142,7 +143,7 @@ def grid_cells(table: Table) -> list[GridCell]:
 # ---- content tables ----
 
 
-def set_content_table(table: Table, available: int, cell_margin: int) -> None:
+def set_content_table(table: WordTable, available: int, cell_margin: int) -> None:
     """An official table: header rows centred, cells without a first-line indent, columns fitted
     to the text width.
 
@@ -240,15 +241,15 @@ def draw_rules(document: DocxDocument, rules: dict[str, float], tables: dict[str
             available = text_width_at(document, last)
             parent = document._body
         else:
-            table = Table(cast(CT_Tbl, oxml.enclosing(cell, "w:tbl")), document._body)
+            table = WordTable(cast(CT_Tbl, oxml.enclosing(cell, "w:tbl")), document._body)
             margin = margins.get(oxml.table_style_id(table._tbl), 0)
             available = cell_width(table, cell) - 2 * margin
             parent = _Cell(cell, table)
-        rule = rule_after([Paragraph(p, parent) for p in run], ruled[last.style], available)
+        rule = rule_after([WordParagraph(p, parent) for p in run], ruled[last.style], available)
         rule._p.style = rule_style
 
 
-def cell_width(table: Table, tc: BaseOxmlElement) -> int:
+def cell_width(table: WordTable, tc: BaseOxmlElement) -> int:
     """The width of a cell in twips, from the table grid's columns it spans."""
     widths = [column.width // EMU_PER_TWIP for column in table.columns]
     cell = next(c for c in grid_cells(table) if c.cell._tc is tc)
@@ -267,14 +268,14 @@ def ruled_runs(paragraphs: list[CT_P]) -> Iterator[list[CT_P]]:
         yield run
 
 
-def rule_after(run: list[Paragraph], fraction: float, available: int) -> Paragraph:
+def rule_after(run: list[WordParagraph], fraction: float, available: int) -> WordParagraph:
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
     `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
     size, bold = style_font(last.style)
     widest = min(available, max(line_width(p.text, size, bold, available) for p in run))
     length = round(fraction * widest)
-    rule = Paragraph(oxml.insert_paragraph_after(last._p), last._parent)
+    rule = WordParagraph(oxml.insert_paragraph_after(last._p), last._parent)
     rule.add_run(NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
     indent = Twips(max(0, (available - length) // 2))
     rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = indent
