@@ -8,6 +8,8 @@ import docx
 from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
 
 from pipeline.build import build_document, check_document
+from pipeline.render.ast import text_of
+from pipeline.render.table import budget_table
 
 
 def test_docx_table_keeps_codes_names_and_shows_computed_values(tmp_path: Path) -> None:
@@ -44,3 +46,29 @@ def test_remainder_row_shows_the_unitemised_part_of_a_declared_total(tmp_path: P
     cells = [[c.text for c in r.cells] for r in table.rows]
     assert ["", "Chưa chi tiết", "330", "73", "257", ""] in cells
     assert ["", "Kinh phí (A+B)", "390", "73", "317", ""] in cells
+
+
+def test_the_pandoc_table_has_the_merged_header_the_alignments_and_bold_sections() -> None:
+    table, _ = load(SAMPLE_SHAPE)
+    node = budget_table(table)
+    assert node["t"] == "Table"
+    attr, _, specs, head, bodies, _ = node["c"]
+    assert attr == ["", [], []]  # the content-table style, pandoc's "Table"
+    assert [spec[0]["t"] for spec in specs] == ["AlignCenter", "AlignLeft"] + ["AlignRight"] * 4
+    header_rows = head[1]
+    assert len(header_rows) == 3  # two header rows and the column-number row, repeated
+    spans = [(cell[2], cell[3]) for cell in header_rows[0][1]]  # (rows, columns)
+    assert spans == [(2, 1), (2, 1), (1, 3), (2, 1)]
+    assert [text_of(c[4][0]["c"]) for c in header_rows[2][1]] == [
+        "A", "B", "(1)=(2)+(3)", "(2)", "(3)", "(4)",
+    ]  # fmt: skip
+    rows = bodies[0][3]
+    assert len(rows) == len(table.rows)
+    for model, printed in zip(table.rows, rows, strict=True):
+        name = printed[1][1][4]
+        assert text_of(name[0]["c"]) == model.name
+        assert (name[0]["c"][0]["t"] == "Strong") is model.is_section
+        empty = [c for c in printed[1][2:] if not c[4]]  # an empty cell holds no paragraph at all
+        blank = [c for c in table.amount_columns if model.values.get(c.number) is None]
+        assert len(empty) == len(blank)
+        assert (printed[1][0][4] == []) is (model.code == "")
