@@ -4,7 +4,8 @@ An amount is entered once, in a leaf row. A parent row's value is the sum of its
 up to the grand total; a value the editor still types on a parent is a check against that sum,
 and so is a value typed in a column that has a formula ("(1)=(2)+(3)"). A parent whose money is
 only partly itemised says so with a remainder row ("?" cells), which then shows the gap instead
-of a silent mismatch. The model knows nothing of Markdown: `budget_table` reads it, `grid` draws it.
+of a silent mismatch. The model knows nothing of Markdown: `budget_reader` reads it, and the render
+stage prints it (pipeline/render/table.py).
 """
 
 from __future__ import annotations
