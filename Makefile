@@ -51,7 +51,7 @@ new: $(STAMP)  ## start a new document folder: make new TEN=bao-cao-quy-3-2027
 test: $(STAMP)  ## run the whole test suite, one worker per core
 	$(BIN)/pytest -q -n auto
 
-bench: $(STAMP)  ## time a full build of the sample report against pandoc alone (limit 1,5×)
+bench: $(STAMP)  ## time a full build of the sample against pandoc alone (limit 1,5×), and a big check
 	@$(BIN)/python -m pipeline.tools.bench $(CONTENT)/$(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
