@@ -76,7 +76,7 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
 def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> None:
     """Give each appendix its own landscape section, starting on a new page, numbered from 1.
 
-    pandoc writes one section, the reference doc's. Before each "Appendix Heading" paragraph, a
+    pandoc writes one section, the style doc's. Before each "Appendix Heading" paragraph, a
     paragraph ends the previous section with a copy of its properties, header references included;
     every section keeps "different first page", so page 1 and each appendix's first page show no
     number (docs/pandoc.md, 5).

@@ -37,7 +37,7 @@ def find_pandoc(cache: Path) -> Pandoc:
     known = _remembered(path, remembered)
     if known is not None:
         return known
-    found = Pandoc(path, _run(path, ["--version"]).split()[1], _api_version(path))
+    found = Pandoc(path, _run(path, ["--version"]).decode().split()[1], _api_version(path))
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for stale in cache.glob("pandoc-*.json"):
@@ -73,7 +73,7 @@ def _api_version(path: str) -> tuple[int, ...]:
     return tuple(empty["pandoc-api-version"])
 
 
-def _run(path: str, arguments: list[str], given: bytes = b"") -> str:
+def _run(path: str, arguments: list[str], given: bytes = b"") -> bytes:
     try:
         done = subprocess.run([path, *arguments], input=given, capture_output=True)
     except OSError as exc:
@@ -81,7 +81,12 @@ def _run(path: str, arguments: list[str], given: bytes = b"") -> str:
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip()
         raise BaocaoError(f"pandoc báo lỗi: {reason}")
-    return done.stdout.decode("utf-8")
+    return done.stdout
+
+
+def default_styles(pandoc: Pandoc) -> bytes:
+    """pandoc's own reference.docx: it has every style pandoc writes (Compact, First Paragraph…)."""
+    return _run(pandoc.path, ["--print-default-data-file", "reference.docx"])
 
 
 def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
@@ -106,6 +111,5 @@ def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pan
 
 def to_markdown(document: dict[str, Any], pandoc: Pandoc) -> str:
     """The document as pandoc Markdown, for reading and debugging (`baocao render`)."""
-    return _run(
-        pandoc.path, ["--from=json", "--to=markdown", "--wrap=none"], as_json(document, pandoc)
-    )
+    arguments = ["--from=json", "--to=markdown", "--wrap=none"]
+    return _run(pandoc.path, arguments, as_json(document, pandoc)).decode("utf-8")

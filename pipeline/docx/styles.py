@@ -12,7 +12,6 @@ import functools
 import hashlib
 import io
 import os
-import subprocess
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,7 @@ from lxml.etree import _Element
 
 from pipeline.docx import oxml, page
 from pipeline.docx.page import set_page
-from pipeline.docx.pandoc import Pandoc
+from pipeline.docx.pandoc import Pandoc, default_styles
 
 STYLE_DEFINITION = Path(__file__).resolve().parents[2] / "templates" / "styles.toml"
 
@@ -77,19 +76,10 @@ def _parse_definition(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def pandoc_default_styles(pandoc: Pandoc) -> bytes:
-    """pandoc's own reference.docx: it has every style pandoc writes (Compact, First Paragraph…)."""
-    return subprocess.run(
-        [pandoc.path, "--print-default-data-file", "reference.docx"],
-        check=True,
-        capture_output=True,
-    ).stdout
-
-
 def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | None = None) -> Path:
     """Write the style doc: pandoc's styles restyled by the table, ND30 page, page numbers."""
     definition = definition or load_definition()
-    document = docx.Document(io.BytesIO(pandoc_default_styles(pandoc)))
+    document = docx.Document(io.BytesIO(default_styles(pandoc)))
     styles = document.styles
     for name, props in definition["styles"].items():
         style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)

@@ -177,8 +177,6 @@ class FrontMatterReader:
         return values
 
     def convert(self, key: str, label: str, kind: str, value: Any) -> Any:
-        if kind == "any":
-            return value
         if kind == "text" and isinstance(value, str | int | float):
             return str(value).strip()
         if kind == "lines":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,14 +137,11 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
     """Markdown into blocks, each with the line it starts on, and every problem of the file:
     unsupported blocks, budget tables without their declaration line, stray citation marks."""
     out = _Blocks(path)
-    raws = _raw_blocks(path, text)
-    skip: set[int] = set()
-    for index, raw in enumerate(raws):
-        if index in skip:
-            continue
+    raws = deque(_raw_blocks(path, text))
+    while raws:
+        raw = raws.popleft()
         if raw.kind == "paragraph" and is_declaration(raw.source):
-            following = raws[index + 1] if index + 1 < len(raws) else None
-            out.blocks.extend(_table_source(out, raw, following, skip, index))
+            out.blocks.extend(_table_source(out, raw, raws))
         elif raw.is_table:
             what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
             out.problem(
@@ -179,18 +177,16 @@ def _raw_blocks(path: Path, text: str) -> list[_Raw]:
     return raws
 
 
-def _table_source(
-    out: _Blocks, declaration: _Raw, following: _Raw | None, skip: set[int], index: int
-) -> list[TableSource]:
+def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[TableSource]:
     """A declaration line and its table: the "|" lines of its own paragraph, or the table right
-    below it in the same file."""
+    below it in the same file (taken off `rest`, the file's blocks still to come)."""
     lines = declaration.source.split("\n")
-    rest = [line for line in lines[1:] if line.strip()]
-    if rest and all(is_table_line(line) for line in rest):
+    own = [line for line in lines[1:] if line.strip()]
+    if own and all(is_table_line(line) for line in own):
         first, table = declaration.position.line + 1, lines[1:]
-    elif following is not None and following.is_table:
+    elif rest and rest[0].is_table:
+        following = rest.popleft()
         first, table = following.position.line, following.source.split("\n")
-        skip.add(index + 1)
     else:
         out.problem(
             declaration.position.line,

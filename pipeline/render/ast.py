@@ -2,8 +2,9 @@
 
 The render stage hands pandoc its JSON AST rather than Markdown text, so that nothing an editor
 types is ever read again as Markdown: no text needs escaping, and no character in a table cell
-can shift or merge cells (docs/pandoc.md, "Why the JSON AST"). The shapes follow pandoc-types
-1.23, the model of pandoc 3; the docx stage adds the "pandoc-api-version" of the pandoc it runs.
+can shift or merge cells (docs/pandoc.md, "pandoc reads a JSON AST, not Markdown"). The shapes
+follow pandoc-types 1.23, the model of pandoc 3; the docx stage adds the "pandoc-api-version" of
+the pandoc it runs.
 Text is split into words and spaces exactly as pandoc's own readers split it: at ASCII spaces,
 tabs and line ends only, so a non-breaking space stays inside its word.
 """
@@ -26,9 +27,9 @@ ALIGNMENTS = {"default": "AlignDefault", "left": "AlignLeft", "right": "AlignRig
               "center": "AlignCenter"}  # fmt: skip
 
 
-def attr(style: str | None = None, classes: Sequence[str] = ()) -> Attr:
-    """An element's attributes: no identifier, its classes, and a custom-style if one is named."""
-    return ["", list(classes), [["custom-style", style]] if style else []]
+def attr(style: str | None = None) -> Attr:
+    """An element's attributes: no identifier, no class, and a custom-style if one is named."""
+    return ["", [], [["custom-style", style]] if style else []]
 
 
 def words(text: str) -> list[Node]:
@@ -60,12 +61,12 @@ def normalized(inlines: Iterable[Node]) -> list[Node]:
     return out
 
 
-def strong(inlines: list[Node]) -> Node:
-    return {"t": "Strong", "c": inlines}
+def strong(inlines: Iterable[Node]) -> Node:
+    return {"t": "Strong", "c": normalized(inlines)}
 
 
-def emphasis(inlines: list[Node]) -> Node:
-    return {"t": "Emph", "c": inlines}
+def emphasis(inlines: Iterable[Node]) -> Node:
+    return {"t": "Emph", "c": normalized(inlines)}
 
 
 def para(inlines: Iterable[Node]) -> Node:
@@ -129,16 +130,3 @@ def table(
 def document(blocks: list[Node]) -> Node:
     """A whole document, without metadata; the docx stage adds the API version."""
     return {"meta": {}, "blocks": blocks}
-
-
-def text_of(inlines: Iterable[Node]) -> str:
-    """The words of inlines, for tests and checks: spaces and line breaks as one space."""
-    parts: list[str] = []
-    for node in inlines:
-        if node["t"] == "Str":
-            parts.append(node["c"])
-        elif node["t"] in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif node["t"] in ("Strong", "Emph"):
-            parts.append(text_of(node["c"]))
-    return "".join(parts)

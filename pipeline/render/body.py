@@ -6,6 +6,8 @@ writes them, never Word lists. A soft line end is a space; a hard one a line bre
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.parse.blocks import (
     Break,
     Citation,
@@ -17,6 +19,7 @@ from pipeline.parse.blocks import (
     Strong,
     Tag,
     Text,
+    source_text,
 )
 from pipeline.render import ast
 from pipeline.render.table import budget_table, unit_line
@@ -33,9 +36,9 @@ def inlines(items: tuple[Inline, ...]) -> list[ast.Node]:
             case Text(text):
                 out.extend(ast.words(text))
             case Strong(children):
-                out.append(ast.strong(ast.normalized(inlines(children))))
+                out.append(ast.strong(inlines(children)))
             case Emphasis(children):
-                out.append(ast.emphasis(ast.normalized(inlines(children))))
+                out.append(ast.emphasis(inlines(children)))
             case Break(hard=True):
                 out.append(ast.LINE_BREAK)
             case Break():
@@ -64,17 +67,12 @@ def blocks(items: list[ShownBlock], bare: BudgetTable | None = None) -> list[ast
     return out
 
 
-def with_end_mark(body: list[ast.Node]) -> list[ast.Node]:
-    """The body with ND30's end mark "./." after its last sentence, unless the editor typed it.
-
-    A body that ends with a table gets the mark as a paragraph of its own."""
-    last = body[-1] if body else None
-    if last is None or last["t"] not in ("Para", "Header"):
-        return [*body, ast.para(ast.words(END_MARK))]
-    text = last["c"] if last["t"] == "Para" else last["c"][2]
-    if ast.text_of(text).endswith(END_MARK):
-        return body
-    marked = ast.normalized([*text, *ast.words(END_MARK)])
-    if last["t"] == "Para":
-        return [*body[:-1], {"t": "Para", "c": marked}]
-    return [*body[:-1], {"t": "Header", "c": [*last["c"][:2], marked]}]
+def body_blocks(items: list[ShownBlock]) -> list[ast.Node]:
+    """The body's blocks with ND30's end mark "./." after its last sentence, unless the editor
+    typed it. A body that ends with a table gets the mark as a paragraph of its own."""
+    last = items[-1] if items else None
+    if not isinstance(last, Heading | Paragraph | Item):
+        return [*blocks(items), ast.para(ast.words(END_MARK))]
+    if not source_text(last.inlines).endswith(END_MARK):
+        items = [*items[:-1], replace(last, inlines=(*last.inlines, Text(END_MARK)))]
+    return blocks(items)

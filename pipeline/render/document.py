@@ -11,7 +11,7 @@ from __future__ import annotations
 from pipeline.money.dates import place_date_line
 from pipeline.render import ast
 from pipeline.render.appendix import appendix_page, split_appendices
-from pipeline.render.body import blocks, inlines, with_end_mark
+from pipeline.render.body import blocks, body_blocks, inlines
 from pipeline.render.frame import Frame, definition
 from pipeline.resolve.document import ResolvedDocument
 
@@ -31,7 +31,7 @@ def render_document(document: ResolvedDocument) -> ast.Node:
         "recipients": recipient_lines(front.recipients),
     }
     frame = Frame(context, inlines, pages)
-    return ast.document(frame.draw(definition(), with_end_mark(blocks(body))))
+    return ast.document(frame.draw(definition(), body_blocks(body)))
 
 
 def recipient_lines(recipients: tuple[str, ...]) -> list[str]:

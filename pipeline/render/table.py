@@ -46,7 +46,7 @@ def _texts(table: Table, row: Row) -> list[str]:
 
 def _text(text: str, bold: bool = False) -> list[ast.Node]:
     """A cell's content: nothing when empty, else its words, bold if asked."""
-    words = ast.words(text)
-    if not ast.normalized(words):
+    words = ast.normalized(ast.words(text))
+    if not words:
         return []
-    return [ast.plain([ast.strong(ast.normalized(words))] if bold else words)]
+    return [ast.plain([ast.strong(words)] if bold else words)]

@@ -5,7 +5,7 @@ the amounts an editor typed are told apart from the totals that moved with them;
 matched by id, or else by their place under the nearest row with an id (TT codes, then names);
 prose blocks are aligned on their text as typed, and compared as the reader reads them, so a
 paragraph whose only change is a cited amount shows as following the money, not as edited.
-`diff_markdown` writes the result for a pull-request comment.
+`report` writes the result for a pull-request comment.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from budget_documents import HEADER, load
+from pandoc_page import style_of, text_of
 
 from pipeline.errors import Position
 from pipeline.money.dates import BLANK, DocumentDate
@@ -20,7 +21,6 @@ from pipeline.render.appendix import (
     split_appendices,
     unit_text,
 )
-from pipeline.render.ast import text_of
 from pipeline.render.document import render_document
 from pipeline.resolve.document import BudgetTable, ResolvedDocument, ShownBlock
 
@@ -128,13 +128,6 @@ def test_the_front_matter_unit_comes_last() -> None:
     front = dataclasses.replace(FRONT, appendix=AppendixOptions(unit="triệu đồng"))
     assert page_of(paragraph("Ghi chú."), front=front).unit == "Đơn vị: Triệu đồng"
     assert page_of(paragraph("Ghi chú.")).unit is None
-
-
-def style_of(block: dict) -> str:
-    """The custom-style of a Div or Table of the rendered page; "" for other blocks."""
-    if block["t"] not in ("Div", "Table") or not block["c"][0][2]:
-        return ""
-    return dict(block["c"][0][2])["custom-style"]
 
 
 def test_the_end_mark_closes_the_body_not_the_appendix(tmp_path: Path) -> None:

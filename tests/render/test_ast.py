@@ -143,17 +143,6 @@ def test_a_table_needs_one_alignment_per_width() -> None:
         ast.table([], [], ["left"], [0.5, 0.5])
 
 
-def test_text_of_reads_words_through_bold_and_italic() -> None:
-    inlines = [
-        *ast.words("Có"),
-        ast.SPACE,
-        ast.strong([*ast.words("đậm"), ast.SPACE, ast.emphasis(ast.words("nghiêng"))]),
-        ast.LINE_BREAK,
-        Str("hết"),
-    ]
-    assert ast.text_of(inlines) == "Có đậm nghiêng hết"
-
-
 # ---- what pandoc reads ----
 
 

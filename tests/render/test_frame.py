@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from jinja2.exceptions import UndefinedError
+from pandoc_page import divs, style_of, text_of
 
 from pipeline.docx.styles import load_definition
 from pipeline.errors import Position
@@ -67,27 +68,9 @@ def page(front: FrontMatter = FRONT) -> list[ast.Node]:
     return render_document(ResolvedDocument("x", front, body))["blocks"]
 
 
-def divs(blocks: list[ast.Node]) -> list[ast.Node]:
-    """Every styled Div, those in layout table cells included, in order."""
-    found: list[ast.Node] = []
-    for block in blocks:
-        if block["t"] == "Div":
-            found.append(block)
-        elif block["t"] == "Table":
-            for body in block["c"][4]:
-                for row in body[3]:
-                    for cell in row[1]:
-                        found.extend(divs(cell[4]))
-    return found
-
-
-def style_of(div: ast.Node) -> str:
-    return str(dict(div["c"][0][2])["custom-style"])
-
-
 def styled_texts(blocks: list[ast.Node]) -> list[tuple[str, str]]:
     """(style, text) of every styled paragraph, in order."""
-    return [(style_of(d), ast.text_of(p["c"])) for d in divs(blocks) for p in d["c"][1]]
+    return [(style_of(d), text_of(p["c"])) for d in divs(blocks) for p in d["c"][1]]
 
 
 def test_the_signer_block_breaks_its_lines_and_lists_recipients() -> None:

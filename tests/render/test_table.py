@@ -6,9 +6,9 @@ from pathlib import Path
 
 import docx
 from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
+from pandoc_page import text_of
 
 from pipeline.build import build_document, check_document
-from pipeline.render.ast import text_of
 from pipeline.render.table import budget_table
 
 

@@ -11,9 +11,9 @@ import docx
 import pytest
 from budget_documents import HEADER, docx_budget_table, load, write_document
 from docx.oxml.ns import qn
+from pandoc_page import text_of
 
 from pipeline.build import build_document
-from pipeline.render.ast import text_of
 from pipeline.render.table import budget_table
 
 COLUMNS = 6  # TT, NỘI DUNG, (1)=(2)+(3), (2), (3), (4): the shape of HEADER
