@@ -12,19 +12,26 @@ import yaml
 from pipeline.errors import Position, Problem
 from pipeline.money.dates import DocumentDate
 from pipeline.money.words import WordsStyle
+from pipeline.parse.kinds import Kind, kinds
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
 SCHEMA: dict[str, tuple[str, str, bool]] = {
     "co_quan_chu_quan": ("tên cơ quan chủ quản", "lines", False),
     "co_quan": ("tên cơ quan ban hành", "lines", True),
+    "ten_co_quan": ("tên cơ quan viết trong câu (“Ủy ban nhân dân Xã …”)", "text", False),
     "so": ("số văn bản", "number", False),
-    "ky_hieu": ("ký hiệu văn bản", "text", True),
+    "ky_hieu": ("ký hiệu văn bản", "text", False),
     "dia_danh": ("địa danh", "text", True),
     "ngay": ("ngày ban hành", "date", True),
     "loai": ("tên loại văn bản", "text", True),
     "trich_yeu": ("trích yếu nội dung", "text", True),
+    "tham_quyen": ("dòng thẩm quyền ban hành", "lines", False),
+    "ky_hop": ("dòng khóa, kỳ họp", "text", False),
+    "can_cu": ("căn cứ ban hành", "lines", False),
     "kinh_gui": ("nơi kính gửi", "lines", False),
     "nguoi_ky": ("người ký", "signer", True),
+    "thu_ky": ("họ tên thư ký", "text", False),
+    "lien_tich": ("cơ quan liên tịch", "joint", False),
     "noi_nhan": ("nơi nhận", "lines", True),
     "phu_luc": ("phụ lục", "mapping", False),
     "chu_so": ("cách đọc số bằng chữ", "words", False),
@@ -32,6 +39,10 @@ SCHEMA: dict[str, tuple[str, str, bool]] = {
 APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # AppendixOptions
     "don_vi": ("đơn vị của bảng phụ lục (khi bảng không tự nêu)", "text", False),
     "kem_theo": ("dòng “(Kèm theo …)” thay cho dòng tự tạo", "text", False),
+}
+JOINT_SCHEMA: dict[str, tuple[str, str, bool]] = {  # Joint
+    "co_quan": ("tên cơ quan liên tịch", "lines", True),
+    "nguoi_ky": ("người ký của cơ quan liên tịch", "signer", True),
 }
 SIGNER_SCHEMA: dict[str, tuple[str, str, bool]] = {
     "quyen_han": ("thẩm quyền ký (TM., KT., …)", "lines", False),
@@ -50,6 +61,14 @@ class Signer:
 
 
 @dataclass(frozen=True)
+class Joint:
+    """The second agency of a liên tịch document, and who signs for it."""
+
+    agency: tuple[str, ...]
+    signer: Signer
+
+
+@dataclass(frozen=True)
 class AppendixOptions:
     """The front matter's `phu_luc`: the unit line for an appendix whose table does not state its
     unit (`don_vi`), and a "(Kèm theo …)" line to print as written instead of the one made from
@@ -61,7 +80,9 @@ class AppendixOptions:
 
 @dataclass(frozen=True)
 class FrontMatter:
-    """A document's identity and frame: agency, number, date, type, subject, signer, recipients."""
+    """A document's identity and frame: agency, number, date, type, subject, signer, recipients.
+
+    `type` (`loai`) names its kind; `symbol` is the ký hiệu as written, or the kind's default."""
 
     agency: tuple[str, ...]
     symbol: str
@@ -76,6 +97,18 @@ class FrontMatter:
     to: tuple[str, ...] = ()
     words: WordsStyle = field(default_factory=WordsStyle)
     appendix: AppendixOptions = field(default_factory=AppendixOptions)
+    agency_name: str | None = None  # as running text writes it, when the editor gives it
+    authority: tuple[str, ...] = ()  # "ỦY BAN NHÂN DÂN XÃ …" above the căn cứ
+    session: str | None = None  # "KHÓA XXI, KỲ HỌP THỨ 12" under it (practice, not ND30)
+    bases: tuple[str, ...] = ()  # căn cứ, "Theo đề nghị của …"
+    secretary: str | None = None  # a biên bản's thư ký
+    joint: Joint | None = None  # a liên tịch document's second agency
+    symbol_written: bool = True  # False when `symbol` is the kind's default
+
+    @property
+    def kind(self) -> Kind:
+        """The kind `loai` names (templates/kinds.yaml)."""
+        return kinds().by_name(self.type)
 
     @property
     def number_symbol(self) -> str:
@@ -126,38 +159,70 @@ class FrontMatterReader:
         if not isinstance(data, dict):
             self.problem(None, "phần đầu phải là các dòng “khóa: giá trị”")
             return None
-        values = self.fields(data, SCHEMA, "")
-        signer_data = values.get("nguoi_ky")
-        signer = None
-        if isinstance(signer_data, dict):
-            s = self.fields(signer_data, SIGNER_SCHEMA, "nguoi_ky.")
-            if "chuc_vu" in s and "ho_ten" in s:
-                signer = Signer(s.get("quyen_han", ()), s["chuc_vu"], s["ho_ten"])
+        kind = kinds().by_name(str(data.get("loai") or ""))
+        values = self.fields(data, SCHEMA, "", kind)
+        signer = self.signer(values.get("nguoi_ky"), "nguoi_ky.")
+        joint = None
+        if isinstance(values.get("lien_tich"), dict):
+            j = self.fields(values["lien_tich"], JOINT_SCHEMA, "lien_tich.")
+            joint_signer = self.signer(j.get("nguoi_ky"), "lien_tich.nguoi_ky.")
+            if "co_quan" in j and joint_signer is not None:
+                joint = Joint(j["co_quan"], joint_signer)
+        agencies = [values.get("co_quan", ())] + ([joint.agency] if joint else [])
+        symbol = values.get("ky_hieu") or kinds().symbol(kind, agencies)
+        if symbol is None and "loai" in values:
+            self.problem(
+                None,
+                f"thiếu ký hiệu văn bản (“ky_hieu:”): loại “{kind.name}” không có ký hiệu mặc định",
+            )
         appendix = AppendixOptions()
         if isinstance(values.get("phu_luc"), dict):
             options = self.fields(values["phu_luc"], APPENDIX_SCHEMA, "phu_luc.")
             appendix = AppendixOptions(options.get("don_vi"), options.get("kem_theo"))
-        if self.problems or signer is None:
+        if self.problems or signer is None or symbol is None:
             return None
         return FrontMatter(
             agency=values["co_quan"],
-            symbol=values["ky_hieu"],
-            place=values["dia_danh"],
+            symbol=symbol,
+            place=values.get("dia_danh", ""),
             date=values["ngay"],
             type=values["loai"],
             subject=values["trich_yeu"],
             signer=signer,
-            recipients=values["noi_nhan"],
+            recipients=values.get("noi_nhan", ()),
             parent_agency=values.get("co_quan_chu_quan", ()),
             number=values.get("so"),
             to=values.get("kinh_gui", ()),
             words=values.get("chu_so", WordsStyle()),
             appendix=appendix,
+            agency_name=values.get("ten_co_quan"),
+            authority=values.get("tham_quyen", ()),
+            session=values.get("ky_hop"),
+            bases=values.get("can_cu", ()),
+            secretary=values.get("thu_ky"),
+            joint=joint,
+            symbol_written="ky_hieu" in values,
         )
 
+    def signer(self, data: object, prefix: str) -> Signer | None:
+        """The signer a `nguoi_ky` mapping describes, if it is complete."""
+        if not isinstance(data, dict):
+            return None
+        s = self.fields(data, SIGNER_SCHEMA, prefix)
+        if "chuc_vu" in s and "ho_ten" in s:
+            return Signer(s.get("quyen_han", ()), s["chuc_vu"], s["ho_ten"])
+        return None
+
     def fields(
-        self, data: Mapping[object, object], schema: dict[str, tuple[str, str, bool]], prefix: str
+        self,
+        data: Mapping[object, object],
+        schema: dict[str, tuple[str, str, bool]],
+        prefix: str,
+        document: Kind | None = None,
     ) -> dict[str, Any]:
+        """The values of `schema`'s keys in `data`, converted; a problem for each unknown key,
+        missing required key (what the `document`'s kind requires or does without counted) or
+        wrong value."""
         values: dict[str, Any] = {}
         for key in data:
             if key not in schema:
@@ -168,7 +233,9 @@ class FrontMatterReader:
         for key, (label, kind, required) in schema.items():
             value = data.get(key)
             if value is None or value == "" or value == []:
-                if required:
+                if document is not None and key in document.requires:
+                    self.problem(None, f"{document.title} cần {label} (“{prefix}{key}:”)")
+                elif required and not (document is not None and key in document.optional):
                     self.problem(None, f"thiếu {label} (“{prefix}{key}:”)")
                 continue
             converted = self.convert(key, label, kind, value)
@@ -198,7 +265,7 @@ class FrontMatterReader:
             except ValueError as exc:
                 self.problem(key, f"{label}: {exc}")
                 return None
-        if kind in ("signer", "mapping") and isinstance(value, dict):
+        if kind in ("signer", "mapping", "joint") and isinstance(value, dict):
             return value
         expected = {
             "text": "một dòng chữ",
@@ -206,6 +273,7 @@ class FrontMatterReader:
             "number": "một số nguyên dương (bỏ trống khi chưa có số)",
             "signer": "các khóa quyen_han, chuc_vu, ho_ten",
             "mapping": "các khóa " + ", ".join(APPENDIX_SCHEMA),
+            "joint": "các khóa " + ", ".join(JOINT_SCHEMA),
         }[kind]
         self.problem(key, f"{label} (“{key}:”) phải là {expected}")
         return None

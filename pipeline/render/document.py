@@ -12,7 +12,7 @@ from pipeline.money.dates import place_date_line
 from pipeline.render import ast
 from pipeline.render.appendix import appendix_page, split_appendices
 from pipeline.render.body import blocks, body_blocks, inlines
-from pipeline.render.frame import Frame, definition
+from pipeline.render.frame import Frame, form
 from pipeline.resolve.document import ResolvedDocument
 
 
@@ -26,15 +26,29 @@ def render_document(document: ResolvedDocument) -> ast.Node:
         pages.append((page, blocks(page.blocks, bare=page.bare)))
     context = {
         "front": front,
+        "kind": front.kind,
         "number_symbol": front.number_symbol,
         "place_date": place_date_line(front.place, front.date),
-        "recipients": recipient_lines(front.recipients),
+        "agencies": [*front.agency, *(front.joint.agency if front.joint else ())],
+        "authority": list(front.authority) or [" ".join(front.agency)],
+        "bases": punctuated(front.bases, dash=False),
+        "to": punctuated(front.to) if len(front.to) > 1 else [],
+        "letter_subject": letter_subject(front.subject),
+        "recipients": punctuated(front.recipients),
     }
     frame = Frame(context, inlines, pages)
-    return ast.document(frame.draw(definition(), body_blocks(body)))
+    return ast.document(frame.draw(form(front.kind.form), body_blocks(body)))
 
 
-def recipient_lines(recipients: tuple[str, ...]) -> list[str]:
-    """ "Nơi nhận" lines: each "- …;" and the last "- …." (ND30), whatever the editor typed."""
-    lines = [r.strip().lstrip("-").strip().rstrip(";.").strip() for r in recipients]
-    return [f"- {line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines)]
+def punctuated(lines: tuple[str, ...], dash: bool = True) -> list[str]:
+    """A list's lines as ND30 ends them, whatever the editor typed: each with ";" and the last
+    with "." — "Nơi nhận" and several "Kính gửi" lines also open with "- "; căn cứ do not."""
+    texts = [(r.strip().lstrip("-") if dash else r).strip().rstrip(";.").strip() for r in lines]
+    lead = "- " if dash else ""
+    return [f"{lead}{text}{'.' if i == len(texts) - 1 else ';'}" for i, text in enumerate(texts)]
+
+
+def letter_subject(subject: str) -> str:
+    """A công văn's trích yếu under its number: "V/v …", added when the editor did not type it."""
+    text = subject.strip()
+    return text if text.lower().startswith("v/v") else f"V/v {text}"

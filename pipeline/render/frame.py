@@ -1,7 +1,8 @@
 """The frame around the body, drawn from its definition in templates/frame.yaml.
 
-The frame is data: which paragraphs, in which styles, in which order, and the two borderless
-layout tables of the header and signature blocks. Their texts are Jinja templates and
+The frame is data: for each form (the layout a kind of document uses, templates/kinds.yaml),
+which paragraphs, in which styles, in which order, and the borderless layout tables of the header
+and signature blocks. Their texts are Jinja templates and
 expressions, run in a SandboxedEnvironment with StrictUndefined: a frame can name any front-matter
 value, and a missing one is an error, never an empty line. The element kinds are described at the
 top of the definition file.
@@ -40,12 +41,19 @@ def environment() -> SandboxedEnvironment:
 
 
 @functools.cache
-def definition(path: Path = FRAME) -> list[Element]:
-    """The frame's elements, read once per process."""
+def definition(path: Path = FRAME) -> dict[str, list[Element]]:
+    """Every form's elements by the form's name, read once per process."""
     with path.open(encoding="utf-8") as handle:
-        elements = yaml.safe_load(handle)
-    assert isinstance(elements, list), f"{path}: the frame is a list of elements"
-    return elements
+        forms = yaml.safe_load(handle)["forms"]
+    assert isinstance(forms, dict), f"{path}: `forms` maps each form's name to its elements"
+    return forms
+
+
+def form(name: str) -> list[Element]:
+    """The elements of the form `name`; a kind naming a form not defined is a definition error."""
+    forms = definition()
+    assert name in forms, f"{FRAME.name}: no form “{name}” (forms: {', '.join(forms)})"
+    return forms[name]
 
 
 @functools.cache

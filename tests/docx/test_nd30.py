@@ -147,7 +147,7 @@ def test_header_block_is_a_borderless_two_column_table(document: Any) -> None:
     assert len(header.columns) == 2
     borders = header.style.element.find(f"{qn('w:tblPr')}/{qn('w:tblBorders')}")
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
-    assert [c.width.twips for c in header.columns] == [3829, 5670]
+    assert [c.width.twips for c in header.columns] == [3829, 5953]
 
 
 def test_national_title_and_motto_top_right(document: Any) -> None:
@@ -180,7 +180,7 @@ def test_agency_capitals_bold_centred_over_the_number(document: Any) -> None:
 
 def test_place_and_date_italic_on_the_number_row_under_the_motto(document: Any) -> None:
     place = document.tables[0].rows[1].cells[1].paragraphs[0]
-    assert re.fullmatch(r"Nguyễn Lương Bằng, ngày \s+ tháng 7 năm 2026", place.text)
+    assert re.fullmatch(r"Xã Nguyễn Lương Bằng, ngày \s+ tháng 7 năm 2026", place.text)
     assert_look(place, (13, 14), bold=False, italic=True)
     assert alignment(place) == CENTER
 
@@ -366,7 +366,7 @@ def test_a_document_with_every_optional_part(content_copy: Path, tmp_path: Path)
     parent = find(paragraphs, "UBND THÀNH PHỐ HẢI PHÒNG")
     assert_look(parent, (12, 13), bold=False, italic=False)
     find(paragraphs, "Số: 05/BC-UBND")
-    find(paragraphs, "Nguyễn Lương Bằng, ngày 08 tháng 01 năm 2027")
+    find(paragraphs, "Xã Nguyễn Lương Bằng, ngày 08 tháng 01 năm 2027")
     to = find(paragraphs, "Kính gửi: Sở Khoa học và Công nghệ")
     assert_look(to, (13, 14), bold=False, italic=False)
     agency = [p for p in built.tables[0].rows[0].cells[0].paragraphs]

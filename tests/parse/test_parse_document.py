@@ -47,13 +47,13 @@ def test_a_document_is_its_files_in_name_order_with_front_matter_lines_kept(tmp_
 
 
 def test_front_matter_problems_are_all_collected_at_their_keys(tmp_path: Path) -> None:
-    broken = FRONT.replace("ky_hieu: BC-UBND\n", "").replace("ngay: 2027-01-08", "ngay: 2027-02-30")
+    broken = FRONT.replace("dia_danh: A\n", "").replace("ngay: 2027-01-08", "ngay: 2027-02-30")
     broken = broken.replace("loai: BÁO CÁO", "loai: BÁO CÁO\ntrich_yue: sai chính tả")
     path = write(tmp_path / "v", "00.md", broken)
     document = parse_document(tmp_path / "v")
     assert document.front is None
     found = {(p.position.line, p.message.split(" (")[0].split(":")[0]) for p in document.problems}
-    assert (2, "thiếu ký hiệu văn bản") in found
+    assert (2, "thiếu địa danh") in found
     assert (4, "ngày ban hành") in found
     assert (6, "khóa “trich_yue” không có trong phần đầu") in found
     assert all(p.position.path == path for p in document.problems)
