@@ -1,10 +1,11 @@
 """Finish stage (python-docx): what pandoc cannot write, then a byte-for-byte reproducible DOCX.
 
 pandoc styles the text; this pass gives the document its ND30 geometry (docs/pandoc.md, 5, 6, 10):
-the appendices' landscape sections with their own page numbering, the header references and
-"different first page" of every section, the exact widths of the frame's layout tables, content
-tables fitted to their section's text width, and the rule lines under the agency, the motto and the
-subject. What it draws is data in templates/styles.toml ([rules], [tables], [appendix_page]).
+the appendices' sections, portrait or landscape as their tables need, with their own page
+numbering, the header references and "different first page" of every section, the exact widths of
+the frame's layout tables, content tables fitted to their section's text width, and the rule lines
+under the agency, the motto, the subject and the attachment line. What it draws is data in
+templates/styles.toml ([rules], [tables], [page], [appendix_page]).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import io
 import os
 import subprocess
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -29,6 +30,7 @@ from docx.oxml.table import CT_Tbl, CT_Tc
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.document import DocumentPart
+from docx.section import Section
 from docx.shared import Length, Twips
 from docx.styles.style import CharacterStyle
 from docx.table import Table as WordTable
@@ -37,8 +39,9 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from pipeline.docx import oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
-from pipeline.docx.page import EMU_PER_TWIP, set_page, text_width_at
+from pipeline.docx.page import EMU_PER_TWIP, set_page, text_width_at, text_width_twips
 from pipeline.docx.styles import load_definition
+from pipeline.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
 SECTION_BREAK = "Section Break"
@@ -57,12 +60,14 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
     """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH)."""
     definition = definition or load_definition()
     document = docx.Document(str(path))
-    split_appendix_sections(document, definition["appendix_page"])
+    split_appendix_sections(document, definition)
     tables = definition["tables"]
     for table in document.tables:
-        style = table.style.name if table.style is not None else CONTENT_TABLE
+        style = table_style(table)
         if "columns_twips" in tables.get(style, {}):
             set_layout_table(table, tables[style]["columns_twips"])
+            if tables[style].get("keep_with_previous"):
+                keep_previous_with(table)
         elif style in tables:
             available = text_width_at(document, table._tbl)
             set_content_table(table, available, tables[style]["cell_margin_twips"])
@@ -73,31 +78,71 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
 # ---- sections and page numbers ----
 
 
-def split_appendix_sections(document: DocxDocument, page: dict[str, float]) -> None:
-    """Give each appendix its own landscape section, starting on a new page, numbered from 1.
+def split_appendix_sections(document: DocxDocument, definition: Mapping[str, Any]) -> None:
+    """Give each appendix its own section, portrait or landscape, starting on a new page,
+    numbered from 1.
 
     pandoc writes one section, the style doc's. Before each "Appendix Heading" paragraph, a
     paragraph ends the previous section with a copy of its properties, header references included;
     every section keeps "different first page", so page 1 and each appendix's first page show no
-    number (docs/pandoc.md, 5).
+    number (docs/pandoc.md, 5). An appendix's page is the body's ([page]) unless it needs the
+    landscape one ([appendix_page]): see `needs_landscape`.
     """
     heading_style = document.styles[APPENDIX_HEADING].style_id
-    headings = [
-        WordParagraph(p, document._body)
-        for p in oxml.styled_paragraphs(document.element.body, {heading_style}, cells=False)
-    ]
+    headings = oxml.styled_paragraphs(document.element.body, {heading_style}, cells=False)
     if not headings:
         return
     last = document.sections[-1]
-    portrait = copy.deepcopy(last._sectPr)
-    set_page(last, page)
-    last.orientation = WD_ORIENT.LANDSCAPE
-    last.different_first_page_header_footer = True
-    oxml.restart_page_numbers(last._sectPr, 1)
+    body = copy.deepcopy(last._sectPr)
+    portrait = text_width_twips(last)
+    ends = [*headings[1:], None]
+    parts = [oxml.blocks_from(h, end) for h, end in zip(headings, ends, strict=True)]
+    landscapes = [needs_landscape(document, part, portrait, definition) for part in parts]
+    sections = [Section(copy.deepcopy(body), document.part) for _ in headings[:-1]]
+    sections.append(last)
+    for section, landscape in zip(sections, landscapes, strict=True):
+        page = definition["appendix_page"] if landscape else definition["page"]
+        set_page(section, page)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.different_first_page_header_footer = True
+        oxml.restart_page_numbers(section._sectPr, 1)
     for index, heading in enumerate(headings):
-        ending = portrait if index == 0 else last._sectPr
-        brk = heading.insert_paragraph_before(style=document.styles[SECTION_BREAK])
-        oxml.end_section(brk._p, copy.deepcopy(ending))
+        ending = body if index == 0 else sections[index - 1]._sectPr
+        brk = WordParagraph(heading, document._body).insert_paragraph_before(
+            style=document.styles[SECTION_BREAK]
+        )
+        oxml.end_section(brk._p, ending)
+
+
+def needs_landscape(
+    document: DocxDocument, part: list[Any], portrait: int, definition: Mapping[str, Any]
+) -> bool:
+    """Whether an appendix (its body-level elements) goes on a landscape page: as the front
+    matter forces it (the render stage's mark, removed here), else when its widest content
+    table would not fit the portrait text width at readable column widths (`readable_width`)."""
+    forced = oxml.take_bookmarks(part, set(PAGE_MARKS.values()))
+    if forced:
+        return forced[0] == PAGE_MARKS[True]
+    margin = definition["tables"][CONTENT_TABLE]["cell_margin_twips"]
+    wrap = float(definition["appendix_page"]["readable_column_twips"])
+    widths = [
+        readable_width(table, margin, wrap)
+        for table in (WordTable(tbl, document._body) for tbl in oxml.body_tables(part))
+        if table_style(table) == CONTENT_TABLE
+    ]
+    return max(widths, default=0) > portrait
+
+
+def readable_width(table: WordTable, cell_margin: int, wrap: float) -> float:
+    """The width (twips) a content table needs to read well: each column at least its longest
+    word, and as wide as its longest line up to `wrap` (a column of longer text wraps there)."""
+    least, most = column_bounds(table, cell_margin)
+    return sum(max(lo, min(m, wrap)) for lo, m in zip(least, most, strict=True))
+
+
+def table_style(table: WordTable) -> str:
+    """A table's style name: pandoc's content tables have none ("Table")."""
+    return table.style.name if table.style is not None else CONTENT_TABLE
 
 
 # ---- layout tables (header and signature blocks) ----
@@ -109,6 +154,14 @@ def set_layout_table(table: WordTable, columns: list[int]) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for row in table.rows:
         oxml.keep_row_together(row._tr)
+
+
+def keep_previous_with(table: WordTable) -> None:
+    """Keep the paragraph before a table on the table's page: a signature block never starts a
+    page alone, without the body's last lines above it."""
+    previous = table._tbl.getprevious()
+    if isinstance(previous, CT_P):
+        WordParagraph(previous, table._parent).paragraph_format.keep_with_next = True
 
 
 def set_columns(table: WordTable, columns: list[int]) -> None:
@@ -158,17 +211,23 @@ def set_content_table(table: WordTable, available: int, cell_margin: int) -> Non
     oxml.restyle_cells(table._tbl, heading.style_id, compact.style_id)
     for tr in table._tbl.tr_lst:
         oxml.keep_row_together(tr)
-    fonts = {True: style_font(heading), False: style_font(compact)}
-    cells = grid_cells(table)
-    needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in cells]
-    columns = fit_columns(len(table.columns), needs, available, cell_margin)
+    columns = share_width(*column_bounds(table, cell_margin), available)
     set_columns(table, columns)
 
 
-def fit_columns(
-    count: int, needs: list[tuple[GridCell, int, int]], available: int, cell_margin: int
-) -> list[int]:
-    """Column widths (twips) summing to `available`, from each cell's longest word and line."""
+def column_bounds(table: WordTable, cell_margin: int) -> tuple[list[float], list[float]]:
+    """Each column's least width (its longest word) and most (its longest line), in twips with
+    the cells' margins, measured in the fonts of the header and body cell styles."""
+    styles = cast(DocumentPart, table.part).document.styles
+    fonts = {True: style_font(styles[TABLE_HEADING]), False: style_font(styles[CELL])}
+    needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(table)]
+    return measure_columns(len(table.columns), needs, cell_margin)
+
+
+def measure_columns(
+    count: int, needs: list[tuple[GridCell, int, int]], cell_margin: int
+) -> tuple[list[float], list[float]]:
+    """Each column's least and most width (twips), from each cell's longest word and line."""
     least, most = [0.0] * count, [0.0] * count
     spans = []
     pad = 2 * cell_margin + CELL_SLACK_TWIPS
@@ -185,7 +244,18 @@ def fit_columns(
             short = want - sum(columns[first : first + span])
             for k in range(first, first + span):
                 columns[k] += max(0, short) / span
-    most = [max(m, lo) for m, lo in zip(most, least, strict=True)]
+    return least, [max(m, lo) for m, lo in zip(most, least, strict=True)]
+
+
+def fit_columns(
+    count: int, needs: list[tuple[GridCell, int, int]], available: int, cell_margin: int
+) -> list[int]:
+    """Column widths (twips) summing to `available`, from each cell's longest word and line."""
+    return share_width(*measure_columns(count, needs, cell_margin), available)
+
+
+def share_width(least: list[float], most: list[float], available: int) -> list[int]:
+    """Column widths (twips) summing to `available`, from each column's least and most width."""
     if sum(most) <= available:  # everything fits on one line: share the spare width by need
         spare = available - sum(most)
         return spread([m + spare * m / sum(most) for m in most])

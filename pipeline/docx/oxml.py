@@ -355,3 +355,37 @@ def restart_page_numbers(sectpr: _Element, start: int = 1) -> None:
     """Number the section's pages from `start` (w:pgNumType)."""
     numbering = ordered_child(sectpr, "w:pgNumType", SECT_PR_ORDER)
     numbering.set(qn("w:start"), str(start))
+
+
+def blocks_from(first: _Element, stop: _Element | None = None) -> list[_Element]:
+    """The body-level elements from `first` up to `stop` (not included) or the end of the body,
+    without the body's own w:sectPr."""
+    found = []
+    for element in (first, *first.itersiblings()):
+        if element is stop or element.tag == qn("w:sectPr"):
+            break
+        found.append(element)
+    return found
+
+
+def body_tables(blocks: list[_Element]) -> list[CT_Tbl]:
+    """The tables among body-level elements (python-docx's parser makes a w:tbl a CT_Tbl)."""
+    return [cast(CT_Tbl, block) for block in blocks if block.tag == qn("w:tbl")]
+
+
+def take_bookmarks(blocks: list[_Element], names: set[str]) -> list[str]:
+    """Remove the body-level bookmarks among `blocks` whose name is one of `names` (a
+    w:bookmarkStart and the w:bookmarkEnd of its id); their names, in order."""
+    taken = []
+    for start in [b for b in blocks if b.tag == qn("w:bookmarkStart")]:
+        name = start.get(qn("w:name"))
+        parent = start.getparent()
+        if name not in names or parent is None:
+            continue
+        for end in parent.iterchildren(qn("w:bookmarkEnd")):
+            if end.get(qn("w:id")) == start.get(qn("w:id")):
+                parent.remove(end)
+                break
+        parent.remove(start)
+        taken.append(name)
+    return taken

@@ -1,9 +1,9 @@
 """What the parse stage hands on: a closed set of block and inline types, each block at its line.
 
-Blocks are headings, paragraphs, list items and budget-table sources; inlines are text, strong,
-emphasis, line breaks, citations of amounts (`{{ tien("id") }}`) and id tags (`{#id}`). The
-resolve stage replaces citations by their text and drops tags, so what reaches render holds text,
-strong, emphasis and breaks only.
+Blocks are headings, paragraphs, list items, budget-table sources and plain tables; inlines are
+text, strong, emphasis, line breaks, citations of amounts (`{{ tien("id") }}`) and id tags
+(`{#id}`). The resolve stage replaces citations by their text and drops tags, so what reaches
+render holds text, strong, emphasis and breaks only.
 """
 
 from __future__ import annotations
@@ -96,8 +96,26 @@ class TableSource:
     lines: tuple[str, ...]
 
 
+TableCell = tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class PlainTable:
+    """A pipe table without a declaration line: text, printed as typed, nothing summed.
+
+    Its first line is the header row (none is printed when every header cell is empty), the
+    next its "|---|" line, which gives each column's alignment ("left", "right", "center" or
+    "default"); each cell holds its inline Markdown. Row k (0-based) is on line
+    `position.line + 2 + k`."""
+
+    position: Position
+    aligns: tuple[str, ...]
+    header: tuple[TableCell, ...]
+    rows: tuple[tuple[TableCell, ...], ...]
+
+
 TextBlock = Heading | Paragraph | Item
-Block = Heading | Paragraph | Item | TableSource
+Block = Heading | Paragraph | Item | TableSource | PlainTable
 
 
 def source_text(inlines: tuple[Inline, ...]) -> str:

@@ -31,12 +31,21 @@ from pipeline.parse.blocks import (
     Inline,
     Item,
     Paragraph,
+    PlainTable,
     Strong,
+    TableCell,
     TableSource,
     Tag,
     Text,
 )
-from pipeline.parse.syntax import CITATION_OR_TAG, STRAY, is_declaration, is_table_line
+from pipeline.parse.syntax import (
+    CITATION_OR_TAG,
+    STRAY,
+    is_declaration,
+    is_number_row,
+    is_table_line,
+    split_cells,
+)
 
 ITEM_MARKER = re.compile(r"^[ \t]{0,3}([-+*]|\d+[.)])[ \t]")
 UNSUPPORTED = {
@@ -47,6 +56,9 @@ UNSUPPORTED = {
 }
 
 Token = dict[str, Any]
+# Characters that may open inline Markdown; a cell without any of them is its text as typed.
+MARKS = frozenset("*_`\\[<&")
+DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header
 
 
 class _PositionedState(BlockState):
@@ -135,13 +147,18 @@ class _Blocks:
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
     """Markdown into blocks, each with the line it starts on, and every problem of the file:
-    unsupported blocks, budget tables without their declaration line, stray citation marks."""
+    unsupported blocks, budget tables without their declaration line, stray citation marks.
+
+    A pipe table with a column-number row ("| A | B | (1) |") is a budget table, and needs its
+    declaration line; one without is a plain table, printed as typed."""
     out = _Blocks(path)
     raws = deque(_raw_blocks(path, text))
     while raws:
         raw = raws.popleft()
         if raw.kind == "paragraph" and is_declaration(raw.source):
             out.blocks.extend(_table_source(out, raw, raws))
+        elif raw.is_table and (table := _plain_table(out, raw)) is not None:
+            out.blocks.append(table)
         elif raw.is_table:
             what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
             out.problem(
@@ -194,6 +211,64 @@ def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[Ta
         )
         return []
     return [TableSource(declaration.position, lines[0], first, tuple(table))]
+
+
+def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
+    """A pipe table without a declaration line, as a plain table; None when it is no table (no
+    "|---|" line under its first) or has a budget table's column-number row (its declaration
+    line is then missing)."""
+    rows = [split_cells(line) for line in raw.source.split("\n")]
+    if len(rows) < 2 or not all(DELIMITER.fullmatch(c.replace(" ", "")) for c in rows[1]):
+        return None
+    if any(is_number_row(cells) for cells in rows[2:]):
+        return None
+    width = len(rows[0])
+    aligns = tuple(_alignment(cell) for cell in rows[1])[:width]
+    aligns += ("default",) * (width - len(aligns))
+    cells: list[tuple[TableCell, ...]] = []
+    for offset, texts in enumerate(rows):
+        line = raw.position.line + offset
+        if offset == 1:
+            continue
+        if len(texts) != width:
+            out.problem(line, f"dòng có {len(texts)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)")
+            texts = (texts + [""] * width)[:width]
+        cells.append(tuple(_Inlines(out, line).read(_markdown().inline(t, {})) for t in texts))
+    return PlainTable(raw.position, aligns, cells[0], tuple(cells[1:]))
+
+
+def _alignment(delimiter: str) -> str:
+    """A column's alignment from its "|---|" cell: ":-:" centre, "-:" right, ":-" left."""
+    text = delimiter.replace(" ", "")
+    left, right = text.startswith(":"), text.endswith(":")
+    return {(True, True): "center", (False, True): "right", (True, False): "left"}.get(
+        (left, right), "default"
+    )
+
+
+def inline_markdown(text: str) -> tuple[Inline, ...]:
+    """A budget table cell's text with its inline Markdown read: `*Trong đó:*` is emphasis,
+    `**…**` strong; a citation or a tag stays as typed. Text with no Markdown mark is one Text."""
+    if not MARKS.intersection(text):
+        return (Text(text),) if text else ()
+    return _as_typed(_Inlines(_Blocks(Path()), 1).read(_markdown().inline(text, {})))
+
+
+def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for inline in inlines:
+        match inline:
+            case Citation(expression):
+                out.append(Text(f"{{{{{expression}}}}}"))
+            case Tag(body):
+                out.append(Text(f"{{#{body}}}"))
+            case Strong(children):
+                out.append(Strong(_as_typed(children)))
+            case Emphasis(children):
+                out.append(Emphasis(_as_typed(children)))
+            case _:
+                out.append(inline)
+    return tuple(out)
 
 
 def _items(out: _Blocks, token: Token, position: Position, source: str) -> list[Block]:

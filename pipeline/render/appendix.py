@@ -6,31 +6,71 @@ appendix, is its body (typically one budget table). Around that, ND30 wants two 
 does not type (docs/nd30-rules.md, "Appendix"):
 
 - the attachment line, "(Kèm theo Báo cáo số …/BC-UBND ngày … của Ủy ban nhân dân xã …)", made
-  from the front matter (a draft's blanks kept), or as the front matter's `phu_luc.kem_theo`
-  writes it;
+  from the front matter's kind, number, date and agency as it writes them (a draft's blanks
+  kept), or as the front matter's `phu_luc.kem_theo` writes it;
 - the unit line, "Đơn vị: Triệu đồng", from the first of: the first budget table of the appendix
   (which then shows without its own unit line); a paragraph of the appendix typed as
   "Đơn vị: …" (it becomes the line); the front matter's `phu_luc.don_vi`.
+
+With two or more appendices, a heading typed without its number is printed with it ("Phụ lục
+II", pipeline/resolve/appendices.py, which also checks typed numbers). Each appendix gets its own
+section in the finishing pass, portrait or landscape as its widest table needs; the front
+matter's `phu_luc.huong` forces one, through a mark (a bookmark) that pass reads.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from typing import TypeGuard
 
 from pipeline.money.dates import date_line
 from pipeline.parse.blocks import Heading, Inline, Paragraph, source_text
 from pipeline.parse.frontmatter import FrontMatter
+from pipeline.resolve.appendices import is_appendix_heading, numbered_heading
 from pipeline.resolve.document import BudgetTable, ShownBlock
 
-HEADING = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
 UNIT_PARAGRAPH = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
 
-# Words that open the place part of an agency's name: what follows them is a proper name.
-PLACE_WORDS = (
+# Agencies' collective names as the header writes them (capitals) → as running text writes them.
+# In the header, what follows such a name is the unit it belongs to ("XÃ AN BÌNH"); running text
+# writes that as the front matter's `dia_danh` does (agency_name). Add a name here when a new
+# kind of agency issues documents; a name not here is printed as typed, or as `ten_co_quan` says.
+AGENCY_NAMES = {
+    "ỦY BAN NHÂN DÂN": "Ủy ban nhân dân",
+    "HỘI ĐỒNG NHÂN DÂN": "Hội đồng nhân dân",
+    "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN": "Thường trực Hội đồng nhân dân",
+    "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "VĂN PHÒNG HĐND VÀ UBND": "Văn phòng HĐND và UBND",
+    "VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN":
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "VĂN PHÒNG ỦY BAN NHÂN DÂN": "Văn phòng Ủy ban nhân dân",
+    "VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN": "Văn phòng Hội đồng nhân dân",
+    "PHÒNG KINH TẾ": "Phòng Kinh tế",
+    "PHÒNG VĂN HÓA - XÃ HỘI": "Phòng Văn hóa - Xã hội",
+    "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG": "Trung tâm Phục vụ hành chính công",
+    "BAN CHỈ HUY QUÂN SỰ": "Ban Chỉ huy quân sự",
+    "CÔNG AN": "Công an",
+}  # fmt: skip
+# The types of administrative unit a header names before the unit's name ("XÃ AN BÌNH").
+PLACE_TYPES = (
     "thành phố", "thị trấn", "thị xã", "đặc khu", "xã", "phường", "huyện", "quận", "tỉnh",
 )  # fmt: skip
+# A tone mark written on the second vowel of "oa", "oe", "uy" ("UỶ", the older placement):
+# moved onto the first ("ỦY") before names are compared.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_OLD_TONE = re.compile(f"([oOuU])([aAeEyY])([{_TONES}])")
+# The bookmark that forces an appendix's page, landscape (True) or portrait (False); the
+# finishing pass reads and removes it.
+PAGE_MARKS = {False: "baocao-trang-doc", True: "baocao-trang-ngang"}
+
+
+@dataclass(frozen=True)
+class PageOrientation:
+    """An appendix's page forced by the front matter (`phu_luc.huong`), as its body's first
+    block: drawn as the mark PAGE_MARKS names."""
+
+    landscape: bool
 
 
 @dataclass
@@ -40,6 +80,8 @@ class Appendix:
     heading: Heading
     title: Heading | None = None
     blocks: list[ShownBlock] = field(default_factory=list)
+    place: int = 1  # its place among the document's appendices, from 1
+    count: int = 1  # how many appendices the document has
 
 
 @dataclass(frozen=True)
@@ -51,17 +93,8 @@ class AppendixPage:
     title: tuple[Inline, ...] | None
     attachment_line: str
     unit: str | None
-    blocks: list[ShownBlock]
+    blocks: list[ShownBlock | PageOrientation]
     bare: BudgetTable | None = None
-
-
-def is_appendix_heading(block: ShownBlock) -> TypeGuard[Heading]:
-    """Whether a block opens an appendix: a level-1 heading reading "Phụ lục …"."""
-    return (
-        isinstance(block, Heading)
-        and block.level == 1
-        and bool(HEADING.match(source_text(block.inlines)))
-    )
 
 
 def split_appendices(blocks: tuple[ShownBlock, ...]) -> tuple[list[ShownBlock], list[Appendix]]:
@@ -82,46 +115,82 @@ def split_appendices(blocks: tuple[ShownBlock, ...]) -> tuple[list[ShownBlock], 
             appendices[-1].title = block
         else:
             appendices[-1].blocks.append(block)
+    for place, appendix in enumerate(appendices, start=1):
+        appendix.place, appendix.count = place, len(appendices)
     return body, appendices
 
 
 def appendix_page(appendix: Appendix, front: FrontMatter) -> AppendixPage:
-    """An appendix with the lines the frame draws above its body."""
-    heading = source_text(appendix.heading.inlines)
+    """An appendix with the lines the frame draws above its body (the heading numbered when
+    the editor left its number out), its page's orientation first if the front matter forces
+    it."""
+    heading = numbered_heading(appendix.heading, appendix.place, appendix.count)
     title = appendix.title.inlines if appendix.title else None
     line = attachment_line(front)
+    forced = front.appendix.landscape
+    mark: list[ShownBlock | PageOrientation] = [] if forced is None else [PageOrientation(forced)]
     for block in appendix.blocks:
         if isinstance(block, BudgetTable):
-            blocks = [b for b in appendix.blocks if typed_unit(b) is None]
+            blocks = [*mark, *(b for b in appendix.blocks if typed_unit(b) is None)]
             return AppendixPage(
                 heading, title, line, unit_text(block.table.unit_text), blocks, block
             )
     for block in appendix.blocks:
         unit = typed_unit(block)
         if unit:
-            blocks = [b for b in appendix.blocks if b is not block]
+            blocks = [*mark, *(b for b in appendix.blocks if b is not block)]
             return AppendixPage(heading, title, line, unit, blocks)
     unit = unit_text(front.appendix.unit) if front.appendix.unit else None
-    return AppendixPage(heading, title, line, unit, appendix.blocks)
+    return AppendixPage(heading, title, line, unit, [*mark, *appendix.blocks])
 
 
 def agency_name(front: FrontMatter) -> str:
-    """The issuing agency in running text: "Ủy ban nhân dân xã Nguyễn Lương Bằng"."""
-    words = []
-    for line in front.agency:
-        lower = line.strip().lower()
-        place = next((w for w in PLACE_WORDS if lower.startswith(w + " ")), None)
-        if place:
-            words.append(f"{place} {line.strip()[len(place) + 1 :].strip().title()}")
-        else:
-            words.append(lower)
-    name = " ".join(words)
-    return name[:1].upper() + name[1:]
+    """The issuing agency in running text: the front matter's `ten_co_quan` as written; else,
+    when certain, made from the header's lines: a known collective name (AGENCY_NAMES) and the
+    unit as `dia_danh` writes it — "Ủy ban nhân dân xã An Bình" (dia_danh "An Bình"), "Ủy ban
+    nhân dân Xã Nguyễn Lương Bằng" (dia_danh "Xã Nguyễn Lương Bằng"); else the header's lines
+    as typed, joined by a space."""
+    if front.agency_name:
+        return front.agency_name.strip()
+    typed = " ".join(" ".join(line.split()) for line in front.agency if line.strip())
+    return derived_agency_name(typed, front.place) or typed
+
+
+def derived_agency_name(typed: str, place: str) -> str | None:
+    """The agency's name in running text from its header text, or None when not certain."""
+    folded = _fold(typed)
+    for capitals, running in sorted(AGENCY_NAMES.items(), key=lambda kv: -len(kv[0])):
+        key = _fold(capitals)
+        if folded == key:
+            return running
+        if folded.startswith(key + " "):
+            unit = _unit(folded[len(key) + 1 :], place)
+            return f"{running} {unit}" if unit else None
+    return None
+
+
+def _unit(folded: str, place: str) -> str | None:
+    """The unit a header names after the collective name ("XÃ AN BÌNH"), as `dia_danh` writes
+    it: the place itself when it carries its type ("Xã Nguyễn Lương Bằng"), else the type in
+    lower case and the place ("xã An Bình"); None when the two do not name the same unit."""
+    place = " ".join(place.split())
+    if place and folded == _fold(place):
+        return place
+    kind = next((k for k in PLACE_TYPES if folded == _fold(f"{k} {place}")), None)
+    return f"{kind} {place}" if kind and place else None
+
+
+def _fold(text: str) -> str:
+    """Text for comparing names: one space between words, capitals, composed, with the tone
+    mark of "oa", "oe", "uy" on one vowel whichever the editor typed on."""
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()))
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(r"\1\3\2", decomposed)).upper()
 
 
 def document_kind(front: FrontMatter) -> str:
-    """The document's type in running text: "BÁO CÁO" → "Báo cáo"."""
-    kind = front.type.strip().lower()
+    """The document's type in running text: "BÁO CÁO" → "Báo cáo", "CÔNG VĂN" → "Công văn";
+    "Văn bản" (Mẫu 2.1's word) when it has none."""
+    kind = " ".join(front.type.split()).lower() or "văn bản"
     return kind[:1].upper() + kind[1:]
 
 

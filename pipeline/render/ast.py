@@ -89,6 +89,12 @@ def styled(style: str, blocks: list[Node]) -> Node:
     return {"t": "Div", "c": [attr(style), blocks]}
 
 
+def anchor(identifier: str) -> Node:
+    """An empty Div with an identifier: pandoc writes it as a bookmark of that name, a mark for
+    the finishing pass to find (and remove)."""
+    return {"t": "Div", "c": [[identifier, [], []], []]}
+
+
 def cell(blocks: list[Node], rows: int = 1, columns: int = 1) -> Cell:
     """A table cell spanning `rows` × `columns` (pandoc's Cell: attr, alignment, spans, blocks)."""
     return [attr(), {"t": "AlignDefault"}, rows, columns, blocks]

@@ -1,14 +1,20 @@
-"""A computed budget table as a pandoc table, every cell from the model, never from drawn text.
+"""Tables as pandoc tables: a computed budget table, every cell from the model, never from drawn
+text; a plain table, its cells as typed.
 
 The editor's row order, TT codes and names are kept; every amount cell shows the computed value
 in the table's unit, an empty cell stays empty, markers and ids are gone. The header (its merged
-cells and the column-number row) repeats on every page; the total, A/B and Roman rows are bold.
-Column widths here are only proportions: the finishing pass fits them to the page.
+cells and the source's own column-number row, "A | B | (1)=(2)+(3)") repeats on every page; the
+total, A/B and Roman rows are bold. A text cell keeps its inline Markdown: `*Trong đó:*` prints
+italic, `**…**` bold. Column widths here are only proportions: the finishing pass fits them to
+the page.
 """
 
 from __future__ import annotations
 
+from pipeline.parse.blocks import PlainTable, TableCell
+from pipeline.parse.markdown import inline_markdown
 from pipeline.render import ast
+from pipeline.render.inlines import inlines
 from pipeline.resolve.budget import Row, Table
 
 UNIT_LINE = "Unit Line"
@@ -44,9 +50,24 @@ def _texts(table: Table, row: Row) -> list[str]:
     return texts
 
 
+def plain_table(table: PlainTable) -> ast.Node:
+    """The pandoc table of a plain table: its header row (none when every header cell is empty,
+    and no column-number row is added), its rows, each column aligned as its "|---|" cell says."""
+    head = [] if not any(table.header) else [ast.row([_cell(c) for c in table.header])]
+    body = [ast.row([_cell(c) for c in row]) for row in table.rows]
+    widths = [1 / len(table.aligns)] * len(table.aligns)
+    return ast.table(head, body, table.aligns, widths)
+
+
+def _cell(cell: TableCell) -> ast.Cell:
+    words = ast.normalized(inlines(cell))
+    return ast.cell([ast.plain(words)] if words else [])
+
+
 def _text(text: str, bold: bool = False) -> list[ast.Node]:
-    """A cell's content: nothing when empty, else its words, bold if asked."""
-    words = ast.normalized(ast.words(text))
+    """A cell's content: nothing when empty, else its words with their inline Markdown, bold
+    if asked."""
+    words = ast.normalized(inlines(inline_markdown(text)))
     if not words:
         return []
     return [ast.plain([ast.strong(words)] if bold else words)]

@@ -28,23 +28,21 @@ from pathlib import Path
 from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount, InexactAmount, NumberFormatError, Unit, parse_number
 from pipeline.parse.blocks import TableSource
-from pipeline.parse.syntax import ID, ID_RULE, UNIT_LABEL, split_tag
+from pipeline.parse.syntax import (
+    ID,
+    ID_RULE,
+    UNIT_LABEL,
+    is_number_row,
+    split_cells,
+    split_tag,
+)
 from pipeline.resolve.budget import REMAINDER, Column, HeaderCell, Row, Table, Typed, code_rank
 
 DELIMITER = re.compile(r":?-+:?")
-NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 FORMULA = re.compile(r"\((\d+)\)\s*=\s*(.+)")
 TERM = re.compile(r"\s*([+-])?\s*\((\d+)\)\s*")
 MARKER = re.compile(r"=|\++(?:\s*\S+)?")
 OPTIONS = {"cot": "cột chính (cot=4)", "thap_phan": "số chữ số thập phân (thap_phan=1)"}
-
-
-def split_cells(line: str) -> list[str]:
-    """The cells of a pipe-table line; "\\|" is a literal bar."""
-    s = line.strip()
-    s = s[1:] if s.startswith("|") else s
-    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
-    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
 
 
 class _Reader:
@@ -85,7 +83,7 @@ def read_table(source: TableSource) -> tuple[Table | None, list[Problem]]:
     for offset, text in enumerate(table_lines[2:], start=2):
         cells = split_cells(text)
         rows.append((table_line + offset, cells))
-    number_row = next((k for k, (_, cells) in enumerate(rows) if _is_number_row(cells)), None)
+    number_row = next((k for k, (_, cells) in enumerate(rows) if is_number_row(cells)), None)
     if number_row is None:
         reader.problem(
             table_line,
@@ -155,10 +153,6 @@ def _declaration(reader: _Reader, line: int, text: str) -> Table | None:
     return table
 
 
-def _is_number_row(cells: list[str]) -> bool:
-    return all(NUMBER_CELL.fullmatch(c) for c in cells) and any(c.startswith("(") for c in cells)
-
-
 def _header(reader: _Reader, lines: list[tuple[int, list[str]]]) -> list[HeaderCell]:
     """Header cells with their spans: "<" joins the cell on the left, "^" the cell above."""
     owner: list[list[int]] = []
@@ -200,7 +194,7 @@ def _columns(reader: _Reader, line: int, labels: list[str]) -> list[Column]:
             columns.append(Column(index, label))
             continue
         opening = re.match(r"\((\d+)\)", label)
-        assert opening is not None  # NUMBER_CELL: a label opening with "(" opens with "(n)"
+        assert opening is not None  # syntax.NUMBER_CELL: a label opening with "(" opens with "(n)"
         number = int(opening.group(1))
         formula: tuple[tuple[int, int], ...] = ()
         match = FORMULA.fullmatch(label)

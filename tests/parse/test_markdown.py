@@ -13,13 +13,14 @@ from pipeline.parse.blocks import (
     Heading,
     Item,
     Paragraph,
+    PlainTable,
     Strong,
     TableSource,
     Tag,
     Text,
     source_text,
 )
-from pipeline.parse.markdown import parse_blocks
+from pipeline.parse.markdown import inline_markdown, parse_blocks
 
 HERE = Path("x.md")
 
@@ -132,3 +133,42 @@ def test_a_declaration_line_and_its_table_share_a_file(tmp_path: Path) -> None:
     ]
     assert "phải có bảng ngay bên dưới" in problems[0].message
     assert "không có dòng khai báo" in problems[1].message
+
+
+def test_a_table_without_a_column_number_row_is_a_plain_table() -> None:
+    text = (
+        "Trước.\n\n| STT | Nhiệm vụ | Kinh phí |\n|:---:|---|---:|\n"
+        '| 1 | *Trong đó:* | |\n| 2 | **Máy in** {{ tien("a.b") }} | 20 |\n'
+    )
+    blocks, problems = parse_blocks(HERE, text)
+    assert problems == []
+    table = blocks[1]
+    assert isinstance(table, PlainTable) and table.position.line == 3
+    assert table.aligns == ("center", "default", "right")
+    assert table.header == ((Text("STT"),), (Text("Nhiệm vụ"),), (Text("Kinh phí"),))
+    assert table.rows[0] == ((Text("1"),), (Emphasis((Text("Trong đó:"),)),), ())
+    assert table.rows[1][1] == (Strong((Text("Máy in"),)), Text(" "), Citation(' tien("a.b") '))
+
+
+def test_a_plain_table_row_with_the_wrong_cell_count_is_a_problem_at_its_line() -> None:
+    text = "| A | B |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n"
+    blocks, problems = parse_blocks(HERE, text)
+    assert [type(b).__name__ for b in blocks] == ["PlainTable"]
+    assert [(p.position.line, p.message) for p in problems] == [
+        (3, "dòng có 3 ô, bảng có 2 cột (thiếu hoặc thừa “|”)"),
+        (4, "dòng có 1 ô, bảng có 2 cột (thiếu hoặc thừa “|”)"),
+    ]
+
+
+def test_a_budget_table_cell_s_inline_markdown() -> None:
+    assert inline_markdown("*Trong đó:*") == (Emphasis((Text("Trong đó:"),)),)
+    assert inline_markdown("_x_ và **y**") == (
+        Emphasis((Text("x"),)),
+        Text(" và "),
+        Strong((Text("y"),)),
+    )
+    assert inline_markdown("Kinh phí (triệu đồng) (*)") == (Text("Kinh phí (triệu đồng) (*)"),)
+    assert inline_markdown("Camera\tan ninh") == (Text("Camera\tan ninh"),)
+    cited = inline_markdown('{{ tien("a") }} *b*')  # a budget cell's citation stays as typed
+    assert cited == (Text('{{ tien("a") }}'), Text(" "), Emphasis((Text("b"),)))
+    assert inline_markdown("") == ()

@@ -66,10 +66,66 @@ def test_a_phu_luc_heading_below_level_one_is_body() -> None:
     assert split_appendices(tuple(body)) == (body, [])
 
 
-def test_agency_in_running_text() -> None:
-    assert agency_name(FRONT) == "Ủy ban nhân dân xã Nguyễn Lương Bằng"
-    other = dataclasses.replace(FRONT, agency=("ỦY BAN NHÂN DÂN", "PHƯỜNG HỒNG BÀNG"))
-    assert agency_name(other) == "Ủy ban nhân dân phường Hồng Bàng"
+@pytest.mark.parametrize(
+    ("agency", "place", "name"),
+    [
+        # the place as dia_danh writes it: its type in lower case, or as dia_danh carries it
+        (("ỦY BAN NHÂN DÂN", "XÃ NGUYỄN LƯƠNG BẰNG"), "Nguyễn Lương Bằng",
+         "Ủy ban nhân dân xã Nguyễn Lương Bằng"),
+        (("ỦY BAN NHÂN DÂN", "XÃ NGUYỄN LƯƠNG BẰNG"), "Xã Nguyễn Lương Bằng",
+         "Ủy ban nhân dân Xã Nguyễn Lương Bằng"),
+        (("HỘI ĐỒNG NHÂN DÂN", "PHƯỜNG HỒNG BÀNG"), "Hồng Bàng",
+         "Hội đồng nhân dân phường Hồng Bàng"),
+        (("THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN", "XÃ AN BÌNH"), "An Bình",
+         "Thường trực Hội đồng nhân dân xã An Bình"),
+        (("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM", "XÃ AN BÌNH"), "An Bình",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam xã An Bình"),
+        (("VĂN PHÒNG HĐND VÀ UBND", "XÃ AN BÌNH"), "An Bình", "Văn phòng HĐND và UBND xã An Bình"),
+        (("UỶ BAN NHÂN DÂN", "XÃ AN  BÌNH"), "An Bình", "Ủy ban nhân dân xã An Bình"),  # "UỶ"
+        (("ỦY BAN NHÂN DÂN XÃ AN BÌNH",), "An Bình", "Ủy ban nhân dân xã An Bình"),
+        # not certain: the lines as typed (the editor sets ten_co_quan)
+        (("ỦY BAN NHÂN DÂN", "PHƯỜNG HỒNG BÀNG"), "Hải Phòng",
+         "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG BÀNG"),
+        (("TRƯỜNG ĐẠI HỌC VIỆT NHẬT",), "Hà Nội", "TRƯỜNG ĐẠI HỌC VIỆT NHẬT"),
+    ],
+)  # fmt: skip
+def test_agency_in_running_text(agency: tuple[str, ...], place: str, name: str) -> None:
+    assert agency_name(dataclasses.replace(FRONT, agency=agency, place=place)) == name
+
+
+def test_ten_co_quan_is_the_agency_as_written() -> None:
+    given = dataclasses.replace(
+        FRONT, agency=("TRƯỜNG ĐẠI HỌC VIỆT NHẬT",), agency_name="Trường Đại học Việt Nhật"
+    )
+    assert agency_name(given) == "Trường Đại học Việt Nhật"
+    assert attachment_line(given).endswith("của Trường Đại học Việt Nhật)")
+
+
+def test_the_kind_word_is_the_front_matter_s_in_running_text() -> None:
+    letter = dataclasses.replace(FRONT, type="CÔNG VĂN", symbol="UBND-VP", number=125)
+    assert attachment_line(letter).startswith("(Kèm theo Công văn số 125/UBND-VP ngày ")
+
+
+def test_two_or_more_appendices_are_numbered_in_roman_numerals() -> None:
+    bare = (heading("Phụ lục", 1), paragraph("a"), heading("PHỤ LỤC", 1), paragraph("b"))
+    _, appendices = split_appendices(bare)
+    assert [appendix_page(a, FRONT).heading for a in appendices] == ["Phụ lục I", "PHỤ LỤC II"]
+    typed = (heading("Phụ lục", 1), heading("Phụ lục II. Chi tiết", 1))
+    _, appendices = split_appendices(typed)
+    assert [appendix_page(a, FRONT).heading for a in appendices] == [
+        "Phụ lục I",
+        "Phụ lục II. Chi tiết",
+    ]
+    _, (single,) = split_appendices((heading("Phụ lục", 1),))
+    assert appendix_page(single, FRONT).heading == "Phụ lục"
+
+
+def test_no_title_is_invented() -> None:
+    page = page_of(paragraph("Nội dung."))
+    assert page.title is None
+    drawn = render_document(ResolvedDocument("x", FRONT, (heading("Phụ lục", 1), paragraph("a"))))
+    styles = [style_of(b) for b in drawn["blocks"]]
+    assert "Appendix Heading" in styles and "Appendix Title" not in styles
 
 
 def test_attachment_line_keeps_a_draft_s_blanks() -> None:
@@ -130,7 +186,7 @@ def test_the_front_matter_unit_comes_last() -> None:
     assert page_of(paragraph("Ghi chú.")).unit is None
 
 
-def test_the_end_mark_closes_the_body_not_the_appendix(tmp_path: Path) -> None:
+def test_the_end_mark_closes_the_body_and_each_appendix(tmp_path: Path) -> None:
     blocks = (
         paragraph("Nội dung báo cáo"),
         heading("Phụ lục", 1),
@@ -140,7 +196,7 @@ def test_the_end_mark_closes_the_body_not_the_appendix(tmp_path: Path) -> None:
     page = render_document(ResolvedDocument("x", FRONT, blocks))
     texts = [text_of(b["c"]) for b in page["blocks"] if b["t"] == "Para"]
     assert "Nội dung báo cáo./." in texts
-    assert "Ghi chú." in texts
+    assert "Ghi chú./." in texts  # Mẫu 2.1 ends the appendix's content with "./."
     styles = [style_of(b) for b in page["blocks"]]
     assert styles.index("SignatureBlock") < styles.index("Appendix Heading")
     title = page["blocks"][styles.index("Appendix Title")]

@@ -9,7 +9,9 @@ from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, writ
 from pandoc_page import text_of
 
 from pipeline.build import build_document, check_document
-from pipeline.render.table import budget_table
+from pipeline.errors import Position
+from pipeline.parse.blocks import Emphasis, PlainTable, Strong, Text
+from pipeline.render.table import budget_table, plain_table
 
 
 def test_docx_table_keeps_codes_names_and_shows_computed_values(tmp_path: Path) -> None:
@@ -72,3 +74,46 @@ def test_the_pandoc_table_has_the_merged_header_the_alignments_and_bold_sections
         blank = [c for c in table.amount_columns if model.values.get(c.number) is None]
         assert len(empty) == len(blank)
         assert (printed[1][0][4] == []) is (model.code == "")
+
+
+def test_a_row_name_keeps_its_italic_and_bold() -> None:
+    table, _ = load(
+        HEADER.split("\n", 2)[2] + "| 1 | Mua sắm | | | | |\n| + | *Trong đó:* | | | | |\n"
+        "| + | Máy in **màu** | | | | 5 |\n"
+    )
+    rows = budget_table(table)["c"][4][0][3]
+    italic = rows[1][1][1][4][0]["c"]
+    assert italic == [
+        {"t": "Emph", "c": [{"t": "Str", "c": "Trong"}, {"t": "Space"}, {"t": "Str", "c": "đó:"}]}
+    ]
+    named = rows[2][1][1][4][0]["c"]
+    assert named[-1] == {"t": "Strong", "c": [{"t": "Str", "c": "màu"}]}
+    assert text_of(named) == "Máy in màu"
+
+
+def test_a_plain_table_is_printed_as_typed_without_a_column_number_row() -> None:
+    at = Position(Path("90-phu-luc.md"), 3)
+    table = PlainTable(
+        at,
+        ("center", "default"),
+        ((Text("STT"),), (Text("Nhiệm vụ"),)),
+        (((Text("1"),), (Emphasis((Text("Trong đó:"),)),)), ((), (Strong((Text("x"),)),))),
+    )
+    node = plain_table(table)
+    _, _, specs, (_, head), [(_, _, _, body)], _ = node["c"]
+    assert [spec[0]["t"] for spec in specs] == ["AlignCenter", "AlignDefault"]
+    assert len(head) == 1 and len(body) == 2  # its header row only: nothing added
+    assert body[0][1][1][4] == [
+        {
+            "t": "Plain",
+            "c": [
+                {
+                    "t": "Emph",
+                    "c": [{"t": "Str", "c": "Trong"}, {"t": "Space"}, {"t": "Str", "c": "đó:"}],
+                }
+            ],
+        }
+    ]
+    assert body[1][1][0][4] == []  # an empty cell holds no paragraph
+    headless = plain_table(PlainTable(at, ("default",), ((),), (((Text("a"),),),)))
+    assert headless["c"][3][1] == []  # every header cell empty: no header row

@@ -69,8 +69,9 @@ def test_table_shape_problems(tmp_path: Path) -> None:
     assert "bảng không có cột (9)" in problems_of(tmp_path / "2", bad_formula)[0].message
     no_unit = HEADER.replace("Triệu đồng", "Triệu USD")
     assert "đơn vị “Triệu USD” không rõ" in problems_of(tmp_path / "3", no_unit)[0].message
-    lone = "| A | B |\n|---|---|\n| 1 | 2 |\n"
+    lone = "| TT | X |\n|---|---|\n| A | (1) |\n| 1 | 2 |\n"  # a column-number row, no declaration
     assert "không có dòng khai báo “Đơn vị" in problems_of(tmp_path / "4", lone)[0].message
+    assert problems_of(tmp_path / "7", "| A | B |\n|---|---|\n| 1 | 2 |\n") == []  # a plain table
     split = HEADER + "| A | Một | | | | 1 |\n\n| B | Hai | | | | 2 |\n"
     (problem,) = problems_of(tmp_path / "5", split)
     assert problem.position.line == line_of(split, "| B | Hai")
