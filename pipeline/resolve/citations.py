@@ -14,6 +14,9 @@ cell, an id counted twice — is a Problem at file:line, never a traceback.
     tien_chu(ids…)  **1.000.000.000 đồng** (Một tỷ đồng)
 
 Several ids are added up; "nv-*" stands for every prose id that starts with "nv-".
+"ke-hoach-2027:pl.camera" is an amount of another document of the same content folder: the
+document's folder name, a colon, its id. Resolve does not read it: a `Lookup` (given by build,
+which knows the content folder) hands over that document's registry, or says why it cannot.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from pipeline.money.amount import Amount, InexactAmount, Unit
 from pipeline.money.figures import dong, figure
 from pipeline.money.words import WordsStyle, amount_in_words
 from pipeline.parse.syntax import CITATION_EXAMPLE as EXAMPLE
-from pipeline.parse.syntax import ID
+from pipeline.parse.syntax import ID, ID_RULE
 from pipeline.resolve.budget import Row, Table
 
 TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")
@@ -125,14 +128,17 @@ class Registry:
         """Every key an editor may write, for suggestions."""
         return sorted(self.entries)
 
-    def find(self, key: str) -> list[Entry]:
-        """The entries a key names: one, or every prose id under a "nv-*" prefix."""
+    def find(self, key: str, document: str = "") -> list[Entry]:
+        """The entries a key names: one, or every prose id under a "nv-*" prefix. `document`
+        names this registry's document when another one cites it, for the messages."""
+        shown = f"{document}:{key}" if document else key
         if key.endswith("*"):
             prefix = key[:-1]
             found = [e for k, e in self.entries.items() if e.is_prose and k.startswith(prefix)]
             if not prefix or not found:
+                where = f"văn bản “{document}”" if document else "văn bản"
                 raise CitationProblem(
-                    f"“{key}” không khớp mã khoản nào trong văn bản "
+                    f"“{shown}” không khớp mã khoản nào trong {where} "
                     "(dấu “*” chỉ dùng cho mã trong văn bản, ví dụ “nv-*”)"
                 )
             return sorted(found, key=lambda e: e.key)
@@ -142,32 +148,44 @@ class Registry:
         if match and match.group(1) in self.tables and match.group(3) is None:
             table = self.tables[match.group(1)]
             if any(r.id == match.group(2) for r in table.rows):
-                columns = ", ".join(f"“{key}{c.name}”" for c in table.amount_columns)
+                columns = ", ".join(f"“{shown}{c.name}”" for c in table.amount_columns)
                 raise CitationProblem(
                     f"bảng “{table.id}” có nhiều cột số tiền: ghi rõ cột ({columns}), "
                     f"hoặc khai báo cột chính trên dòng đơn vị, ví dụ “{{#{table.id} cot=4}}”"
                 )
-        raise CitationProblem(unknown(key, self.citable()))
+        raise CitationProblem(unknown(key, self.citable(), document))
 
 
-def unknown(key: str, known: list[str]) -> str:
-    """ "không có khoản mang mã “x”", with the closest known ids."""
+def unknown(key: str, known: list[str], document: str = "") -> str:
+    """ "không có khoản mang mã “x”", with the closest known ids; for another document's id,
+    "văn bản “d” không có khoản “x”", the ids suggested as that document's."""
     if not ID.fullmatch(key) and not TABLE_KEY.fullmatch(key):
         rule = "; mã gồm chữ thường không dấu, chữ số và dấu “-”"
     else:
         rule = ""
     close = difflib.get_close_matches(key.lower(), known, n=6, cutoff=0.6)
     close = [k for k in close if k.split("(")[0] == k or k.split("(")[0] not in close][:3]
-    hint = f" — có phải: {', '.join(f'“{k}”' for k in close)}?" if close else ""
+    prefix = f"{document}:" if document else ""
+    hint = f" — có phải: {', '.join(f'“{prefix}{k}”' for k in close)}?" if close else ""
+    if document:
+        return f"văn bản “{document}” không có khoản “{key}”{rule}{hint}"
     return f"không có khoản nào mang mã “{key}”{rule}{hint}"
+
+
+Lookup = Callable[[str], Registry]
+"""Another document's registry by its folder name; raises CitationProblem, with the editor's
+reason, when that document cannot be cited (not there, its own errors, a cycle)."""
 
 
 class Citations:
     """Evaluates the citations of one document against its registry."""
 
-    def __init__(self, registry: Registry, style: WordsStyle | None = None) -> None:
+    def __init__(
+        self, registry: Registry, style: WordsStyle | None = None, lookup: Lookup | None = None
+    ) -> None:
         self.registry = registry
         self.style = style or WordsStyle()
+        self.lookup = lookup
         self.functions: dict[str, Callable[..., Cited]] = {
             "tien": self.tien,
             "so": self.so,
@@ -210,7 +228,7 @@ class Citations:
         for key in keys:
             if not isinstance(key, str):
                 raise CitationProblem(f"mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}")
-            entries.extend(self.registry.find(key.strip()))
+            entries.extend(self.find(key.strip()))
         seen: dict[tuple[int, int | None], Entry] = {}
         for entry in entries:
             ident = (id(entry.row) if entry.row else id(entry), entry.column)
@@ -234,6 +252,21 @@ class Citations:
             )
         amounts = [e.amount for e in entries if e.amount is not None]  # every one: none missing
         return sum(amounts, Amount.zero()), entries
+
+    def find(self, key: str) -> list[Entry]:
+        """The entries of one key: this document's, or another's for "document:id"."""
+        document, colon, local = key.partition(":")
+        if not colon:
+            return self.registry.find(key)
+        document, local = document.strip(), local.strip()
+        if not ID.fullmatch(document):
+            raise CitationProblem(
+                f"“{document}” không phải tên văn bản: trước dấu “:” ghi tên thư mục của một văn "
+                f"bản cùng thư mục nội dung, tên đó {ID_RULE}"
+            )
+        if self.lookup is None:
+            raise CitationProblem(f"không trích được số tiền của văn bản khác (“{document}”) ở đây")
+        return self.lookup(document).find(local, document)
 
     # Evaluation ----------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from budget_documents import write_document
 from conftest import ROOT, SAMPLE, git
+from shared_amounts import write_shared
 
 from pipeline.build import resolve_folder
 from pipeline.errors import Position
@@ -321,3 +322,37 @@ def test_make_diff_compares_the_content_it_is_given(repo: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "→ bản đang sửa (chưa commit)" in result.stdout
     assert "| — | `+` Máy in | (2) | 20 → 25 |" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# Amounts shared across documents
+
+
+def test_documents_citing_a_changed_amount_of_another_are_listed(tmp_path: Path) -> None:
+    folders = write_shared(tmp_path / "content")
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "Kế hoạch, tờ trình, quyết định")
+    edit(
+        folders["ke-hoach"] / "01-noi-dung.md",
+        "| +  | Camera giám sát {#camera}       | 300      |",
+        "| +  | Camera giám sát {#camera}       | 350      |",
+    )
+    commit(tmp_path, "Camera 350 triệu")
+    result = diff(tmp_path, "HEAD~1", "HEAD")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    sections = {part.split("`", 1)[0]: part for part in out.split("### Văn bản `")[1:]}
+    assert list(sections) == ["ke-hoach", "quyet-dinh", "to-trinh"]
+    assert "| `kp.camera` | `+` Camera giám sát | (1) | 300 → 350 |" in sections["ke-hoach"]
+    for name in ("quyet-dinh", "to-trinh"):
+        section = sections[name]
+        assert "Tóm tắt: 1 đoạn trích số tiền tự cập nhật." in section
+        assert "Lời văn trích các số tiền đã đổi (tự cập nhật, không sửa tay):" in section
+        assert f"**content/{name}/01-noi-dung.md:1**" in section
+        assert "~~450.000.000~~ **500.000.000** đồng" in section
+        assert "~~300.000.000~~ **350.000.000** đồng" in section
+
+    edit(folders["ke-hoach"] / "01-noi-dung.md", "| 350      |", "| 400      |")
+    working = diff(tmp_path, "HEAD").stdout  # the working tree: the kế hoạch read where it is
+    assert "### Văn bản `to-trinh`" in working
+    assert "~~350.000.000~~ **400.000.000** đồng" in working

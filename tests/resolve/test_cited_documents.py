@@ -1,0 +1,113 @@
+"""Citations of another document's amounts, "ke-hoach:kp.camera", in resolve alone: resolve reads
+no folder — the other document's registry comes from the lookup it is given (build gives one that
+reads the content folder; tests/test_shared_amounts.py covers that, end to end)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from budget_documents import shown, write_document
+from shared_amounts import KE_HOACH
+
+from pipeline.errors import Problem
+from pipeline.parse.document import parse_document
+from pipeline.resolve.citations import CitationProblem, Registry
+from pipeline.resolve.document import Resolution, resolve_document
+
+
+@pytest.fixture
+def ke_hoach(tmp_path: Path) -> Registry:
+    """The kế hoạch's amounts: kp.tong 450, kp.thiet-bi 400, kp.camera 300, kp.tap-huan 50
+    (triệu đồng), and a prose amount nv-a of 5.000.000 đồng."""
+    prose = "Việc A: **5.000.000 đồng**{#nv-a}.\n"
+    resolution = resolve_document(parse_document(write_document(tmp_path, KE_HOACH, prose)))
+    assert resolution.errors == []
+    return resolution.registry
+
+
+def resolve_citing(tmp_path: Path, prose: str, registry: Registry) -> Resolution:
+    """A document citing `prose`, resolved with a lookup that knows one other document."""
+
+    def lookup(name: str) -> Registry:
+        if name == "ke-hoach":
+            return registry
+        raise CitationProblem(f"không có văn bản “{name}”")
+
+    folder = write_document(tmp_path / "citing", prose, name="to-trinh")
+    return resolve_document(parse_document(folder), lookup)
+
+
+def texts_and_problems(
+    resolution: Resolution, part: str = "01-phan.md"
+) -> tuple[list[str], list[Problem]]:
+    """The blocks of one part as the reader reads them, and every problem."""
+    assert resolution.document is not None
+    blocks = [b for b in resolution.document.blocks if b.position.path.name == part]
+    return [shown(b) for b in blocks], list(resolution.problems)
+
+
+def test_every_citation_function_takes_another_documents_id(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = (
+        'A {{ tien("ke-hoach:kp.camera") }}; B {{ so("ke-hoach:kp.camera") }}; '
+        'C {{ chu("ke-hoach:kp.tap-huan") }}.\n\n'
+        'D {{ tien_chu("ke-hoach:kp.tong") }}.\n\n'
+        'E {{ tien("ke-hoach:kp.camera", "ke-hoach:kp.tap-huan") }}; '
+        'F {{ tien(“ke-hoach : kp.may-tinh”) }}; G {{ tien("ke-hoach:nv-*") }}.\n'
+    )
+    texts, problems = texts_and_problems(resolve_citing(tmp_path, prose, ke_hoach))
+    assert problems == []
+    assert texts == [
+        "A 300.000.000 đồng; B 300; C Năm mươi triệu đồng.",
+        "D **450.000.000 đồng** (Bốn trăm năm mươi triệu đồng).",
+        "E 350.000.000 đồng; F 100.000.000 đồng; G 5.000.000 đồng.",
+    ]
+
+
+def test_an_amount_counted_twice_across_documents_is_refused(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = 'Tổng {{ tien("ke-hoach:kp.thiet-bi", "ke-hoach:kp.camera") }}.\n'
+    _, problems = texts_and_problems(resolve_citing(tmp_path, prose, ke_hoach))
+    (problem,) = problems
+    assert "cộng cả hai là tính hai lần" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("key", "message"),
+    [
+        (
+            "ke-hoach:kp.camra",
+            "văn bản “ke-hoach” không có khoản “kp.camra” — có phải: “ke-hoach:kp.camera”?",
+        ),
+        ("ke-hoach:nv-b*", "“ke-hoach:nv-b*” không khớp mã khoản nào trong văn bản “ke-hoach”"),
+        ("khong-co:kp.tong", "không có văn bản “khong-co”"),
+        ("../ke-hoach:kp.tong", "“../ke-hoach” không phải tên văn bản: trước dấu “:” ghi tên"),
+        ("/tmp/ke-hoach:kp.tong", "“/tmp/ke-hoach” không phải tên văn bản"),
+        ("a/b:kp.tong", "“a/b” không phải tên văn bản"),
+        (":kp.tong", "“” không phải tên văn bản"),
+    ],
+)
+def test_what_cannot_be_cited_is_a_problem_at_the_citations_line(
+    tmp_path: Path, ke_hoach: Registry, key: str, message: str
+) -> None:
+    prose = f'Mở đầu.\n\nKinh phí {{{{ tien("{key}") }}}}.\n'
+    _, problems = texts_and_problems(resolve_citing(tmp_path, prose, ke_hoach))
+    (problem,) = problems
+    assert problem.position.path.name == "01-phan.md" and problem.position.line == 3
+    assert problem.message.startswith(message), problem.message
+
+
+def test_a_document_may_name_itself_and_without_a_lookup_only_itself(tmp_path: Path) -> None:
+    prose = 'Tự trích {{ tien("thu:kp.camera") }}; trích khác {{ tien("ke-hoach:kp.tong") }}.\n'
+    folder = write_document(tmp_path, KE_HOACH, prose)
+    resolution = resolve_document(parse_document(folder))  # no lookup: read alone
+    texts, problems = texts_and_problems(resolution, "02-phan.md")
+    assert texts[0].startswith("Tự trích 300.000.000 đồng; trích khác {{")
+    (problem,) = problems
+    assert problem.message == (
+        "không trích được số tiền của văn bản “ke-hoach”: văn bản này được đọc riêng, "
+        "không cùng một thư mục nội dung"
+    )

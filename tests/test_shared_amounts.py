@@ -1,0 +1,185 @@
+"""Amounts shared across documents, end to end: a tờ trình and a quyết định cite one kế hoạch's
+amounts ("ke-hoach:kp.tong"); check and build read the kế hoạch from the same content folder,
+whether or not it is named; what cannot be cited is one problem at the citation's file:line; and
+`baocao deps` tells make which documents rest on which (tests/test_makefile.py runs make)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from shared_amounts import write_part, write_shared
+
+import pipeline.build
+from pipeline.build import build_document, check_document, resolve_folder
+from pipeline.errors import Problem
+from pipeline.parse.document import Document
+from pipeline.review.textconv import docx_text
+from pipeline.tools.deps import FILE, dependencies, make_rules
+
+CAMERA = "| +  | Camera giám sát {#camera}       | 300      |"
+
+
+def baocao(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def messages(problems: list[Problem]) -> list[tuple[str, int, str]]:
+    return [(p.position.path.name, p.position.line, p.message) for p in problems]
+
+
+def test_the_to_trinh_and_the_quyet_dinh_print_the_ke_hoachs_figures(tmp_path: Path) -> None:
+    folders = write_shared(tmp_path / "content")
+    for name in ("to-trinh", "quyet-dinh"):
+        assert check_document(folders[name]) == []
+        text = " ".join(docx_text(build_document(folders[name], tmp_path / "out").target).split())
+        assert "450.000.000 đồng (Bốn trăm năm mươi triệu đồng)" in text
+        assert "camera giám sát 300.000.000 đồng" in text
+
+
+def test_a_change_to_the_ke_hoach_is_seen_in_the_same_process(tmp_path: Path) -> None:
+    folders = write_shared(tmp_path / "content")
+    assert "300.000.000 đồng" in docx_text(build_document(folders["to-trinh"], tmp_path).target)
+    edit(folders["ke-hoach"] / "01-noi-dung.md", CAMERA, CAMERA.replace("300", "350"))  # same size
+    text = docx_text(build_document(folders["to-trinh"], tmp_path).target)
+    assert "500.000.000 đồng (Năm trăm triệu đồng)" in text
+    assert "350.000.000 đồng" in text and "300.000.000" not in text
+
+
+def test_a_batch_resolves_a_document_many_cite_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folders = write_shared(tmp_path / "content")
+    parsed: list[str] = []
+    real = pipeline.build.parse_document
+
+    def counting(folder: Path) -> Document:
+        parsed.append(folder.name)
+        return real(folder)
+
+    monkeypatch.setattr(pipeline.build, "parse_document", counting)
+    for name in ("to-trinh", "quyet-dinh", "ke-hoach"):
+        assert check_document(folders[name]) == []
+    assert sorted(parsed) == ["ke-hoach", "ke-hoach", "quyet-dinh", "to-trinh"]
+    # at most once for citing (kept), once when checked itself (always read afresh)
+
+
+def test_check_and_build_need_not_name_the_cited_document(tmp_path: Path) -> None:
+    write_shared(tmp_path / "content")
+    result = baocao("check", "quyet-dinh", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, ""), result.stderr
+    result = baocao("build", "to-trinh", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out").glob("*.docx")] == ["to-trinh.docx"]
+    result = baocao("build", "-o", "out", cwd=tmp_path)  # all three, in one process
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Đang dựng") == 3
+
+
+def test_what_cannot_be_cited_is_one_problem_at_the_citations_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_shared(content, "ke-hoach")
+    folder = write_part(
+        content,
+        "to-trinh",
+        "Mở đầu.\n\n"
+        'Không có văn bản: {{ tien("ke-hoach-2027:kp.tong") }}.\n\n'
+        'Không có khoản: {{ tien_chu("ke-hoach:kp.camra") }}.\n\n'
+        'Ngoài thư mục: {{ so("../ke-hoach:kp.tong") }}.\n',
+    )
+    assert messages(check_document(folder)) == [
+        (
+            "01-noi-dung.md",
+            3,
+            "không có văn bản “ke-hoach-2027” trong content/ — có phải: “ke-hoach”?",
+        ),
+        (
+            "01-noi-dung.md",
+            5,
+            "văn bản “ke-hoach” không có khoản “kp.camra” — có phải: “ke-hoach:kp.camera”?",
+        ),
+        (
+            "01-noi-dung.md",
+            7,
+            "“../ke-hoach” không phải tên văn bản: trước dấu “:” ghi tên thư mục của một văn bản "
+            "cùng thư mục nội dung, tên đó chỉ gồm chữ thường không dấu, chữ số và dấu “-” "
+            "(ví dụ “chuyen-doi-so”)",
+        ),
+    ]
+
+
+def test_the_cited_documents_own_problems_are_not_repeated(tmp_path: Path) -> None:
+    folders = write_shared(tmp_path / "content")
+    edit(folders["ke-hoach"] / "01-noi-dung.md", CAMERA, CAMERA.replace("300", "3OO"))
+    assert len(check_document(folders["ke-hoach"])) == 1
+    message = (
+        "văn bản “ke-hoach” còn 1 lỗi nên chưa trích được số tiền của nó; sửa văn bản đó "
+        "trước (baocao check ke-hoach)"
+    )
+    assert messages(check_document(folders["to-trinh"])) == [  # at each citation's line
+        ("01-noi-dung.md", 2, message),
+        ("01-noi-dung.md", 3, message),
+    ]
+
+
+def test_a_cycle_is_a_problem_in_each_document_never_a_loop(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    a = write_part(content, "van-ban-a", 'A trích {{ tien("van-ban-b:b") }}; **1 đồng**{#a}.\n')
+    b = write_part(content, "van-ban-b", 'B trích {{ tien("van-ban-c:c") }}; **2 đồng**{#b}.\n')
+    c = write_part(content, "van-ban-c", 'C trích {{ tien("van-ban-a:a") }}; **3 đồng**{#c}.\n')
+    d = write_part(content, "van-ban-d", 'D trích {{ tien("van-ban-a:a") }}.\n')
+    cycle = "các văn bản trích số tiền của nhau thành vòng: {}; số tiền chỉ trích theo một chiều"
+    for folder, chain in [
+        (a, "van-ban-a → van-ban-b → van-ban-c → van-ban-a"),
+        (b, "van-ban-b → van-ban-c → van-ban-a → van-ban-b"),
+        (c, "van-ban-c → van-ban-a → van-ban-b → van-ban-c"),
+    ]:
+        ((file, line, message),) = messages(check_document(folder))
+        assert (file, line) == ("01-noi-dung.md", 1)
+        assert message.startswith(cycle.format(chain)), message
+    ((_, _, message),) = messages(check_document(d))  # outside the cycle: the cited one fails
+    assert message.startswith("văn bản “van-ban-a” còn 1 lỗi")
+
+
+def test_deps_lists_every_document_a_document_rests_on(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write_shared(content)
+    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:ke-hoach:x”, "to-trinh:x") }}.\n')
+    write_part(content, "ghi-chu", "{{ không phải trích dẫn: ke-hoach }} 'ke-hoach:kp.tong'\n")
+    (content / "ke-hoach" / "ghi-chu.md").write_text('{{ tien("to-trinh:x") }}\n', "utf-8")
+    assert dependencies(content) == {
+        "bao-cao": ["ke-hoach", "quyet-dinh", "to-trinh"],  # ke-hoach through the other two
+        "quyet-dinh": ["ke-hoach"],
+        "to-trinh": ["ke-hoach"],
+    }  # the kế hoạch's notes are not read
+    rules = make_rules({"to-trinh": ["ke-hoach"]}).splitlines()
+    assert rules[-1] == (
+        "$(OUT)/to-trinh.docx: $(CONTENT) $(CONTENT)/ke-hoach "
+        "$(wildcard $(wildcard $(CONTENT)/ke-hoach/[0-9]*.md))"
+    )
+
+    result = baocao("deps", "--content", "content", "-o", "out", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (tmp_path / "out" / FILE).read_text("utf-8") == make_rules(dependencies(content))
+    missing = baocao("deps", "--content", "khong-co", cwd=tmp_path)
+    assert missing.returncode == 2 and "không thấy thư mục nội dung" in missing.stderr
+
+
+def test_the_model_of_a_citing_document_holds_only_its_own_amounts(tmp_path: Path) -> None:
+    folders = write_shared(tmp_path / "content")
+    resolution = resolve_folder(folders["to-trinh"])
+    assert resolution.registry.entries == {} and resolution.registry.tables == {}
