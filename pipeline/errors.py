@@ -27,11 +27,16 @@ def display_path(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in the content, in Vietnamese, at a position; a warning fails nothing."""
+    """One thing wrong in the content, in Vietnamese, at a position; a warning fails nothing.
+
+    A `draft` problem is a placeholder still to fill (the "…" that `baocao new` writes): check
+    counts it as an error, a build prints it as a warning and builds, so a new document builds as
+    it is and check lists its placeholders until they are filled."""
 
     position: Position
     message: str
     warning: bool = False
+    draft: bool = False
 
     def __str__(self) -> str:
         label = "cảnh báo: " if self.warning else ""

@@ -23,14 +23,42 @@ PART_NAME = "[0-9]*.md"  # document parts are numbered: 00-mo-dau.md, 01-danh-gi
 
 
 @dataclass(frozen=True)
+class FrontSource:
+    """The front matter as typed: its file, its text between the "---" lines, and the line number
+    of its first line, so that check can point at a key's line."""
+
+    path: Path
+    text: str
+    first_line: int
+
+    def lines(self) -> list[tuple[Position, str]]:
+        """Each line of the front matter with its position."""
+        return [
+            (Position(self.path, self.first_line + offset), line)
+            for offset, line in enumerate(self.text.splitlines())
+        ]
+
+    def position(self, key: str | None = None, containing: str | None = None) -> Position:
+        """The line of `key` (the first line when there is none), or with `containing` the first
+        line from there on that holds that text."""
+        at = FrontMatterReader(self.path, self.text, self.first_line).position(key)
+        if containing is not None:
+            for position, line in self.lines():
+                if position.line >= at.line and containing.lower() in line.lower():
+                    return position
+        return at
+
+
+@dataclass(frozen=True)
 class Document:
     """A document as its parts say it: its name (the folder's), front matter (None when it cannot
-    be read), its blocks in order, and every problem parsing found."""
+    be read), its blocks in order, every problem parsing found, and the front matter as typed."""
 
     name: str
     front: FrontMatter | None
     blocks: tuple[Block, ...]
     problems: tuple[Problem, ...]
+    front_source: FrontSource | None = None
 
 
 def find_documents(content: Path, names: list[str] | None = None) -> list[Path]:
@@ -80,6 +108,7 @@ def parse_document(folder: Path) -> Document:
     files = document_parts(folder)
     problems: list[Problem] = []
     front: FrontMatter | None = None
+    source: FrontSource | None = None
     blocks: list[Block] = []
     for index, path in enumerate(files):
         text = read_text(path)
@@ -96,7 +125,8 @@ def parse_document(folder: Path) -> Document:
                     )
                 )
             else:
-                reader = FrontMatterReader(path, match.group(1) or "", first_line=2)
+                source = FrontSource(path, match.group(1) or "", first_line=2)
+                reader = FrontMatterReader(path, source.text, source.first_line)
                 front = reader.read()
                 problems.extend(reader.problems)
         elif match:
@@ -108,4 +138,4 @@ def parse_document(folder: Path) -> Document:
         file_blocks, file_problems = parse_blocks(path, text)
         blocks.extend(file_blocks)
         problems.extend(file_problems)
-    return Document(folder.name, front, tuple(blocks), tuple(problems))
+    return Document(folder.name, front, tuple(blocks), tuple(problems), source)

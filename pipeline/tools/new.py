@@ -1,8 +1,10 @@
-"""`baocao new`: a new document folder that checks and builds as it is, for the editor to fill in.
+"""`baocao new`: a new document folder of a chosen kind, for the editor to fill in.
 
-The parts are data below: front matter whose placeholders ("…") are plainly there to be replaced
-yet valid (a draft without number, dated this month), one section, and one budget table with ids
-that the prose cites — so the editor starts from the three things the guide explains.
+Each kind's parts are data: templates/new/<slug>/*.md, the slug being the kind's in
+templates/kinds.yaml (`baocao new NAME --loai quyet-dinh`). Their front matter is valid as it
+is (a draft without number, dated this month: `{month}` becomes it) and every "…" marks what
+the editor must write, so the new document builds at once, and check lists each "…" as a
+problem until it is filled (pipeline/resolve/forms.py).
 """
 
 from __future__ import annotations
@@ -13,60 +15,26 @@ import unicodedata
 from pathlib import Path
 
 from pipeline.errors import UsageError
+from pipeline.parse.kinds import kinds
 from pipeline.parse.syntax import ID
 
-FRONT_MATTER = """\
----
-# Phần đầu (thể thức văn bản). Thay mọi chỗ “…” bằng nội dung thật.
-# "so" để trống khi văn bản chưa có số; "ngay" chỉ ghi năm-tháng khi chưa ký.
-co_quan:
-  - ỦY BAN NHÂN DÂN
-  - XÃ …
-so:
-ky_hieu: BC-UBND
-dia_danh: …
-ngay: {month}
-loai: BÁO CÁO
-trich_yeu: Kết quả thực hiện nhiệm vụ … và kế hoạch …
-nguoi_ky:
-  quyen_han:
-    - TM. ỦY BAN NHÂN DÂN
-  chuc_vu: CHỦ TỊCH
-  ho_ten: …
-noi_nhan:
-  - …
-  - "Lưu: VT"
----
-
-Thực hiện …, Ủy ban nhân dân xã … báo cáo kết quả thực hiện như sau:
-"""
-
-SECTION = """\
-# I. KẾT QUẢ THỰC HIỆN
-
-## 1. Tình hình chung
-
-Viết nội dung ở đây. Các dòng liền nhau là một đoạn; một dòng trống mở đoạn mới.
-
-- Gạch đầu dòng viết “- ” ở đầu dòng.
-
-## 2. Kinh phí
-
-Tổng kinh phí đề xuất là {{ tien_chu("kp.tong") }}, trong đó mua sắm thiết bị
-{{ tien("kp.thiet-bi") }}.
-
-Đơn vị: Triệu đồng {#kp}
-
-| TT | NỘI DUNG                        | KINH PHÍ |
-|----|---------------------------------|----------|
-| A  | B                               | (1)      |
-| =  | Tổng cộng {#tong}               |          |
-| 1  | Mua sắm thiết bị {#thiet-bi}    | 100      |
-| 2  | Tập huấn, bồi dưỡng {#tap-huan} | 50       |
-"""
+SKELETONS = Path(__file__).resolve().parents[2] / "templates" / "new"
+DEFAULT_KIND = "bao-cao"
 
 NAME_RULE = "chỉ gồm chữ thường không dấu, chữ số và dấu “-”"
-PARTS = {"00-mo-dau.md": FRONT_MATTER, "01-noi-dung.md": SECTION}
+
+
+def skeleton(kind: str) -> dict[str, str]:
+    """The parts of a new document of kind `kind` (a slug): file name → text; a slug that no
+    kind offers is a usage error that lists those that do."""
+    slugs = kinds().slugs
+    if kind not in slugs:
+        raise UsageError(
+            f"baocao new: không có loại văn bản “{kind}”; chọn một trong: {', '.join(slugs)} "
+            f"(ví dụ: make new TEN=quyet-dinh-to-cong-tac LOAI=quyet-dinh)"
+        )
+    folder = SKELETONS / kind
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))}
 
 
 def suggested_name(name: str) -> str:
@@ -76,8 +44,12 @@ def suggested_name(name: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", plain))
 
 
-def new_document(content: Path, name: str, today: datetime.date | None = None) -> Path:
-    """Create `content/<name>/` with the parts above; refuse a bad name or an existing folder."""
+def new_document(
+    content: Path, name: str, today: datetime.date | None = None, kind: str = DEFAULT_KIND
+) -> Path:
+    """Create `content/<name>/` with the parts of `kind`; refuse a bad name, an unknown kind or
+    an existing folder."""
+    parts = skeleton(kind)
     if not name.strip():
         raise UsageError("thiếu tên văn bản, ví dụ: make new TEN=bao-cao-quy-3-2027")
     if not ID.fullmatch(name):
@@ -89,7 +61,7 @@ def new_document(content: Path, name: str, today: datetime.date | None = None) -
     month = (today or datetime.date.today()).strftime("%Y-%m")
     try:
         folder.mkdir(parents=True)
-        for filename, text in PARTS.items():
+        for filename, text in parts.items():
             (folder / filename).write_text(text.replace("{month}", month), encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"không tạo được “{folder}”: {exc.strerror}") from None

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime
+import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import ROOT
 
 from pipeline.build import build_document, check_document
+from pipeline.parse.kinds import kinds
+from pipeline.resolve.forms import PLACEHOLDER_MESSAGE
 from pipeline.review.textconv import docx_text
-from pipeline.tools.new import new_document, suggested_name
+from pipeline.tools.new import SKELETONS, new_document, suggested_name
 
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -22,7 +27,9 @@ def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_new_document_checks_and_builds_with_its_citations(tmp_path: Path) -> None:
+def test_a_new_document_builds_with_its_citations_and_check_lists_its_blanks(
+    tmp_path: Path,
+) -> None:
     (tmp_path / "content").mkdir()
     result = baocao(tmp_path, "new", "bao-cao-quy-3")
     assert result.returncode == 0, result.stderr
@@ -30,9 +37,16 @@ def test_a_new_document_checks_and_builds_with_its_citations(tmp_path: Path) -> 
     folder = tmp_path / "content" / "bao-cao-quy-3"
     assert sorted(p.name for p in folder.iterdir()) == ["00-mo-dau.md", "01-noi-dung.md"]
     checked = baocao(tmp_path, "check")
-    assert (checked.returncode, checked.stdout) == (0, ""), checked.stdout
-    assert checked.stderr == "Không có lỗi (0 cảnh báo).\n"
-    text = docx_text(build_document(folder, tmp_path / "output").target)
+    assert checked.returncode == 1
+    lines = checked.stdout.splitlines()
+    assert lines and all(line.endswith(f": {PLACEHOLDER_MESSAGE}") for line in lines)
+    assert "content/bao-cao-quy-3/00-mo-dau.md:6: " in checked.stdout  # "- XÃ …"
+    assert (
+        checked.stderr == f"Có {len(lines)} lỗi ({len(lines)} chỗ “…” chưa điền) và 0 cảnh báo.\n"
+    )
+    built = build_document(folder, tmp_path / "output")
+    assert all(w.warning and w.message == PLACEHOLDER_MESSAGE for w in built.warnings)
+    text = docx_text(built.target)
     assert "150.000.000 đồng (Một trăm năm mươi triệu đồng)" in text  # the cited total
     assert "trong đó mua sắm thiết bị 100.000.000 đồng" in text
     assert "XÃ …" in text  # placeholders stay visible until filled in
@@ -41,7 +55,99 @@ def test_a_new_document_checks_and_builds_with_its_citations(tmp_path: Path) -> 
 def test_dated_the_month_it_is_made(tmp_path: Path) -> None:
     folder = new_document(tmp_path, "x", today=datetime.date(2027, 3, 9))
     assert "\nngay: 2027-03\n" in (folder / "00-mo-dau.md").read_text(encoding="utf-8")
-    assert [p for p in check_document(folder) if not p.warning] == []
+    assert [p for p in check_document(folder) if not p.draft] == []
+
+
+# What each kind's DOCX shows as it is made: its type line, and the elements of its form.
+PRINTED = {
+    "bao-cao": ["BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN", "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"],
+    "ke-hoach": ["KẾ HOẠCH", "Triển khai … năm …", "III. KINH PHÍ THỰC HIỆN"],
+    "to-trinh": ["TỜ TRÌNH", "Kính gửi: Hội đồng nhân dân xã …", "- Như trên;"],
+    "quyet-dinh": [
+        "QUYẾT ĐỊNH",
+        "Về việc …",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ …",
+        "Theo đề nghị của ….",
+        "QUYẾT ĐỊNH:",
+        "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        "- Như Điều 3;",
+    ],
+    "nghi-quyet": [
+        "NGHỊ QUYẾT",
+        "HỘI ĐỒNG NHÂN DÂN XÃ …",
+        "KHÓA …, KỲ HỌP THỨ …",
+        "QUYẾT NGHỊ:",
+        "TM. HỘI ĐỒNG NHÂN DÂN\nCHỦ TỊCH",
+        "- Như Điều 2, Điều 3;",
+    ],
+    "thong-bao": ["THÔNG BÁO", "Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp ngày …"],
+    "cong-van": ["V/v …", "Kính gửi:", "- …;", "- Như trên;"],
+    "giay-moi": ["GIẤY MỜI", "Ủy ban nhân dân xã … trân trọng kính mời: …", "Thời gian: …"],
+    "bien-ban": [
+        "BIÊN BẢN",
+        "Thời gian bắt đầu: … giờ …, ngày … tháng … năm …",
+        "THƯ KÝ",
+        "CHỦ TỌA",
+    ],
+}
+
+
+def paragraphs(path: Path) -> list[str]:
+    """Every paragraph of a DOCX, in the body and in its tables' cells."""
+    document = docx.Document(str(path))
+    found = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found += [p.text for p in cell.paragraphs]
+    return found
+
+
+def test_every_kind_offered_has_its_skeleton_and_is_in_the_help() -> None:
+    assert sorted(kinds().slugs) == sorted(PRINTED)
+    assert sorted(p.name for p in SKELETONS.iterdir() if p.is_dir()) == sorted(PRINTED)
+    wide = {**os.environ, "COLUMNS": "1000"}  # argparse would wrap "cong-van" at its hyphen
+    command = [sys.executable, "-m", "pipeline", "new", "--help"]
+    result = subprocess.run(command, capture_output=True, text=True, env=wide)
+    listed = re.findall(r"[a-z]+-[a-z]+", result.stdout.split("--loai LOẠI")[-1])
+    assert sorted(set(listed) & set(PRINTED)) == sorted(PRINTED)
+
+
+@pytest.mark.parametrize("kind", sorted(PRINTED))
+def test_each_kind_builds_as_it_is_and_checks_clean_once_filled(tmp_path: Path, kind: str) -> None:
+    folder = new_document(tmp_path / "content", "van-ban", kind=kind)
+    blanks = check_document(folder)
+    assert blanks and all(p.draft and p.message == PLACEHOLDER_MESSAGE for p in blanks), blanks
+    built = build_document(folder, tmp_path / "output")
+    assert [w.message for w in built.warnings] == [PLACEHOLDER_MESSAGE] * len(blanks)
+    printed = paragraphs(built.target)
+    for text in PRINTED[kind]:
+        assert text in printed, text
+    if kind == "cong-van":  # no type line; the ký hiệu is the agency's own
+        assert "CÔNG VĂN" not in printed
+        assert any(t.startswith("Số:") and t.endswith("/UBND-…") for t in printed)
+    for part in folder.glob("*.md"):
+        part.write_text(part.read_text(encoding="utf-8").replace("…", "Thử Nghiệm"), "utf-8")
+    assert check_document(folder) == []
+    build_document(folder, tmp_path / "output")
+
+
+def test_an_unknown_kind_is_a_usage_error_listing_the_kinds(tmp_path: Path) -> None:
+    result = baocao(tmp_path, "new", "x", "--loai", "hop-dong")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(
+        "baocao new: không có loại văn bản “hop-dong”; chọn một trong: "
+    )
+    assert all(slug in result.stderr for slug in PRINTED)
+    assert not (tmp_path / "content").exists()
+
+
+def test_new_with_a_kind(tmp_path: Path) -> None:
+    result = baocao(tmp_path, "new", "qd-to-cong-tac", "--loai", "quyet-dinh")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "content" / "qd-to-cong-tac"
+    assert "\nloai: QUYẾT ĐỊNH\n" in (folder / "00-quyet-dinh.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -82,9 +188,12 @@ def test_suggested_names() -> None:
 def test_make_new(tmp_path: Path) -> None:
     content = tmp_path / "content"
     make = ["make", "--no-print-directory", "-C", str(ROOT), "new", f"CONTENT={content}"]
-    made = subprocess.run([*make, "TEN=ke-hoach-2028"], capture_output=True, text=True)
+    made = subprocess.run([*make, "TEN=bao-cao-2028"], capture_output=True, text=True)
     assert made.returncode == 0, made.stderr
-    assert (content / "ke-hoach-2028" / "00-mo-dau.md").is_file()
+    assert "\nloai: BÁO CÁO\n" in (content / "bao-cao-2028" / "00-mo-dau.md").read_text("utf-8")
+    made = subprocess.run([*make, "TEN=gm-2028", "LOAI=giay-moi"], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    assert (content / "gm-2028" / "00-giay-moi.md").is_file()
     missing = subprocess.run(make, capture_output=True, text=True)
     assert missing.returncode != 0
     assert "thiếu tên văn bản, ví dụ: make new TEN=bao-cao-quy-3-2027" in missing.stderr
