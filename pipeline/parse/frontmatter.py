@@ -39,7 +39,10 @@ SCHEMA: dict[str, tuple[str, str, bool]] = {
 APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # AppendixOptions
     "don_vi": ("đơn vị của bảng phụ lục (khi bảng không tự nêu)", "text", False),
     "kem_theo": ("dòng “(Kèm theo …)” thay cho dòng tự tạo", "text", False),
+    "huong": ("hướng trang phụ lục: doc (dọc) hoặc ngang", "text", False),
 }
+# `phu_luc.huong` → whether the appendices are landscape; without it, each table's width decides.
+APPENDIX_ORIENTATIONS = {"doc": False, "dọc": False, "do\u0323c": False, "ngang": True}
 JOINT_SCHEMA: dict[str, tuple[str, str, bool]] = {  # Joint
     "co_quan": ("tên cơ quan liên tịch", "lines", True),
     "nguoi_ky": ("người ký của cơ quan liên tịch", "signer", True),
@@ -71,11 +74,30 @@ class Joint:
 @dataclass(frozen=True)
 class AppendixOptions:
     """The front matter's `phu_luc`: the unit line for an appendix whose table does not state its
-    unit (`don_vi`), and a "(Kèm theo …)" line to print as written instead of the one made from
-    the front matter (`kem_theo`)."""
+    unit (`don_vi`), a "(Kèm theo …)" line to print as written instead of the one made from
+    the front matter (`kem_theo`), and the appendices' page, forced portrait or landscape
+    (`huong`; None: chosen from each appendix's widest table)."""
 
     unit: str | None = None
     attachment_line: str | None = None
+    landscape: bool | None = None
+
+    @classmethod
+    def of(cls, options: Mapping[str, Any], reader: FrontMatterReader) -> AppendixOptions:
+        """The options `phu_luc` gives, as `fields` read them; a `huong` that is neither "doc"
+        nor "ngang" is a problem at its line (or at `phu_luc:`, written on one line)."""
+        direction = options.get("huong")
+        landscape = None
+        if direction is not None:
+            landscape = APPENDIX_ORIENTATIONS.get(direction.lower())
+            if landscape is None:
+                key = "huong" if reader.position("huong") != reader.position() else "phu_luc"
+                reader.problem(
+                    key,
+                    f"hướng trang phụ lục “{direction}” không rõ: ghi “huong: doc” (trang dọc) "
+                    "hoặc “huong: ngang” (trang ngang)",
+                )
+        return cls(options.get("don_vi"), options.get("kem_theo"), landscape)
 
 
 @dataclass(frozen=True)
@@ -178,7 +200,7 @@ class FrontMatterReader:
         appendix = AppendixOptions()
         if isinstance(values.get("phu_luc"), dict):
             options = self.fields(values["phu_luc"], APPENDIX_SCHEMA, "phu_luc.")
-            appendix = AppendixOptions(options.get("don_vi"), options.get("kem_theo"))
+            appendix = AppendixOptions.of(options, self)
         if self.problems or signer is None or symbol is None:
             return None
         return FrontMatter(

@@ -33,6 +33,8 @@ class Kind:
     articles: bool = False
     opening: str | None = None
     to: str = "allowed"
+    attaches: bool = False
+    attachable: bool = False
 
     @property
     def title(self) -> str:
@@ -56,6 +58,12 @@ class Kinds:
             if normal(kind.name) == key:
                 return kind
         return _kind({**self.other, "name": " ".join(name.split())})
+
+    def attached(self, heading: str) -> Kind | None:
+        """The kind a heading names when it opens a document issued with a decision ("QUY CHẾ",
+        Mẫu 1.3): a kind that is `attachable`, named exactly."""
+        key = normal(heading)
+        return next((k for k in self.known if k.attachable and normal(k.name) == key), None)
 
     def by_slug(self, slug: str) -> Kind | None:
         return next((k for k in self.known if k.slug == slug), None)
@@ -112,6 +120,8 @@ def _kind(entry: dict[str, Any]) -> Kind:
         articles=bool(entry.get("articles", False)),
         opening=entry.get("opening"),
         to=str(entry.get("to", "allowed")),
+        attaches=bool(entry.get("attaches", False)),
+        attachable=bool(entry.get("attachable", False)),
     )
     assert kind.to in TO_RULES, f"{KINDS.name}: {kind.name}: to must be one of {TO_RULES}"
     return kind

@@ -26,6 +26,8 @@ STRAY = {
 
 # A tag at the end of a table cell or declaration line: "Chuyển đổi số {#cds}".
 END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
+# A cell of a budget table's column-number row: a letter for a text column, (n) or a formula.
+NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
 
 
@@ -40,9 +42,27 @@ def is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
+def split_cells(line: str) -> list[str]:
+    """The cells of a pipe-table line; "\\|" is a literal bar."""
+    s = line.strip()
+    s = s[1:] if s.startswith("|") else s
+    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+def is_number_row(cells: list[str]) -> bool:
+    """Whether a row is a budget table's column-number row: "| A | B | (1)=(2)+(3) | (2) |"."""
+    return all(NUMBER_CELL.fullmatch(c) for c in cells) and any(c.startswith("(") for c in cells)
+
+
 def split_tag(text: str) -> tuple[str, str | None]:
     """ "Chuyển đổi số {#cds}" → ("Chuyển đổi số", "cds"); no tag → (text, None)."""
     match = END_TAG.search(text)
     if not match:
         return text.strip(), None
     return text[: match.start()].strip(), match.group(1).strip()
+
+
+# An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and
+# letter. Render prints the label bold; check counts the articles (PL I, II.6.đ).
+ARTICLE = re.compile(r"Điều\s+(\d+)([a-zđ]?)\.(?=\s|$)")

@@ -2,63 +2,50 @@
 
 List items become paragraphs that begin with their marker ("- …", "+ …", "2. …"), as ND30
 writes them, never Word lists. A soft line end is a space; a hard one a line break. A paragraph
-opening with an article's label ("Điều 3.") shows the label bold (PL I, II.6.đ).
+opening with an article's label ("Điều 3.") shows the label bold, and a heading "Chương I. …"
+its level and its title on two centred lines (PL I, II.6.đ).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.parse.blocks import (
-    Break,
-    Citation,
-    Emphasis,
     Heading,
     Inline,
     Item,
     Paragraph,
+    PlainTable,
     Strong,
-    Tag,
     Text,
     source_text,
 )
+from pipeline.parse.syntax import ARTICLE
 from pipeline.render import ast
-from pipeline.render.table import budget_table, unit_line
+from pipeline.render.appendix import PAGE_MARKS, PageOrientation
+from pipeline.render.inlines import inlines as inlines  # the body's, the frame's: one function
+from pipeline.render.table import budget_table, plain_table, unit_line
 from pipeline.resolve.document import BudgetTable, ShownBlock
 
 END_MARK = "./."
-ARTICLE = re.compile(r"(Điều\s+\d+[a-zđ]?\.)(?=\s|$)")  # "Điều 3." opening a paragraph
+PART_HEADING = "Part Heading"
+# "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ)
+PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
 
 
-def inlines(items: tuple[Inline, ...]) -> list[ast.Node]:
-    """Resolved inlines as pandoc inlines."""
-    out: list[ast.Node] = []
-    for inline in items:
-        match inline:
-            case Text(text):
-                out.extend(ast.words(text))
-            case Strong(children):
-                out.append(ast.strong(inlines(children)))
-            case Emphasis(children):
-                out.append(ast.emphasis(inlines(children)))
-            case Break(hard=True):
-                out.append(ast.LINE_BREAK)
-            case Break():
-                out.append(ast.SPACE)
-            case Citation() | Tag():  # pragma: no cover - resolve leaves none
-                raise ValueError(f"render got an unresolved {inline}")
-    return out
-
-
-def blocks(items: list[ShownBlock], bare: BudgetTable | None = None) -> list[ast.Node]:
+def blocks(
+    items: Sequence[ShownBlock | PageOrientation], bare: BudgetTable | None = None
+) -> list[ast.Node]:
     """Body blocks as pandoc blocks; a budget table with its unit line above it, except the
-    `bare` one (an appendix draws its unit line)."""
+    `bare` one (an appendix draws its unit line); an appendix's forced orientation as the mark
+    the finishing pass reads."""
     out: list[ast.Node] = []
     for block in items:
         match block:
             case Heading():
-                out.append(ast.heading(block.level, inlines(block.inlines)))
+                out.append(heading(block))
             case Paragraph():
                 out.append(ast.para(inlines(article_label(block.inlines))))
             case Item():
@@ -67,7 +54,20 @@ def blocks(items: list[ShownBlock], bare: BudgetTable | None = None) -> list[ast
                 if block is not bare:
                     out.append(unit_line(block.table.unit_text))
                 out.append(budget_table(block.table))
+            case PlainTable():
+                out.append(plain_table(block))
+            case PageOrientation():
+                out.append(ast.anchor(PAGE_MARKS[block.landscape]))
     return out
+
+
+def heading(block: Heading) -> ast.Node:
+    """A heading; "Chương I. QUY ĐỊNH CHUNG" (or Phần, Mục, Tiểu mục) as two centred lines."""
+    part = PART.fullmatch(source_text(block.inlines).strip())
+    if not part:
+        return ast.heading(block.level, inlines(block.inlines))
+    lines = [*ast.words(part.group(1)), ast.LINE_BREAK, *ast.words(part.group(2))]
+    return ast.styled(PART_HEADING, [ast.para(lines)])
 
 
 def article_label(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
@@ -78,18 +78,22 @@ def article_label(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
     if not match:
         return items
     rest = items[0].text[match.end() :]
-    return (Strong((Text(match.group(1)),)), *((Text(rest),) if rest else ()), *items[1:])
+    return (Strong((Text(match.group(0)),)), *((Text(rest),) if rest else ()), *items[1:])
 
 
-def body_blocks(items: list[ShownBlock]) -> list[ast.Node]:
-    """The body's blocks with ND30's end mark "./." after its last sentence, unless the editor
-    typed it: "… thi hành." becomes "… thi hành./.". A body that ends with a table gets the
-    mark as a paragraph of its own."""
-    last = items[-1] if items else None
+def body_blocks(
+    items: Sequence[ShownBlock | PageOrientation], bare: BudgetTable | None = None
+) -> list[ast.Node]:
+    """Blocks that end a document's body, an attached document or an appendix, with ND30's end
+    mark "./." after the last sentence, unless the editor typed it: "… thi hành." becomes
+    "… thi hành./.". Content that ends with a table gets the mark as a paragraph of its own."""
+    shown = [k for k, item in enumerate(items) if not isinstance(item, PageOrientation)]
+    last = items[shown[-1]] if shown else None
     if not isinstance(last, Heading | Paragraph | Item):
-        return [*blocks(items), ast.para(ast.words(END_MARK))]
+        return [*blocks(items, bare), ast.para(ast.words(END_MARK))]
     text = source_text(last.inlines).rstrip()
     if not text.endswith(END_MARK):
         mark = END_MARK[1:] if text.endswith(".") else END_MARK
-        items = [*items[:-1], replace(last, inlines=(*last.inlines, Text(mark)))]
-    return blocks(items)
+        marked = replace(last, inlines=(*last.inlines, Text(mark)))
+        items = [*items[: shown[-1]], marked, *items[shown[-1] + 1 :]]
+    return blocks(items, bare)

@@ -11,19 +11,24 @@ from __future__ import annotations
 from pipeline.money.dates import place_date_line
 from pipeline.render import ast
 from pipeline.render.appendix import appendix_page, split_appendices
-from pipeline.render.body import blocks, body_blocks, inlines
+from pipeline.render.attachment import attached_page, split_attached
+from pipeline.render.body import body_blocks, inlines
 from pipeline.render.frame import Frame, form
 from pipeline.resolve.document import ResolvedDocument
 
 
 def render_document(document: ResolvedDocument) -> ast.Node:
-    """The whole document: frame around the body, then the appendices."""
+    """The whole document: frame around the body, then the documents issued with it and the
+    appendices, each ended by "./."."""
     front = document.front
     body, appendices = split_appendices(document.blocks)
-    pages = []
+    body, attached = split_attached(body, front)
+    pages: dict[str, list[tuple[object, list[ast.Node]]]] = {"appendices": [], "attachments": []}
     for appendix in appendices:
         page = appendix_page(appendix, front)
-        pages.append((page, blocks(page.blocks, bare=page.bare)))
+        pages["appendices"].append((page, body_blocks(page.blocks, bare=page.bare)))
+    for one in attached:
+        pages["attachments"].append((attached_page(one, front), body_blocks(one.blocks)))
     context = {
         "front": front,
         "kind": front.kind,

@@ -11,7 +11,7 @@ top of the definition file.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,6 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.parse.blocks import Inline
 from pipeline.render import ast
-from pipeline.render.appendix import AppendixPage
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FRAME = TEMPLATES / "frame.yaml"
@@ -66,21 +65,26 @@ def _expression(source: str) -> TemplateExpression:
     return environment().compile_expression(source)
 
 
+# The elements drawn once per page of a kind, and the name a page goes by in their texts.
+PAGES = {"appendices": "appendix", "attachments": "attached"}
+
+
 class Frame:
     """Draws frame elements in a context: the front matter and the values made from it.
 
-    `pages` are the appendices, each with what its elements may name (as `appendix`) and its
+    `pages` holds, for each key of PAGES, the pages drawn by that element: each what its
+    elements may name (an AppendixPage as `appendix`, an AttachedPage as `attached`) and its
     body, already drawn."""
 
     def __init__(
         self,
         context: dict[str, Any],
         inlines: Inlines,
-        pages: Sequence[tuple[AppendixPage, list[ast.Node]]] = (),
+        pages: Mapping[str, Sequence[tuple[object, list[ast.Node]]]] | None = None,
     ) -> None:
         self.context = context
         self.inlines = inlines
-        self.pages = pages
+        self.pages = pages or {}
 
     def draw(self, elements: list[Element], body: list[ast.Node]) -> list[ast.Node]:
         """The blocks of `elements`, with `body` where the element "body" stands."""
@@ -90,10 +94,10 @@ class Frame:
                 out.extend(body)
             elif "when" in element and not self.value(element["when"]):
                 continue
-            elif "appendices" in element:
-                for page, page_body in self.pages:
-                    inner = Frame({**self.context, "appendix": page}, self.inlines)
-                    out.extend(inner.draw(element["appendices"], page_body))
+            elif key := next((k for k in PAGES if k in element), None):
+                for page, page_body in self.pages.get(key, ()):
+                    inner = Frame({**self.context, PAGES[key]: page}, self.inlines)
+                    out.extend(inner.draw(element[key], page_body))
             elif "layout" in element:
                 out.append(self.layout(element["layout"], element["rows"]))
             elif "style" in element:

@@ -14,12 +14,22 @@ from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount
 from pipeline.money.figures import dong
 from pipeline.money.words import WordsStyle
-from pipeline.parse.blocks import Heading, Item, Paragraph, TableSource, TextBlock
+from pipeline.parse.blocks import (
+    Heading,
+    Item,
+    Paragraph,
+    PlainTable,
+    TableCell,
+    TableSource,
+    TextBlock,
+)
 from pipeline.parse.document import Document
 from pipeline.parse.frontmatter import FrontMatter
+from pipeline.resolve.appendices import appendix_problems
 from pipeline.resolve.budget import Table, compute, place_rows
 from pipeline.resolve.budget_reader import read_table
-from pipeline.resolve.citations import CitationProblem, Citations, Entry, Registry
+from pipeline.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
+from pipeline.resolve.forms import check_forms
 from pipeline.resolve.prose import Declaration, Walk
 from pipeline.resolve.prose_checks import check_retyped, check_words
 
@@ -32,7 +42,7 @@ class BudgetTable:
     table: Table
 
 
-ShownBlock = Heading | Paragraph | Item | BudgetTable
+ShownBlock = Heading | Paragraph | Item | BudgetTable | PlainTable
 
 
 @dataclass(frozen=True)
@@ -61,13 +71,20 @@ class Resolution:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if not p.warning]
+        """The problems that stop a build: neither warnings nor placeholders still to fill."""
+        return [p for p in self.problems if not p.warning and not p.draft]
 
 
-def resolve_document(document: Document) -> Resolution:
-    """The document resolved: tables computed, citations written out, every problem found."""
+def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolution:
+    """The document resolved: tables computed, citations written out, every problem found.
+
+    `lookup` gives the registry of another document of the same content folder, for citations
+    such as `{{ tien("ke-hoach-2027:pl.camera") }}`; without it only the document's own amounts
+    can be cited (its own name before the colon always works).
+    """
     style = document.front.words if document.front else WordsStyle()
-    problems = list(document.problems)
+    problems = [*document.problems, *appendix_problems(document.blocks)]
+    problems.extend(check_forms(document))
     registry = Registry()
     tables: dict[int, Table] = {}
     for index, block in enumerate(document.blocks):
@@ -83,7 +100,9 @@ def resolve_document(document: Document) -> Resolution:
                 problems.append(duplicate)
             tables[index] = table
 
-    text_blocks = [(i, b) for i, b in enumerate(document.blocks) if not isinstance(b, TableSource)]
+    text_blocks = [
+        (i, b) for i, b in enumerate(document.blocks) if isinstance(b, Heading | Paragraph | Item)
+    ]
     declarations: list[Declaration] = []
     for _, block in text_blocks:
         walk = Walk.of(block.position)
@@ -95,7 +114,17 @@ def resolve_document(document: Document) -> Resolution:
         if duplicate:
             problems.append(duplicate)
 
-    citations = Citations(registry, style)
+    def cite(name: str) -> Registry:
+        if name == document.name:
+            return registry
+        if lookup is None:
+            raise CitationProblem(
+                f"không trích được số tiền của văn bản “{name}”: văn bản này được đọc riêng, "
+                "không cùng một thư mục nội dung"
+            )
+        return lookup(name)
+
+    citations = Citations(registry, style, cite)
     problems.extend(_relations(declarations, citations))
     known = _known(registry)
     shown: dict[int, TextBlock] = {}
@@ -113,6 +142,10 @@ def resolve_document(document: Document) -> Resolution:
             blocks.append(BudgetTable(block.position, tables[index]))
         elif index in shown:
             blocks.append(shown[index])
+        elif isinstance(block, PlainTable):
+            cells = _Cells(citations, style, known)
+            blocks.append(cells.table(block))
+            problems.extend(cells.problems)
     resolved = None
     if document.front is not None:
         resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
@@ -172,3 +205,31 @@ def _known(registry: Registry) -> dict[Amount, list[str]]:
             ):
                 keys.append(entry.key)
     return known
+
+
+class _Cells:
+    """A plain table's cells resolved as prose is: citations written, tags dropped, amounts and
+    their words checked; `problems` collects what is found."""
+
+    def __init__(self, citations: Citations, style: WordsStyle, known: dict[Amount, list[str]]):
+        self.citations = citations
+        self.style = style
+        self.known = known
+        self.problems: list[Problem] = []
+
+    def table(self, table: PlainTable) -> PlainTable:
+        first = table.position.line
+        rows = tuple(
+            tuple(self.cell(cell, Position(table.position.path, first + 2 + k)) for cell in row)
+            for k, row in enumerate(table.rows)
+        )
+        header = tuple(self.cell(cell, table.position) for cell in table.header)
+        return replace(table, header=header, rows=rows)
+
+    def cell(self, cell: TableCell, position: Position) -> TableCell:
+        walk = Walk.of(position, self.citations)
+        inlines = walk.inlines(cell)
+        self.problems.extend(walk.problems)
+        self.problems.extend(check_words(walk.prose, self.style))
+        self.problems.extend(check_retyped(walk.prose, self.known))
+        return inlines

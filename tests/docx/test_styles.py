@@ -65,6 +65,7 @@ def test_each_paragraph_style_is_exactly_its_row_of_the_table(styles: Any, name:
         "space_after_pt": lambda v: fmt.space_after == Pt(v),
         "line_spacing": lambda v: fmt.line_spacing == v,
         "keep_with_next": lambda v: fmt.keep_with_next is v,
+        "page_break_before": lambda v: fmt.page_break_before is v,
         "based_on": lambda v: style.base_style.name == v,
         "border_bottom_pt": lambda v: (
             style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:sz"))
