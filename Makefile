@@ -26,6 +26,17 @@ report: $(DOCX)  ## build every document in content/ into output/<document>.docx
 $(OUT)/%.docx: $(STAMP) $(ENGINE) $$(shell find $(CONTENT)/$$* -type f)
 	@$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT)
 
+# A document citing another's amounts ({{ tien("ke-hoach-2027:pl.camera") }}) also depends on that
+# document's files: `baocao deps` writes those rules, again whenever a document is added, removed
+# or edited. Only the goals that build DOCX read them. The outer $(wildcard) drops the pieces of a
+# path with a space in it, which make cannot use.
+DEPS := $(OUT)/.deps.mk
+ifneq ($(filter report pdf $(OUT)/%,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+-include $(DEPS)
+endif
+$(DEPS): $(STAMP) pipeline/tools/deps.py $(wildcard $(wildcard $(CONTENT) $(CONTENT)/*/ $(CONTENT)/*/[0-9]*.md))
+	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
+
 # PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
 SOFFICE := $(shell command -v soffice || command -v libreoffice)
 pdf: $(DOCX:.docx=.pdf)  ## render output/*.pdf with LibreOffice, when installed
@@ -45,8 +56,8 @@ check: $(STAMP)  ## check every document; each problem as file:line
 diff: $(STAMP)  ## what this branch changes in money and in words, as Markdown (baocao diff)
 	@$(BIN)/baocao diff --content $(CONTENT)
 
-new: $(STAMP)  ## start a new document folder: make new TEN=bao-cao-quy-3-2027
-	@$(BIN)/baocao new "$(TEN)" --content $(CONTENT)
+new: $(STAMP)  ## start a new document: make new TEN=bao-cao-quy-3-2027 [LOAI=quyet-dinh|nghi-quyet|to-trinh|ke-hoach|thong-bao|cong-van|giay-moi|bien-ban|bao-cao]
+	@$(BIN)/baocao new "$(TEN)" --loai "$(or $(LOAI),bao-cao)" --content $(CONTENT)
 
 test: $(STAMP)  ## run the whole test suite, one worker per core
 	$(BIN)/pytest -q -n auto
@@ -61,7 +72,7 @@ lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/lint-imports
 
 clean:  ## remove build results and the virtual environment
-	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.cache $(VENV)
+	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.cache $(DEPS) $(VENV)
 
 venv: $(STAMP)  ## create or refresh .venv
 

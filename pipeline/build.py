@@ -1,19 +1,32 @@
-"""Builds and checks documents: parse → resolve → render → docx, and check (the first two only)."""
+"""Builds and checks documents: parse → resolve → render → docx, and check (the first two only).
+
+A document may cite another document's amounts, `{{ tien("ke-hoach-2027:pl.camera") }}`. Resolve
+asks for that document by name; here the name is looked up as a folder beside the citing one —
+in the same content folder, never elsewhere — and resolved in turn (a cycle is a problem, never a
+loop). A document that resolves without errors is kept, per process, with a digest of the files
+it rests on, so a batch resolves a document many documents cite once, and an edit is never missed.
+"""
 
 from __future__ import annotations
 
+import difflib
+import hashlib
 import os
+import threading
 import time
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.docx.finish import finish_document, source_date_epoch
 from pipeline.docx.pandoc import find_pandoc, to_docx
 from pipeline.docx.styles import style_doc
 from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
-from pipeline.parse.document import parse_document
+from pipeline.parse.document import document_parts, parse_document
+from pipeline.parse.syntax import ID
 from pipeline.render.document import render_document
+from pipeline.resolve.citations import CitationProblem, Registry
 from pipeline.resolve.document import Resolution, ResolvedDocument, resolve_document
 
 CACHE = ".cache"  # in the output folder: the style doc and what pandoc said of itself
@@ -30,21 +43,171 @@ class Built:
 
 
 def resolve_folder(folder: Path) -> Resolution:
-    """A document folder parsed and resolved: its model, and every problem of its content."""
-    return resolve_document(parse_document(folder))
+    """A document folder parsed and resolved: its model, and every problem of its content.
+
+    Citations of another document's amounts ("ke-hoach-2027:pl.camera") read the folder of that
+    name beside this one."""
+    return _Library(folder.parent).resolve(folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents cited by other documents
+
+CITABLE_KEPT = 64  # resolved documents kept per process for citing
+
+
+@dataclass(frozen=True)
+class _Citable:
+    """A document resolved without errors: its amounts, and the documents they rest on (itself
+    and every one it cites, at any depth), each folder with the digest of its parts then."""
+
+    registry: Registry
+    sources: tuple[tuple[Path, str], ...]
+
+
+_kept: OrderedDict[Path, _Citable] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def parts_digest(folder: Path) -> str:
+    """A digest of a document's numbered parts, their names and bytes: all that resolve reads."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in document_parts(folder):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0unreadable"
+        for piece in (path.name.encode(), data):
+            digest.update(len(piece).to_bytes(8, "big") + piece)
+    return digest.hexdigest()
+
+
+def _recall(folder: Path) -> _Citable | None:
+    """The kept resolution of a document, when no file it rests on has changed since."""
+    with _kept_lock:
+        kept = _kept.get(folder)
+    if kept is None or any(parts_digest(path) != digest for path, digest in kept.sources):
+        return None
+    with _kept_lock:
+        if folder in _kept:
+            _kept.move_to_end(folder)
+    return kept
+
+
+def _keep(folder: Path, citable: _Citable) -> None:
+    with _kept_lock:
+        _kept[folder] = citable
+        _kept.move_to_end(folder)
+        while len(_kept) > CITABLE_KEPT:
+            _kept.popitem(last=False)
+
+
+class _Library:
+    """The documents of one content folder as one resolve sees them: those being resolved (so
+    that a cycle is found), and the cycles found."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.active: list[str] = []
+        self.cycles: list[tuple[str, ...]] = []
+
+    def resolve(self, folder: Path) -> Resolution:
+        return self._resolve(folder)[0]
+
+    def _resolve(self, folder: Path) -> tuple[Resolution, _Citable | None]:
+        sources = {folder.resolve(): parts_digest(folder)}
+        found: dict[str, Registry | str] = {}  # each document this one cites, or why not
+
+        def lookup(name: str) -> Registry:
+            if name not in found:
+                try:
+                    cited = self.cite(name)
+                except CitationProblem as exc:
+                    found[name] = str(exc)
+                else:
+                    sources.update(cited.sources)
+                    found[name] = cited.registry
+            registry = found[name]
+            if isinstance(registry, str):
+                raise CitationProblem(registry)
+            return registry
+
+        self.active.append(folder.name)
+        try:
+            resolution = resolve_document(parse_document(folder), lookup)
+        finally:
+            self.active.pop()
+        if resolution.document is None or resolution.errors:
+            return resolution, None
+        citable = _Citable(resolution.registry, tuple(sources.items()))
+        _keep(folder.resolve(), citable)
+        return resolution, citable
+
+    def cite(self, name: str) -> _Citable:
+        """The document `name` of this content folder, resolved for the one being resolved."""
+        if not ID.fullmatch(name):  # resolve refuses such names first: never a path elsewhere
+            raise CitationProblem(f"“{name}” không phải tên văn bản")
+        citing = self.active[-1]
+        if name in self.active:
+            cycle = tuple(self.active[self.active.index(name) :])
+            self.cycles.append(cycle)
+            raise CitationProblem(_cycle_message(cycle, citing))
+        folder = self.content / name
+        if not folder.is_dir() or not document_parts(folder):
+            raise CitationProblem(self._missing(name))
+        kept = _recall(folder.resolve())
+        if kept is not None:
+            return kept
+        resolution, citable = self._resolve(folder)
+        if citable is not None:
+            return citable
+        for cycle in self.cycles:  # it failed because it cites, at some depth, the citing one
+            if citing in cycle and _successor(cycle, citing) == name:
+                raise CitationProblem(_cycle_message(cycle, citing))
+        count = len(resolution.errors) or 1  # an unreadable front matter is one at least
+        raise CitationProblem(
+            f"văn bản “{name}” còn {count} lỗi nên chưa trích được số tiền của nó; sửa văn bản "
+            f"đó trước (baocao check {name})"
+        )
+
+    def _missing(self, name: str) -> str:
+        try:
+            names = [p.name for p in self.content.iterdir() if p.is_dir() and document_parts(p)]
+        except OSError:
+            names = []
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+        hint = f" — có phải: {', '.join(f'“{n}”' for n in close)}?" if close else ""
+        return f"không có văn bản “{name}” trong {self.content.resolve().name}/{hint}"
+
+
+def _successor(cycle: tuple[str, ...], name: str) -> str:
+    return cycle[(cycle.index(name) + 1) % len(cycle)]
+
+
+def _cycle_message(cycle: tuple[str, ...], start: str) -> str:
+    """ "to-trinh → ke-hoach → to-trinh", from the document where the problem is reported."""
+    at = cycle.index(start)
+    chain = " → ".join((*cycle[at:], *cycle[:at], start))
+    return (
+        f"các văn bản trích số tiền của nhau thành vòng: {chain}; số tiền chỉ trích theo một "
+        "chiều, từ văn bản gốc sang văn bản dùng nó"
+    )
 
 
 def check_document(folder: Path) -> list[Problem]:
-    """Every problem in a document's content, errors and warnings, without building anything."""
+    """Every problem in a document's content, errors and warnings, without building anything;
+    a placeholder still to fill ("…") is an error here."""
     return list(resolve_folder(folder).problems)
 
 
 def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
-    """The document ready to render, and its warnings; ContentErrors when it has errors."""
+    """The document ready to render, and its warnings; ContentErrors when it has errors. A
+    placeholder still to fill ("…") is a warning here: a new document builds as it is."""
     resolution = resolve_folder(folder)
+    problems = [replace(p, warning=True) if p.draft else p for p in resolution.problems]
     if resolution.document is None or resolution.errors:
-        raise ContentErrors(list(resolution.problems))
-    return resolution.document, list(resolution.problems)
+        raise ContentErrors(problems)
+    return resolution.document, problems
 
 
 def prepare_output(directory: Path) -> Path:

@@ -75,8 +75,23 @@ def parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
 
+    deps = commands.add_parser(
+        "deps",
+        help="ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
+    )
+    deps.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    deps.add_argument("-o", "--output", type=Path, default=Path("output"), help="thư mục kết quả")
+
     new = commands.add_parser("new", help="tạo thư mục cho một văn bản mới, dựng được ngay")
     new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
+    new.add_argument(
+        "--loai",
+        default="bao-cao",
+        metavar="LOẠI",
+        # templates/kinds.yaml's slugs, written out so that parsing reads no YAML (a test checks)
+        help="loại văn bản: quyet-dinh, nghi-quyet, to-trinh, ke-hoach, thong-bao, cong-van, "
+        "giay-moi, bien-ban hoặc bao-cao (mặc định)",
+    )
     new.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
     return top
 
@@ -118,14 +133,16 @@ def run_check(args: argparse.Namespace) -> int:
     from pipeline.build import check_document
     from pipeline.parse.document import find_documents
 
-    errors = warnings = 0
+    errors = warnings = drafts = 0
     for folder in find_documents(args.content, args.documents):
         for problem in check_document(folder):
             print(problem)
             warnings += problem.warning
             errors += not problem.warning
+            drafts += problem.draft and not problem.warning
     if errors:
-        print(f"Có {errors} lỗi và {warnings} cảnh báo.", file=sys.stderr)
+        blanks = f" ({drafts} chỗ “…” chưa điền)" if drafts else ""
+        print(f"Có {errors} lỗi{blanks} và {warnings} cảnh báo.", file=sys.stderr)
         return 1
     print(f"Không có lỗi ({warnings} cảnh báo).", file=sys.stderr)
     return 0
@@ -196,10 +213,21 @@ def run_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_deps(args: argparse.Namespace) -> int:
+    """The make rules of the documents that cite others, written to OUT/.deps.mk, silently."""
+    from pipeline.build import prepare_output
+    from pipeline.tools.deps import write_rules
+
+    if not args.content.is_dir():
+        raise UsageError(f"không thấy thư mục nội dung “{args.content}”")
+    write_rules(args.content, prepare_output(args.output))
+    return 0
+
+
 def run_new(args: argparse.Namespace) -> int:
     from pipeline.tools.new import new_document
 
-    folder = new_document(args.content, args.name)
+    folder = new_document(args.content, args.name, kind=args.loai)
     print(
         f"Đã tạo {display_path(folder)}: sửa các chỗ “…” rồi chạy make check và make report.",
         file=sys.stderr,
@@ -214,6 +242,7 @@ COMMANDS = {
     "words": run_words,
     "text": run_text,
     "diff": run_diff,
+    "deps": run_deps,
     "new": run_new,
 }
 

@@ -22,11 +22,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from budget_documents import resolved, shown
 from conftest import ROOT, git
+from docx.enum.section import WD_ORIENT
 
-from pipeline.build import build_document
+from pipeline.build import build_document, check_document
 from pipeline.review.textconv import docx_text
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
@@ -94,6 +96,45 @@ def test_the_example_document_checks_clean_and_builds(tmp_path: Path) -> None:
     printed = docx_text(docx).splitlines()
     for line in blocks()["in ra: vi-du"].splitlines():
         assert line in printed, line
+
+
+def test_a_document_citing_another_checks_clean_and_prints_what_the_guide_says(
+    tmp_path: Path,
+) -> None:
+    content = write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du-trich")  # vi-du, which it cites, is not named
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+    docx = build_document(content / "vi-du-trich", tmp_path / "output").target
+    printed = docx_text(docx).splitlines()
+    for line in blocks()["in ra: vi-du-trich"].splitlines():
+        assert line in printed, line
+
+
+def test_the_appendix_example_checks_clean_and_builds(tmp_path: Path) -> None:
+    content = write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du-phu-luc")
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+    target = build_document(content / "vi-du-phu-luc", tmp_path / "output").target
+    printed = docx_text(target).splitlines()
+    for line in blocks()["in ra: vi-du-phu-luc"].splitlines():
+        assert line in printed, line
+    built = docx.Document(str(target))
+    assert [s.orientation for s in built.sections] == [WD_ORIENT.PORTRAIT] * 3  # narrow tables
+
+
+def test_each_kind_of_document_in_the_guide_checks_clean_and_prints_what_it_says(
+    tmp_path: Path,
+) -> None:
+    """Section 10, "Các loại văn bản": one example per kind (folders vd-…), each with its own
+    front matter, checks without a problem and prints the lines its "in ra" block shows."""
+    content = write_examples(tmp_path)
+    examples = sorted(p for p in content.iterdir() if p.name.startswith("vd-"))
+    assert len(examples) >= 7
+    for folder in examples:
+        assert check_document(folder) == [], folder.name
+        printed = docx_text(build_document(folder, tmp_path / "output").target).splitlines()
+        for line in blocks()[f"in ra: {folder.name}"].splitlines():
+            assert line in printed, (folder.name, line)
 
 
 def test_the_citation_table_prints_what_the_guide_says(tmp_path: Path) -> None:

@@ -322,10 +322,11 @@ def test_appendix_heading_title_attachment_line_and_unit(paragraphs: list) -> No
     attachment = next(p for p in paragraphs if p.text.startswith("(Kèm theo"))
     assert re.fullmatch(
         r"\(Kèm theo Báo cáo số \s+/BC-UBND ngày \s+ tháng 7 năm 2026 "
-        r"của Ủy ban nhân dân xã Nguyễn Lương Bằng\)",
+        r"của Ủy ban nhân dân Xã Nguyễn Lương Bằng\)",  # dia_danh as the front matter writes it
         attachment.text,
     )
     assert_look(attachment, (13, 14), bold=False, italic=True)
+    assert paragraphs[paragraphs.index(attachment) + 1].style.name == "Rule"  # Mẫu 2.1's rule
     assert alignment(heading) == alignment(title) == alignment(attachment) == CENTER
     unit = find(paragraphs, "Đơn vị: Triệu đồng")
     assert alignment(unit) == RIGHT and all(i for _, _, i in look(unit))
