@@ -750,11 +750,12 @@ def signature_parts(page: Layout, authority: str, name: str) -> tuple[Box, Box]:
 
 @pytest.mark.parametrize("name", ONE_SIGNER)
 def test_pdf_signer_right_of_nơi_nhận_level_with_its_heading(
-    name: str, layouts: dict[str, Layout]
+    name: str, documents: dict[str, Any], layouts: dict[str, Layout]
 ) -> None:
     page = layouts[name]
     ((authority_lines, signer_name),) = KINDS[name].signers
     heading = page.phrase("Nơi nhận:")
+    assert abs(heading.x0 - text_column(documents[name])[0]) <= 1  # flush with the body
     authority, signer = signature_parts(page, authority_lines, signer_name)
     assert heading.page == authority.page == signer.page
     assert abs(heading.baseline - authority.baseline) <= 2  # "Nơi nhận:" level with 7a

@@ -60,12 +60,15 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
     """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH)."""
     definition = definition or load_definition()
     document = docx.Document(str(path))
+    oxml.set_compatibility_mode(document.settings.element)
     split_appendix_sections(document, definition)
     tables = definition["tables"]
     for table in document.tables:
         style = table_style(table)
         if "columns_twips" in tables.get(style, {}):
-            set_layout_table(table, tables[style]["columns_twips"])
+            props = tables[style]
+            indent = -props["cell_margin_twips"] if props.get("flush") else None
+            set_layout_table(table, props["columns_twips"], indent)
             if tables[style].get("keep_with_previous"):
                 keep_previous_with(table)
         elif style in tables:
@@ -148,10 +151,16 @@ def table_style(table: WordTable) -> str:
 # ---- layout tables (header and signature blocks) ----
 
 
-def set_layout_table(table: WordTable, columns: list[int]) -> None:
-    """A frame table at its exact column widths, centred on the text, rows never split."""
+def set_layout_table(table: WordTable, columns: list[int], indent: int | None = None) -> None:
+    """A frame table at its exact column widths, rows never split: centred on the text, or
+    placed `indent` twips from the text's left edge (a flush table: minus its cell margin, so
+    that "Nơi nhận:" stands flush with the body, as the decree's samples place it)."""
     set_columns(table, columns)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if indent is not None:
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        oxml.set_table_indent(table._tbl, indent)
+    else:
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for row in table.rows:
         oxml.keep_row_together(row._tr)
 

@@ -105,7 +105,15 @@ TC_PR_ORDER = tuple(
     "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
     "w:textDirection w:tcFitText w:vAlign w:hideMark".split()
 )
+# w:settings from w:compat on (what comes before it is never after it).
+SETTINGS_ORDER = tuple(
+    "w:compat w:docVars w:rsids m:mathPr w:attachedSchema w:themeFontLang w:clrSchemeMapping "
+    "w:doNotIncludeSubdocsInStats w:doNotAutoCompressPictures w:forceUpgrade w:captions "
+    "w:readModeInkLockDown w:smartTagType sl:schemaLibrary w:shapeDefaults "
+    "w:doNotEmbedSmartTags w:decimalSymbol w:listSeparator".split()
+)
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+WORD_2013 = "15"  # the compatibility mode of a document made for Word 2013 and later
 
 
 @functools.cache
@@ -188,6 +196,23 @@ def set_cell_margins(tblpr: _Element, side_twips: int) -> None:
         edge.set(qn("w:type"), "dxa")
 
 
+# ---- document settings ----
+
+
+def set_compatibility_mode(settings: _Element, mode: str = WORD_2013) -> None:
+    """Declare the Word version whose layout rules apply (w:compat/w:compatSetting): without it,
+    Word opens the file in compatibility mode and lays out tables by Word 2007's rules."""
+    compat = ordered_child(settings, "w:compat", SETTINGS_ORDER)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            compat.remove(setting)
+    setting = compat.makeelement(qn("w:compatSetting"))
+    setting.set(qn("w:name"), "compatibilityMode")
+    setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
+    setting.set(qn("w:val"), mode)
+    compat.append(setting)
+
+
 # ---- tables in the document ----
 
 
@@ -202,6 +227,13 @@ def set_table_width(tbl: CT_Tbl, twips: int) -> None:
     width = ordered_child(tbl.tblPr, "w:tblW", TBL_PR_ORDER)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(twips))
+
+
+def set_table_indent(tbl: CT_Tbl, twips: int) -> None:
+    """A table placed from the text's left edge, `twips` in (negative: into the margin)."""
+    indent = ordered_child(tbl.tblPr, "w:tblInd", TBL_PR_ORDER)
+    indent.set(qn("w:type"), "dxa")
+    indent.set(qn("w:w"), str(twips))
 
 
 def restyle_cells(tbl: CT_Tbl, header_style: str, body_style: str) -> None:

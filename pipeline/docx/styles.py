@@ -54,14 +54,15 @@ SETTERS: dict[str, Callable[[ParagraphStyle, Any], None]] = {  # Any: a TOML val
     "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(s.element, "bottom", v),
 }
 
-# Table-style key → how it sets the table style (its w:element); `columns_twips` and
-# `keep_with_previous` are read by the finishing pass.
+# Table-style key → how it sets the table style (its w:element); `columns_twips`,
+# `keep_with_previous` and `flush` are read by the finishing pass.
 TABLE_SETTERS: dict[str, Callable[[_Element, Any], None]] = {
     "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
     "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
     "cell_valign": oxml.set_style_cell_valign,
     "columns_twips": lambda s, v: None,
     "keep_with_previous": lambda s, v: None,
+    "flush": lambda s, v: None,
 }
 
 

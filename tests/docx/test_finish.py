@@ -56,9 +56,34 @@ def test_layout_tables_have_the_exemplar_widths(document: Any, index: int, name:
     columns = DEFINITION["tables"][name]["columns_twips"]
     assert table.style.name == name
     assert [twips(c.width) for c in table.columns] == columns
-    assert table.alignment == WD_TABLE_ALIGNMENT.CENTER
+    indent = table._tbl.tblPr.find(qn("w:tblInd"))
+    if DEFINITION["tables"][name].get("flush"):  # moved left by its cell margin
+        assert table.alignment == WD_TABLE_ALIGNMENT.LEFT
+        margin = DEFINITION["tables"][name]["cell_margin_twips"]
+        assert (indent.get(qn("w:w")), indent.get(qn("w:type"))) == (str(-margin), "dxa")
+    else:
+        assert table.alignment == WD_TABLE_ALIGNMENT.CENTER and indent is None
     for tr in table._tbl.tr_lst:
         assert tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+
+
+def test_the_word_version_is_declared(document: Any) -> None:
+    """Without compatibilityMode 15, Word opens the file in compatibility mode and measures a
+    table's indent by Word 2007's rule."""
+    settings = document.settings.element
+    (mode,) = [
+        s
+        for s in settings.iter(qn("w:compatSetting"))
+        if s.get(qn("w:name")) == "compatibilityMode"
+    ]
+    assert mode.get(qn("w:val")) == "15"
+
+
+def test_the_signature_block_keeps_the_last_paragraph_with_it(document: Any) -> None:
+    signature = next(t for t in document.tables if t.style.name == "Signature Block")
+    before = signature._tbl.getprevious()
+    assert before.tag == qn("w:p")
+    assert before.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
 
 
 # ---- rule lines ----
