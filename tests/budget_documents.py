@@ -137,7 +137,7 @@ def row(table: Table, name: str) -> Row:
 def figures(table: Table, name: str) -> list[str]:
     """A row's cells as the printed table shows them, columns (1), (2), …"""
     r = row(table, name)
-    return [table.figure(r.values.get(c.number)) for c in table.amount_columns]
+    return [table.figure(r.values.get(c.number), c) for c in table.amount_columns]
 
 
 def docx_budget_table(document: Any) -> Any:

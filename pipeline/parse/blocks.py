@@ -106,12 +106,14 @@ class PlainTable:
     Its first line is the header row (none is printed when every header cell is empty), the
     next its "|---|" line, which gives each column's alignment ("left", "right", "center" or
     "default"); each cell holds its inline Markdown. Row k (0-based) is on line
-    `position.line + 2 + k`."""
+    `position.line + 2 + k`. The first `number_rows` rows (0 or 1) are its column-number row
+    ("| (1) | (2) | (3) |"), printed in the header."""
 
     position: Position
     aligns: tuple[str, ...]
     header: tuple[TableCell, ...]
     rows: tuple[tuple[TableCell, ...], ...]
+    number_rows: int = 0
 
 
 TextBlock = Heading | Paragraph | Item

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from pipeline.errors import Position
 from pipeline.money.amount import Amount, Unit
 from pipeline.money.figures import number
-from pipeline.resolve.budget import Row, Table
+from pipeline.resolve.budget import Measure, Row, Table
 from pipeline.review.diff import AmountChange, Comparison, DocumentChanges, RowChange, TextChange
 
 CONTEXT = 8  # unchanged words kept on each side of a change in a paragraph
@@ -126,26 +126,41 @@ def _amounts(changes: list[AmountChange]) -> list[str]:
 def _table_amounts(changes: list[AmountChange]) -> list[str]:
     table = changes[0].new_table or changes[0].old_table
     assert table is not None
-    unit = table.unit
     head = f"Bảng `{table.id}` — {escape(table.unit_text)} ({_place(table.position)})"
-    columns = ["Mã", "Dòng", "Cột", f"Cũ → mới ({unit.label})"]
-    if unit is not Unit.DONG:
+    groups: dict[Measure, list[AmountChange]] = {}
+    for change in changes:  # a table of each unit: money in its unit and in đồng, a count, a %
+        assert change.column is not None
+        column = table.column(change.column)
+        groups.setdefault(column.measure if column else table.measure, []).append(change)
+    lines = [head, ""]
+    for measure, group in groups.items():
+        lines += _measure_amounts(measure, group)
+    numbers = sorted({c.column for c in changes if c.column is not None})
+    legend = "; ".join(f"({n}) {escape(column_title(table, n))}" for n in numbers)
+    return [*lines, f"Cột {legend}.", ""]
+
+
+def _measure_amounts(measure: Measure, changes: list[AmountChange]) -> list[str]:
+    """The changes of one unit's columns: figures in the unit, and for money in đồng too."""
+    unit = measure.money if measure.is_money else None
+    label = measure.label or "số"
+    columns = ["Mã", "Dòng", "Cột", f"Cũ → mới ({label})"]
+    if unit is not None and unit is not Unit.DONG:
         columns.append("Cũ → mới (đồng)")
-    columns.append("Chênh lệch (đồng)")
-    lines = [head, "", _row(columns), _row(["---"] * 3 + ["--:"] * (len(columns) - 3))]
+    columns.append("Chênh lệch (đồng)" if unit is not None else f"Chênh lệch ({label})")
+    lines = [_row(columns), _row(["---"] * 3 + ["--:"] * (len(columns) - 3))]
     for change in changes:
         assert change.row is not None and change.column is not None
         in_unit = (
-            f"{_figure(change.old_table, change.old)} → {_figure(change.new_table, change.new)}"
+            f"{_figure(change.old_table, change.old, change.column)} → "
+            f"{_figure(change.new_table, change.new, change.column)}"
         )
         cells = [_key(change.key), _row_name(change.row), f"({change.column})", in_unit]
-        if unit is not Unit.DONG:
+        if unit is not None and unit is not Unit.DONG:
             cells.append(f"{_dong(change.old)} → {_dong(change.new)}")
         cells.append(_difference(change.old, change.new))
         lines.append(_row(cells))
-    numbers = sorted({c.column for c in changes if c.column is not None})
-    legend = "; ".join(f"({n}) {escape(column_title(table, n))}" for n in numbers)
-    return [*lines, "", f"Cột {legend}.", ""]
+    return [*lines, ""]
 
 
 def _prose_amounts(changes: list[AmountChange]) -> list[str]:
@@ -179,10 +194,10 @@ def column_title(table: Table, column_number: int) -> str:
     return " – ".join(texts)
 
 
-def _figure(table: Table | None, amount: Amount | None) -> str:
+def _figure(table: Table | None, amount: Amount | None, column: int | None = None) -> str:
     if table is None or amount is None:
         return "trống"
-    return table.figure(amount)
+    return table.shown(amount, column)
 
 
 def _dong(amount: Amount | None) -> str:
@@ -221,8 +236,9 @@ def _values(table: Table, row: Row) -> str:
         amount = row.values.get(column.number)
         if amount is None:
             continue
-        text = f"({column.number}) {table.figure(amount)} {table.unit.label}"
-        if table.unit is not Unit.DONG:
+        measure = column.measure
+        text = f"({column.number}) {measure.words(table.shown(amount, column))}"
+        if measure.is_money and measure.money is not Unit.DONG:
             text += f" = {number(amount.dong)} đồng"
         shown.append(text)
     return "; ".join(shown) if shown else "chưa có số"

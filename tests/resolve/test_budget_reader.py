@@ -10,7 +10,7 @@ from budget_documents import HEADER, at, line_of, problems_of
 from pipeline.errors import Position
 from pipeline.money.amount import Amount, Unit
 from pipeline.parse.blocks import TableSource
-from pipeline.resolve.budget import REMAINDER
+from pipeline.resolve.budget import REMAINDER, Op, Ref
 from pipeline.resolve.budget_reader import read_table
 
 
@@ -102,7 +102,7 @@ def test_a_table_is_read_with_its_header_columns_and_rows_in_order() -> None:
     tt = next(c for c in table.header if c.text == "TT")
     assert (tt.rows, tt.columns) == (2, 1)
     assert [c.name for c in table.columns] == ["A", "B", "(1)", "(2)", "(3)", "(4)"]
-    assert table.columns[2].formula == ((1, 2), (1, 3))
+    assert table.columns[2].formula == Op("+", Ref(2), Ref(3))
     total, one = table.rows
     assert (total.marker, total.id, total.line) == ("=", "tong", 10)
     assert (one.code, one.name, one.id, one.line) == ("A", "Một", "mot", 11)

@@ -356,3 +356,29 @@ def test_documents_citing_a_changed_amount_of_another_are_listed(tmp_path: Path)
     working = diff(tmp_path, "HEAD").stdout  # the working tree: the kế hoạch read where it is
     assert "### Văn bản `to-trinh`" in working
     assert "~~350.000.000~~ **400.000.000** đồng" in working
+
+
+def test_counts_and_percents_are_reported_in_their_own_units(tmp_path: Path) -> None:
+    table = """\
+Đơn vị: Hồ sơ {#hs}
+
+| TT | THÔN | Hồ sơ tiếp nhận | Hồ sơ trực tuyến | Tỷ lệ (%) | Kinh phí (triệu đồng) |
+|----|------|-----------------|------------------|-----------|-----------------------|
+| A  | B    | (1)             | (2)              | (3)=(2)/(1)×100 | (4)             |
+| =  | Toàn xã {#toan-xa} | | | | |
+| 1  | An Lạc | 120 | 96 | | 15 |
+| 2  | Bình Minh | 80 | 52 | | 10 |
+"""
+    write_document(tmp_path / "content", table)
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit(tmp_path, "Thống kê")
+    edit(tmp_path / PART, "| 80 | 52 |", "| 80 | 64 |")
+    commit(tmp_path, "Bình Minh 64")
+    out = diff(tmp_path, "HEAD~1", "HEAD").stdout
+    assert "| Mã | Dòng | Cột | Cũ → mới (hồ sơ) | Chênh lệch (hồ sơ) |" in out
+    assert "| — | `2` Bình Minh | (2) | 52 → 64 | +12 |" in out
+    assert "| `hs.toan-xa(2)` | `=` Toàn xã | (2) | 148 → 160 | +12 |" in out
+    assert "| Mã | Dòng | Cột | Cũ → mới (%) | Chênh lệch (%) |" in out
+    assert "| — | `2` Bình Minh | (3) | 65 → 80 | +15 |" in out
+    assert "| `hs.toan-xa(3)` | `=` Toàn xã | (3) | 74 → 80 | +6 |" in out
+    assert "đồng" not in out.split("#### Tổng thay đổi theo")[0]  # no money changed
