@@ -71,6 +71,65 @@ def test_parse(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines == ["10960000000", "1000000000", "2,35", "-1001"]
 
 
+def test_amounts_with_their_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, err = words(
+        capsys, "--document", "13.646,269 triệu đồng", "91.481.640.145đ", "5.000.000 VNĐ"
+    )
+    assert (code, err) == (0, "")
+    assert lines == [
+        "Mười ba tỷ, sáu trăm bốn mươi sáu triệu, hai trăm sáu mươi chín nghìn đồng",
+        "Chín mươi mốt tỷ, bốn trăm tám mươi mốt triệu, sáu trăm bốn mươi nghìn, một trăm bốn "
+        "mươi lăm đồng",
+        "Năm triệu đồng",
+    ]
+    code, lines, _ = words(capsys, "977,45 tỷ đồng", "300 nghìn đ")
+    assert (code, lines) == (
+        0,
+        ["chín trăm bảy mươi bảy tỷ bốn trăm năm mươi triệu", "ba trăm nghìn"],
+    )
+
+
+def test_parse_decimals_with_a_scale_and_variants(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, err = words(
+        capsys,
+        "--parse",
+        "chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ đồng",
+        "mười ba nghìn sáu trăm bốn mươi sáu phẩy hai trăm sáu mươi chín triệu đồng",
+        "Chín mươi một tỷ đồng",
+    )
+    assert (code, lines) == (0, ["977450000000", "13646269000", "91000000000"])
+    assert err == (
+        "cảnh báo: “Chín mươi một tỷ đồng”: “chín mươi một”: sau “mươi” viết “mốt” (R2); viết "
+        "“chín mươi mốt”\n"
+    )
+
+
+def test_every_error_of_the_words_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, lines, err = words(capsys, "--parse", "hai mươi năm nghìn, mười mốt")
+    assert (code, lines) == (2, [])
+    assert len(err.splitlines()) == 1
+    assert "viết “hai mươi lăm nghìn”" in err and "viết “không trăm mười một”" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["1" * 4301], "có 4.301 chữ số: baocao chỉ đọc số có tối đa 30 chữ số"),
+        (["--document", "10.000.000.000.000 triệu đồng"], "lớn hơn một tỷ tỷ đồng"),
+        (["--document", "1" + "0" * 19], "lớn hơn một tỷ tỷ đồng"),
+        (["--parse", "một " + "tỷ " * 600], "số có hơn 30 chữ số"),
+        (["abc đồng"], "cần một số, rồi đơn vị"),
+    ],
+)
+def test_limits_exit_2_in_one_short_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], reason: str
+) -> None:
+    code, lines, err = words(capsys, *args)
+    assert (code, lines) == (2, [])
+    assert len(err.splitlines()) == 1 and len(err) < 300
+    assert reason in err
+
+
 def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("5\n\n1.000\n  21  \n"))
     code, lines, _ = words(capsys, "7", "-")

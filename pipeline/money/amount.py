@@ -9,17 +9,26 @@ Number format (`parse_number`): "." groups thousands in groups of exactly three 
 the decimal mark, an optional leading "-". "10.960", "0,5", "1.000.000,25", "10960" are numbers;
 "1,000" is one with three decimal zeros (Decimal("1.000")), as a Vietnamese reader reads it.
 "1.2.3", "12.34", "10,960.5", "1..000", "" and "abc" are not.
+
+Limits: a figure has at most 30 digits (`MAX_DIGITS`), and an amount typed in a document is at
+most 10^18 đồng (`MAX_DONG`, "một tỷ tỷ đồng"); beyond them a slipped unit or a pasted string of
+digits is refused with a message (`AmountTooLarge`), not read.
+
+An amount in prose is a figure with its unit as typed: "977,45 tỷ đồng", "91.481.640.145đ",
+"5.000.000 VNĐ" (`parse_amount`); `Form` is that way of writing it, so that a citation can print
+an amount the same way.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
     MIN_EMIN,
+    ROUND_HALF_UP,
     Context,
     Decimal,
     DivisionByZero,
@@ -37,14 +46,54 @@ EXACT = Context(
     traps=[InvalidOperation, Inexact, Overflow, DivisionByZero],
 )
 
+# Rounding where a printed figure asks for fewer decimals than the value has: half up, as
+# Vietnamese accounting rounds (0,125 to two decimals is 0,13); never anywhere else.
+HALF_UP = Context(
+    prec=MAX_PREC,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    rounding=ROUND_HALF_UP,
+    traps=[InvalidOperation, Overflow, DivisionByZero],
+)
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """`value` with exactly `decimals` decimals, rounded half up: 977,4532 to 2 is 977,45; -0,125
+    to 2 is -0,13 (half away from zero)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), context=HALF_UP)
+
+
 _NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,[0-9]+)?")
+
+MAX_DIGITS = 30
+MAX_DONG = Decimal(10) ** 18
+
+
+def shown(text: str, width: int = 40) -> str:
+    """Typed text for a one-line message: a pasted string of 4.000 digits is cut in the middle."""
+    if len(text) <= width:
+        return text
+    text = " ".join(text.split())
+    half = (width - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
 
 
 class NumberFormatError(ValueError):
     """Text that is not a number written the Vietnamese way; the message says what is wrong."""
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"“{text}” không phải số viết kiểu Việt Nam: {reason}")
+        super().__init__(f"“{shown(text)}” không phải số viết kiểu Việt Nam: {reason}")
+        self.text = text
+        self.reason = reason
+
+
+class AmountTooLarge(NumberFormatError):
+    """A figure of more than 30 digits, or an amount above 10^18 đồng: never a real amount, most
+    likely a slipped unit or pasted digits. A NumberFormatError, so that every reader of typed
+    figures reports it where it reports a malformed one."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        ValueError.__init__(self, f"“{shown(text)}” {reason}")
         self.text = text
         self.reason = reason
 
@@ -99,16 +148,105 @@ _UNIT_WORDS = {
 }
 
 
-def parse_number(text: str) -> Decimal:
+# How prose writes a figure's unit: an optional scale word, then đồng, đ or VNĐ, with or without
+# a space: "977,45 tỷ đồng", "13.646,269 triệu đồng", "91.481.640.145đ", "5.000.000 VNĐ".
+SCALE_WORDS = {
+    "nghìn": Unit.NGHIN,
+    "ngàn": Unit.NGHIN,
+    "triệu": Unit.TRIEU,
+    "tỷ": Unit.TY,
+    "tỉ": Unit.TY,
+}
+CURRENCIES = {"đồng": "đồng", "đ": "đ", "vnđ": "VNĐ", "vnd": "VND"}
+UNIT_PATTERN = (
+    r"(?P<gap>\s*)(?:(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s*)?"
+    r"(?P<currency>đồng|VNĐ|VND|vnđ|đ)(?!\w)"
+)
+_AMOUNT = re.compile(rf"(?P<figure>[-\u2212]?[0-9][0-9.,]*){UNIT_PATTERN}")
+
+
+@dataclass(frozen=True)
+class Form:
+    """How prose writes an amount: "977,45 tỷ đồng" is Form(Unit.TY, "tỷ"), "91.481.640.145đ"
+    Form(currency="đ"), "1.000,50 triệu đồng" Form(Unit.TRIEU, "triệu", decimals=2).
+
+    `scale` is the scale word as typed ("tỷ" or "tỉ", "nghìn" or "ngàn"), "" for đồng; `decimals`
+    the number of decimals printed, None for as many as the value needs. "đ" is written close to
+    the figure, every other unit after a space."""
+
+    unit: Unit = Unit.DONG
+    scale: str = ""
+    currency: str = "đồng"
+    decimals: int | None = None
+
+    @property
+    def suffix(self) -> str:
+        """ "tỷ đồng", "đ", "VNĐ": what follows the figure."""
+        return f"{self.scale} {self.currency}" if self.scale else self.currency
+
+    def write(self, figures: str) -> str:
+        """ "977,45" → "977,45 tỷ đồng"; "91.481.640.145" → "91.481.640.145đ"."""
+        return figures + self.suffix if self.suffix == "đ" else f"{figures} {self.suffix}"
+
+    @property
+    def argument(self) -> str:
+        """The unit a citation names to print this form: "tỷ", "đ", "VNĐ", "triệu đ"; "" for the
+        default, đồng."""
+        if self.currency == "đồng":
+            return self.scale
+        return self.suffix
+
+    @classmethod
+    def parse(cls, text: str) -> Form | None:
+        """A unit as a citation names it: "tỷ", "tỷ đồng", "triệu", "đồng", "đ", "VNĐ", "ngàn đ";
+        None when `text` names no unit."""
+        words = unicodedata.normalize("NFC", text).split()
+        scale = words.pop(0) if words and words[0].casefold() in SCALE_WORDS else ""
+        currency = words.pop(0) if words and words[0].casefold() in CURRENCIES else ""
+        if words or not (scale or currency):
+            return None
+        unit = SCALE_WORDS[scale.casefold()] if scale else Unit.DONG
+        printed = CURRENCIES[currency.casefold()] if currency else "đồng"
+        return cls(unit, scale.casefold(), printed)
+
+
+def parse_amount(text: str) -> tuple[Amount, Form]:
+    """An amount as prose writes it, figure and unit: "13.646,269 triệu đồng", "91.481.640.145đ",
+    "5.000.000 VNĐ", "300.000.000 đồng". Raises NumberFormatError (or AmountTooLarge) saying what
+    is wrong."""
+    raw = str(text)
+    typed = unicodedata.normalize("NFC", raw).strip()
+    match = _AMOUNT.fullmatch(typed)
+    if not match:
+        units = "đồng, đ, VNĐ, nghìn đồng, triệu đồng, tỷ đồng"
+        raise NumberFormatError(raw, f"cần một số, rồi đơn vị ({units}) nếu có")
+    number = parse_number(match["figure"])
+    form = Form.parse(" ".join(filter(None, (match["scale"], match["currency"]))))
+    assert form is not None  # the pattern only matches units
+    _, _, fraction = match["figure"].partition(",")
+    if len(fraction) != _decimals(number):
+        form = replace(form, decimals=len(fraction))
+    return Amount.of(number, form.unit), form
+
+
+def parse_number(text: str, max_digits: int | None = MAX_DIGITS) -> Decimal:
     """The exact value of a number written the Vietnamese way ("10.960", "0,5", "-1.000,25").
 
-    Raises NumberFormatError naming what is wrong; never passes through float.
+    Raises NumberFormatError naming what is wrong, AmountTooLarge for more than `max_digits`
+    digits (None: no limit, for figures baocao wrote itself); never passes through float.
     """
     raw = str(text)
     s = raw.strip().replace("\u2212", "-")  # a typographic minus is still a minus
-    if _NUMBER.fullmatch(s):
-        return Decimal(s.replace(".", "").replace(",", "."))
-    raise NumberFormatError(raw, _why_not_number(s))
+    if not _NUMBER.fullmatch(s):
+        raise NumberFormatError(raw, _why_not_number(s))
+    digits = sum(c.isdigit() for c in s)
+    if max_digits is not None and digits > max_digits:
+        raise AmountTooLarge(
+            raw,
+            f"có {plain_figures(Decimal(digits))} chữ số: baocao chỉ đọc số có tối đa "
+            f"{max_digits} chữ số (số tiền lớn nhất là một tỷ tỷ đồng, 19 chữ số)",
+        )
+    return Decimal(s.replace(".", "").replace(",", "."))
 
 
 def _why_not_number(s: str) -> str:
@@ -148,7 +286,8 @@ def plain_figures(value: Decimal) -> str:
     """ "10.960.000.001", "0,5": a value in Vietnamese figures for messages, without babel."""
     sign, digits = ("-", -value) if value < 0 else ("", value)
     whole, _, fraction = f"{_canonical(digits):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
+    head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4.300 digits
+    grouped = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
@@ -188,17 +327,30 @@ class Amount:
         object.__setattr__(self, "dong", _canonical(value))
 
     @classmethod
-    def of(cls, value: int | Decimal | str, unit: Unit = Unit.DONG) -> Amount:
+    def of(
+        cls, value: int | Decimal | str, unit: Unit = Unit.DONG, limit: Decimal | None = MAX_DONG
+    ) -> Amount:
         """The amount `value` `unit`: Amount.of("10.960", Unit.TRIEU) is 10 960 000 000 đồng.
 
-        A str goes through parse_number; a float is refused, since it is not exact.
+        A str goes through parse_number; a float is refused, since it is not exact. An amount
+        above `limit` đồng (None: no limit) is refused too, with AmountTooLarge: Amount.of reads
+        what an editor typed, and no commune's amount comes near one tỷ tỷ đồng.
         """
         if isinstance(value, bool) or not isinstance(value, int | Decimal | str):
             raise TypeError(f"số tiền phải là int, Decimal hoặc chuỗi, không phải {type(value)}")
-        number = parse_number(value) if isinstance(value, str) else Decimal(value)
+        digits = None if limit is None else MAX_DIGITS
+        number = parse_number(value, digits) if isinstance(value, str) else Decimal(value)
         if not number.is_finite():
             raise ValueError(f"số tiền phải là số hữu hạn, không phải “{value}”")
-        return cls(EXACT.scaleb(number, unit.exponent))
+        dong = EXACT.scaleb(number, unit.exponent)
+        if limit is not None and abs(dong) > limit:
+            typed = f"{plain_figures(number)} {unit.label}"
+            raise AmountTooLarge(
+                typed,
+                "lớn hơn một tỷ tỷ đồng (10^18 đồng), giới hạn số tiền của baocao: kiểm tra lại "
+                "số chữ số và đơn vị",
+            )
+        return cls(dong)
 
     @classmethod
     def zero(cls) -> Amount:

@@ -15,10 +15,12 @@ from babel.numbers import format_decimal
 from pipeline.money.amount import (
     EXACT,
     Amount,
+    Form,
     InexactAmount,
     Unit,
     parse_number,
     plain_figures,
+    round_half_up,
 )
 
 LOCALE = "vi_VN"
@@ -63,7 +65,7 @@ def number(value: Decimal | int, decimals: int | None = None) -> str:
     exact, places = _exact(value, decimals)
     with localcontext(_wide(exact)):
         text = format_decimal(exact, format=_pattern(places), locale=LOCALE)
-    if parse_number(text) != exact:  # babel must not have changed the value
+    if parse_number(text, max_digits=None) != exact:  # babel must not have changed the value
         raise AssertionError(f"babel viết {exact} thành “{text}”")
     return text
 
@@ -77,3 +79,14 @@ def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:
 def dong(amount: Amount) -> str:
     """ "1.000.000.000 đồng": the amount in figures as prose writes it."""
     return f"{number(amount.dong)} đồng"
+
+
+def in_form(amount: Amount, form: Form) -> str:
+    """The amount written as `form` says: "977,45 tỷ đồng", "91.481.640.145đ", "5.000.000 VNĐ".
+
+    Decimals as the value needs them, or exactly `form.decimals`, rounded half up (the one place
+    a figure is rounded: where the editor asks for it)."""
+    value = amount.in_unit(form.unit, None)
+    if form.decimals is not None:
+        value = round_half_up(value, form.decimals)
+    return form.write(number(value, form.decimals))

@@ -16,11 +16,16 @@ the Vietnamese spellings "lẻ", "bốn", "ngàn", "tỉ", "không phẩy", "ch�
     chan        a trailing "chẵn" after "đồng" in the document form (… triệu đồng chẵn); the
                 convention does not say where it goes, and "đồng chẵn" is how amounts are written
 
-The reader (`parse_words`) accepts every form the writer produces under every option, plus the
-informal forms the convention lists: no "không trăm" ("một nghìn linh một" = 1.001), "nhăm"
-("hai mươi nhăm" = 25) and repeated scale words ("một nghìn tỷ không trăm linh năm tỷ" =
-1.005.000.000.000). It refuses what R13 forbids and what a reader could take two ways
-("một trăm năm" is 150 in speech, "một tỷ năm" 1,5 tỷ), naming what to write instead.
+The reader (`read_words`) reads every form the writer produces under every option, decimals with
+a scale ("chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ"), and reports every issue of a phrase, each
+with the correct reading, reading on past each one. A variant is a spelling in real use whose
+number is certain: "một" after "mươi", "nhăm", the options' words where the document writes the
+other ("lẻ" for "linh", "ngàn", "tỉ", "bốn"/"tư" after "mươi"), and the informal forms the
+convention lists (no "không trăm": "một nghìn linh một" = 1.001; repeated scale words: "một nghìn
+tỷ không trăm linh năm tỷ" = 1.005.000.000.000); a warning for check. An error is what R13 forbids
+and what a reader could take for another number ("hai mươi năm", "một trăm năm" is 150 in speech,
+"một tỷ năm" 1,5 tỷ). `parse_words` is the strict form: the value, or WordsError naming every
+error. docs/number-words.md, "The reader", lists them all.
 
 One ambiguity is the convention's own: from 10^21 up, the nested reading of R9 can spell the same
 words as the informal repeated scale ("một nghìn tỷ không trăm linh năm tỷ" is also how R9 reads
@@ -36,7 +41,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-from pipeline.money.amount import EXACT
+from pipeline.money.amount import EXACT, MAX_DIGITS, shown
 
 DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 BILLION = 10**9
@@ -46,7 +51,7 @@ class WordsError(ValueError):
     """Words that do not read as a number under the convention; the message says why."""
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"“{text}” không đọc được thành số: {reason}")
+        super().__init__(f"“{shown(text, 80)}” không đọc được thành số: {reason}")
         self.text = text
         self.reason = reason
 
@@ -265,12 +270,13 @@ def amount_in_words(dong: int | Decimal, style: WordsStyle = WordsStyle()) -> st
 _DIGIT_VALUES = {word: value for value, word in enumerate(DIGITS)}
 _SCALES = {"nghìn": 3, "ngàn": 3, "triệu": 6, "tỷ": 9, "tỉ": 9}
 _LINH = {"linh", "lẻ"}
-# What R13 forbids, with what to write instead.
+# What R13 forbids in place of a number word: the words it stands for ("" for the document's
+# linh), and why; the reader reads on with those words and reports an error.
 _FORBIDDEN = {
-    "hăm": "“hăm” không dùng trong văn bản (R13): viết “hai mươi”",
-    "băm": "“băm” không dùng trong văn bản (R13): viết “ba mươi”",
-    "bẩy": "“bẩy” là lỗi chính tả (R13): viết “bảy”",
-    "lẽ": "“lẽ” là lỗi chính tả (R13): viết “lẻ” hoặc “linh”",
+    "hăm": (("hai", "mươi"), "“hăm” không dùng trong văn bản (R13)"),
+    "băm": (("ba", "mươi"), "“băm” không dùng trong văn bản (R13)"),
+    "bẩy": (("bảy",), "“bẩy” là lỗi chính tả (R13)"),
+    "lẽ": (("",), "“lẽ” là lỗi chính tả (R13)"),
 }
 _KNOWN = {
     *_DIGIT_VALUES,
@@ -308,14 +314,80 @@ def _tokens(text: str) -> list[str]:
     return words
 
 
-class _Reader:
-    """Words → value, refusing with the reason anything the convention does not write."""
+@dataclass(frozen=True)
+class WordsIssue:
+    """One problem of hand-typed words: the words as typed, why, and how to write them.
 
-    def __init__(self, text: str) -> None:
+    A `variant` is a spelling in real use whose number is certain ("chín mươi một", "lẻ" in a
+    document that writes "linh"): a warning. Anything else is an error: a spelling the convention
+    refuses, or one a reader could take for another number ("hai mươi năm", "một trăm năm").
+    `correct` is the standard reading of the same words ("" when they are to be left out);
+    `alternative` the other reading of an ambiguous spelling."""
+
+    typed: str
+    reason: str
+    correct: str
+    variant: bool = False
+    alternative: str = ""
+
+    def __str__(self) -> str:
+        if not self.correct:
+            return f"“{self.typed}”: {self.reason}; bỏ “{self.typed}”"
+        other = f" hoặc “{self.alternative}”" if self.alternative else ""
+        return f"“{self.typed}”: {self.reason}; viết “{self.correct}”{other}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What hand-typed words state: the value, every issue found, and the scale a decimal was
+    read in ("chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ": 9; otherwise 0)."""
+
+    value: Decimal
+    issues: tuple[WordsIssue, ...] = ()
+    exponent: int = 0
+
+    @property
+    def errors(self) -> tuple[WordsIssue, ...]:
+        return tuple(i for i in self.issues if not i.variant)
+
+    @property
+    def variants(self) -> tuple[WordsIssue, ...]:
+        return tuple(i for i in self.issues if i.variant)
+
+
+# A note on the group being read: reason, whether a variant, and the correct reading when it is
+# not the group's standard one (with the other reading of an ambiguous spelling).
+_Note = tuple[str, bool, tuple[str, str] | None]
+
+
+class _Reader:
+    """Words → value. It reads on past every problem it can, noting each (`issues`), and gives up
+    only where the words do not say a number (`fatal`), having collected every reason."""
+
+    def __init__(self, text: str, style: WordsStyle) -> None:
         self.text = text
+        self.style = style
+        self.issues: list[WordsIssue] = []
+        self.fatal: list[str] = []
+        self.notes: list[_Note] = []
 
     def fail(self, reason: str) -> WordsError:
         return WordsError(self.text, reason)
+
+    def note(
+        self, reason: str, variant: bool = False, correct: tuple[str, str] | None = None
+    ) -> None:
+        self.notes.append((reason, variant, correct))
+
+    def issue(self, issue: WordsIssue) -> None:
+        if issue not in self.issues:
+            self.issues.append(issue)
+
+    def spelling(self, word: str, standard: str) -> None:
+        """A variant word where the document's style writes another ("lẻ" for "linh")."""
+        if word != standard:
+            reason = "văn bản này chọn cách đọc khác (chu_so)"
+            self.issue(WordsIssue(word, reason, standard, variant=True))
 
     def digit(self, word: str, lowest: int = 0) -> int:
         """The value of a plain digit word, at least `lowest`."""
@@ -326,22 +398,35 @@ class _Reader:
 
     def units_after_ten(self, word: str, after: str) -> int:
         """The units after "mười" (R2, R3, R4) or after "X mươi" (R2, R3, R4, nhăm)."""
-        if word in ("lăm", "nhăm"):
+        if word == "lăm":
+            return 5
+        if word == "nhăm":
+            self.note("“nhăm” là cách nói, văn bản viết “lăm” (R13)", variant=True)
             return 5
         if after == "mười":
             if word == "tư":
-                raise self.fail("“mười tư” không dùng trong văn bản (R13): viết “mười bốn”")
+                self.note("“mười tư” không dùng trong văn bản (R13)")
+                return 4
             if word == "mốt":
-                raise self.fail("sau “mười” viết “một”, không viết “mốt” (R2)")
+                self.note("sau “mười” viết “một”, không viết “mốt” (R2)")
+                return 1
         else:
             if word == "tư":
+                if self.style.bon:
+                    self.note("văn bản này viết “bốn” sau “mươi” (chu_so)", variant=True)
+                return 4
+            if word == "bốn":
+                if not self.style.bon:
+                    self.note("sau “mươi” văn bản viết “tư” (R4)", variant=True)
                 return 4
             if word == "mốt":
                 return 1
             if word == "một":
-                raise self.fail("sau “mươi” viết “mốt”, không viết “một” (R2)")
+                self.note("sau “mươi” viết “mốt” (R2)", variant=True)
+                return 1
         if word == "năm":
-            raise self.fail(f"sau “{after}” viết “lăm”, không viết “năm” (R3)")
+            self.note(f"sau “{after}” viết “lăm”, không viết “năm” (R3)")
+            return 5
         return self.digit(word, lowest=1)
 
     def group(
@@ -354,75 +439,138 @@ class _Reader:
         if len(words) >= 2 and words[1] == "trăm":
             value, rest, hundreds = self.digit(words[0]) * 100, words[2:], True
             if value == 0 and leading and not fraction:
-                raise self.fail("số không bắt đầu bằng “không trăm” (R6)")
+                self.note("số không bắt đầu bằng “không trăm” (R6)")
         if not rest:
             if not hundreds:
                 raise self.fail("thiếu chữ số")
             if value == 0 and not fraction:
-                raise self.fail("nhóm toàn số không thì bỏ hẳn, không đọc “không trăm” (R7)")
+                self.note("nhóm toàn số không thì bỏ hẳn, không đọc “không trăm” (R7)")
             return value
+        informal = not leading and not hundreds and not fraction
         first, after = rest[0], rest[1:]
         if first in _LINH:
+            self.spelling(first, self.style.linh)
             if leading and not hundreds:
-                raise self.fail(f"“{first}” chỉ đứng sau “trăm” hoặc sau “nghìn”, “triệu”, “tỷ”")
+                self.note(f"“{first}” chỉ đứng sau “trăm” hoặc sau “nghìn”, “triệu”, “tỷ” (R5)")
             if len(after) != 1:
                 raise self.fail(f"sau “{first}” là đúng một chữ số (R5)")
-            if after[0] == "tư":
-                raise self.fail(f"sau “{first}” viết “bốn”, không viết “tư” (R4)")
-            if after[0] in ("mốt", "lăm", "nhăm"):
-                raise self.fail(f"sau “{first}” viết “một”, “năm” (R2, R3)")
-            return value + self.digit(after[0], lowest=1)
+            last = after[0]
+            if last == "tư":
+                self.note(f"sau “{first}” viết “bốn”, không viết “tư” (R4)")
+                digit = 4
+            elif last in ("mốt", "lăm", "nhăm"):
+                self.note(f"sau “{first}” viết “một”, “năm”, không viết “{last}” (R2, R3)")
+                digit = 1 if last == "mốt" else 5
+            else:
+                digit = self.digit(last, lowest=1)
+            if informal:
+                self.informal()
+            return value + digit
         if first == "mười":
-            tail = [self.units_after_ten(after[0], "mười")] if after else []
             if len(after) > 1:
                 raise self.fail(f"thừa “{' '.join(after[1:])}” sau “mười {after[0]}”")
-            return value + 10 + sum(tail)
-        if first in _DIGIT_VALUES and after and after[0] == "mươi":
-            tens = self.digit(first)
-            if tens < 2:
-                raise self.fail("hàng chục 1 đọc “mười”, không đọc “một mươi” (R1)")
-            tail = [self.units_after_ten(after[1], "mươi")] if len(after) > 1 else []
+            tail = self.units_after_ten(after[0], "mười") if after else 0
+            if informal:
+                self.informal()
+            return value + 10 + tail
+        if first in _DIGIT_VALUES and after and after[0] in ("mươi", "mốt"):
+            tens = self.digit(first, lowest=1)
+            if after[0] == "mốt":  # "hai mốt": "mươi" left out
+                if len(after) > 1 or tens < 2:
+                    raise self.fail(f"không hiểu “{' '.join(words)}”")
+                self.note(f"“{first} mốt” không dùng trong văn bản (R13)")
+                return value + 10 * tens + 1
+            if tens == 1:
+                self.note("hàng chục 1 đọc “mười”, không đọc “một mươi” (R1)")
             if len(after) > 2:
                 raise self.fail(f"thừa “{' '.join(after[2:])}” sau “{first} mươi {after[1]}”")
-            return value + 10 * tens + sum(tail)
-        if first in _DIGIT_VALUES and after and after[0] == "mốt":
-            raise self.fail(
-                f"“{first} mốt” không dùng trong văn bản (R13): viết “{first} mươi mốt”"
-            )
+            tail = self.units_after_ten(after[1], "mươi") if len(after) > 1 else 0
+            if informal:
+                self.informal()
+            return value + 10 * tens + tail
         if first in ("mốt", "tư", "lăm", "nhăm"):
-            raise self.fail(f"“{first}” chỉ đứng sau “mươi” hoặc “mười” (R2–R4)")
+            if not hundreds or after:
+                raise self.fail(f"“{first}” chỉ đứng sau “mươi” hoặc “mười” (R2–R4)")
+            tens = {"mốt": 1, "tư": 4, "lăm": 5, "nhăm": 5}[first]  # "một trăm tư" is 140
+            self.note(f"“trăm {first}” là cách nói tắt, văn bản đọc đủ hàng chục (R2–R4)")
+            return value + 10 * tens
         if first in _DIGIT_VALUES and not after:
             units = self.digit(first, lowest=1)
-            if hundreds:
-                raise self.fail(
-                    f"viết “trăm {DIGITS[units]}” thành “trăm linh {DIGITS[units]}” (R5)"
+            if hundreds:  # "một trăm năm": 105 as written, 150 in speech
+                speech = value + 10 * units
+                self.note(
+                    f"“trăm {first}” đọc được hai cách, {value + units} hoặc {speech} (R5)",
+                    correct=(self.words(value + units, leading), self.words(speech, leading)),
                 )
-            if not leading and final:
-                raise self.fail(
-                    "sau “nghìn”, “triệu”, “tỷ” đọc đủ nhóm: "
-                    f"“không trăm linh {DIGITS[units]}” (R6)"
+                return value + units
+            if not leading and final:  # "một tỷ năm": 1,5 tỷ in speech
+                self.note(
+                    "sau “nghìn”, “triệu”, “tỷ”, chữ số cuối cùng đọc đủ nhóm; “… tỷ năm” còn "
+                    "hiểu là 1,5 tỷ (R6)"
                 )
+                return units
+            if informal:
+                self.informal()
             return units
         raise self.fail(f"không hiểu “{' '.join(words)}”")
+
+    def informal(self) -> None:
+        self.note("nhóm sau “nghìn”, “triệu”, “tỷ” đọc đủ cả “không trăm” (R6)", variant=True)
+
+    def words(self, value: int, leading: bool) -> str:
+        """A group's standard reading."""
+        return " ".join(_group(value, full=not leading, style=self.style))
+
+    def checked(
+        self, words: list[str], leading: bool, final: bool, exponent: int = 0, scale: str = ""
+    ) -> int:
+        """A group read by `group`, its notes turned into issues that quote the group with its
+        scale word; a group that cannot be read counts 0 and its reason is kept."""
+        self.notes = []
+        try:
+            value = self.group(words, leading, final)
+        except WordsError as exc:
+            self.fatal.append(exc.reason)
+            return 0
+        typed = " ".join([*words, scale] if scale else words)
+        after = f" {self.style.scales[exponent]}" if exponent else ""
+        standard = self.words(value, leading) + after if value else ""
+        for reason, variant, correct in self.notes:
+            if correct is None:
+                self.issue(WordsIssue(typed, reason, standard, variant))
+            else:
+                first, other = correct
+                self.issue(WordsIssue(typed, reason, first + after, variant, other + after))
+        return value
+
+    def scale(self, word: str) -> int:
+        """A scale word's exponent; "ngàn", "tỉ" are variants unless the document writes them."""
+        exponent = _SCALES[word]
+        self.spelling(word, self.style.scales[exponent])
+        return exponent
 
     def below_billion(self, words: list[str], leading: bool, final: bool) -> int:
         """A number below one tỷ: groups of triệu, nghìn and units, in that order; `final` when
         nothing follows it (not even "tỷ")."""
         value, group, last = 0, [], 9
         for word in [*words, ""]:
-            exponent = _SCALES.get(word)
+            exponent = self.scale(word) if word in _SCALES else None
             if exponent is None and word:
                 group.append(word)
                 continue
             if exponent is not None:
                 if exponent >= last:
-                    raise self.fail(f"“{word}” đứng sai chỗ")
+                    self.fatal.append(f"“{word}” đứng sai chỗ")
+                    group = []
+                    continue
                 if not group:
-                    raise self.fail(f"thiếu số trước “{word}”")
+                    self.fatal.append(f"thiếu số trước “{word}”")
+                    continue
                 last = exponent
             if group:
                 ends = final and exponent is None
-                value += self.group(group, leading, final=ends) * 10 ** (exponent or 0)
+                count = self.checked(group, leading, ends, exponent or 0, word)
+                value += count * 10 ** (exponent or 0)
                 group, leading = [], False
         return value
 
@@ -430,47 +578,68 @@ class _Reader:
         """A whole number: parts ending in "tỷ", nested (R9) or repeated (informal), then more."""
         if words == ["không"]:
             return 0
-        value, segment = 0, []
+        value, segment, repeated = 0, [], False
         for word in words:
             if _SCALES.get(word) != 9:
                 segment.append(word)
                 continue
+            self.scale(word)
             if not segment:
                 if not value:
-                    raise self.fail(f"thiếu số trước “{word}”")
+                    self.fatal.append(f"thiếu số trước “{word}”")
                 value *= BILLION  # "một tỷ tỷ", "một nghìn tỷ tỷ"
                 continue
             count = self.below_billion(segment, leading=not value, final=False)
             below = next(p for p in (1000, 10**6, BILLION) if count < p)
             if value and value % (BILLION * below) == 0:
                 value += count * BILLION  # repeated scale: "một nghìn tỷ không trăm linh năm tỷ"
+                repeated = True
             else:
                 value = (value + count) * BILLION  # nested count of tỷ (R9)
             segment = []
         if segment:
             value += self.below_billion(segment, leading=not value, final=True)
-        if not value:
-            raise self.fail("thiếu số")
+        if not value and not self.fatal:
+            self.fatal.append("thiếu số")
+        if repeated and not self.fatal:
+            self.issue(
+                WordsIssue(
+                    " ".join(words),
+                    "“tỷ” lặp lại là cách viết không đầy đủ: số tỷ đọc thành một số (R9)",
+                    " ".join(_words(value, self.style)),
+                    variant=True,
+                )
+            )
         return value
 
     def fraction(self, words: list[str]) -> str:
         """The digits after "phẩy": digit by digit, or a number of two or three digits (R11)."""
         if not words:
-            raise self.fail("thiếu chữ số sau “phẩy”")
+            self.fatal.append("thiếu chữ số sau “phẩy”")
+            return "0"
         if all(w in _DIGIT_VALUES for w in words):
             return "".join(str(_DIGIT_VALUES[w]) for w in words)
-        if "trăm" in words:
-            return f"{self.group(words, leading=False, fraction=True):03d}"
-        return f"{self.group(words, leading=True, fraction=True):02d}"
+        self.notes = []
+        try:
+            if "trăm" in words:
+                digits = f"{self.group(words, leading=False, fraction=True):03d}"
+            else:
+                digits = f"{self.group(words, leading=True, fraction=True):02d}"
+        except WordsError as exc:
+            self.fatal.append(exc.reason)
+            return "0"
+        standard = " ".join(_fraction(digits, self.style))
+        for reason, variant, _ in self.notes:
+            self.issue(WordsIssue(" ".join(words), reason, standard, variant))
+        return digits
 
-    def read(self, words: list[str]) -> Decimal:
+    def read(self, words: list[str]) -> Reading:
         if not words:
             raise self.fail("không có chữ số nào")
-        for word in words:
-            if word in _FORBIDDEN:
-                raise self.fail(_FORBIDDEN[word])
-            if word not in _KNOWN:
-                raise self.fail(f"“{word}” không phải từ chỉ số")
+        unknown = [w for w in dict.fromkeys(words) if w not in _KNOWN]
+        if unknown:
+            raise self.fail("; ".join(f"“{w}” không phải từ chỉ số" for w in unknown))
+        words = self.replace_forbidden(words)
         negative = words[0] == "âm"
         if negative:
             words = words[1:]
@@ -481,10 +650,44 @@ class _Reader:
             raise self.fail("có hai chữ “phẩy”")
         if not whole:
             raise self.fail("thiếu phần nguyên" + (" trước “phẩy”" if comma else ""))
+        exponent = 0
+        while comma and fraction and fraction[-1] in _SCALES:  # "… phẩy bốn mươi lăm tỷ"
+            exponent += self.scale(fraction.pop())
+        if any(w in _SCALES for w in fraction):
+            raise self.fail("sau “phẩy” chỉ có các chữ số, rồi “nghìn”, “triệu”, “tỷ” ở cuối")
         value = Decimal(self.integer(whole))
         if comma:
             value = EXACT.add(value, Decimal("0." + self.fraction(fraction)))
-        return EXACT.minus(value) if negative and value else value
+        value = EXACT.scaleb(value, exponent).normalize(EXACT)
+        if value == value.to_integral_value(context=EXACT):
+            value = value.quantize(Decimal(1), context=EXACT)  # 9.7745E+11 → 977450000000
+        if not self.fatal and value >= 10**MAX_DIGITS:
+            self.fatal.append(f"số có hơn {MAX_DIGITS} chữ số, không phải một số tiền")
+        if self.fatal:
+            errors = [str(i) for i in self.issues if not i.variant]
+            raise self.fail("; ".join([*errors, *self.fatal]))
+        value = EXACT.minus(value) if negative and value else value
+        return Reading(value, tuple(self.issues), exponent)
+
+    def replace_forbidden(self, words: list[str]) -> list[str]:
+        """R13's words replaced by what they stand for, each an error."""
+        out: list[str] = []
+        for word in words:
+            if word not in _FORBIDDEN:
+                out.append(word)
+                continue
+            stands, reason = _FORBIDDEN[word]
+            stands = tuple(w or self.style.linh for w in stands)
+            self.issue(WordsIssue(word, reason, " ".join(stands)))
+            out.extend(stands)
+        return out
+
+
+def is_number_word(word: str) -> bool:
+    """Whether `word` (any case) is a word of amounts in words: a digit, "mươi", "tỷ", "phẩy",
+    "đồng", "chẵn", or one R13 forbids but the reader knows."""
+    folded = unicodedata.normalize("NFC", word).casefold()
+    return folded in _KNOWN or folded in ("đồng", "chẵn")
 
 
 def _partition(words: list[str], separator: str) -> tuple[list[str], bool, list[str]]:
@@ -494,11 +697,38 @@ def _partition(words: list[str], separator: str) -> tuple[list[str], bool, list[
     return words[:i], True, words[i + 1 :]
 
 
+def read_words(text: str, style: WordsStyle = WordsStyle()) -> Reading:
+    """The number that hand-typed words state, with every issue found on the way.
+
+    Errors and variants are both in `issues` (see WordsIssue); the value is what the words say
+    once each issue is read as meant ("hai mươi năm" counts 25). Raises WordsError, with every
+    reason found, only when the words do not say a number: a word that is no number word,
+    scale words out of order. `style` is the document's: "lẻ" where it writes "linh" is a
+    variant. Decimals may carry a scale: "chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ" is
+    977.450.000.000.
+    """
+    return _Reader(text, style).read(_tokens(text))
+
+
 def parse_words(text: str) -> Decimal:
-    """The number that words state, in any form the convention writes or lists as informal.
+    """The number that words state, in any form the convention writes or lists as a variant.
 
     Accepts any case, NFD input, commas, "Bằng chữ:", "đồng", "chẵn", a final "." or "./." and
     surrounding parentheses: parse_words("(Mười tỷ, chín trăm sáu mươi triệu đồng)") ==
-    Decimal(10960000000). Raises WordsError saying what is wrong.
+    Decimal(10960000000). Raises WordsError naming every error (variants pass).
     """
-    return _Reader(text).read(_tokens(text))
+    reading = read_words(text)
+    if reading.errors:
+        raise WordsError(text, "; ".join(str(i) for i in reading.errors))
+    return reading.value
+
+
+def scaled_in_words(value: Decimal, exponent: int, style: WordsStyle = WordsStyle()) -> str:
+    """An amount read as a number of nghìn, triệu or tỷ đồng, the way a decimal with a scale is
+    typed: scaled_in_words(Decimal("977.45"), 9) == "Chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ
+    đồng". Exponent 0 is amount_in_words."""
+    if not exponent:
+        return amount_in_words(value, style)
+    scale = " ".join(_words(10**exponent, style)[1:])
+    text = f"{read_number(value, style)} {scale} đồng"
+    return text[0].upper() + text[1:]

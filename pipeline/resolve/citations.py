@@ -13,7 +13,11 @@ cell, an id counted twice — is a Problem at file:line, never a traceback.
     chu(ids…)       Một tỷ đồng
     tien_chu(ids…)  **1.000.000.000 đồng** (Một tỷ đồng)
 
-Several ids are added up; "nv-*" stands for every prose id that starts with "nv-".
+Several ids are added up; "nv-*" stands for every prose id that starts with "nv-". After the ids,
+a unit prints the figure in it, with the decimals it needs: tien("x", "tỷ") is "977,45 tỷ đồng",
+tien("x", "đ") "91.481.640.145đ", tien("x", "VNĐ") "5.000.000 VNĐ", so("x", "triệu") "977.450";
+then a number of decimals, `thap_phan=2` (or just 2), rounds half up to exactly that many. The
+words of chu and tien_chu read the amount so printed, in đồng.
 "ke-hoach-2027:pl.camera" is an amount of another document of the same content folder: the
 document's folder name, a colon, its id. Resolve does not read it: a `Lookup` (given by build,
 which knows the content folder) hands over that document's registry, or says why it cannot.
@@ -30,8 +34,8 @@ from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.errors import Position, Problem
-from pipeline.money.amount import Amount, InexactAmount, Unit
-from pipeline.money.figures import dong, figure
+from pipeline.money.amount import MAX_DONG, Amount, Form, InexactAmount, Unit, round_half_up
+from pipeline.money.figures import figure, in_form, number
 from pipeline.money.words import WordsStyle, amount_in_words
 from pipeline.parse.syntax import CITATION_EXAMPLE as EXAMPLE
 from pipeline.parse.syntax import ID, ID_RULE
@@ -61,6 +65,24 @@ class Entry:
     @property
     def is_prose(self) -> bool:
         return self.table is None
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What a citation asks for: the ids to add up, the unit to print in (None: đồng, or for so
+    the table's), and the decimals (None: as the value needs)."""
+
+    keys: tuple[str, ...]
+    form: Form | None = None
+    decimals: int | None = None
+
+    def rounded(self, amount: Amount) -> Amount:
+        """The amount as printed: rounded half up to the decimals asked, in the unit asked."""
+        if self.decimals is None:
+            return amount
+        unit = self.form.unit if self.form else Unit.DONG
+        value = round_half_up(amount.in_unit(unit, None), self.decimals)
+        return Amount.of(value, unit, limit=None)
 
 
 @dataclass(frozen=True)
@@ -99,7 +121,8 @@ class Registry:
         return duplicate
 
     def add_table(self, table: Table) -> Problem | None:
-        """Every row with an id, in every amount column, and in the main column without "(n)"."""
+        """Every row with an id, in every money column (in that column's unit), and in the main
+        column without "(n)". Count and percent columns are not amounts: not cited here."""
         duplicate = self._claim(table.id, table.position)
         if duplicate is not None:
             return duplicate
@@ -107,13 +130,13 @@ class Registry:
         for row in table.rows:
             if row.id is None:
                 continue
-            for column in table.amount_columns:
+            for column in table.money_columns:
                 entry = Entry(
                     f"{table.id}.{row.id}({column.number})",
                     row.values.get(column.number),
                     table.at(row),
-                    table.unit,
-                    table.decimals,
+                    column.measure.money,
+                    column.decimals,
                     table,
                     row,
                     column.number,
@@ -148,10 +171,18 @@ class Registry:
         if match and match.group(1) in self.tables and match.group(3) is None:
             table = self.tables[match.group(1)]
             if any(r.id == match.group(2) for r in table.rows):
-                columns = ", ".join(f"“{shown}{c.name}”" for c in table.amount_columns)
+                columns = ", ".join(f"“{shown}{c.name}”" for c in table.money_columns)
                 raise CitationProblem(
                     f"bảng “{table.id}” có nhiều cột số tiền: ghi rõ cột ({columns}), "
                     f"hoặc khai báo cột chính trên dòng đơn vị, ví dụ “{{#{table.id} cot=4}}”"
+                )
+        if match and match.group(1) in self.tables and match.group(3) is not None:
+            table = self.tables[match.group(1)]
+            column = table.column(int(match.group(3)))
+            if column is not None and column.is_amount and not column.is_money:
+                raise CitationProblem(
+                    f"cột {column.name} của bảng “{table.id}” không phải số tiền (đơn vị "
+                    f"“{column.measure.label}”): tien, so, chu, tien_chu chỉ trích số tiền"
                 )
         raise CitationProblem(unknown(key, self.citable(), document))
 
@@ -197,28 +228,85 @@ class Citations:
 
     # The four forms ------------------------------------------------------------------------
 
-    def tien(self, *keys: str) -> Cited:
-        return Cited((("text", dong(self.total(keys)[0])),))
+    def tien(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
+        ask = self.ask("tien", arguments, thap_phan)
+        amount = self.total(ask.keys)[0]
+        return Cited((("text", self.printed(amount, ask)),))
 
-    def so(self, *keys: str) -> Cited:
-        amount, entries = self.total(keys)
+    def so(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
+        ask = self.ask("so", arguments, thap_phan)
+        amount, entries = self.total(ask.keys)
+        if ask.form is not None:
+            value = ask.rounded(amount).in_unit(ask.form.unit, None)
+            return Cited((("text", number(value, ask.decimals)),))
         units = {(e.unit, e.decimals) for e in entries}
         if len(units) > 1:
             shown = ", ".join(f"“{e.key}” ({e.unit.label})" for e in entries)
-            raise CitationProblem(f"so(…) cộng các khoản khác đơn vị: {shown}; dùng tien(…)")
+            raise CitationProblem(
+                f"so(…) cộng các khoản khác đơn vị: {shown}; ghi đơn vị, ví dụ "
+                f'so("{entries[0].key}", "triệu"), hoặc dùng tien(…)'
+            )
         unit, decimals = units.pop()
+        if ask.decimals is not None:
+            value = round_half_up(amount.in_unit(unit, None), ask.decimals)
+            return Cited((("text", number(value, ask.decimals)),))
         try:
             return Cited((("text", figure(amount, unit, decimals)),))
         except InexactAmount as exc:
             raise CitationProblem(f"so(…): {exc}") from None
 
-    def chu(self, *keys: str) -> Cited:
-        return Cited((("text", amount_in_words(self.total(keys)[0].dong, self.style)),))
+    def chu(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
+        ask = self.ask("chu", arguments, thap_phan)
+        amount = ask.rounded(self.total(ask.keys)[0])
+        return Cited((("text", amount_in_words(amount.dong, self.style)),))
 
-    def tien_chu(self, *keys: str) -> Cited:
-        amount = self.total(keys)[0]
-        words = amount_in_words(amount.dong, self.style)
-        return Cited((("strong", dong(amount)), ("text", f" ({words})")))
+    def tien_chu(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
+        ask = self.ask("tien_chu", arguments, thap_phan)
+        amount = self.total(ask.keys)[0]
+        words = amount_in_words(ask.rounded(amount).dong, self.style)
+        return Cited((("strong", self.printed(amount, ask)), ("text", f" ({words})")))
+
+    @staticmethod
+    def printed(amount: Amount, ask: Ask) -> str:
+        """ "1.000.000.000 đồng", "977,45 tỷ đồng", "91.481.640.145đ": the amount as asked."""
+        return in_form(amount, replace(ask.form or Form(), decimals=ask.decimals))
+
+    def ask(self, name: str, arguments: tuple[str | int, ...], thap_phan: int | None) -> Ask:
+        """The ids, the unit and the decimals of a citation's arguments: ids first, then a unit
+        ("tỷ", "triệu đồng", "đ", "VNĐ"), then the decimals (a number, or thap_phan=…)."""
+        keys: list[str] = []
+        form: Form | None = None
+        decimals = thap_phan
+        example = f'{name}("pl.tong", "tỷ", thap_phan=2)'
+        for index, argument in enumerate(arguments):
+            last = index == len(arguments) - 1
+            if isinstance(argument, int):
+                if not last or thap_phan is not None:
+                    raise CitationProblem(
+                        f"{name}(…): số chữ số thập phân ghi một lần, sau cùng, ví dụ {example}"
+                    )
+                decimals = argument
+                continue
+            unit = Form.parse(argument)
+            if unit is None:
+                if form is not None:
+                    raise CitationProblem(
+                        f"{name}(…): đơn vị “{form.suffix}” đứng sau mọi mã khoản, ví dụ {example}"
+                    )
+                keys.append(argument)
+            elif form is not None:
+                raise CitationProblem(f"{name}(…): chỉ ghi một đơn vị, ví dụ {example}")
+            elif not keys:
+                raise CitationProblem(
+                    f"{name}(…): ghi mã khoản trước đơn vị “{argument}”, ví dụ {example}"
+                )
+            else:
+                form = unit
+        if decimals is not None and not 0 <= decimals <= 9:
+            raise CitationProblem(
+                f"{name}(…): số chữ số thập phân từ 0 đến 9, không phải {decimals}"
+            )
+        return Ask(tuple(keys), form, decimals)
 
     def total(self, keys: tuple[str, ...]) -> tuple[Amount, list[Entry]]:
         """The sum of the amounts `keys` name, refusing empty cells and amounts counted twice."""
@@ -251,7 +339,12 @@ class Citations:
                 "hoặc trích cột khác)"
             )
         amounts = [e.amount for e in entries if e.amount is not None]  # every one: none missing
-        return sum(amounts, Amount.zero()), entries
+        total = sum(amounts, Amount.zero())
+        if abs(total.dong) > MAX_DONG:
+            raise CitationProblem(
+                "tổng các khoản lớn hơn một tỷ tỷ đồng (10^18 đồng), giới hạn số tiền của baocao"
+            )
+        return total, entries
 
     def find(self, key: str) -> list[Entry]:
         """The entries of one key: this document's, or another's for "document:id"."""
@@ -275,17 +368,21 @@ class Citations:
         expression = source.translate(QUOTES).strip()
         try:
             tree = self.environment.parse(f"{{{{ {expression} }}}}")
-        except TemplateSyntaxError as exc:
+        except (TemplateSyntaxError, RecursionError) as exc:  # deep "((((…": RecursionError
+            reason = syntax_reason(exc.message if isinstance(exc, TemplateSyntaxError) else None)
             raise CitationProblem(
-                f"viết sai “{{{{{source}}}}}” ({exc.message}); viết như {EXAMPLE}"
+                f"viết sai “{{{{{source}}}}}” ({reason}); viết như {EXAMPLE}"
             ) from None
-        name, keys = self._check_shape(tree, source)
-        # The shape is proven: one known function called with string constants. Calling it with
-        # those constants is what compiling and running the expression would do, without the cost.
-        return self.functions[name](*keys)
+        name, arguments, decimals = self._check_shape(tree, source)
+        # The shape is proven: one known function called with constants. Calling it with those
+        # constants is what compiling and running the expression would do, without the cost.
+        return self.functions[name](*arguments, thap_phan=decimals)
 
-    def _check_shape(self, tree: nodes.Template, source: str) -> tuple[str, list[str]]:
-        """Only `name("id", …)` with a known name and quoted ids (returned); else, with a why."""
+    def _check_shape(
+        self, tree: nodes.Template, source: str
+    ) -> tuple[str, list[str | int], int | None]:
+        """Only `name("id", …, "unit", thap_phan=n)` with a known name, quoted ids and unit, and
+        a whole number of decimals (returned); else, with a why."""
         body = tree.body
         call = body[0].nodes[0] if len(body) == 1 and isinstance(body[0], nodes.Output) else None
         names = ", ".join(self.functions)
@@ -299,13 +396,55 @@ class Citations:
             close = difflib.get_close_matches(name, list(self.functions), n=1, cutoff=0.5)
             hint = f" — có phải “{close[0]}”?" if close else ""
             raise CitationProblem(f"không có hàm “{name}” (có: {names}){hint}")
-        if call.kwargs or call.dyn_args or call.dyn_kwargs:
+        decimals: int | None = None
+        for keyword in call.kwargs:
+            value = keyword.value
+            if keyword.key != "thap_phan" or not _whole(value):
+                raise CitationProblem(
+                    f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép, một đơn vị và "
+                    f'“thap_phan=…”, ví dụ {name}("pl.tong", "tỷ", thap_phan=2)'
+                )
+            assert isinstance(value, nodes.Const)  # _whole: a whole number
+            decimals = value.value
+        if call.dyn_args or call.dyn_kwargs:
             raise CitationProblem(f"{name}(…) chỉ nhận các mã khoản trong ngoặc kép")
-        keys: list[str] = []
+        arguments: list[str | int] = []
         for argument in call.args:
+            if _whole(argument):
+                assert isinstance(argument, nodes.Const)
+                arguments.append(argument.value)
+                continue
             if not (isinstance(argument, nodes.Const) and isinstance(argument.value, str)):
                 raise CitationProblem(
                     f"{name}(…): mã khoản phải đặt trong ngoặc kép, ví dụ {EXAMPLE}"
                 )
-            keys.append(argument.value)
-        return name, keys
+            arguments.append(argument.value)
+        return name, arguments, decimals
+
+
+def _whole(node: nodes.Node) -> bool:
+    """Whether a node is a whole-number constant (not True or False)."""
+    return (
+        isinstance(node, nodes.Const)
+        and isinstance(node.value, int)
+        and not isinstance(node.value, bool)
+    )
+
+
+# Jinja's syntax errors (English) → what they mean in a citation; the first that matches wins.
+SYNTAX_REASONS = (
+    (re.compile(r"unexpected char '[\"']'"), "dấu ngoặc kép chưa đóng"),
+    (re.compile(r"expected '\)'|unexpected 'end of print statement'"), "thiếu dấu “)”"),
+    (re.compile(r"expected token ','"), "giữa hai mã khoản cần dấu phẩy"),
+    (re.compile(r"unexpected '\)'"), "thừa dấu “)”"),
+)
+
+
+def syntax_reason(message: str | None) -> str:
+    """Why Jinja could not read a citation, in Vietnamese (None: brackets nested too deep)."""
+    if message is None:
+        return "lồng ngoặc quá sâu"
+    for pattern, reason in SYNTAX_REASONS:
+        if pattern.search(message):
+            return reason
+    return "cách viết không đúng"

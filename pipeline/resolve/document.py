@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from pipeline.errors import Position, Problem
 from pipeline.money.amount import Amount
-from pipeline.money.figures import dong
+from pipeline.money.figures import in_form
 from pipeline.money.words import WordsStyle
 from pipeline.parse.blocks import (
     Heading,
@@ -30,7 +30,7 @@ from pipeline.resolve.budget import Table, compute, place_rows
 from pipeline.resolve.budget_reader import read_table
 from pipeline.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
 from pipeline.resolve.forms import check_forms
-from pipeline.resolve.prose import Declaration, Walk
+from pipeline.resolve.prose import Declaration, Prose, Walk
 from pipeline.resolve.prose_checks import check_retyped, check_words
 
 
@@ -128,13 +128,16 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
     problems.extend(_relations(declarations, citations))
     known = _known(registry)
     shown: dict[int, TextBlock] = {}
+    previous: tuple[int, Prose] | None = None  # the block before, for "(Bằng chữ: …)" on its own
     for index, block in text_blocks:
         walk = Walk.of(block.position, citations)
         inlines = walk.inlines(block.inlines)
         problems.extend(walk.problems)
-        problems.extend(check_words(walk.prose, style))
+        before = previous[1] if previous and previous[0] == index - 1 else None
+        problems.extend(check_words(walk.prose, style, before))
         problems.extend(check_retyped(walk.prose, known))
         shown[index] = replace(block, inlines=inlines)
+        previous = (index, walk.prose)
 
     blocks: list[ShownBlock] = []
     for index, block in enumerate(document.blocks):
@@ -176,11 +179,13 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
         if total != declaration.amount:
             named = " + ".join(declaration.terms)
             gap = declaration.amount - total
+            form = replace(declaration.form, decimals=None)  # the declared amount's unit
             problems.append(
                 Problem(
                     declaration.position,
-                    f"“{declaration.key}” ghi {dong(declaration.amount)}, nhưng {named} cộng lại "
-                    f"là {dong(total)} (chênh {dong(abs(gap))})",
+                    f"“{declaration.key}” ghi {in_form(declaration.amount, declaration.form)}, "
+                    f"nhưng {named} cộng lại là {in_form(total, form)} "
+                    f"(chênh {in_form(abs(gap), form)})",
                 )
             )
     return problems

@@ -11,28 +11,40 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import Position, Problem
-from pipeline.money.amount import Amount, NumberFormatError, Unit, parse_number
+from pipeline.money.amount import UNIT_PATTERN, Amount, Form, NumberFormatError, parse_amount
 from pipeline.parse.blocks import Break, Citation, Emphasis, Inline, Strong, Tag, Text
 from pipeline.parse.syntax import ID, ID_RULE
 from pipeline.resolve.citations import CitationProblem, Citations
 
-# An amount in prose: Vietnamese figures, then "đồng" or "nghìn/triệu/tỷ đồng".
+# An amount in prose: Vietnamese figures, then its unit with or without a space: đồng, đ, VNĐ,
+# nghìn/triệu/tỷ đồng ("300.000.000 đồng", "91.481.640.145đ", "5.000.000 VNĐ", "977,45 tỷ đồng").
 FIGURE = (
     r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])-?\d+(?:,\d+)?(?![\d.,]\d)"
 )
-MONEY = re.compile(rf"({FIGURE})\s*(?:(nghìn|ngàn|triệu|tỷ|tỉ)\s+)?đồng(?!\w)")
+MONEY = re.compile(rf"(?P<figure>{FIGURE}){UNIT_PATTERN}")
 RELATION = re.compile(r"\s*([^\s=]*)\s*(?:=\s*(.*?))?\s*")
 DECLARED = re.compile(rf"(?:{MONEY.pattern})\s*$")
 
 
-def money(figures: str, scale: str | None) -> Amount:
-    """ "300.000.000", None → 300 000 000 đồng; "10.960", "triệu" → the same in triệu đồng."""
-    unit = Unit.parse(f"{scale} đồng") if scale else Unit.DONG
-    return Amount.of(parse_number(figures), unit)
+def amounts(text: str) -> Iterator[re.Match[str]]:
+    """Every amount in `text`. A lone "đ" counts right after its figure, or a space away on the
+    same line but not before ")": "2027\nđ) Chi khác" is a list item, not 2.027 đồng."""
+    for match in MONEY.finditer(text):
+        if match["currency"] == "đ" and match["gap"]:
+            if "\n" in match["gap"] or text.startswith(")", match.end()):
+                continue
+        yield match
+
+
+def money(match: re.Match[str]) -> tuple[Amount, Form]:
+    """The amount a match of MONEY names, and how it is written: "977,45 tỷ đồng" is 977 450
+    000 000 đồng in tỷ. NumberFormatError (AmountTooLarge) past baocao's limits."""
+    return parse_amount(match.group(0))
 
 
 @dataclass
@@ -73,6 +85,7 @@ class Declaration:
     amount: Amount
     position: Position
     terms: tuple[str, ...] = ()
+    form: Form = field(default_factory=Form)
 
 
 @dataclass
@@ -155,7 +168,7 @@ class Walk:
             )
             return
         try:
-            amount = money(before.group(1), before.group(2))
+            amount, form = money(before)
         except NumberFormatError as exc:
             self.problems.append(Problem(here, str(exc)))
             return
@@ -169,7 +182,7 @@ class Walk:
                 )
             )
             parts = ()
-        self.declarations.append(Declaration(key, amount, here, parts))
+        self.declarations.append(Declaration(key, amount, here, parts, form))
 
     def cite(self, expression: str, strong: bool) -> list[Inline]:
         """A citation's text; as typed in the collecting pass, or where it cannot be resolved."""

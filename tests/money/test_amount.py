@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -10,12 +11,17 @@ from hypothesis import strategies as st
 
 from pipeline.money.amount import (
     Amount,
+    AmountTooLarge,
+    Form,
     InexactAmount,
     NumberFormatError,
     Unit,
+    parse_amount,
     parse_number,
     plain_figures,
+    round_half_up,
 )
+from pipeline.money.figures import in_form
 
 
 @pytest.mark.parametrize(
@@ -47,7 +53,7 @@ def test_one_comma_zero_zero_zero_is_one_with_three_decimals() -> None:
 
 def test_parse_number_keeps_every_digit() -> None:
     text = "9.999.999.999.999.999.999.999.999,000000000001"
-    assert parse_number(text) == Decimal("9999999999999999999999999.000000000001")
+    assert parse_number(text, None) == Decimal("9999999999999999999999999.000000000001")
 
 
 @pytest.mark.parametrize(
@@ -90,7 +96,7 @@ def test_number_format_error_is_a_value_error() -> None:
 @given(st.integers(min_value=-(10**30), max_value=10**30), st.integers(0, 40))
 def test_plain_figures_round_trip_through_parse_number(n: int, scale: int) -> None:
     value = Decimal(n).scaleb(-scale)
-    assert parse_number(plain_figures(value)) == value
+    assert parse_number(plain_figures(value), None) == value
 
 
 def test_plain_figures() -> None:
@@ -148,7 +154,7 @@ def test_amount_of_each_unit_is_exact() -> None:
     assert Amount.of("0,5", Unit.NGHIN).dong == 500
     assert Amount.of(Decimal("1.5"), Unit.TY).dong == 1_500_000_000
     big = Decimal("1234567890123456789012345.678")
-    assert Amount.of(big, Unit.TY).dong == Decimal("1234567890123456789012345678000000")
+    assert Amount.of(big, Unit.TY, None).dong == Decimal("1234567890123456789012345678000000")
 
 
 def test_amount_refuses_float_and_non_finite() -> None:
@@ -205,7 +211,7 @@ def test_fractional_dong_is_inexact_in_dong() -> None:
 
 
 def test_in_unit_keeps_digits_beyond_28() -> None:
-    amount = Amount.of("1.234.567.890.123.456.789.012.345.678.901.234.567.890")
+    amount = Amount.of("1.234.567.890.123.456.789.012.345.678.901.234.567.890", limit=None)
     assert amount.in_unit(Unit.NGHIN, 3) == Decimal("1234567890123456789012345678901234567.890")
 
 
@@ -225,7 +231,7 @@ def test_arithmetic_and_sum() -> None:
 
 
 def test_sum_keeps_every_digit() -> None:
-    parts = [Amount.of("9.999.999.999.999.999.999.999.999,99") for _ in range(3)]
+    parts = [Amount.of("9.999.999.999.999.999.999.999.999,99", limit=None) for _ in range(3)]
     assert sum(parts).dong == Decimal("29999999999999999999999999.97")
 
 
@@ -251,5 +257,70 @@ def test_equal_amounts_hash_alike() -> None:
 
 @given(st.integers(min_value=-(10**24), max_value=10**24), st.sampled_from(list(Unit)))
 def test_in_unit_then_of_round_trips(n: int, unit: Unit) -> None:
-    amount = Amount.of(n)
-    assert Amount.of(amount.in_unit(unit, None), unit) == amount
+    amount = Amount.of(n, limit=None)
+    assert Amount.of(amount.in_unit(unit, None), unit, None) == amount
+
+
+# ----------------------------------------------------------------------------------------------
+# Amounts as prose writes them, and the limits (issue 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "dong", "printed", "argument", "decimals"),
+    [
+        ("977,45 tỷ đồng", 977_450_000_000, "977,45 tỷ đồng", "tỷ", None),
+        ("13.646,269 triệu đồng", 13_646_269_000, "13.646,269 triệu đồng", "triệu", None),
+        ("91.481.640.145đ", 91_481_640_145, "91.481.640.145đ", "đ", None),
+        ("5.000.000 VNĐ", 5_000_000, "5.000.000 VNĐ", "VNĐ", None),
+        ("5.000.000VNĐ", 5_000_000, "5.000.000 VNĐ", "VNĐ", None),
+        ("300.000.000 đồng", 300_000_000, "300.000.000 đồng", "", None),
+        ("300 ngàn đ", 300_000, "300 ngàn đ", "ngàn đ", None),
+        ("1.000,50 triệu đồng", 1_000_500_000, "1.000,50 triệu đồng", "triệu", 2),
+        ("−2,5 tỉ đồng", -2_500_000_000, "-2,5 tỉ đồng", "tỉ", None),
+    ],
+)
+def test_parse_amount_and_its_form(
+    text: str, dong: int, printed: str, argument: str, decimals: int | None
+) -> None:
+    amount, form = parse_amount(text)
+    assert amount == Amount.of(dong)
+    assert (in_form(amount, form), form.argument, form.decimals) == (printed, argument, decimals)
+    assert Form.parse(argument or "đồng") == replace(form, decimals=None)
+
+
+@pytest.mark.parametrize("text", ["", "đồng", "tỷ đồng", "5 đô", "5 triệu", "abc đ", "5 đồngg"])
+def test_parse_amount_refuses_what_is_no_amount(text: str) -> None:
+    with pytest.raises(NumberFormatError):
+        parse_amount(text)
+
+
+def test_form_parse_names_units_only() -> None:
+    assert Form.parse("Tỷ") == Form(Unit.TY, "tỷ")
+    assert Form.parse("triệu đ") == Form(Unit.TRIEU, "triệu", "đ")
+    assert Form.parse("vnđ") == Form(currency="VNĐ")
+    for text in ("pl.tong", "", "tỷ tỷ", "đồng tỷ", "usd"):
+        assert Form.parse(text) is None
+
+
+def test_round_half_up_only_where_asked() -> None:
+    assert round_half_up(Decimal("0.125"), 2) == Decimal("0.13")
+    assert round_half_up(Decimal("-0.125"), 2) == Decimal("-0.13")
+    assert round_half_up(Decimal("977.4532"), 2) == Decimal("977.45")
+    assert str(round_half_up(Decimal("977.4"), 2)) == "977.40"
+
+
+def test_limits_of_typed_figures_and_amounts() -> None:
+    assert parse_number("1" * 30) == Decimal("1" * 30)
+    with pytest.raises(AmountTooLarge, match="có 31 chữ số"):
+        parse_number("1" * 31)
+    with pytest.raises(AmountTooLarge, match=r"4\.301 chữ số") as caught:
+        parse_number("1" * 4301)  # once Python's int-string limit: an internal error
+    assert len(str(caught.value)) < 200
+    assert isinstance(caught.value, NumberFormatError)  # reported wherever a bad figure is
+    assert Amount.of("1.000.000.000", Unit.TY).dong == 10**18
+    with pytest.raises(AmountTooLarge, match="lớn hơn một tỷ tỷ đồng"):
+        Amount.of("1.000.000.001", Unit.TY)
+    with pytest.raises(AmountTooLarge):
+        Amount.of(-(10**18) - 1)
+    assert Amount.of(10**30, limit=None).dong == 10**30  # computed, not typed: no limit
+    assert plain_figures(Decimal(10) ** 5000).startswith("100.000.000")  # no int() limit

@@ -12,10 +12,13 @@ from hypothesis import strategies as st
 
 from pipeline.money.words import (
     WordsError,
+    WordsIssue,
     WordsStyle,
     amount_in_words,
     parse_words,
     read_number,
+    read_words,
+    scaled_in_words,
 )
 
 # Every example of the convention's table, R1–R11, as the document writes it.
@@ -367,6 +370,7 @@ def test_ambiguity_of_the_convention_above_10_21() -> None:
         ("một nghìn lẻ năm", 1_005),
         ("một nghìn hai mươi", 1_020),
         ("mười nhăm", 15),
+        ("hai mươi một", 21),  # a variant: a warning from read_words, not an error
         # variants of every option
         ("một trăm lẻ năm", 105),
         ("hai mươi bốn", 24),
@@ -414,7 +418,6 @@ def test_parse_words_accepts(text: str, value: int | Decimal) -> None:
         ("bẩy", "viết “bảy”"),
         # R2–R5 wrong forms
         ("mười mốt", "R2"),
-        ("hai mươi một", "R2"),
         ("mười năm", "R3"),
         ("một trăm linh lăm", "R2, R3"),
         ("một trăm linh tư", "R4"),
@@ -453,3 +456,167 @@ def test_parse_words_rejects_with_reason(text: str, reason: str) -> None:
 def test_words_error_is_a_value_error() -> None:
     with pytest.raises(ValueError):
         parse_words("xyz")
+
+
+# ----------------------------------------------------------------------------------------------
+# Every problem of a phrase, errors told from variants (docs/number-words.md, "The reader")
+
+ISSUE_EXAMPLE = (
+    "Chín mươi một tỷ, bốn trăm tám mươi mốt triệu, sáu trăm bốn mươi nghìn, "
+    "một trăm bốn mươi năm đồng"
+)
+
+
+def test_every_problem_of_the_issue_example_each_with_its_correct_reading() -> None:
+    reading = read_words(ISSUE_EXAMPLE)
+    assert reading.value == 91_481_640_145  # each problem read as meant
+    assert reading.errors == (
+        WordsIssue(
+            "một trăm bốn mươi năm",
+            "sau “mươi” viết “lăm”, không viết “năm” (R3)",
+            "một trăm bốn mươi lăm",
+        ),
+    )
+    assert reading.variants == (
+        WordsIssue("chín mươi một", "sau “mươi” viết “mốt” (R2)", "chín mươi mốt", variant=True),
+    )
+    with pytest.raises(WordsError) as caught:
+        parse_words(ISSUE_EXAMPLE)  # the error is reported, the variant only by read_words
+    assert "viết “một trăm bốn mươi lăm”" in str(caught.value)
+    assert "mốt" not in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "value", "typed", "correct"),
+    [
+        ("hai mươi một", "", 21, "hai mươi một", "hai mươi mốt"),
+        ("hai mươi nhăm", "", 25, "hai mươi nhăm", "hai mươi lăm"),
+        ("hai mươi bốn", "", 24, "hai mươi bốn", "hai mươi tư"),
+        ("hai mươi tư", "bon", 24, "hai mươi tư", "hai mươi bốn"),
+        ("một trăm lẻ năm", "", 105, "lẻ", "linh"),
+        ("một trăm linh năm", "le", 105, "linh", "lẻ"),
+        ("một ngàn", "", 1_000, "ngàn", "nghìn"),
+        ("một nghìn", "ngan", 1_000, "nghìn", "ngàn"),
+        ("một tỉ", "", 10**9, "tỉ", "tỷ"),
+        ("một tỷ", "ti", 10**9, "tỷ", "tỉ"),
+        ("một nghìn linh một", "", 1_001, "linh một", "không trăm linh một"),
+        ("một tỷ hai triệu", "", 1_002_000_000, "hai triệu", "không trăm linh hai triệu"),
+        (
+            "một nghìn tỷ không trăm linh năm tỷ",
+            "",
+            1_005_000_000_000,
+            "một nghìn tỷ không trăm linh năm tỷ",
+            "một nghìn không trăm linh năm tỷ",
+        ),
+    ],
+)
+def test_variants_are_read_and_name_the_documents_form(
+    text: str, style: str, value: int, typed: str, correct: str
+) -> None:
+    reading = read_words(text, WordsStyle.parse(style))
+    assert reading.value == value
+    assert reading.errors == ()
+    assert [(i.typed, i.correct) for i in reading.variants] == [(typed, correct)]
+    assert parse_words(text) == value  # a variant never stops anything
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "correct"),
+    [
+        ("hai mươi năm", 25, "hai mươi lăm"),  # "twenty years" as much as 25
+        ("mười năm", 15, "mười lăm"),
+        ("mười mốt", 11, "mười một"),
+        ("mười tư", 14, "mười bốn"),
+        ("một mươi", 10, "mười"),
+        ("hai mốt", 21, "hai mươi mốt"),
+        ("hăm", 20, "hai mươi"),
+        ("bẩy", 7, "bảy"),
+        ("một trăm lẽ năm", 105, "linh"),
+        ("một trăm linh tư", 104, "một trăm linh bốn"),
+        ("một trăm linh lăm", 105, "một trăm linh năm"),
+        ("một trăm năm", 105, "một trăm linh năm"),  # or 150: both are named
+        ("một tỷ năm", 1_000_000_005, "không trăm linh năm"),
+        ("không trăm năm mươi", 50, "năm mươi"),
+        ("một triệu không trăm nghìn", 1_000_000, ""),  # "" : leave the words out
+    ],
+)
+def test_errors_are_reported_with_the_correct_reading_and_read_on(
+    text: str, value: int, correct: str
+) -> None:
+    reading = read_words(text)
+    assert reading.value == value
+    assert [i.correct for i in reading.errors] == [correct]
+    with pytest.raises(WordsError):
+        parse_words(text)
+
+
+def test_an_ambiguous_spelling_names_both_readings() -> None:
+    (issue,) = read_words("một trăm năm triệu").errors
+    assert issue.correct == "một trăm linh năm triệu"
+    assert issue.alternative == "một trăm năm mươi triệu"
+    assert "105 hoặc 150" in str(issue)
+
+
+def test_several_problems_in_one_phrase_are_all_reported() -> None:
+    reading = read_words("hai mươi một triệu, lẻ tư nghìn, bẩy mươi năm")
+    assert reading.value == 21_004_075
+    assert [(i.typed, i.correct, i.variant) for i in reading.issues] == [
+        ("bẩy", "bảy", False),
+        ("hai mươi một triệu", "hai mươi mốt triệu", True),
+        ("lẻ", "linh", True),
+        ("lẻ tư nghìn", "không trăm linh bốn nghìn", False),
+        ("lẻ tư nghìn", "không trăm linh bốn nghìn", True),
+        ("bảy mươi năm", "không trăm bảy mươi lăm", False),
+        ("bảy mươi năm", "không trăm bảy mươi lăm", True),
+    ]
+    with pytest.raises(WordsError) as caught:
+        read_words("Một trăm đồg, muời triệu")  # unreadable: every unknown word named
+    assert "“đồg”" in caught.value.reason
+    assert "“muời”" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "exponent"),
+    [
+        ("chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ đồng", Decimal(977_450_000_000), 9),
+        (
+            "mười ba nghìn sáu trăm bốn mươi sáu phẩy hai trăm sáu mươi chín triệu đồng",
+            Decimal(13_646_269_000),
+            6,
+        ),
+        ("Một phẩy năm nghìn tỷ đồng", Decimal(1_500_000_000_000), 12),
+        ("không phẩy không năm triệu", Decimal(50_000), 6),
+        ("hai phẩy ba mươi lăm", Decimal("2.35"), 0),
+    ],
+)
+def test_decimal_words_with_a_scale(text: str, value: Decimal, exponent: int) -> None:
+    reading = read_words(text)
+    assert (reading.value, reading.exponent, reading.issues) == (value, exponent, ())
+    assert str(reading.value) == str(value)  # no exponent notation
+    assert parse_words(text) == value
+
+
+def test_scaled_in_words_writes_what_the_reader_reads() -> None:
+    text = scaled_in_words(Decimal("977.45"), 9)
+    assert text == "Chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ đồng"
+    assert parse_words(text) == 977_450_000_000
+    assert scaled_in_words(Decimal("13646.269"), 6) == (
+        "Mười ba nghìn sáu trăm bốn mươi sáu phẩy hai trăm sáu mươi chín triệu đồng"
+    )
+    assert scaled_in_words(Decimal(5), 0) == "Năm đồng"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["một tỷ tỷ tỷ tỷ", "một " + "tỷ " * 600, "chín trăm " + "nghìn tỷ " * 400 + "đồng"],
+)
+def test_numbers_of_more_than_30_digits_are_refused(text: str) -> None:
+    with pytest.raises(WordsError):
+        read_words(text)
+
+
+@given(up_to_10_21, styles)
+@settings(max_examples=300)
+def test_the_writers_words_have_no_issue_in_their_own_style(n: int, style: WordsStyle) -> None:
+    assert read_words(read_number(n, style), style).issues == ()
+    assert read_words(amount_in_words(n, style), style).issues == ()

@@ -125,7 +125,7 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
         ('tien("nghien-cuu")', "không có khoản nào mang mã “nghien-cuu”"),
         ('tien("Pl.NC")', "mã gồm chữ thường không dấu, chữ số và dấu “-” — có phải: “pl.nc”"),
         ('tein("pl.nc")', "không có hàm “tein” (có: tien, so, chu, tien_chu) — có phải “tien”?"),
-        ('tien("pl.nc"', "viết sai “{{ tien(\"pl.nc\" }}” (unexpected '}', expected ')')"),
+        ('tien("pl.nc"', 'viết sai “{{ tien("pl.nc" }}” (thiếu dấu “)”)'),
         ("tien(pl.nc)", "tien(…): mã khoản phải đặt trong ngoặc kép"),
         ("1 + 1", "“{{ 1 + 1 }}” không phải trích dẫn"),
         ("tien.mro", "không phải trích dẫn"),

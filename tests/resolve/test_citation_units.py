@@ -1,0 +1,166 @@
+"""Citations in any unit and precision, and check's "hãy trích" advice that prints the same text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from budget_documents import problems_of, resolved, shown, write_document
+
+TABLE = """\
+Đơn vị: Triệu đồng {#pl cot=2}
+
+| TT | NỘI DUNG | NĂM 2026 | NĂM 2027 |
+|----|----------|----------|----------|
+| A | B | (1) | (2) |
+| = | Tổng cộng {#tong} | | |
+| I. | Khoa học {#kh} | | |
+| 1 | Nghiên cứu {#nc} | 5 | 1.000 |
+| 2 | Ứng dụng {#ud} | | 500 |
+| II. | Chuyển đổi số {#cds} | 7 | |
+"""
+DECLARED = "Tổng thu: **977,45 tỷ đồng**{#thu}.\n"
+
+
+def printed(tmp_path: Path, *citations: str) -> list[str]:
+    """Each citation as the reader reads it (bold as **…**), in a document with TABLE and
+    DECLARED; no problem allowed."""
+    prose = DECLARED + "".join(f"\n{{{{ {c} }}}}\n" for c in citations)
+    blocks, problems = resolved(write_document(tmp_path, TABLE, prose))
+    assert problems == []
+    return [shown(b) for b in blocks if b.position.path.name == "02-phan.md"][1:]
+
+
+@pytest.mark.parametrize(
+    ("citation", "text"),
+    [
+        ('tien("thu", "tỷ")', "977,45 tỷ đồng"),
+        ('tien("thu", "tỷ đồng")', "977,45 tỷ đồng"),
+        ('tien("thu", "tỉ")', "977,45 tỉ đồng"),
+        ('tien("thu", "triệu")', "977.450 triệu đồng"),
+        ('tien("thu", "nghìn")', "977.450.000 nghìn đồng"),
+        ('tien("thu", "ngàn đồng")', "977.450.000 ngàn đồng"),
+        ('tien("thu", "đồng")', "977.450.000.000 đồng"),
+        ('tien("thu")', "977.450.000.000 đồng"),
+        ('tien("thu", "đ")', "977.450.000.000đ"),
+        ('tien("thu", "VNĐ")', "977.450.000.000 VNĐ"),
+        ('tien("thu", "tỷ đ")', "977,45 tỷ đ"),
+        ('tien("pl.ud", "tỷ")', "0,5 tỷ đồng"),
+        ('tien("pl.nc", "pl.ud", "tỷ")', "1,5 tỷ đồng"),
+        # decimals asked: exactly that many, rounded half up
+        ('tien("thu", "tỷ", 1)', "977,5 tỷ đồng"),
+        ('tien("thu", "tỷ", thap_phan=1)', "977,5 tỷ đồng"),
+        ('tien("thu", "tỷ", thap_phan=3)', "977,450 tỷ đồng"),
+        ('tien("thu", "tỷ", thap_phan=0)', "977 tỷ đồng"),
+        ('tien("pl.nc", "triệu", thap_phan=2)', "1.000,00 triệu đồng"),
+        (
+            'tien_chu("thu", "tỷ")',
+            "**977,45 tỷ đồng** (Chín trăm bảy mươi bảy tỷ, bốn trăm năm mươi triệu đồng)",
+        ),
+        (
+            'tien_chu("thu", "tỷ", thap_phan=1)',
+            "**977,5 tỷ đồng** (Chín trăm bảy mươi bảy tỷ, năm trăm triệu đồng)",
+        ),
+        ('chu("thu", "tỷ", thap_phan=0)', "Chín trăm bảy mươi bảy tỷ đồng"),
+        ('so("thu", "tỷ")', "977,45"),
+        ('so("thu", "triệu")', "977.450"),
+        ('so("pl.nc")', "1.000"),
+        ('so("pl.nc", thap_phan=1)', "1.000,0"),
+        ('so("pl.nc", "tỷ")', "1"),
+        ('so("pl.nc", "thu", "tỷ")', "978,45"),  # amounts of different units, in one unit
+    ],
+)
+def test_a_citation_prints_in_the_unit_and_precision_asked(
+    tmp_path: Path, citation: str, text: str
+) -> None:
+    assert printed(tmp_path, citation) == [text]
+
+
+@pytest.mark.parametrize(
+    ("citation", "message"),
+    [
+        ('tien("tỷ")', "tien(…): ghi mã khoản trước đơn vị “tỷ”"),
+        ('tien("pl.nc", "tỷ", "pl.ud")', "tien(…): đơn vị “tỷ đồng” đứng sau mọi mã khoản"),
+        ('tien("pl.nc", "tỷ", "triệu")', "tien(…): chỉ ghi một đơn vị"),
+        ('tien("pl.nc", 2, "tỷ")', "số chữ số thập phân ghi một lần, sau cùng"),
+        ('tien("pl.nc", "tỷ", 2, thap_phan=2)', "số chữ số thập phân ghi một lần, sau cùng"),
+        ('tien("pl.nc", thap_phan=12)', "số chữ số thập phân từ 0 đến 9, không phải 12"),
+        ('tien("pl.nc", thap_phan="2")', "chỉ nhận các mã khoản trong ngoặc kép, một đơn vị"),
+        ('tien("pl.nc", don_vi="tỷ")', "“thap_phan=…”"),
+        ('tien("pl.nc", True)', "mã khoản phải đặt trong ngoặc kép"),
+        ('so("pl.nc", "de-xuat")', 'ghi đơn vị, ví dụ so("pl.nc", "triệu")'),
+    ],
+)
+def test_unit_and_precision_mistakes_are_problems_at_their_line(
+    tmp_path: Path, citation: str, message: str
+) -> None:
+    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nKinh phí {{ " + citation + " }}.\n"
+    (problem,) = problems_of(tmp_path, TABLE, prose)
+    assert problem.position.line == 3
+    assert message in problem.message
+
+
+def test_a_sum_above_the_limit_is_refused(tmp_path: Path) -> None:
+    prose = (
+        "Một: **1.000.000.000.000 triệu đồng**{#mot}; hai: **1 đồng**{#hai}.\n\n"
+        '{{ tien("mot") }} {{ tien("mot", "hai") }}\n'
+    )
+    (problem,) = problems_of(tmp_path, TABLE, prose)
+    assert problem.position.line == 3
+    assert "lớn hơn một tỷ tỷ đồng" in problem.message
+
+
+TYPED = [
+    "977,45 tỷ đồng",
+    "977,45 tỉ đồng",
+    "977.450 triệu đồng",
+    "977.450.000 nghìn đồng",
+    "977.450.000.000 đồng",
+    "977.450.000.000đ",
+    "977.450.000.000 VNĐ",
+    "977,450 tỷ đồng",
+    "977.450,0 triệu đồng",
+]
+SUGGESTED = re.compile(r"hãy trích (\{\{ tien\(.*?\) \}\}) để")
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_following_the_advice_to_cite_leaves_the_text_as_it_was(tmp_path: Path, typed: str) -> None:
+    sentence = f"Năm nay thu {typed} cho ngân sách xã.\n"
+    folder = write_document(tmp_path, TABLE, DECLARED + "\n" + sentence)
+    blocks, problems = resolved(folder)
+    (problem,) = problems
+    assert problem.warning and f"“{typed}” gõ tay trùng với khoản “thu”" in problem.message
+    assert "(in ra" not in problem.message
+    before = [shown(b) for b in blocks]
+
+    suggestion = SUGGESTED.search(problem.message)
+    assert suggestion is not None, problem.message
+    part = folder / "02-phan.md"
+    head, _, tail = part.read_text("utf-8").rpartition(typed)  # the sentence's, not the tag's
+    part.write_text(head + suggestion.group(1) + tail, "utf-8")
+    blocks, problems = resolved(folder)
+    assert problems == []
+    assert [shown(b) for b in blocks] == before
+
+
+def test_advice_that_cannot_keep_the_spacing_says_what_it_prints(tmp_path: Path) -> None:
+    (problem,) = problems_of(tmp_path, TABLE, DECLARED + "\nĐã thu 977.450.000.000 đ.\n")
+    assert problem.message.endswith(
+        'hãy trích {{ tien("thu", "đ") }} (in ra “977.450.000.000đ”) để số chỉ nhập một lần'
+    )
+
+
+def test_a_declared_sum_is_reported_in_the_unit_it_was_typed_in(tmp_path: Path) -> None:
+    prose = (
+        "1. Tổng thu: **977,45 tỷ đồng**{#thu = thu-a + thu-b}, gồm:\n\n"
+        "- Thu bổ sung: 500 tỷ đồng{#thu-a};\n"
+        "- Thu điều tiết: 477,44 tỷ đồng{#thu-b}.\n"
+    )
+    (problem,) = problems_of(tmp_path, prose)
+    assert (problem.position.line, problem.message) == (
+        1,
+        "“thu” ghi 977,45 tỷ đồng, nhưng thu-a + thu-b cộng lại là 977,44 tỷ đồng "
+        "(chênh 0,01 tỷ đồng)",
+    )

@@ -1,0 +1,139 @@
+"""Two real-document shapes whose amounts live in prose (issue 12), built whole and broken once:
+a nghị quyết with its amounts in a hierarchical list, each sum declared as a relation, and a
+quyết định with its amounts in "đ" and one "(Bằng chữ: …)" line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from pipeline.build import build_document, check_document
+from pipeline.errors import Problem
+from pipeline.review.textconv import docx_text
+
+SHAPES = ROOT / "tests" / "fixtures" / "shapes"
+NGHI_QUYET = "nghi-quyet-du-toan"
+QUYET_DINH = "quyet-dinh-quyet-toan"
+
+
+def copy(tmp_path: Path, name: str) -> Path:
+    """A copy of the shape's folder in a content folder of its own."""
+    target = tmp_path / "content" / name
+    shutil.copytree(SHAPES / name, target)
+    return target
+
+
+def edit(folder: Path, old: str, new: str) -> int:
+    """`old` replaced by `new` in the folder's one file; the line it was on."""
+    (path,) = folder.glob("00-*.md")
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def line_of(folder: Path, needle: str) -> int:
+    (path,) = folder.glob("00-*.md")
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def shown(problems: list[Problem]) -> list[tuple[int, bool, str]]:
+    return [(p.position.line, p.warning, p.message) for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        (
+            NGHI_QUYET,
+            [
+                "1. Tổng thu ngân sách xã: 13.646,269 triệu đồng, gồm:",
+                "b. Thu bổ sung từ ngân sách cấp trên: 10.500 triệu đồng, trong đó:",
+                "- Bổ sung có mục tiêu: 2.500 triệu đồng, gồm:",
+                "+ Xây dựng nông thôn mới: 1.000 triệu đồng.",
+                "3. Cân đối ngân sách: tổng thu 13,65 tỷ đồng, tổng chi 13,65 tỷ đồng; ngân sách "
+                "xã cân đối thu, chi.",
+            ],
+        ),
+        (
+            QUYET_DINH,
+            [
+                "2. Giá trị quyết toán được duyệt: 91.481.640.145đ.",
+                "(Bằng chữ: Chín mươi mốt tỷ, bốn trăm tám mươi mốt triệu, sáu trăm bốn mươi "
+                "nghìn, một trăm bốn mươi lăm đồng)",
+                "- Chi phí tư vấn đầu tư xây dựng: 4.861.190.145đ;",
+                "3. Nguồn vốn đầu tư: ngân sách thành phố hỗ trợ 60.000.000.000đ; ngân sách xã "
+                "31.481.640.145đ; tổng cộng 91.481.640.145đ.",
+            ],
+        ),
+    ],
+)
+def test_each_shape_checks_clean_and_builds(tmp_path: Path, name: str, lines: list[str]) -> None:
+    folder = copy(tmp_path, name)
+    assert check_document(folder) == []
+    printed = docx_text(build_document(folder, tmp_path / "output").target).splitlines()
+    for line in lines:
+        assert line in printed, line
+
+
+def test_the_nghi_quyet_catches_a_leaf_that_breaks_its_sum(tmp_path: Path) -> None:
+    folder = copy(tmp_path, NGHI_QUYET)
+    edit(folder, "1.000 triệu đồng{#bs-ntm}", "1.100 triệu đồng{#bs-ntm}")
+    assert shown(check_document(folder)) == [
+        (
+            line_of(folder, "{#bs-muc-tieu ="),
+            False,
+            "“bs-muc-tieu” ghi 2.500 triệu đồng, nhưng bs-cds + bs-ntm cộng lại là 2.600 triệu "
+            "đồng (chênh 100 triệu đồng)",
+        )
+    ]
+
+
+def test_the_nghi_quyet_catches_a_total_off_by_a_fraction(tmp_path: Path) -> None:
+    folder = copy(tmp_path, NGHI_QUYET)
+    line = edit(folder, "11.373,269 triệu đồng", "11.373,296 triệu đồng")
+    assert line == line_of(folder, "{#chi-thuong-xuyen}")
+    assert shown(check_document(folder)) == [
+        (
+            line_of(folder, "{#chi ="),
+            False,
+            "“chi” ghi 13.646,269 triệu đồng, nhưng chi-dau-tu + chi-thuong-xuyen + du-phong cộng "
+            "lại là 13.646,296 triệu đồng (chênh 0,027 triệu đồng)",
+        )
+    ]
+
+
+def test_the_quyet_dinh_catches_a_one_dong_sum_error(tmp_path: Path) -> None:
+    folder = copy(tmp_path, QUYET_DINH)
+    edit(folder, "4.861.190.145đ", "4.861.190.146đ")
+    assert shown(check_document(folder)) == [
+        (
+            line_of(folder, "{#quyet-toan ="),
+            False,
+            "“quyet-toan” ghi 91.481.640.145đ, nhưng xay-lap + thiet-bi + tu-van + chi-khac cộng "
+            "lại là 91.481.640.146đ (chênh 1đ)",
+        )
+    ]
+
+
+def test_the_quyet_dinh_checks_its_words_line(tmp_path: Path) -> None:
+    folder = copy(tmp_path, QUYET_DINH)
+    line = edit(folder, "Chín mươi mốt tỷ", "Chín mươi một tỷ")
+    (variant,) = check_document(folder)  # a variant spelling: a warning, the build goes on
+    assert (variant.position.line, variant.warning) == (line, True)
+    assert "“chín mươi một” đúng số nhưng khác cách viết chuẩn" in variant.message
+    assert build_document(folder, tmp_path / "output").target.exists()
+
+    edit(folder, "một trăm bốn mươi lăm đồng", "một trăm bốn mươi sáu đồng")
+    (error,) = [p for p in check_document(folder) if not p.warning]
+    assert error.position.line == line
+    assert error.message == (
+        "số tiền bằng chữ không khớp bằng số: “91.481.640.145đ” nhưng chữ “Bằng chữ: Chín mươi "
+        "một tỷ, bốn trăm tám mươi mốt triệu, sáu trăm bốn mươi nghìn, một trăm bốn mươi sáu "
+        "đồng” là 91.481.640.146đ; viết đúng: “Chín mươi mốt tỷ, bốn trăm tám mươi mốt triệu, "
+        "sáu trăm bốn mươi nghìn, một trăm bốn mươi lăm đồng”"
+    )
