@@ -8,9 +8,6 @@ STAMP   := $(VENV)/.installed-stamp
 OUT     ?= output
 CONTENT ?= content
 
-# One DOCX per folder in content/; each depends on its own files, the templates and the pipeline code.
-DOCS    := $(patsubst $(CONTENT)/%/,%,$(sort $(dir $(wildcard $(CONTENT)/*/[0-9]*.md))))
-DOCX    := $(DOCS:%=$(OUT)/%.docx)
 BENCH_DOC ?= bao-cao-khcn-2027
 ENGINE  := $(shell find pipeline -name "*.py") $(shell find templates -type f 2>/dev/null)
 
@@ -20,21 +17,28 @@ ENGINE  := $(shell find pipeline -name "*.py") $(shell find templates -type f 2>
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-report: $(DOCX)  ## build every document in content/ into output/<document>.docx
-
-.SECONDEXPANSION:
-$(OUT)/%.docx: $(STAMP) $(ENGINE) $$(shell find $(CONTENT)/$$* -type f)
-	@$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT)
-
-# A document citing another's amounts ({{ tien("ke-hoach-2027:pl.camera") }}) also depends on that
-# document's files: `baocao deps` writes those rules, again whenever a document is added, removed
-# or edited. Only the goals that build DOCX read them. The outer $(wildcard) drops the pieces of a
-# path with a space in it, which make cannot use.
+# One DOCX per document of content/. `baocao deps` writes $(DEPS): the documents (DOCS), and what
+# each DOCX rests on besides the templates and the pipeline code: its parts, those of the documents
+# it cites ({{ tien("ke-hoach-2027:pl.camera") }}), and its manifest, $(OUT)/.parts/<document>,
+# rewritten only when those parts' names change (a part added, removed or renamed). It is written
+# again whenever a folder or a part changes; only the goals that build DOCX read it. Those goals
+# go on past a document that fails (-k): each failure is reported and make exits non-zero at the end.
 DEPS := $(OUT)/.deps.mk
 ifneq ($(filter report pdf $(OUT)/%,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
--include $(DEPS)
+MAKEFLAGS += -k
+include $(DEPS)
 endif
-$(DEPS): $(STAMP) pipeline/tools/deps.py $(wildcard $(wildcard $(CONTENT) $(CONTENT)/*/ $(CONTENT)/*/[0-9]*.md))
+DOCX := $(DOCS:%=$(OUT)/%.docx)
+
+report: $(if $(TEN),$(OUT)/$(notdir $(TEN:/=)).docx,$(DOCX))  ## build every document in content/ into output/<document>.docx; one: make report TEN=bao-cao-khcn-2027
+
+$(OUT)/%.docx: $(STAMP) $(ENGINE)
+	@$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT)
+
+# $(DEPS) also names the folders and parts it rests on, written so that make reads any name.
+$(DEPS): $(STAMP) $(ENGINE) $(wildcard $(CONTENT))
+	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
+$(OUT)/.parts/%:
 	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
 
 # PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
@@ -71,15 +75,21 @@ lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-clean:  ## remove build results and the virtual environment
-	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.cache $(DEPS) $(VENV)
+clean:  ## remove build results (and what killed builds left) and the virtual environment
+	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
+	  $(OUT)/.parts $(DEPS) $(VENV)
 
 venv: $(STAMP)  ## create or refresh .venv
 
 # The environment is stale when pyproject.toml changed since the last install, or when .venv is gone
 # or broken (its python no longer runs).
+# It says what it does in a line of its own; pip shows its errors only (-qq), never its progress.
+PIP := $(BIN)/python -m pip install -qq --disable-pip-version-check --progress-bar off
 $(STAMP): pyproject.toml
-	@$(BIN)/python -c '' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -c '' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } || \
+	  { echo "Không tạo được $(VENV): cần Python 3.11 trở lên và gói venv (apt-get install python3-venv)." >&2; exit 1; }
+	@echo "Đang cài các thư viện baocao cần (pandoc, python-docx, pytest…) vào $(VENV): khoảng một phút, chỉ lần đầu và khi pyproject.toml đổi." >&2
+	@$(PIP) --upgrade pip && $(PIP) -e '.[dev]' || \
+	  { echo "Cài đặt không xong (lỗi của pip ở trên): kiểm tra kết nối mạng rồi chạy lại lệnh." >&2; exit 1; }
+	@echo "Đã cài xong." >&2
 	@touch $@

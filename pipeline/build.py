@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -22,8 +23,14 @@ from pathlib import Path
 from pipeline.docx.finish import finish_document, source_date_epoch
 from pipeline.docx.pandoc import find_pandoc, to_docx
 from pipeline.docx.styles import style_doc
-from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError
-from pipeline.parse.document import document_parts, parse_document
+from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError, os_reason
+from pipeline.parse.document import (
+    document_folders,
+    document_parts,
+    linked_folder,
+    parse_document,
+    read_part,
+)
 from pipeline.parse.syntax import ID
 from pipeline.render.document import render_document
 from pipeline.resolve.citations import CitationProblem, Registry
@@ -73,13 +80,17 @@ def parts_digest(folder: Path) -> str:
     """A digest of a document's numbered parts, their names and bytes: all that resolve reads."""
     digest = hashlib.blake2b(digest_size=16)
     for path in document_parts(folder):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            data = b"\0unreadable"
+        read = read_part(path)  # what parse reads: a link or a FIFO is refused, never followed
+        data = read if isinstance(read, bytes) else b"\0refused: " + read.message.encode()
         for piece in (path.name.encode(), data):
             digest.update(len(piece).to_bytes(8, "big") + piece)
     return digest.hexdigest()
+
+
+def _place(folder: Path) -> Path:
+    """A document folder's absolute path, the folder itself never followed (a link is refused,
+    and may lead nowhere)."""
+    return folder.parent.resolve() / folder.name
 
 
 def _recall(folder: Path) -> _Citable | None:
@@ -115,7 +126,7 @@ class _Library:
         return self._resolve(folder)[0]
 
     def _resolve(self, folder: Path) -> tuple[Resolution, _Citable | None]:
-        sources = {folder.resolve(): parts_digest(folder)}
+        sources = {_place(folder): parts_digest(folder)}
         found: dict[str, Registry | str] = {}  # each document this one cites, or why not
 
         def lookup(name: str) -> Registry:
@@ -140,7 +151,7 @@ class _Library:
         if resolution.document is None or resolution.errors:
             return resolution, None
         citable = _Citable(resolution.registry, tuple(sources.items()))
-        _keep(folder.resolve(), citable)
+        _keep(_place(folder), citable)
         return resolution, citable
 
     def cite(self, name: str) -> _Citable:
@@ -153,9 +164,14 @@ class _Library:
             self.cycles.append(cycle)
             raise CitationProblem(_cycle_message(cycle, citing))
         folder = self.content / name
+        if linked_folder(folder):  # the cited folder is read under the same rule as any
+            raise CitationProblem(
+                f"văn bản “{name}” là một liên kết (symlink) tới chỗ khác, không được đọc nên "
+                "không trích được số tiền của nó; hãy chép thư mục văn bản đó vào đây"
+            )
         if not folder.is_dir() or not document_parts(folder):
             raise CitationProblem(self._missing(name))
-        kept = _recall(folder.resolve())
+        kept = _recall(_place(folder))
         if kept is not None:
             return kept
         resolution, citable = self._resolve(folder)
@@ -171,10 +187,7 @@ class _Library:
         )
 
     def _missing(self, name: str) -> str:
-        try:
-            names = [p.name for p in self.content.iterdir() if p.is_dir() and document_parts(p)]
-        except OSError:
-            names = []
+        names = [p.name for p in document_folders(self.content)]
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
         hint = f" — có phải: {', '.join(f'“{n}”' for n in close)}?" if close else ""
         return f"không có văn bản “{name}” trong {self.content.resolve().name}/{hint}"
@@ -215,10 +228,73 @@ def prepare_output(directory: Path) -> Path:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"không tạo được thư mục kết quả “{directory}”: {exc.strerror}") from None
+        reason = os_reason(exc)
+        raise UsageError(f"không tạo được thư mục kết quả “{directory}”: {reason}") from None
     if not os.access(directory, os.W_OK | os.X_OK):
         raise UsageError(f"không ghi được vào thư mục kết quả “{directory}”")
     return directory
+
+
+# A build writes `.NAME.PID.partial.docx` and renames it into place; `baocao deps` writes
+# `..deps.mk.PID.partial` the same way. A killed process leaves its file behind, maybe truncated.
+PARTIAL = re.compile(r"\A\..+\.([0-9]{1,12})\.partial(?:\.docx)?\Z")
+STALE_AFTER = 3600.0  # seconds unwritten after which a partial file is stale even if its PID lives
+
+
+def remove_stale_partials(output: Path) -> list[Path]:
+    """Remove the partial files that killed builds left in `output`: those whose process is gone,
+    or that are older than the process now holding their PID (a reused PID). A build still
+    running keeps its own. Returns what was removed."""
+    try:
+        entries = list(os.scandir(output))
+    except OSError:
+        return []
+    removed = []
+    for entry in entries:
+        match = PARTIAL.match(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if _writer_alive(int(match.group(1)), info.st_mtime):
+                continue
+            Path(entry.path).unlink()
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _writer_alive(pid: int, written: float) -> bool:
+    """Whether the process `pid` can still be writing a file last written at `written`."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, another user's
+    except (OSError, OverflowError):
+        return False
+    started = _process_start(pid)
+    if started is not None:
+        return written >= started - 1  # the start is known to the second
+    return time.time() - written < STALE_AFTER
+
+
+def _process_start(pid: int) -> float | None:
+    """When the process `pid` started, on Linux (/proc); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def build_document(folder: Path, output: Path) -> Built:
@@ -226,9 +302,10 @@ def build_document(folder: Path, output: Path) -> Built:
 
     Content with errors raises ContentErrors before anything is written; the DOCX is assembled
     in a temporary file and moved into place only when complete, so a failed build leaves the
-    previous output untouched.
+    previous output untouched; the partial files that killed builds left are removed first.
     """
     started = time.perf_counter()
+    remove_stale_partials(output)
     document, warnings = ready_document(folder)
     page = render_document(document)
     target = output / f"{document.name}.docx"
@@ -239,10 +316,10 @@ def build_document(folder: Path, output: Path) -> Built:
             epoch = aside.submit(source_date_epoch, folder)
             pandoc = find_pandoc(cache)
             to_docx(page, style_doc(cache, pandoc), partial, pandoc)
-            finish_document(partial, epoch.result())
+            finish_document(partial, epoch.result(), title=document.front.subject)
         partial.replace(target)
     except OSError as exc:
-        raise BaocaoError(f"không ghi được “{target}”: {exc.strerror}") from None
+        raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
     return Built(document.name, target, time.perf_counter() - started, warnings)

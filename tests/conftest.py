@@ -1,5 +1,8 @@
 """Shared fixtures: the repository's paths, throw-away copies of content, and the sample report
-built once per session (as DOCX, and as PDF where LibreOffice is installed)."""
+built once per session (as DOCX, and as PDF where LibreOffice is installed).
+
+The tests never read the repository's content/: it is the editors' data, and holds whatever
+documents they write. The sample report the tests read is a fixture, tests/fixtures/content/."""
 
 from __future__ import annotations
 
@@ -15,14 +18,14 @@ from pipeline.build import build_document
 from pipeline.docx.pandoc import Pandoc, find_pandoc
 
 ROOT = Path(__file__).resolve().parent.parent
-CONTENT = ROOT / "content"
+CONTENT = ROOT / "tests" / "fixtures" / "content"  # a content folder holding only the sample
 SAMPLE = "bao-cao-khcn-2027"  # the sample report: the commune's 2026 KH, CN, ĐMST & CĐS report
 PDF_TOOLS = ("soffice", "pdftotext", "pdfinfo")
 
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> Path:
-    """A copy of content/ that a test may break without touching the real one."""
+    """A copy of the fixture content folder (the sample alone), for a test to change and break."""
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target

@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE
+from budget_documents import write_document
+from conftest import CONTENT, ROOT, SAMPLE
 from shared_amounts import write_shared
 
 from pipeline.review.textconv import docx_text
@@ -52,8 +53,8 @@ def test_second_report_does_nothing_and_a_change_rebuilds(
     assert f"Đang dựng {SAMPLE} →" in rebuilt.stderr
 
 
-def test_make_check_passes_on_the_content() -> None:
-    result = make("check")
+def test_make_check_passes_on_the_sample() -> None:
+    result = make("check", f"CONTENT={CONTENT}")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -94,3 +95,114 @@ def test_a_change_to_a_cited_document_rebuilds_every_document_citing_it(tmp_path
     notes.write_text("Ghi chú đã sửa.\n", encoding="utf-8")
     quiet = make("report", *where)
     assert "Đang dựng to-trinh" not in quiet.stderr and "Đang dựng quyet-dinh" not in quiet.stderr
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact: parts added, removed or renamed, any file name; complete: every document, every failure
+
+
+def built(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """The documents a make run built, in the order it built them."""
+    return [line.split()[2] for line in result.stderr.splitlines() if line.startswith("Đang dựng")]
+
+
+def test_parts_added_removed_or_renamed_rebuild_and_notes_do_not(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    folder = write_document(content, "Đoạn một.\n", "Đoạn hai.\n")
+    write_document(content, "Văn bản khác.\n", name="khac")
+    where = [f"CONTENT={content}", f"OUT={out}"]
+
+    def report() -> list[str]:
+        result = make("report", *where)
+        assert result.returncode == 0, result.stderr
+        return built(result)
+
+    assert report() == ["khac", "thu"]
+    changes = [
+        lambda: (folder / "03-them.md").write_text("Đoạn thêm.\n", encoding="utf-8"),
+        lambda: (folder / "02-phan.md").unlink(),
+        lambda: (folder / "03-them.md").rename(folder / "02-them.md"),
+        lambda: (folder / "04 kinh phí (bản 2).md").write_text("Có dấu cách.\n", "utf-8"),
+        lambda: (folder / "04 kinh phí (bản 2).md").write_text("Đã sửa.\n", "utf-8"),
+    ]
+    for change in changes:
+        change()
+        assert report() == ["thu"]
+        assert "Nothing to be done" in make("report", *where).stdout
+    assert "Đã sửa." in docx_text(out / "thu.docx")
+    assert "Đoạn hai." not in docx_text(out / "thu.docx")
+
+    for note in ("ghi chú mới.md", "#ghi;chu=1%.md", "05-nhap.md.swp", ".04 kinh phí.md.swp"):
+        (folder / note).write_text("Ghi chú.\n", encoding="utf-8")
+        assert report() == []
+        assert "Nothing to be done" in make("report", *where).stdout
+
+    (folder / "05-lien-ket.md").symlink_to("01-phan.md")
+    failed = make("report", *where)
+    assert failed.returncode != 0
+    assert "content/thu/05-lien-ket.md:1: đây là một liên kết (symlink)" in failed.stderr.replace(
+        str(tmp_path) + "/", ""
+    )
+    (folder / "05-lien-ket.md").unlink()
+    assert report() == ["thu"]
+
+
+def test_every_document_is_built_when_one_fails_and_make_fails_at_the_end(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    for name in ("a", "b", "c"):
+        write_document(content, "Đoạn văn.\n", name=name)
+    (content / "b" / "00-mo-dau.md").write_text("không có phần đầu\n", encoding="utf-8")
+    where = [f"CONTENT={content}", f"OUT={out}"]
+    for _ in range(2):  # the failing one is tried again each time, the others built once
+        result = make("report", *where)
+        assert result.returncode != 0
+        assert "Không dựng b: nội dung có 1 lỗi" in result.stderr
+        assert "b/00-mo-dau.md:1: tệp đầu tiên phải mở đầu bằng phần đầu YAML" in result.stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == ["a.docx", "c.docx"]
+    assert built(result) == []
+
+
+def test_a_folder_make_cannot_name_is_refused_in_one_line_and_the_others_built(
+    tmp_path: Path,
+) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    write_document(content, "Đoạn văn.\n", name="Báo cáo quý 3")
+    write_document(content, "Đoạn văn.\n", name="thu")
+    bad = write_document(content, "Đoạn văn.\n", name="bad")
+    (bad / "02-a;b.md").write_text("Đoạn.\n", encoding="utf-8")
+    where = [f"CONTENT={content}", f"OUT={out}"]
+    result = make("report", *where)
+    assert result.returncode != 0
+    stderr = result.stderr.replace(str(content) + "/", "content/")
+    assert (
+        "content/Báo cáo quý 3:1: make report không dựng được văn bản có tên thư mục “Báo cáo quý "
+        "3”: tên thư mục chỉ gồm chữ, chữ số và dấu “-”; hãy đổi tên, ví dụ “bao-cao-quy-3”"
+    ) in stderr
+    assert "content/bad/02-a;b.md:1: make report không theo dõi được tệp có tên “02-a;b.md”" in (
+        stderr
+    )
+    assert built(result) == ["thu"]
+    assert "No rule" not in stderr and "missing separator" not in stderr
+    assert built(make("report", *where)) == []  # still refused, the others up to date
+
+    (content / "Báo cáo quý 3").rename(content / "bao-cao-quy-3")
+    (bad / "02-a;b.md").rename(bad / "02-ab.md")
+    fixed = make("report", *where)
+    assert fixed.returncode == 0, fixed.stderr
+    assert built(fixed) == ["bad", "bao-cao-quy-3"]
+
+
+def test_a_cited_document_gaining_or_losing_a_part_rebuilds_those_citing_it(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    folders = write_shared(content)
+    where = [f"CONTENT={content}", f"OUT={out}"]
+    assert make("report", *where).returncode == 0
+    part = folders["ke-hoach"] / "02-them.md"
+    part.write_text("# II. TỔ CHỨC THỰC HIỆN\n\nĐoạn thêm.\n", encoding="utf-8")
+    assert built(make("report", *where)) == ["ke-hoach", "quyet-dinh", "to-trinh"]
+    part.unlink()
+    assert built(make("report", *where)) == ["ke-hoach", "quyet-dinh", "to-trinh"]
+    shutil.rmtree(folders["ke-hoach"])  # what cites it fails now, and says why
+    gone = make("report", *where)
+    assert gone.returncode != 0 and "Không dựng to-trinh" in gone.stderr
+    assert "Không dựng quyet-dinh" in gone.stderr

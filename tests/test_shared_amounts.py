@@ -17,7 +17,7 @@ from pipeline.build import build_document, check_document, resolve_folder
 from pipeline.errors import Problem
 from pipeline.parse.document import Document
 from pipeline.review.textconv import docx_text
-from pipeline.tools.deps import FILE, dependencies, make_rules
+from pipeline.tools.deps import FILE, MANIFESTS, dependencies, make_rules
 
 CAMERA = "| +  | Camera giám sát {#camera}       | 300      |"
 
@@ -166,15 +166,26 @@ def test_deps_lists_every_document_a_document_rests_on(tmp_path: Path) -> None:
         "quyet-dinh": ["ke-hoach"],
         "to-trinh": ["ke-hoach"],
     }  # the kế hoạch's notes are not read
-    rules = make_rules({"to-trinh": ["ke-hoach"]}).splitlines()
-    assert rules[-1] == (
-        "$(OUT)/to-trinh.docx: $(CONTENT) $(CONTENT)/ke-hoach "
-        "$(wildcard $(wildcard $(CONTENT)/ke-hoach/[0-9]*.md))"
-    )
+    rules = make_rules(content).splitlines()
+    assert "DOCS := bao-cao ghi-chu ke-hoach quyet-dinh to-trinh" in rules
+    assert (
+        "$(OUT)/to-trinh.docx: $(OUT)/.parts/to-trinh $(CONTENT)/to-trinh/00-mo-dau.md "
+        "$(CONTENT)/to-trinh/01-noi-dung.md $(CONTENT)/ke-hoach/00-mo-dau.md "
+        "$(CONTENT)/ke-hoach/01-noi-dung.md"
+    ) in rules
 
     result = baocao("deps", "--content", "content", "-o", "out", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert (tmp_path / "out" / FILE).read_text("utf-8") == make_rules(dependencies(content))
+    assert (tmp_path / "out" / FILE).read_text("utf-8") == make_rules(content)
+    manifest = (tmp_path / "out" / MANIFESTS / "to-trinh").read_text("utf-8")
+    assert manifest.splitlines() == [
+        "to-trinh",
+        "  00-mo-dau.md",
+        "  01-noi-dung.md",
+        "trích ke-hoach",
+        "  00-mo-dau.md",
+        "  01-noi-dung.md",
+    ]
     missing = baocao("deps", "--content", "khong-co", cwd=tmp_path)
     assert missing.returncode == 2 and "không thấy thư mục nội dung" in missing.stderr
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 from budget_documents import write_document
-from conftest import ROOT, git
+from conftest import CONTENT, ROOT, git
 
 WORKFLOW = ROOT / ".github" / "workflows" / "baocao.yml"
 
@@ -48,7 +48,7 @@ def test_make_targets_it_runs_exist(workflow: dict[str, Any], tmp_path: Path) ->
     assert targets == ["check", "lint", "test", "report"]
     for target in targets:
         dry = subprocess.run(
-            ["make", "-n", "-C", str(ROOT), target, f"OUT={tmp_path}"],
+            ["make", "-n", "-C", str(ROOT), target, f"OUT={tmp_path}", f"CONTENT={CONTENT}"],
             capture_output=True,
             text=True,
             timeout=60,

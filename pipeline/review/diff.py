@@ -20,7 +20,7 @@ from pipeline.build import resolve_folder
 from pipeline.errors import BaocaoError, Position, Problem
 from pipeline.money.amount import Amount
 from pipeline.parse.blocks import Heading, Item, TextBlock, source_text
-from pipeline.parse.document import document_parts
+from pipeline.parse.document import document_folders
 from pipeline.resolve.budget import Row, Table, bare_code
 from pipeline.resolve.citations import Entry
 from pipeline.review.revisions import WORKING_TREE, Revision, content_at, default_base, repository
@@ -145,13 +145,6 @@ class EndFailsCheck(BaocaoError):
 
 # ---------------------------------------------------------------------------------------------
 # Reading one end
-
-
-def document_folders(content: Path) -> list[Path]:
-    """The document folders of a content tree; none when it does not exist (yet, or any more)."""
-    if not content.is_dir():
-        return []
-    return sorted(p for p in content.iterdir() if p.is_dir() and document_parts(p))
 
 
 def _moved(problem: Problem, folder: Path, shown: Path) -> Problem:

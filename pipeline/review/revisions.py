@@ -11,7 +11,7 @@ import io
 import subprocess
 import tarfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pipeline.errors import UsageError
 
@@ -102,10 +102,21 @@ def content_at(revision: Revision, content: Path, top: Path, into: Path) -> Path
     if listed.returncode == 0 and listed.stdout.strip():
         archive = git("archive", "--format=tar", revision.sha, "--", inside, cwd=top)
         if archive.returncode != 0:
-            reason = archive.stderr.decode(errors="replace").strip().splitlines()[-1:]
-            raise UsageError(f"git không đọc được {inside} ở {revision}: {' '.join(reason)}")
+            raise UsageError(  # git's own words are English: not shown
+                f"git không đọc được {inside} ở {revision}: kho git hỏng hoặc thiếu dữ liệu"
+            )
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-            tar.extractall(target, filter="data")
+            tar.extractall(target, filter=_inert_links)
     folder = target / inside
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _inert_links(member: tarfile.TarInfo, destination: str) -> tarfile.TarInfo | None:
+    """tarfile's "data" filter, with every link made to point at itself: a symbolic link in a
+    revision (to /etc/passwd, to ../../.git/config) is kept as a link, for parse to refuse at its
+    name as in the working tree, but it leads nowhere, so nothing is read through it."""
+    if member.issym() or member.islnk():
+        member = member.replace(linkname=PurePosixPath(member.name).name, deep=False)
+        member.type = tarfile.SYMTYPE  # a hard link too (git writes none)
+    return tarfile.data_filter(member, destination)
