@@ -7,31 +7,106 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path
+from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path, os_reason
+
+# argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
+ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.+)", "thiếu {0}"),
+    (r"unrecognized arguments: (.+)", "không hiểu “{0}”"),
+    (r"invalid choice: (.+?) \(choose from (.+)\)", "không có “{0}” (chọn một trong: {1})"),
+    (r"unknown parser (.+?) \(choices: (.+)\)", "không có “{0}” (chọn một trong: {1})"),
+    (r"expected one argument", "cần một giá trị"),
+    (r"expected at most one argument", "chỉ nhận một giá trị"),
+    (r"expected at least one argument", "cần ít nhất một giá trị"),
+    (r"expected (\d+) arguments?", "cần {0} giá trị"),
+    (r"not allowed with argument (.+)", "không dùng cùng {0}"),
+    (r"ignored explicit argument (.+)", "không nhận giá trị “{0}”"),
+    (r"ambiguous option: (\S+?)(?:=.*)? could match (.+)", "tùy chọn {0} chưa rõ: {1}?"),
+    (r"invalid \S+ value: (.+)", "giá trị “{0}” không hợp lệ"),
+    (r"one of the arguments (.+) is required", "cần một trong: {0}"),
+    (r"unexpected option string: (.+)", "không hiểu tùy chọn {0}"),
+]
+
+
+def argparse_message(message: str) -> str:
+    """argparse's English error as Vietnamese: "argument -o/--output: expected one argument" →
+    "-o/--output: cần một giá trị"; one it does not know, as a plain refusal."""
+    name, _, rest = message.partition(": ") if message.startswith("argument ") else ("", "", "")
+    text = rest if name else message
+    for pattern, vietnamese in ARGPARSE_MESSAGES:
+        found = re.fullmatch(pattern, text)
+        if found:
+            groups = [re.sub(r"'([^']*)'", r"\1", g or "") for g in found.groups()]
+            text = vietnamese.format(*groups)
+            break
+    else:
+        text = "cách gọi lệnh không đúng"
+    if name == "argument LỆNH":
+        return text.replace("không có “", "không có lệnh “", 1)
+    return f"{name.removeprefix('argument ')}: {text}" if name else text
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, headed in Vietnamese."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse reporting usage errors in one line, exit 2, like every baocao usage error."""
+    """argparse in Vietnamese: the help's headings and its -h, and usage errors in one line,
+    exit 2, like every baocao usage error."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "đối số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message} (xem “{self.prog} --help”)")
+        raise UsageError(f"{self.prog}: {argparse_message(message)} (xem “{self.prog} --help”)")
+
+
+def content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="THƯ_MỤC",
+        help="thư mục nội dung (mặc định: content)",
+    )
+
+
+def output_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="THƯ_MỤC",
+        help="thư mục kết quả (mặc định: output)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
-    commands = top.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
+    commands = top.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
+    )
     commands.required = True
 
     build = commands.add_parser("build", help="dựng DOCX cho các văn bản trong content/")
     build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
-    build.add_argument("-o", "--output", type=Path, default=Path("output"), help="thư mục kết quả")
-    build.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    output_option(build)
+    content_option(build)
 
     check = commands.add_parser("check", help="kiểm tra nội dung, không dựng DOCX")
     check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
-    check.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    content_option(check)
 
     render = commands.add_parser(
         "render", help="in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)"
@@ -40,15 +115,16 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
     )
-    render.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
-    render.add_argument("-o", "--output", type=Path, default=Path("output"), help="thư mục kết quả")
+    content_option(render)
+    output_option(render)
 
     words = commands.add_parser("words", help="đọc số thành chữ (hoặc chữ thành số với --parse)")
     words.add_argument(
         "values",
         nargs="+",
         metavar="SỐ",
-        help="số viết kiểu Việt Nam (1.005.000; 2,35), mỗi số một dòng kết quả; "
+        help="số viết kiểu Việt Nam (1.005.000; 2,35), có thể kèm đơn vị (13.646,269 triệu "
+        "đồng; 91.481.640.145đ; 5.000.000 VNĐ), mỗi số một dòng kết quả; "
         "“-” đọc từ stdin, mỗi dòng một số",
     )
     # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
@@ -62,7 +138,7 @@ def parser() -> argparse.ArgumentParser:
         "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
     )
     text = commands.add_parser("text", help="in chữ của một tệp DOCX (dùng cho git diff)")
-    text.add_argument("docx", type=Path, metavar="TỆP.docx")
+    text.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần đọc")
 
     diff = commands.add_parser(
         "diff", help="so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi"
@@ -73,14 +149,14 @@ def parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "new", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang sửa)"
     )
-    diff.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    content_option(diff)
 
     deps = commands.add_parser(
         "deps",
         help="ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
     )
-    deps.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
-    deps.add_argument("-o", "--output", type=Path, default=Path("output"), help="thư mục kết quả")
+    content_option(deps)
+    output_option(deps)
 
     new = commands.add_parser("new", help="tạo thư mục cho một văn bản mới, dựng được ngay")
     new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
@@ -92,7 +168,7 @@ def parser() -> argparse.ArgumentParser:
         help="loại văn bản: quyet-dinh, nghi-quyet, to-trinh, ke-hoach, thong-bao, cong-van, "
         "giay-moi, bien-ban hoặc bao-cao (mặc định)",
     )
-    new.add_argument("--content", type=Path, default=Path("content"), help="thư mục nội dung")
+    content_option(new)
     return top
 
 
@@ -169,9 +245,39 @@ def run_render(args: argparse.Namespace) -> int:
 
 
 def run_words(args: argparse.Namespace) -> int:
-    """One line per value: its reading in words, or with --parse the number that words state."""
-    from pipeline.money.amount import parse_number
-    from pipeline.money.words import WordsStyle, amount_in_words, parse_words, read_number
+    """One line per value: its reading in words, or with --parse the number that words state.
+
+    A value may carry its unit: "13.646,269 triệu đồng", "91.481.640.145đ" are read in đồng.
+    --parse reads decimals with a scale ("chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ"); an error
+    in the words is a usage error naming every one, a variant spelling a warning on stderr."""
+    from decimal import Decimal
+
+    from pipeline.money.amount import (
+        Amount,
+        AmountTooLarge,
+        NumberFormatError,
+        parse_amount,
+        parse_number,
+    )
+    from pipeline.money.words import (
+        WordsError,
+        WordsStyle,
+        amount_in_words,
+        read_number,
+        read_words,
+    )
+
+    def number(value: str) -> Decimal:
+        """A number, or an amount with its unit in đồng (--document: at most 10^18 đồng)."""
+        try:
+            figure = parse_number(value)
+        except NumberFormatError as exc:
+            try:
+                return parse_amount(value)[0].dong
+            except NumberFormatError as unit:  # say what is wrong with what was meant
+                words = any(c.isalpha() for c in value) or isinstance(unit, AmountTooLarge)
+                raise unit if words else exc from None
+        return Amount.of(figure).dong if args.document else figure
 
     values: list[str] = []
     for value in args.values:
@@ -181,15 +287,24 @@ def run_words(args: argparse.Namespace) -> int:
             values.append(value)
     if not values:
         raise UsageError("baocao words: không có số nào để đọc")
+    warnings: list[str] = []
     try:
         style = WordsStyle.parse(args.style)
         if args.parse:
-            lines = [f"{parse_words(value):f}".replace(".", ",") for value in values]
+            lines = []
+            for value in values:
+                reading = read_words(value, style)
+                if reading.errors:
+                    raise WordsError(value, "; ".join(str(i) for i in reading.errors))
+                warnings += [f"cảnh báo: “{value}”: {i}" for i in reading.variants]
+                lines.append(f"{reading.value:f}".replace(".", ","))
         else:
             write = amount_in_words if args.document else read_number
-            lines = [write(parse_number(value), style) for value in values]
+            lines = [write(number(value), style) for value in values]
     except ValueError as exc:
         raise UsageError(f"baocao words: {exc}") from None
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     print("\n".join(lines))
     return 0
 
@@ -257,6 +372,13 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # the system refused a path: missing, a folder, no right, disk full
+        where = f" “{exc.filename}”" if exc.filename else ""
+        print(f"baocao: không đọc, ghi được{where}: {os_reason(exc)}", file=sys.stderr)
+        return UsageError.exit_code
+    except MemoryError:
+        print("baocao: không đủ bộ nhớ: văn bản quá lớn", file=sys.stderr)
+        return UsageError.exit_code
     except Exception as exc:  # a bug of ours: one line for the editor, the trace on request
         if os.environ.get("BAOCAO_DEBUG"):
             raise

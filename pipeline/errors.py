@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,9 +19,12 @@ class Position:
 
 
 def display_path(path: Path) -> str:
-    """The path as an editor types it: relative to the working directory when it lies below it."""
+    """The path as an editor types it: relative to the working directory when it lies below it.
+    A symbolic link is shown where it is, never where it leads."""
+    path = Path(path)
+    where = path.parent.resolve() / path.name if path.name not in ("", "..") else path.resolve()
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+        return str(where.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -65,3 +69,39 @@ class ContentErrors(BaocaoError):
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.warning]
+
+
+# What an OSError means, in Vietnamese: its strerror is the C library's English.
+OS_REASONS = {
+    "ENOENT": "không có tệp hay thư mục này",
+    "EISDIR": "đây là thư mục, không phải tệp",
+    "ENOTDIR": "một phần của đường dẫn không phải là thư mục",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không có quyền truy cập",
+    "ENOSPC": "đĩa đầy",
+    "EDQUOT": "đã dùng hết dung lượng được cấp trên đĩa",
+    "EROFS": "ổ đĩa chỉ cho đọc",
+    "EEXIST": "đã có tệp hay thư mục trùng tên",
+    "ENOTEMPTY": "thư mục không trống",
+    "ELOOP": "liên kết tượng trưng vòng quanh",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EMFILE": "mở quá nhiều tệp cùng lúc",
+    "ENFILE": "mở quá nhiều tệp cùng lúc",
+    "EIO": "lỗi đọc, ghi đĩa",
+    "EBUSY": "tệp đang được chương trình khác dùng",
+    "ETXTBSY": "tệp đang được chương trình khác dùng",
+    "ENOEXEC": "không phải chương trình chạy được",
+    "ENOMEM": "không đủ bộ nhớ",
+    "EINVAL": "tên hoặc thao tác không hợp lệ",
+    "EXDEV": "không chuyển được sang ổ đĩa khác",
+    "EFBIG": "tệp quá lớn",
+    "ENXIO": "thiết bị không có",
+    "ENODEV": "thiết bị không có",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an operating-system call failed, in Vietnamese ("đĩa đầy", "không có quyền truy
+    cập", …), never the C library's English."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    return OS_REASONS.get(name, f"lỗi hệ thống {name or exc.errno or type(exc).__name__}")

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from budget_documents import HEADER, write_document
-from conftest import ROOT, SAMPLE
+from conftest import CONTENT, ROOT, SAMPLE
 
 from pipeline.docx.pandoc import Pandoc
 
@@ -55,7 +55,7 @@ def test_a_named_document_is_built_alone(content_copy: Path, tmp_path: Path) -> 
 
 
 def test_unknown_document_is_a_usage_error(tmp_path: Path) -> None:
-    result = baocao("build", "khong-co", "-o", str(tmp_path))
+    result = baocao("build", "khong-co", "-o", str(tmp_path), "--content", str(CONTENT))
     assert_one_clear_line(result, 2, "không có văn bản “khong-co”")
     assert SAMPLE in result.stderr  # lists what there is
     assert not list(tmp_path.iterdir())
@@ -69,7 +69,7 @@ def test_missing_content_folder_is_a_usage_error(tmp_path: Path) -> None:
 def test_unusable_output_directory_is_a_usage_error(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory")
-    result = baocao("build", "-o", str(blocker / "out"))
+    result = baocao("build", "-o", str(blocker / "out"), "--content", str(CONTENT))
     assert_one_clear_line(result, 2, "không tạo được thư mục kết quả")
 
 
@@ -89,8 +89,8 @@ def test_check_reports_file_and_line_and_exits_1(content_copy: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_check_passes_on_the_content() -> None:
-    result = baocao("check")
+def test_check_passes_on_the_sample() -> None:
+    result = baocao("check", "--content", str(CONTENT))
     assert result.returncode == 0, result.stdout + result.stderr
     assert all(": cảnh báo: " in line for line in result.stdout.splitlines()), result.stdout
 

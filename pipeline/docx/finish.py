@@ -14,6 +14,7 @@ import copy
 import datetime as dt
 import io
 import os
+import stat
 import subprocess
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -41,6 +42,7 @@ from pipeline.docx import oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
 from pipeline.docx.page import EMU_PER_TWIP, set_page, text_width_at, text_width_twips
 from pipeline.docx.styles import load_definition
+from pipeline.parse.document import document_parts
 from pipeline.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
@@ -56,11 +58,15 @@ HEADER_LINES = 3
 CELL_SLACK_TWIPS = 40
 
 
-def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = None) -> None:
-    """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH)."""
+def finish_document(
+    path: Path, epoch: int, definition: dict[str, Any] | None = None, title: str = ""
+) -> None:
+    """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH),
+    `title` (the trích yếu) names it in its properties."""
     definition = definition or load_definition()
     document = docx.Document(str(path))
     oxml.set_compatibility_mode(document.settings.element)
+    oxml.set_theme_language(document.settings.element, definition["language"])
     split_appendix_sections(document, definition)
     tables = definition["tables"]
     for table in document.tables:
@@ -75,6 +81,8 @@ def finish_document(path: Path, epoch: int, definition: dict[str, Any] | None = 
             available = text_width_at(document, table._tbl)
             set_content_table(table, available, tables[style]["cell_margin_twips"])
     draw_rules(document, definition["rules"], tables)
+    document.core_properties.title = title
+    document.core_properties.language = definition["language"]
     write_reproducibly(document, path, epoch)
 
 
@@ -382,7 +390,7 @@ def style_font(style: CharacterStyle | None) -> tuple[float, bool]:
 
 def source_date_epoch(folder: Path) -> int:
     """The date a build stamps on its output: SOURCE_DATE_EPOCH, else the last commit touching
-    the document's folder, else its newest file; the same sources always give the same bytes."""
+    the document's folder, else its newest part; the same sources always give the same bytes."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
     try:
@@ -397,11 +405,30 @@ def source_date_epoch(folder: Path) -> int:
         found = ""
     if found.isdigit():
         return int(found)
-    return max((int(p.stat().st_mtime) for p in folder.rglob("*") if p.is_file()), default=0)
+    times = []
+    for part in document_parts(folder):  # what the build read: notes never count
+        try:
+            info = part.lstat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            times.append(int(info.st_mtime))
+    return max(times, default=0)
+
+
+# docProps/app.xml as baocao writes it. pandoc copies the style doc's, which states a page and word
+# count of some other document ("1 page, 83 words"); Word counts them itself when it opens the file.
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Application>baocao</Application><DocSecurity>0</DocSecurity></Properties>"
+)
 
 
 def write_reproducibly(document: DocxDocument, path: Path, epoch: int) -> None:
-    """Save with fixed document dates and zip timestamps: equal sources give equal bytes."""
+    """Save with fixed document dates and zip timestamps: equal sources give equal bytes; the
+    application properties claim no page or word count."""
     moment = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
     document.core_properties.created = document.core_properties.modified = moment.replace(
         tzinfo=None
@@ -414,4 +441,5 @@ def write_reproducibly(document: DocxDocument, path: Path, epoch: int) -> None:
             entry = zipfile.ZipInfo(item.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(item.filename))
+            data = source.read(item.filename)
+            target.writestr(entry, APP_PROPERTIES if item.filename == "docProps/app.xml" else data)

@@ -37,7 +37,7 @@ def child(parent: _Element, tag: str, *, first: bool = False) -> _Element:
 
 def set_fonts(rpr: _Element, name: str) -> None:
     """Put `name` in every script slot of a run-properties element and drop theme fonts."""
-    fonts = child(rpr, "w:rFonts", first=True)
+    fonts = ordered_child(rpr, "w:rFonts", RUN_PR_ORDER)
     for attr in THEME_FONT_ATTRS:
         fonts.attrib.pop(qn(attr), "")
     for slot in FONT_SLOTS:
@@ -46,10 +46,15 @@ def set_fonts(rpr: _Element, name: str) -> None:
 
 def set_color(rpr: _Element, rgb: str) -> None:
     """A fixed colour (hex RRGGBB) on run properties, with any theme colour removed."""
-    color = child(rpr, "w:color")
+    color = ordered_child(rpr, "w:color", RUN_PR_ORDER)
     for attr in THEME_COLOR_ATTRS:
         color.attrib.pop(qn(attr), "")
     color.set(qn("w:val"), rgb)
+
+
+def set_language(rpr: _Element, language: str) -> None:
+    """The language of run properties' text (w:lang), for spelling and hyphenation: "vi-VN"."""
+    ordered_child(rpr, "w:lang", RUN_PR_ORDER).set(qn("w:val"), language)
 
 
 def style_run_properties(styles: _Element) -> list[_Element]:
@@ -104,6 +109,12 @@ STYLE_ORDER = tuple(
 TC_PR_ORDER = tuple(
     "w:cnfStyle w:tcW w:gridSpan w:hMerge w:vMerge w:tcBorders w:shd w:noWrap w:tcMar "
     "w:textDirection w:tcFitText w:vAlign w:hideMark".split()
+)
+RUN_PR_ORDER = tuple(
+    "w:rStyle w:rFonts w:b w:bCs w:i w:iCs w:caps w:smallCaps w:strike w:dstrike w:outline "
+    "w:shadow w:emboss w:imprint w:noProof w:snapToGrid w:vanish w:webHidden w:color w:spacing "
+    "w:w w:kern w:position w:sz w:szCs w:highlight w:u w:effect w:bdr w:shd w:fitText "
+    "w:vertAlign w:rtl w:cs w:em w:lang w:eastAsianLayout w:specVanish w:oMath".split()
 )
 # w:settings from w:compat on (what comes before it is never after it).
 SETTINGS_ORDER = tuple(
@@ -160,6 +171,31 @@ def reset_style(style: _Element) -> None:
             style.remove(element)
 
 
+def define_normal_table(styles: _Element) -> None:
+    """Word's own "Normal Table" (TableNormal), which pandoc's table style is based on: defined,
+    as Word defines it, when the styles part lacks it."""
+    if styles.find(f"{qn('w:style')}[@{qn('w:styleId')}='TableNormal']") is not None:
+        return
+    style = styles.makeelement(qn("w:style"))
+    style.set(qn("w:type"), "table")
+    style.set(qn("w:styleId"), "TableNormal")
+    for tag, value in (("w:name", "Normal Table"), ("w:uiPriority", "99")):
+        style.append(styles.makeelement(qn(tag), {qn("w:val"): value}))
+    style.append(styles.makeelement(qn("w:semiHidden")))
+    style.append(styles.makeelement(qn("w:unhideWhenUsed")))
+    tblpr = style.makeelement(qn("w:tblPr"))
+    style.append(tblpr)
+    ordered_child(tblpr, "w:tblInd", TBL_PR_ORDER).attrib.update(
+        {qn("w:w"): "0", qn("w:type"): "dxa"}
+    )
+    margins = ordered_child(tblpr, "w:tblCellMar", TBL_PR_ORDER)
+    for side, twips in (("top", "0"), ("left", "108"), ("bottom", "0"), ("right", "108")):
+        margins.append(
+            margins.makeelement(qn(f"w:{side}"), {qn("w:w"): twips, qn("w:type"): "dxa"})
+        )
+    styles.append(style)
+
+
 def set_paragraph_border(style: _Element, side: str, width_pt: float) -> None:
     """A paragraph style's border on one side (the rule lines are bottom borders)."""
     ppr = ordered_child(style, "w:pPr", STYLE_ORDER)
@@ -211,6 +247,11 @@ def set_compatibility_mode(settings: _Element, mode: str = WORD_2013) -> None:
     setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
     setting.set(qn("w:val"), mode)
     compat.append(setting)
+
+
+def set_theme_language(settings: _Element, language: str) -> None:
+    """The language of the theme's fonts (w:themeFontLang), as the text's: "vi-VN"."""
+    ordered_child(settings, "w:themeFontLang", SETTINGS_ORDER).set(qn("w:val"), language)
 
 
 # ---- tables in the document ----

@@ -8,6 +8,7 @@ answer kept in the cache folder, beside the style doc, for as long as the binary
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -17,7 +18,7 @@ from typing import Any
 
 import pypandoc
 
-from pipeline.errors import BaocaoError
+from pipeline.errors import BaocaoError, display_path, os_reason
 
 
 @dataclass(frozen=True)
@@ -73,15 +74,48 @@ def _api_version(path: str) -> tuple[int, ...]:
     return tuple(empty["pandoc-api-version"])
 
 
-def _run(path: str, arguments: list[str], given: bytes = b"") -> bytes:
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # no room, or over the quota
+# pandoc's I/O errors (Haskell's, in its stderr) → what they mean; the first that matches wins.
+PANDOC_IO_ERRORS = (
+    ("no space left on device", "ENOSPC"),
+    ("disk quota exceeded", "EDQUOT"),
+    ("read-only file system", "EROFS"),
+    ("permission denied", "EACCES"),
+    ("is a directory", "EISDIR"),
+    ("does not exist", "ENOENT"),
+)
+
+
+def _run(path: str, arguments: list[str], given: bytes = b"", writing: Path | None = None) -> bytes:
+    """pandoc's output for `arguments` and stdin `given`; any failure is one Vietnamese line
+    (`writing`: the file pandoc writes, named when the disk is full). pandoc's own words, a
+    Haskell error or backtrace, show with BAOCAO_DEBUG=1."""
     try:
         done = subprocess.run([path, *arguments], input=given, capture_output=True)
     except OSError as exc:
-        raise BaocaoError(f"pandoc không chạy được: {exc.strerror}") from None
+        if exc.errno in DISK_FULL:
+            raise BaocaoError(_disk_full(writing)) from None
+        raise BaocaoError(f"không chạy được pandoc ({path}): {os_reason(exc)}") from None
     if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip()
-        raise BaocaoError(f"pandoc báo lỗi: {reason}")
+        said = done.stderr.decode("utf-8", "replace")
+        message = "pandoc không dựng được tệp (lỗi không rõ; chạy lại với BAOCAO_DEBUG=1 để xem)"
+        for phrase, name in PANDOC_IO_ERRORS:
+            if phrase in said.lower():
+                number = getattr(errno, name, errno.ENOSPC)
+                if number in DISK_FULL:
+                    message = _disk_full(writing)
+                else:
+                    message = f"pandoc không ghi hay đọc được tệp: {os_reason(OSError(number, ''))}"
+                break
+        if os.environ.get("BAOCAO_DEBUG"):
+            message += " — pandoc: " + " ".join(said.split())
+        raise BaocaoError(message)
     return done.stdout
+
+
+def _disk_full(writing: Path | None) -> str:
+    where = f" vào “{display_path(writing.parent)}”" if writing is not None else ""
+    return f"đĩa đầy: không ghi được tệp Word{where}; giải phóng chỗ trống trên đĩa rồi dựng lại"
 
 
 def default_styles(pandoc: Pandoc) -> bytes:
@@ -105,7 +139,7 @@ def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pan
         "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
         f"--output={target}",
     ]
-    _run(pandoc.path, arguments, as_json(document, pandoc))
+    _run(pandoc.path, arguments, as_json(document, pandoc), writing=target)
     return target
 
 

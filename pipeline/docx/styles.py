@@ -99,9 +99,13 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
         style.hidden = False
         for key, value in props.items():
             TABLE_SETTERS[key](style.element, value)
+    oxml.define_normal_table(styles.element)  # what pandoc's "Table" is based on
     for rpr in oxml.style_run_properties(styles.element):
         oxml.set_fonts(rpr, definition["font"])
         oxml.set_color(rpr, definition["color"])
+    defaults, *_ = oxml.style_run_properties(styles.element)
+    oxml.set_language(defaults, definition["language"])  # every style inherits it
+    oxml.set_theme_language(document.settings.element, definition["language"])
     _page(document, definition["page"])
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))  # python-docx types a path as str
@@ -114,9 +118,9 @@ def _page(document: DocxDocument, page: dict[str, float]) -> None:
     set_page(section, page)
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False  # an explicit, empty first-page header
-    paragraph = section.header.paragraphs[0]
-    paragraph.style = document.styles["Header"]
-    oxml.add_field(paragraph._p, "PAGE")
+    for header in (section.header, section.first_page_header):
+        header.paragraphs[0].style = document.styles["Header"]
+    oxml.add_field(section.header.paragraphs[0]._p, "PAGE")
 
 
 def fingerprint(pandoc: Pandoc, definition_path: Path = STYLE_DEFINITION) -> str:

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from pipeline.errors import Position, Problem
 from pipeline.money.dates import DocumentDate
 from pipeline.money.words import WordsStyle
+from pipeline.parse.frontyaml import load_front_matter
 from pipeline.parse.kinds import Kind, kinds
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
@@ -139,16 +138,6 @@ class FrontMatter:
         return f"Số: {number}/{self.symbol}"
 
 
-class _TextDatesLoader(yaml.SafeLoader):
-    """YAML's safe loader, leaving dates as text: DocumentDate reads and explains them."""
-
-
-_TextDatesLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 class FrontMatterReader:
     """Checks raw YAML data against SCHEMA, collecting every problem with the line of its key."""
 
@@ -166,18 +155,25 @@ class FrontMatterReader:
                     return Position(self.path, self.first_line + offset)
         return Position(self.path, self.first_line)
 
-    def problem(self, key: str | None, message: str) -> None:
-        self.problems.append(Problem(self.position(key), message))
+    def problem(self, key: str | None, message: str, containing: str | None = None) -> None:
+        """A problem at the line of `key`, or of the first line from there on that holds
+        `containing`."""
+        position = self.position(key)
+        if containing is not None:
+            lines = self.text.splitlines()
+            for offset in range(position.line - self.first_line, len(lines)):
+                if containing in lines[offset]:
+                    position = Position(self.path, self.first_line + offset)
+                    break
+        self.problems.append(Problem(position, message))
 
     def read(self) -> FrontMatter | None:
-        try:
-            data = yaml.load(self.text, Loader=_TextDatesLoader) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = self.first_line + (mark.line if mark else 0)
-            reason = getattr(exc, "problem", None) or "không đọc được"
-            self.problems.append(Problem(Position(self.path, line), f"phần đầu YAML lỗi: {reason}"))
+        data, problems = load_front_matter(self.text, self.first_line)
+        for problem in problems:
+            self.problems.append(Problem(Position(self.path, problem.line), problem.message))
+        if data is None and problems:
             return None
+        data = data or {}
         if not isinstance(data, dict):
             self.problem(None, "phần đầu phải là các dòng “khóa: giá trị”")
             return None
@@ -273,6 +269,18 @@ class FrontMatterReader:
                 return tuple(line.strip() for line in value.splitlines() if line.strip())
             if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
                 return tuple(str(v).strip() for v in value)
+            if isinstance(value, list):  # "- Lưu: VT": YAML read a key and its value
+                for item in value:
+                    if isinstance(item, dict) and len(item) == 1:
+                        ((name, rest),) = item.items()
+                        written = f"{name}: {rest}" if rest is not None else f"{name}:"
+                        self.problem(
+                            key,
+                            f"{label} (“{key}:”): dòng “{written}” có dấu hai chấm: đặt cả dòng "
+                            f'trong ngoặc kép, ví dụ - "{written}"',
+                            containing=f"{name}:",
+                        )
+                        return None
         if (
             kind == "number"
             and isinstance(value, int)

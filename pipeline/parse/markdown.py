@@ -186,11 +186,15 @@ def _raw_blocks(path: Path, text: str) -> list[_Raw]:
     assert isinstance(state, _PositionedState)
     top = [t for t in state.tokens if t["type"] != "blank_line"]
     raws = []
+    line, counted = 1, 0  # lines counted up to each start in turn: a long file stays linear
     for i, token in enumerate(top):
         start = state.starts[id(token)]
         end = state.starts[id(top[i + 1])] if i + 1 < len(top) else len(text)
-        position = Position(path, text.count("\n", 0, start) + 1)
-        raws.append(_Raw(token, position, text[start:end].rstrip("\n")))
+        if start < counted:  # never, tokens come in order; counted afresh if one did not
+            line, counted = 1, 0
+        line += text.count("\n", counted, start)
+        counted = start
+        raws.append(_Raw(token, Position(path, line), text[start:end].rstrip("\n")))
     return raws
 
 
@@ -216,11 +220,15 @@ def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[Ta
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
     """A pipe table without a declaration line, as a plain table; None when it is no table (no
     "|---|" line under its first) or has a budget table's column-number row (its declaration
-    line is then missing)."""
+    line is then missing). A column-number row right under the header that numbers every column
+    ("| (1) | (2) | (3) |", never a budget table's: its first two columns are letters) is the
+    plain table's own, printed in its header."""
     rows = [split_cells(line) for line in raw.source.split("\n")]
     if len(rows) < 2 or not all(DELIMITER.fullmatch(c.replace(" ", "")) for c in rows[1]):
         return None
-    if any(is_number_row(cells) for cells in rows[2:]):
+    numbered = [k for k, cells in enumerate(rows[2:], start=2) if is_number_row(cells)]
+    own_numbers = numbered == [2] and rows[2][0].startswith("(")
+    if numbered and not own_numbers:
         return None
     width = len(rows[0])
     aligns = tuple(_alignment(cell) for cell in rows[1])[:width]
@@ -234,7 +242,7 @@ def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
             out.problem(line, f"dòng có {len(texts)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)")
             texts = (texts + [""] * width)[:width]
         cells.append(tuple(_Inlines(out, line).read(_markdown().inline(t, {})) for t in texts))
-    return PlainTable(raw.position, aligns, cells[0], tuple(cells[1:]))
+    return PlainTable(raw.position, aligns, cells[0], tuple(cells[1:]), int(own_numbers))
 
 
 def _alignment(delimiter: str) -> str:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.parse.blocks import (
+    Break,
+    Emphasis,
     Heading,
     Inline,
     Item,
@@ -85,15 +87,69 @@ def body_blocks(
     items: Sequence[ShownBlock | PageOrientation], bare: BudgetTable | None = None
 ) -> list[ast.Node]:
     """Blocks that end a document's body, an attached document or an appendix, with ND30's end
-    mark "./." after the last sentence, unless the editor typed it: "… thi hành." becomes
-    "… thi hành./.". Content that ends with a table gets the mark as a paragraph of its own."""
+    mark "./." after the last sentence, exactly once (`end_marked`). Content that ends with a
+    table gets the mark as a paragraph of its own."""
     shown = [k for k, item in enumerate(items) if not isinstance(item, PageOrientation)]
     last = items[shown[-1]] if shown else None
     if not isinstance(last, Heading | Paragraph | Item):
         return [*blocks(items, bare), ast.para(ast.words(END_MARK))]
-    text = source_text(last.inlines).rstrip()
-    if not text.endswith(END_MARK):
-        mark = END_MARK[1:] if text.endswith(".") else END_MARK
-        marked = replace(last, inlines=(*last.inlines, Text(mark)))
-        items = [*items[: shown[-1]], marked, *items[shown[-1] + 1 :]]
-    return blocks(items, bare)
+    marked = replace(last, inlines=end_marked(last.inlines))
+    return blocks([*items[: shown[-1]], marked, *items[shown[-1] + 1 :]], bare)
+
+
+# What the editor may have typed at the end of the last sentence, replaced by the end mark: its
+# full stop, the mark or a piece of it with stray spaces ("… ./.", "…. /.", "…./", "…/."), after
+# a full stop or not ("…. ./."), or a list's separator (";", ","), and spaces. Other punctuation
+# (":", "?", ")", "”") stays.
+# (Searched in the last few characters only: a regex search of a long run of spaces is slow.)
+TYPED_END = re.compile(r"\s*(?:[.;,]?\s*(?:\.\s*/\s*\.?|/\s*\.)|\.|[;,])\Z")
+
+
+def end_marked(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The last sentence's inlines ending in "./." exactly once, whatever the editor typed:
+    "… thi hành" and "… thi hành." and "… thi hành ./" all become "… thi hành./.", and "…
+    nhiệm vụ khác;" (a list's last item) "… nhiệm vụ khác./." (docs/nd30-rules.md, "The end
+    mark")."""
+    text = _typed(items)
+    sentence = text.rstrip()
+    typed = TYPED_END.search(sentence[-16:])
+    count = len(text) - len(sentence) + (len(typed.group(0)) if typed else 0)
+    return (*_without_last(items, count), Text(END_MARK))
+
+
+def _typed(items: tuple[Inline, ...]) -> str:
+    """The inlines' text character for character (`source_text` joins spaces): a line break
+    is one space."""
+    parts = []
+    for item in items:
+        match item:
+            case Text(text):
+                parts.append(text)
+            case Strong(children) | Emphasis(children):
+                parts.append(_typed(children))
+            case Break():
+                parts.append(" ")
+            case _:
+                parts.append(source_text((item,)))
+    return "".join(parts)
+
+
+def _without_last(items: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:
+    """The inlines without the last `count` characters of their text (as `_typed` reads it),
+    from inside bold or italic too."""
+    kept = list(items)
+    while count > 0 and kept:
+        last = kept.pop()
+        length = len(_typed((last,)))
+        if length <= count:
+            count -= length
+        elif isinstance(last, Text):
+            kept.append(Text(last.text[: length - count]))
+            count = 0
+        elif isinstance(last, Strong | Emphasis):
+            kept.append(replace(last, children=_without_last(last.children, count)))
+            count = 0
+        else:  # a citation or a tag: resolve has replaced them before render
+            kept.append(last)
+            count = 0
+    return tuple(kept)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import cast
 
@@ -12,11 +13,16 @@ from pipeline.errors import UsageError
 
 def docx_text(path: Path) -> str:
     """The text of a DOCX through pandoc's plain writer, unwrapped: one line per paragraph."""
+    if path.is_dir():
+        raise UsageError(f"“{path}” là thư mục, không phải tệp Word (.docx)")
     if not path.is_file():
-        raise UsageError(f"không thấy tệp “{path}”")
+        raise UsageError(f"không có tệp “{path}”")
+    if not os.access(path, os.R_OK):
+        raise UsageError(f"không có quyền đọc tệp “{path}”")
     try:
         text = pypandoc.convert_file(str(path), "plain", format="docx", extra_args=["--wrap=none"])
         return cast(str, text)  # pypandoc is untyped; with no outputfile it returns the text
-    except RuntimeError as exc:
-        reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else "không rõ lý do"
-        raise UsageError(f"không đọc được “{path}” như một tệp Word (.docx): {reason}") from None
+    except RuntimeError:  # pandoc's words are English: what they mean here is one thing
+        raise UsageError(
+            f"không đọc được “{path}” như một tệp Word (.docx): tệp hỏng hoặc không phải DOCX"
+        ) from None

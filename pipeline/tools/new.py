@@ -14,7 +14,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pipeline.errors import UsageError
+from pipeline.errors import UsageError, os_reason
 from pipeline.parse.kinds import kinds
 from pipeline.parse.syntax import ID
 
@@ -64,5 +64,5 @@ def new_document(
         for filename, text in parts.items():
             (folder / filename).write_text(text.replace("{month}", month), encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"không tạo được “{folder}”: {exc.strerror}") from None
+        raise UsageError(f"không tạo được “{folder}”: {os_reason(exc)}") from None
     return folder
