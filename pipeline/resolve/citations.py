@@ -9,7 +9,8 @@ Jinja syntax error, an unknown function, an unknown id (with the closest known o
 cell, an id counted twice — is a Problem at file:line, never a traceback.
 
     tien(ids…)      1.000.000.000 đồng
-    so(ids…)        1.000                         (figures in the table's unit)
+    so(ids…)        1.000                         (figures in the table's unit; a count or a
+                                                   percent cell with its unit: 1.234 hồ sơ, 85,3%)
     chu(ids…)       Một tỷ đồng
     tien_chu(ids…)  **1.000.000.000 đồng** (Một tỷ đồng)
 
@@ -39,7 +40,7 @@ from pipeline.money.figures import figure, in_form, number
 from pipeline.money.words import WordsStyle, amount_in_words
 from pipeline.parse.syntax import CITATION_EXAMPLE as EXAMPLE
 from pipeline.parse.syntax import ID, ID_RULE
-from pipeline.resolve.budget import Row, Table
+from pipeline.resolve.budget import PERCENT, Row, Table
 
 TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
@@ -61,6 +62,7 @@ class Entry:
     table: Table | None = None
     row: Row | None = None
     column: int | None = None
+    money: bool = True  # False for a count or a percent cell: only so(…) prints it
 
     @property
     def is_prose(self) -> bool:
@@ -121,8 +123,9 @@ class Registry:
         return duplicate
 
     def add_table(self, table: Table) -> Problem | None:
-        """Every row with an id, in every money column (in that column's unit), and in the main
-        column without "(n)". Count and percent columns are not amounts: not cited here."""
+        """Every row with an id, in every figure column (a money column in its unit), and in the
+        main column without "(n)". Count and percent cells are entries too, marked not money:
+        so(…) prints them with their unit, the money forms refuse them."""
         duplicate = self._claim(table.id, table.position)
         if duplicate is not None:
             return duplicate
@@ -145,6 +148,19 @@ class Registry:
                 if column.number == table.main:
                     alias = replace(entry, key=f"{table.id}.{row.id}")
                     self.entries[alias.key] = alias
+            for column in table.columns:
+                if column.is_amount and not column.is_money:
+                    key = f"{table.id}.{row.id}({column.number})"
+                    self.entries[key] = Entry(
+                        key,
+                        row.values.get(column.number),
+                        table.at(row),
+                        decimals=column.decimals,
+                        table=table,
+                        row=row,
+                        column=column.number,
+                        money=False,
+                    )
         return None
 
     def citable(self) -> list[str]:
@@ -175,14 +191,6 @@ class Registry:
                 raise CitationProblem(
                     f"bảng “{table.id}” có nhiều cột số tiền: ghi rõ cột ({columns}), "
                     f"hoặc khai báo cột chính trên dòng đơn vị, ví dụ “{{#{table.id} cot=4}}”"
-                )
-        if match and match.group(1) in self.tables and match.group(3) is not None:
-            table = self.tables[match.group(1)]
-            column = table.column(int(match.group(3)))
-            if column is not None and column.is_amount and not column.is_money:
-                raise CitationProblem(
-                    f"cột {column.name} của bảng “{table.id}” không phải số tiền (đơn vị "
-                    f"“{column.measure.label}”): tien, so, chu, tien_chu chỉ trích số tiền"
                 )
         raise CitationProblem(unknown(key, self.citable(), document))
 
@@ -230,12 +238,14 @@ class Citations:
 
     def tien(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
         ask = self.ask("tien", arguments, thap_phan)
-        amount = self.total(ask.keys)[0]
+        amount = self.money_total("tien", ask.keys)
         return Cited((("text", self.printed(amount, ask)),))
 
     def so(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
         ask = self.ask("so", arguments, thap_phan)
         amount, entries = self.total(ask.keys)
+        if not all(e.money for e in entries):
+            return Cited((("text", self.measured(amount, entries, ask)),))
         if ask.form is not None:
             value = ask.rounded(amount).in_unit(ask.form.unit, None)
             return Cited((("text", number(value, ask.decimals)),))
@@ -257,12 +267,12 @@ class Citations:
 
     def chu(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
         ask = self.ask("chu", arguments, thap_phan)
-        amount = ask.rounded(self.total(ask.keys)[0])
+        amount = ask.rounded(self.money_total("chu", ask.keys))
         return Cited((("text", amount_in_words(amount.dong, self.style)),))
 
     def tien_chu(self, *arguments: str | int, thap_phan: int | None = None) -> Cited:
         ask = self.ask("tien_chu", arguments, thap_phan)
-        amount = self.total(ask.keys)[0]
+        amount = self.money_total("tien_chu", ask.keys)
         words = amount_in_words(ask.rounded(amount).dong, self.style)
         return Cited((("strong", self.printed(amount, ask)), ("text", f" ({words})")))
 
@@ -307,6 +317,47 @@ class Citations:
                 f"{name}(…): số chữ số thập phân từ 0 đến 9, không phải {decimals}"
             )
         return Ask(tuple(keys), form, decimals)
+
+    def money_total(self, name: str, keys: tuple[str, ...]) -> Amount:
+        """The sum of amounts of money; a count or a percent cell is refused, pointing to so."""
+        amount, entries = self.total(keys)
+        for entry in entries:
+            if not entry.money and entry.table is not None:
+                column = entry.table.column(entry.column or 0)
+                label = column.measure.label if column is not None else ""
+                raise CitationProblem(
+                    f"“{entry.key}” không phải số tiền (đơn vị “{label}”): {name}(…) chỉ trích "
+                    f'số tiền; số người, số hồ sơ, tỷ lệ % trích bằng so("{entry.key}")'
+                )
+        return amount
+
+    @staticmethod
+    def measured(amount: Amount, entries: list[Entry], ask: Ask) -> str:
+        """A count or a percent as its table prints it, with its unit: "1.234 hồ sơ", "85,3%".
+        Several cells add up only when they are counts of the same unit."""
+        cells = [(e, e.table, e.table.column(e.column or 0)) for e in entries if e.table]
+        columns = [(e, table, column) for e, table, column in cells if column is not None]
+        measures = {column.measure for _, _, column in columns}
+        first, table, column = columns[0]
+        if (
+            len(columns) < len(entries)
+            or any(e.money for e in entries)
+            or len(measures) > 1
+            or (len(entries) > 1 and column.measure.kind == PERCENT)
+        ):
+            shown = ", ".join(f"“{e.key}”" for e in entries)
+            raise CitationProblem(
+                "so(…) chỉ cộng các ô cùng đơn vị đếm (không cộng tỷ lệ %, không lẫn số tiền): "
+                + shown
+            )
+        if ask.form is not None:
+            raise CitationProblem(
+                f"“{first.key}” không phải số tiền: bỏ đơn vị “{ask.form.unit.label}” trong so(…)"
+            )
+        if ask.decimals is not None:
+            value = round_half_up(column.measure.figure(amount), ask.decimals)
+            return column.measure.words(number(value, ask.decimals))
+        return column.measure.words(table.figure(amount, column))
 
     def total(self, keys: tuple[str, ...]) -> tuple[Amount, list[Entry]]:
         """The sum of the amounts `keys` name, refusing empty cells and amounts counted twice."""

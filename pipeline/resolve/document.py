@@ -203,7 +203,7 @@ def _known(registry: Registry) -> dict[Amount, list[str]]:
 
     known: dict[Amount, list[str]] = {}
     for entry in sorted(registry.entries.values(), key=likely):
-        if entry.amount:
+        if entry.amount and entry.money:  # a count or a percent is no amount of money
             keys = known.setdefault(entry.amount, [])
             if not any(
                 k.startswith(f"{entry.key}(") or entry.key.startswith(f"{k}(") for k in keys
