@@ -196,6 +196,12 @@ def run_build(args: argparse.Namespace) -> int:
             count = len(exc.errors)
             print(f"Không dựng {folder.name}: nội dung có {count} lỗi (xem trên).", file=sys.stderr)
             continue
+        except UsageError:
+            raise  # the output folder or the command: no other document would fare better
+        except BaocaoError as exc:  # pandoc or the disk failed this one: try the others
+            failed += 1
+            print(f"Không dựng {folder.name}: {exc}", file=sys.stderr)
+            continue
         for problem in built.warnings:
             print(problem, file=sys.stderr)
         where = display_path(built.target)

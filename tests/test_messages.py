@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import CONTENT, SAMPLE
@@ -211,3 +212,27 @@ def test_a_build_on_a_full_disk_keeps_the_previous_docx(
     assert not ENGLISH.search(err), err
     assert (output / f"{SAMPLE}.docx").read_bytes() == before
     assert [p.name for p in output.iterdir() if p.suffix == ".docx"] == [f"{SAMPLE}.docx"]
+
+
+def test_a_document_pandoc_fails_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk (or any pandoc failure) while building one document is reported, and the
+    other documents are still built; the exit status says something failed."""
+    content = tmp_path / "content"
+    for name in ("a", "b"):
+        shutil.copytree(CONTENT / SAMPLE, content / name)
+    real = pandoc_module.to_docx
+
+    def failing_first(
+        page: dict[str, Any], reference: Path, target: Path, pandoc: pandoc_module.Pandoc
+    ) -> Path:
+        if target.name.startswith(".a."):
+            raise BaocaoError("đĩa đầy: không ghi được tệp Word vào “out”")
+        return real(page, reference, target, pandoc)
+
+    monkeypatch.setattr("pipeline.build.to_docx", failing_first)
+    code, _, err = run(["build", "--content", str(content), "-o", str(tmp_path / "out")], capsys)
+    assert code == 1
+    assert "Không dựng a: đĩa đầy" in err
+    assert (tmp_path / "out" / "b.docx").is_file() and not (tmp_path / "out" / "a.docx").exists()
