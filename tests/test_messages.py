@@ -208,7 +208,7 @@ def test_a_build_on_a_full_disk_keeps_the_previous_docx(
     code, _, err = run(["build", "--content", str(content), "-o", str(output)], capsys)
     assert code == 1
     last = err.strip().splitlines()[-1]
-    assert last.startswith("đĩa đầy: không ghi được tệp Word vào “"), err
+    assert last.startswith(f"Không dựng {SAMPLE}: đĩa đầy: không ghi được tệp Word vào “"), err
     assert not ENGLISH.search(err), err
     assert (output / f"{SAMPLE}.docx").read_bytes() == before
     assert [p.name for p in output.iterdir() if p.suffix == ".docx"] == [f"{SAMPLE}.docx"]
