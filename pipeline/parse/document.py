@@ -164,10 +164,18 @@ def linked_document(folder: Path) -> Problem:
     )
 
 
+# A part larger than this, or longer, is refused: the longest real part is about 0,1 MB and a few
+# hundred lines (a 2.000-row table is 2.000 lines), and a file of megabytes or of a hundred thousand
+# lines is a mistake (a data file saved as .md) that would take minutes to read.
+MAX_PART_BYTES = 2_000_000
+MAX_PART_LINES = 20_000
+
+
 def read_part(path: Path) -> bytes | Problem:
     """A part's bytes, read only when it is a regular file of its folder: a symbolic link is
     never followed, and a FIFO or a device never opened (nothing hangs), each refused at its name.
-    The checks hold on the opened file too, so a file swapped meanwhile is refused as well."""
+    The checks hold on the opened file too, so a file swapped meanwhile is refused as well. At
+    most one byte more than MAX_PART_BYTES is read: a huge file is never loaded whole."""
     try:
         refused = refused_entry(path, path.lstat().st_mode)
         if refused is not None:
@@ -182,16 +190,9 @@ def read_part(path: Path) -> bytes | Problem:
         if refused is not None:
             return refused
         try:
-            return file.read()
+            return file.read(MAX_PART_BYTES + 1)
         except OSError as exc:
             return Problem(Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
-
-
-# A part larger than this, or longer, is refused: the longest real part is about 0,1 MB and a few
-# hundred lines (a 2.000-row table is 2.000 lines), and a file of megabytes or of a hundred thousand
-# lines is a mistake (a data file saved as .md) that would take minutes to read.
-MAX_PART_BYTES = 2_000_000
-MAX_PART_LINES = 20_000
 
 
 def read_text(path: Path) -> str | Problem:
@@ -201,7 +202,11 @@ def read_text(path: Path) -> str | Problem:
     if isinstance(raw, Problem):
         return raw
     if len(raw) > MAX_PART_BYTES:
-        size = f"{len(raw) / 1_000_000:.1f}".replace(".", ",")
+        try:
+            whole = path.lstat().st_size
+        except OSError:
+            whole = len(raw)
+        size = f"{max(whole, len(raw)) / 1_000_000:.1f}".replace(".", ",")
         return Problem(
             Position(path, 1),
             f"tệp quá lớn ({size} MB, giới hạn 2 MB; một phần văn bản thường dưới 0,1 MB): "
