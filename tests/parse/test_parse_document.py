@@ -126,3 +126,14 @@ def test_appendix_options_in_the_front_matter_are_checked(tmp_path: Path) -> Non
     write(tmp_path / "c", "00.md", FRONT.replace("---\n", "---\nphu_luc: có\n", 1))
     (problem,) = parse_document(tmp_path / "c").problems
     assert "phải là các khóa don_vi, kem_theo" in problem.message
+
+
+def test_a_huge_or_endless_part_is_refused_at_its_name(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    write(folder, "00.md", FRONT)
+    write(folder, "01-lon.md", "x" * 3_000_000)
+    write(folder, "02-dai.md", "x\n" * 25_000)
+    problems = {p.position.path.name: p for p in parse_document(folder).problems}
+    assert problems["01-lon.md"].position.line == 1
+    assert problems["01-lon.md"].message.startswith("tệp quá lớn (3,0 MB, giới hạn 2 MB")
+    assert problems["02-dai.md"].message.startswith("tệp quá dài (25.000 dòng, giới hạn 20.000)")
