@@ -6,10 +6,12 @@ import argparse
 import os
 import re
 import sys
-from pathlib import Path
-from typing import Any, NoReturn
 
-from pipeline.errors import BaocaoError, ContentErrors, UsageError, display_path, os_reason
+from pipeline.errors import BaocaoError, UsageError, display_path, os_reason
+
+TYPE_CHECKING = False  # typing's import would cost `baocao words` a twentieth of its time
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 # argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
 ARGPARSE_MESSAGES = [
@@ -51,8 +53,34 @@ def argparse_message(message: str) -> str:
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's help, headed in Vietnamese."""
 
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse measures it, without its import of shutil for it
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+def terminal_columns() -> int:
+    """The terminal's width, as shutil.get_terminal_size() gives it: $COLUMNS, else the width of
+    the terminal on stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,6 +100,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def content_option(command: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     command.add_argument(
         "--content",
         type=Path,
@@ -82,6 +112,8 @@ def content_option(command: argparse.ArgumentParser) -> None:
 
 
 def output_option(command: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     command.add_argument(
         "-o",
         "--output",
@@ -92,33 +124,12 @@ def output_option(command: argparse.ArgumentParser) -> None:
     )
 
 
-def parser() -> argparse.ArgumentParser:
-    top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
-    commands = top.add_subparsers(
-        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
-    )
-    commands.required = True
+WORDS_HELP = "đọc số thành chữ (hoặc chữ thành số với --parse)"
 
-    build = commands.add_parser("build", help="dựng DOCX cho các văn bản trong content/")
-    build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
-    output_option(build)
-    content_option(build)
 
-    check = commands.add_parser("check", help="kiểm tra nội dung, không dựng DOCX")
-    check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
-    content_option(check)
-
-    render = commands.add_parser(
-        "render", help="in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)"
-    )
-    render.add_argument("document", metavar="VĂN_BẢN", help="tên thư mục văn bản")
-    render.add_argument(
-        "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
-    )
-    content_option(render)
-    output_option(render)
-
-    words = commands.add_parser("words", help="đọc số thành chữ (hoặc chữ thành số với --parse)")
+def words_options(words: argparse.ArgumentParser) -> None:
+    """The arguments of `baocao words`: the same for its subcommand parser and for the parser
+    `main` makes for it alone (its most frequent, smallest use)."""
     words.add_argument(
         "values",
         nargs="+",
@@ -137,6 +148,46 @@ def parser() -> argparse.ArgumentParser:
     words.add_argument(
         "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
     )
+    words.set_defaults(command="words")
+
+
+def parser() -> argparse.ArgumentParser:
+    from pathlib import Path  # here, not above: `baocao words` needs no path
+
+    top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
+    commands = top.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
+    )
+    commands.required = True
+
+    build = commands.add_parser("build", help="dựng DOCX cho các văn bản trong content/")
+    build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    output_option(build)
+    content_option(build)
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="dựng song song bằng N tiến trình (0: mỗi lõi một tiến trình; mặc định 1)",
+    )
+
+    check = commands.add_parser("check", help="kiểm tra nội dung, không dựng DOCX")
+    check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    content_option(check)
+
+    render = commands.add_parser(
+        "render", help="in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)"
+    )
+    render.add_argument("document", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    render.add_argument(
+        "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
+    )
+    content_option(render)
+    output_option(render)
+
+    words_options(commands.add_parser("words", help=WORDS_HELP))
     text = commands.add_parser("text", help="in chữ của một tệp DOCX (dùng cho git diff)")
     text.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần đọc")
 
@@ -169,38 +220,54 @@ def parser() -> argparse.ArgumentParser:
         "giay-moi, bien-ban hoặc bao-cao (mặc định)",
     )
     content_option(new)
+
+    soat = commands.add_parser(
+        "soat", help="soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng"
+    )
+    soat.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp cần soát")
+
+    nhap = commands.add_parser(
+        "nhap", help="chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại"
+    )
+    nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
+    nhap.add_argument(
+        "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
+    )
+    content_option(nhap)
     return top
 
 
 def seconds_text(seconds: float) -> str:
-    """ "0,4": seconds with one decimal, written the Vietnamese way."""
-    from babel.numbers import format_decimal
+    """ "0,4": seconds with one decimal, written the Vietnamese way (rounded half to even, as
+    babel's format_decimal(seconds, "0.0", "vi_VN") writes it, without babel's import)."""
+    from decimal import Decimal
 
-    return format_decimal(seconds, format="0.0", locale="vi_VN")
+    return f"{Decimal(str(seconds)).quantize(Decimal('0.1')):f}".replace(".", ",")
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from pipeline.build import build_document, prepare_output
+    from pipeline.build import build_all, prepare_output
     from pipeline.parse.document import find_documents
 
+    if args.jobs < 0:
+        raise UsageError("baocao build: -j/--jobs: số tiến trình là 0 (mỗi lõi một) hoặc hơn")
     folders = find_documents(args.content, args.documents)
     output = prepare_output(args.output)
     failed = 0
-    for folder in folders:
-        try:
-            built = build_document(folder, output)
-        except ContentErrors as exc:
+    for outcome in build_all(folders, output, args.jobs):
+        folder, built = outcome.folder, outcome.built
+        if built is None:
             failed += 1
-            for problem in exc.problems:
+            for problem in outcome.problems:
                 print(problem, file=sys.stderr)
-            count = len(exc.errors)
-            print(f"Không dựng {folder.name}: nội dung có {count} lỗi (xem trên).", file=sys.stderr)
-            continue
-        except UsageError:
-            raise  # the output folder or the command: no other document would fare better
-        except BaocaoError as exc:  # pandoc or the disk failed this one: try the others
-            failed += 1
-            print(f"Không dựng {folder.name}: {exc}", file=sys.stderr)
+            if outcome.failure:  # pandoc or the disk failed this one
+                print(f"Không dựng {folder.name}: {outcome.failure}", file=sys.stderr)
+            else:
+                count = outcome.errors
+                print(
+                    f"Không dựng {folder.name}: nội dung có {count} lỗi (xem trên).",
+                    file=sys.stderr,
+                )
             continue
         for problem in built.warnings:
             print(problem, file=sys.stderr)
@@ -356,6 +423,37 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_soat(args: argparse.Namespace) -> int:
+    """Each problem of the files on stdout, the count on stderr; exit 1 on an error, 2 when a
+    file could not be read (the others are checked all the same)."""
+    from pipeline.review.soat import review_files
+
+    review = review_files(args.files)
+    for line in review.lines:
+        print(line)
+    for refusal in review.refused:
+        print(f"baocao soat: {refusal}", file=sys.stderr)
+    if review.errors:
+        print(f"Có {review.errors} lỗi và {review.warnings} cảnh báo.", file=sys.stderr)
+    elif not review.refused:
+        print(f"Không có lỗi ({review.warnings} cảnh báo).", file=sys.stderr)
+    if review.refused:
+        return UsageError.exit_code
+    return 1 if review.errors else 0
+
+
+def run_nhap(args: argparse.Namespace) -> int:
+    from pipeline.tools.nhap import import_docx
+
+    folder = import_docx(args.docx, args.content, args.name)
+    print(
+        f"Đã tạo {display_path(folder)}: chạy baocao check {folder.name} để xem các chỗ cần sửa, "
+        f"rồi baocao build {folder.name}.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS = {
     "build": run_build,
     "check": run_check,
@@ -365,13 +463,23 @@ COMMANDS = {
     "diff": run_diff,
     "deps": run_deps,
     "new": run_new,
+    "soat": run_soat,
+    "nhap": run_nhap,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; a BaocaoError becomes its message on stderr and its exit code."""
     try:
-        args = parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else argv
+        args = None
+        if argv[:1] == ["words"]:  # `baocao words` alone: no need to build every command's parser
+            alone = _Parser(prog="baocao words")
+            words_options(alone)
+            args, unknown = alone.parse_known_args(argv[1:])
+            args = None if unknown else args  # refused as the whole parser refuses them
+        if args is None:
+            args = parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except BaocaoError as exc:
         print(exc, file=sys.stderr)
@@ -394,3 +502,26 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return INTERNAL_ERROR
+
+
+def run() -> NoReturn:
+    """The `baocao` program (and `python -m pipeline`): main(), then the process ends at once.
+
+    Python's own shutdown takes every module and object apart, one by one: a sixth of a short
+    command's time, and nothing baocao leaves needs it. Its files are closed as they are
+    written; here the output is flushed and the compiled code kept (pipeline/compiled.py) is
+    saved, then the process exits (os._exit). Where build -j started processes, or a thread is
+    still running, Python's shutdown looks after them."""
+    from pipeline import compiled
+
+    code = main()
+    compiled.save()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (baocao text … | head): nothing to keep
+            pass
+    threading = sys.modules.get("threading")  # imported only where threads were started
+    if "multiprocessing" in sys.modules or (threading and threading.active_count() > 1):
+        sys.exit(code)
+    os._exit(code)

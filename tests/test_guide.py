@@ -8,7 +8,11 @@ docs/huong-dan-bien-tap.md marks each example with a title on its fence:
 - ```text title="make check: vi-du-loi"``` — exactly what check prints for that document;
 - ```diff title="sửa: vi-du/02-kinh-phi.md"``` — "-" / "+" line pairs, an edit to make;
 - ```markdown title="baocao diff: vi-du"``` — what `baocao diff` writes for that edit, committed
-  on a branch, against origin/main (commit ids aside).
+  on a branch, against origin/main (commit ids aside);
+- ```text title="tệp nhận được: bao-cao-thon.txt"``` — a received file, and ```text
+  title="baocao soat: bao-cao-thon.txt"``` exactly what `baocao soat` prints for it;
+- ```text title="make check sau baocao nhap: bao-cao-nhan-duoc"``` — what check prints once the
+  received sample, as a DOCX (tests/received_docx.py), is moved in by `baocao nhap`.
 
 Run with BAOCAO_UPDATE_GUIDE=1 to rewrite the outputs in the guide from what the tools print now.
 """
@@ -27,6 +31,7 @@ import pytest
 from budget_documents import resolved, shown
 from conftest import ROOT, git
 from docx.enum.section import WD_ORIENT
+from received_docx import received_docx
 
 from pipeline.build import build_document, check_document
 from pipeline.review.textconv import docx_text
@@ -215,3 +220,23 @@ def test_the_tables_check_messages_in_the_guide_are_what_check_prints(tmp_path: 
     result = baocao(tmp_path, "check", "vi-du-bang-loi")
     assert result.returncode == 1
     expect("make check: vi-du-bang-loi", result.stdout + result.stderr)
+
+
+def test_the_soat_example_is_what_baocao_soat_prints(tmp_path: Path) -> None:
+    """Section 11: a received text file, every kind of problem soat finds, each at its line."""
+    received = "bao-cao-thon.txt"
+    (tmp_path / received).write_text(blocks()[f"tệp nhận được: {received}"], encoding="utf-8")
+    result = baocao(tmp_path, "soat", received)
+    assert result.returncode == 1
+    expect(f"baocao soat: {received}", result.stdout + result.stderr)
+
+
+def test_the_nhap_example_is_what_check_prints_after_it(tmp_path: Path) -> None:
+    """Section 11: the received sample as a DOCX, moved in, then checked."""
+    received_docx(tmp_path / "bao-cao-nhan-duoc.docx")
+    moved = baocao(tmp_path, "nhap", "bao-cao-nhan-duoc.docx")
+    assert moved.returncode == 0, moved.stderr
+    assert (tmp_path / "content" / "bao-cao-nhan-duoc" / "90-phu-luc.md").is_file()
+    result = baocao(tmp_path, "check", "bao-cao-nhan-duoc")
+    assert result.returncode == 1
+    expect("make check sau baocao nhap: bao-cao-nhan-duoc", result.stdout + result.stderr)
