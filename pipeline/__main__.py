@@ -1,5 +1,5 @@
 """`python -m pipeline` runs the same command line as `baocao`."""
 
-from pipeline.cli import main
+from pipeline.cli import run
 
-raise SystemExit(main())
+run()

@@ -9,20 +9,23 @@ it rests on, so a batch resolves a document many documents cite once, and an edi
 
 from __future__ import annotations
 
-import difflib
-import hashlib
+import contextlib
+import gc
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from pipeline.docx.finish import finish_document, source_date_epoch
-from pipeline.docx.pandoc import find_pandoc, to_docx
-from pipeline.docx.styles import style_doc
+try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
+
 from pipeline.errors import BaocaoError, ContentErrors, Problem, UsageError, os_reason
 from pipeline.parse.document import (
     document_folders,
@@ -32,11 +35,14 @@ from pipeline.parse.document import (
     read_part,
 )
 from pipeline.parse.syntax import ID
-from pipeline.render.document import render_document
 from pipeline.resolve.citations import CitationProblem, Registry
 from pipeline.resolve.document import Resolution, ResolvedDocument, resolve_document
 
+# render and docx (pandoc, the finishing pass, lxml) are imported by build_document only:
+# `baocao check` and `baocao deps` never pay for them.
+
 CACHE = ".cache"  # in the output folder: the style doc and what pandoc said of itself
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ _kept_lock = threading.Lock()
 
 def parts_digest(folder: Path) -> str:
     """A digest of a document's numbered parts, their names and bytes: all that resolve reads."""
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     for path in document_parts(folder):
         read = read_part(path)  # what parse reads: a link or a FIFO is refused, never followed
         data = read if isinstance(read, bytes) else b"\0refused: " + read.message.encode()
@@ -188,6 +194,8 @@ class _Library:
 
     def _missing(self, name: str) -> str:
         names = [p.name for p in document_folders(self.content)]
+        import difflib
+
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
         hint = f" — có phải: {', '.join(f'“{n}”' for n in close)}?" if close else ""
         return f"không có văn bản “{name}” trong {self.content.resolve().name}/{hint}"
@@ -207,10 +215,26 @@ def _cycle_message(cycle: tuple[str, ...], start: str) -> str:
     )
 
 
+@contextlib.contextmanager
+def _collecting_later() -> Iterator[None]:
+    """Python's collector of reference cycles paused while one document is read and built: it
+    would go through every object of the document again and again as it grows (a seventh of a
+    10.000-row table's build, and more the bigger the table). What a build leaves is freed as it
+    goes; the cycles it leaves, if any, are collected afterwards, as ever."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def check_document(folder: Path) -> list[Problem]:
     """Every problem in a document's content, errors and warnings, without building anything;
     a placeholder still to fill ("…") is an error here."""
-    return list(resolve_folder(folder).problems)
+    with _collecting_later():
+        return list(resolve_folder(folder).problems)
 
 
 def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
@@ -297,6 +321,31 @@ def _process_start(pid: int) -> float | None:
         return None
 
 
+class _Aside(threading.Thread, Generic[T]):
+    """A call run on a thread of its own, started at once; `result` waits for it and gives what
+    it returned, or raises what it raised."""
+
+    def __init__(self, call: Callable[[], T]) -> None:
+        super().__init__(daemon=True)
+        self._call = call
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> T:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+
 def build_document(folder: Path, output: Path) -> Built:
     """Build one document into `output/<name>.docx`.
 
@@ -304,6 +353,17 @@ def build_document(folder: Path, output: Path) -> Built:
     in a temporary file and moved into place only when complete, so a failed build leaves the
     previous output untouched; the partial files that killed builds left are removed first.
     """
+    with _collecting_later():
+        return _build_document(folder, output)
+
+
+def _build_document(folder: Path, output: Path) -> Built:
+    from pipeline.docx.dating import source_date_epoch
+    from pipeline.docx.finish import finish_document
+    from pipeline.docx.pandoc import find_pandoc, to_docx
+    from pipeline.docx.styles import style_doc
+    from pipeline.render.document import render_document
+
     started = time.perf_counter()
     remove_stale_partials(output)
     document, warnings = ready_document(folder)
@@ -312,14 +372,83 @@ def build_document(folder: Path, output: Path) -> Built:
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
     cache = output / CACHE
     try:
-        with ThreadPoolExecutor(max_workers=1) as aside:  # the source date, found while pandoc runs
-            epoch = aside.submit(source_date_epoch, folder)
-            pandoc = find_pandoc(cache)
-            to_docx(page, style_doc(cache, pandoc), partial, pandoc)
-            finish_document(partial, epoch.result(), title=document.front.subject)
+        pandoc = find_pandoc(cache)
+        styles = style_doc(cache, pandoc)
+        dating = _Aside(lambda: source_date_epoch(folder))  # git's answer, while pandoc runs
+        try:
+            to_docx(page, styles, partial, pandoc)
+        finally:
+            epoch = dating.result()
+        finish_document(partial, epoch, title=document.front.subject)
         partial.replace(target)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
     return Built(document.name, target, time.perf_counter() - started, warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Many documents, one process per core
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document of a batch: built, refused for its content (every problem,
+    and how many are errors), or failed by pandoc or the disk (why)."""
+
+    folder: Path
+    built: Built | None = None
+    problems: tuple[Problem, ...] = ()
+    errors: int = 0
+    failure: str = ""
+
+
+def _outcome(folder: Path, output: Path) -> Outcome:
+    """Build one document; what went wrong with its content or its writing is an Outcome (the
+    others are still built), a usage error or a bug is raised."""
+    try:
+        return Outcome(folder, built=build_document(folder, output))
+    except ContentErrors as exc:
+        return Outcome(folder, problems=tuple(exc.problems), errors=len(exc.errors))
+    except UsageError:
+        raise  # the output folder or the command: no other document would fare better
+    except BaocaoError as exc:  # pandoc or the disk failed this one: try the others
+        return Outcome(folder, failure=str(exc))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outcome]:
+    """Build documents, each into `output`, and give their outcomes in the order given.
+
+    With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
+    each taking the next document as it finishes one: one process per core, not one per
+    document. Everything they share (the code, pandoc's versions, the style doc) is made ready
+    first and inherited by each (fork), so a process starts building at once."""
+    jobs = min(jobs or cores(), len(folders))
+    if jobs <= 1:
+        for folder in folders:
+            yield _outcome(folder, output)
+        return
+    import importlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.docx.pandoc import find_pandoc
+    from pipeline.docx.styles import load_definition, style_doc
+
+    for module in ("pipeline.render.document", "pipeline.docx.finish"):  # once, before the fork
+        importlib.import_module(module)
+    style_doc(output / CACHE, find_pandoc(output / CACHE))
+    load_definition()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
+        yield from workers.map(_outcome, folders, [output] * len(folders))

@@ -13,6 +13,15 @@ TYPE_CHECKING = False  # typing's import would cost `baocao words` a twentieth o
 if TYPE_CHECKING:
     from typing import Any, NoReturn
 
+
+def _english(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+# argparse's own messages are read in English (ARGPARSE_MESSAGES below makes them Vietnamese):
+# its gettext lookups, a search on disk for a translation of each, are skipped.
+vars(argparse).update(_=str, ngettext=_english)
+
 # argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
 ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.+)", "thiếu {0}"),

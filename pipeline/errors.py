@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
-from pathlib import Path
+
+TYPE_CHECKING = False  # pathlib is imported where a path is shown: `baocao words` never does
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -21,6 +24,8 @@ class Position:
 def display_path(path: Path) -> str:
     """The path as an editor types it: relative to the working directory when it lies below it.
     A symbolic link is shown where it is, never where it leads."""
+    from pathlib import Path
+
     path = Path(path)
     where = path.parent.resolve() / path.name if path.name not in ("", "..") else path.resolve()
     try:

@@ -54,6 +54,32 @@ def test_a_named_document_is_built_alone(content_copy: Path, tmp_path: Path) -> 
     assert [p.name for p in tmp_path.glob("*.docx")] == [f"{SAMPLE}.docx"]
 
 
+def test_a_batch_on_every_core_reports_in_order_and_builds_the_others(tmp_path: Path) -> None:
+    """build -j 0: one process per core; what each document did is said in the order named, a
+    failing one (content errors) does not stop the others, and the exit status says it."""
+    content, out = tmp_path / "content", tmp_path / "out"
+    for name in ("a", "b", "c", "d"):
+        write_document(content, "Đoạn văn.\n", name=name)
+    (content / "b" / "00-mo-dau.md").write_text("không có phần đầu\n", encoding="utf-8")
+    alone = baocao("build", "--content", str(content), "-o", str(tmp_path / "alone"))
+    result = baocao(
+        "build", "d", "a", "b", "c", "-j", "0", "--content", str(content), "-o", str(out)
+    )
+    assert (result.returncode, alone.returncode) == (1, 1)
+    said = [line for line in result.stderr.splitlines() if "dựng" in line]
+    assert [line.split()[2].rstrip(":") for line in said] == ["d", "a", "b", "c"]
+    assert "Không dựng b: nội dung có 1 lỗi" in result.stderr
+    assert sorted(p.name for p in out.glob("*.docx")) == ["a.docx", "c.docx", "d.docx"]
+    for name in ("a", "c", "d"):  # the same bytes as built one at a time
+        assert (out / f"{name}.docx").read_bytes() == (
+            tmp_path / "alone" / f"{name}.docx"
+        ).read_bytes()
+
+
+def test_a_negative_number_of_jobs_is_a_usage_error(tmp_path: Path) -> None:
+    assert_one_clear_line(baocao("build", "-j", "-1", "-o", str(tmp_path)), 2, "-j")
+
+
 def test_unknown_document_is_a_usage_error(tmp_path: Path) -> None:
     result = baocao("build", "khong-co", "-o", str(tmp_path), "--content", str(CONTENT))
     assert_one_clear_line(result, 2, "không có văn bản “khong-co”")

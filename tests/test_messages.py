@@ -231,7 +231,7 @@ def test_a_document_pandoc_fails_does_not_stop_the_others(
             raise BaocaoError("đĩa đầy: không ghi được tệp Word vào “out”")
         return real(page, reference, target, pandoc)
 
-    monkeypatch.setattr("pipeline.build.to_docx", failing_first)
+    monkeypatch.setattr(pandoc_module, "to_docx", failing_first)  # build imports it when it builds
     code, _, err = run(["build", "--content", str(content), "-o", str(tmp_path / "out")], capsys)
     assert code == 1
     assert "Không dựng a: đĩa đầy" in err

@@ -1,4 +1,4 @@
-"""Finish stage (python-docx): what pandoc cannot write, then a byte-for-byte reproducible DOCX.
+"""Finish stage (lxml): what pandoc cannot write, then a byte-for-byte reproducible DOCX.
 
 pandoc styles the text; this pass gives the document its ND30 geometry (docs/pandoc.md, 5, 6, 10):
 the appendices' sections, portrait or landscape as their tables need, with their own page
@@ -6,43 +6,28 @@ numbering, the header references and "different first page" of every section, th
 the frame's layout tables, content tables fitted to their section's text width, and the rule lines
 under the agency, the motto, the subject and the attachment line. What it draws is data in
 templates/styles.toml ([rules], [tables], [page], [appendix_page]).
+
+The DOCX is read and written as a package of parts (pipeline/docx/package.py) and its XML edited
+through pipeline/docx/oxml.py: python-docx would add its import and a load/save round trip to
+every build, for the same bytes.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import io
-import os
-import stat
-import subprocess
-import zipfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-import docx
-from docx.blkcntnr import BlockItemContainer
-from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml.table import CT_Tbl, CT_Tc
-from docx.oxml.text.paragraph import CT_P
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.parts.document import DocumentPart
-from docx.section import Section
-from docx.shared import Length, Twips
-from docx.styles.style import CharacterStyle
-from docx.table import Table as WordTable
-from docx.table import _Cell
-from docx.text.paragraph import Paragraph as WordParagraph
+from lxml.etree import _Element
 
 from pipeline.docx import oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
-from pipeline.docx.page import EMU_PER_TWIP, set_page, text_width_at, text_width_twips
+from pipeline.docx.package import CORE_PROPERTIES, Package
+from pipeline.docx.page import set_page, text_width_at, text_width_twips
 from pipeline.docx.styles import load_definition
-from pipeline.parse.document import document_parts
 from pipeline.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
@@ -58,38 +43,69 @@ HEADER_LINES = 3
 CELL_SLACK_TWIPS = 40
 
 
+@dataclass(frozen=True)
+class WordDocument:
+    """The main document's body and the styles part's root, as the finishing pass edits them;
+    what it asks more than once (a style by name, a table's column bounds) is remembered."""
+
+    body: _Element
+    styles: _Element
+    _styles: dict[str, _Element] = field(default_factory=dict)
+    _bounds: dict[_Element, tuple[list[float], list[float]]] = field(default_factory=dict)
+
+    def style(self, name: str) -> _Element:
+        if name not in self._styles:
+            self._styles[name] = oxml.style_named(self.styles, name)
+        return self._styles[name]
+
+    def style_id(self, name: str) -> str:
+        """The id of the style a name designates ("Table Heading" → "TableHeading")."""
+        return oxml.style_id(self.style(name))
+
+    def font(self, name: str) -> tuple[float, bool]:
+        """The size (pt) and boldness of the paragraph style of that name."""
+        return oxml.style_font(self.styles, self.style(name))
+
+    def tables(self) -> list[_Element]:
+        """The body's tables (not those nested in a cell), in order."""
+        return self.body.findall(oxml.qn("w:tbl"))
+
+
 def finish_document(
     path: Path, epoch: int, definition: dict[str, Any] | None = None, title: str = ""
 ) -> None:
     """Finish the DOCX pandoc wrote at `path`, in place; `epoch` dates it (SOURCE_DATE_EPOCH),
     `title` (the trích yếu) names it in its properties."""
     definition = definition or load_definition()
-    document = docx.Document(str(path))
-    oxml.set_compatibility_mode(document.settings.element)
-    oxml.set_theme_language(document.settings.element, definition["language"])
+    package = Package(path)
+    main = package.related(None, "officeDocument")
+    document = WordDocument(oxml.body_of(main.element), package.related(main, "styles").element)
+    settings = package.related(main, "settings").element
+    oxml.set_compatibility_mode(settings)
+    oxml.set_theme_language(settings, definition["language"])
     split_appendix_sections(document, definition)
     tables = definition["tables"]
-    for table in document.tables:
-        style = table_style(table)
+    for tbl in document.tables():
+        style = table_style(document, tbl)
         if "columns_twips" in tables.get(style, {}):
             props = tables[style]
             indent = -props["cell_margin_twips"] if props.get("flush") else None
-            set_layout_table(table, props["columns_twips"], indent)
+            set_layout_table(tbl, props["columns_twips"], indent)
             if tables[style].get("keep_with_previous"):
-                keep_previous_with(table)
+                keep_previous_with(tbl)
         elif style in tables:
-            available = text_width_at(document, table._tbl)
-            set_content_table(table, available, tables[style]["cell_margin_twips"])
+            set_content_table(document, tbl, text_width_at(tbl), tables[style]["cell_margin_twips"])
     draw_rules(document, definition["rules"], tables)
-    document.core_properties.title = title
-    document.core_properties.language = definition["language"]
-    write_reproducibly(document, path, epoch)
+    core = package.related(None, CORE_PROPERTIES).element
+    oxml.set_core_property(core, "dc:title", title)
+    oxml.set_core_property(core, "dc:language", definition["language"])
+    write_reproducibly(package, core, path, epoch)
 
 
 # ---- sections and page numbers ----
 
 
-def split_appendix_sections(document: DocxDocument, definition: Mapping[str, Any]) -> None:
+def split_appendix_sections(document: WordDocument, definition: Mapping[str, Any]) -> None:
     """Give each appendix its own section, portrait or landscape, starting on a new page,
     numbered from 1.
 
@@ -99,34 +115,32 @@ def split_appendix_sections(document: DocxDocument, definition: Mapping[str, Any
     number (docs/pandoc.md, 5). An appendix's page is the body's ([page]) unless it needs the
     landscape one ([appendix_page]): see `needs_landscape`.
     """
-    heading_style = document.styles[APPENDIX_HEADING].style_id
-    headings = oxml.styled_paragraphs(document.element.body, {heading_style}, cells=False)
+    heading_style = document.style_id(APPENDIX_HEADING)
+    headings = oxml.styled_paragraphs(document.body, {heading_style}, cells=False)
     if not headings:
         return
-    last = document.sections[-1]
-    body = copy.deepcopy(last._sectPr)
+    last = oxml.body_section(document.body)
+    body = copy.deepcopy(last)
     portrait = text_width_twips(last)
     ends = [*headings[1:], None]
     parts = [oxml.blocks_from(h, end) for h, end in zip(headings, ends, strict=True)]
     landscapes = [needs_landscape(document, part, portrait, definition) for part in parts]
-    sections = [Section(copy.deepcopy(body), document.part) for _ in headings[:-1]]
+    sections = [copy.deepcopy(body) for _ in headings[:-1]]
     sections.append(last)
     for section, landscape in zip(sections, landscapes, strict=True):
         page = definition["appendix_page"] if landscape else definition["page"]
-        set_page(section, page)
-        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-        section.different_first_page_header_footer = True
-        oxml.restart_page_numbers(section._sectPr, 1)
+        set_page(section, page, landscape)
+        oxml.set_title_page(section)
+        oxml.restart_page_numbers(section, 1)
+    section_break = document.style_id(SECTION_BREAK)
     for index, heading in enumerate(headings):
-        ending = body if index == 0 else sections[index - 1]._sectPr
-        brk = WordParagraph(heading, document._body).insert_paragraph_before(
-            style=document.styles[SECTION_BREAK]
-        )
-        oxml.end_section(brk._p, ending)
+        ending = body if index == 0 else sections[index - 1]
+        brk = oxml.insert_paragraph_before(heading, section_break)
+        oxml.end_section(brk, ending)
 
 
 def needs_landscape(
-    document: DocxDocument, part: list[Any], portrait: int, definition: Mapping[str, Any]
+    document: WordDocument, part: list[_Element], portrait: int, definition: Mapping[str, Any]
 ) -> bool:
     """Whether an appendix (its body-level elements) goes on a landscape page: as the front
     matter forces it (the render stage's mark, removed here), else when its widest content
@@ -137,58 +151,56 @@ def needs_landscape(
     margin = definition["tables"][CONTENT_TABLE]["cell_margin_twips"]
     wrap = float(definition["appendix_page"]["readable_column_twips"])
     widths = [
-        readable_width(table, margin, wrap)
-        for table in (WordTable(tbl, document._body) for tbl in oxml.body_tables(part))
-        if table_style(table) == CONTENT_TABLE
+        readable_width(document, tbl, margin, wrap)
+        for tbl in oxml.body_tables(part)
+        if table_style(document, tbl) == CONTENT_TABLE
     ]
     return max(widths, default=0) > portrait
 
 
-def readable_width(table: WordTable, cell_margin: int, wrap: float) -> float:
+def readable_width(document: WordDocument, tbl: _Element, cell_margin: int, wrap: float) -> float:
     """The width (twips) a content table needs to read well: each column at least its longest
     word, and as wide as its longest line up to `wrap` (a column of longer text wraps there)."""
-    least, most = column_bounds(table, cell_margin)
+    least, most = column_bounds(document, tbl, cell_margin)
     return sum(max(lo, min(m, wrap)) for lo, m in zip(least, most, strict=True))
 
 
-def table_style(table: WordTable) -> str:
-    """A table's style name: pandoc's content tables have none ("Table")."""
-    return table.style.name if table.style is not None else CONTENT_TABLE
+def table_style(document: WordDocument, tbl: _Element) -> str | None:
+    """A table's style name, as Word applies it: its own style's, else the default table
+    style's; pandoc's content tables are "Table"."""
+    style = oxml.applied_style(document.styles, oxml.table_style_id(tbl), "table")
+    return oxml.style_name(style) if style is not None else CONTENT_TABLE
 
 
 # ---- layout tables (header and signature blocks) ----
 
 
-def set_layout_table(table: WordTable, columns: list[int], indent: int | None = None) -> None:
+def set_layout_table(tbl: _Element, columns: list[int], indent: int | None = None) -> None:
     """A frame table at its exact column widths, rows never split: centred on the text, or
     placed `indent` twips from the text's left edge (a flush table: minus its cell margin, so
     that "Nơi nhận:" stands flush with the body, as the decree's samples place it)."""
-    set_columns(table, columns)
+    set_columns(tbl, columns)
     if indent is not None:
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        oxml.set_table_indent(table._tbl, indent)
+        oxml.set_table_alignment(tbl, "left")
+        oxml.set_table_indent(tbl, indent)
     else:
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for row in table.rows:
-        oxml.keep_row_together(row._tr)
+        oxml.set_table_alignment(tbl, "center")
+    for tr in oxml.table_rows(tbl):
+        oxml.keep_row_together(tr)
 
 
-def keep_previous_with(table: WordTable) -> None:
+def keep_previous_with(tbl: _Element) -> None:
     """Keep the paragraph before a table on the table's page: a signature block never starts a
     page alone, without the body's last lines above it."""
-    previous = table._tbl.getprevious()
-    if isinstance(previous, CT_P):
-        WordParagraph(previous, table._parent).paragraph_format.keep_with_next = True
+    previous = tbl.getprevious()
+    if previous is not None and previous.tag == oxml.qn("w:p"):
+        oxml.keep_with_next(previous)
 
 
-def set_columns(table: WordTable, columns: list[int]) -> None:
-    """Column widths in twips: the table grid (w:gridCol) and the table's own width.
-
-    Cells get no width of their own, as pandoc writes them: with the fixed layout pandoc sets,
-    Word and LibreOffice take the grid's widths."""
-    for column, width in zip(table.columns, columns, strict=True):
-        column.width = Twips(width)
-    oxml.set_table_width(table._tbl, sum(columns))
+def set_columns(tbl: _Element, columns: list[int]) -> None:
+    """Column widths in twips: the table grid (w:gridCol) and the table's own width."""
+    oxml.set_column_widths(tbl, columns)
+    oxml.set_table_width(tbl, sum(columns))
 
 
 @dataclass(frozen=True)
@@ -196,24 +208,23 @@ class GridCell:
     """A real cell (w:tc) of a table: its first grid column, its column span, and whether its row
     is a header row (repeated on every page)."""
 
-    cell: _Cell
+    cell: _Element
     first: int
     span: int
     header: bool
 
 
-def grid_cells(table: WordTable) -> list[GridCell]:
-    """Every real cell of a table, row by row (python-docx repeats a merged cell per column)."""
-    return [
-        GridCell(_Cell(tc, table), first, span, header)
-        for tc, first, span, header in oxml.grid_layout(table._tbl)
-    ]
+def grid_cells(tbl: _Element) -> list[GridCell]:
+    """Every real cell of a table, row by row (a merged cell once)."""
+    return [GridCell(tc, first, span, header) for tc, first, span, header in oxml.grid_layout(tbl)]
 
 
 # ---- content tables ----
 
 
-def set_content_table(table: WordTable, available: int, cell_margin: int) -> None:
+def set_content_table(
+    document: WordDocument, tbl: _Element, available: int, cell_margin: int
+) -> None:
     """An official table: header rows centred, cells without a first-line indent, columns fitted
     to the text width.
 
@@ -221,24 +232,28 @@ def set_content_table(table: WordTable, available: int, cell_margin: int) -> Non
     the width in proportion to how much more their longest line needs (a header's line counts
     as wrapped onto HEADER_LINES lines).
     """
-    styles = cast(DocumentPart, table.part).document.styles  # a body table's: typed StoryPart
-    heading, compact = styles[TABLE_HEADING], styles[CELL]
     # Header cells: Table Heading, centred by the style (pandoc set the column's alignment);
     # body cells: Compact (pandoc gives a cell's second paragraph Body Text).
-    oxml.restyle_cells(table._tbl, heading.style_id, compact.style_id)
-    for tr in table._tbl.tr_lst:
+    oxml.restyle_cells(tbl, document.style_id(TABLE_HEADING), document.style_id(CELL))
+    for tr in oxml.table_rows(tbl):
         oxml.keep_row_together(tr)
-    columns = share_width(*column_bounds(table, cell_margin), available)
-    set_columns(table, columns)
+    columns = share_width(*column_bounds(document, tbl, cell_margin), available)
+    set_columns(tbl, columns)
 
 
-def column_bounds(table: WordTable, cell_margin: int) -> tuple[list[float], list[float]]:
+def column_bounds(
+    document: WordDocument, tbl: _Element, cell_margin: int
+) -> tuple[list[float], list[float]]:
     """Each column's least width (its longest word) and most (its longest line), in twips with
-    the cells' margins, measured in the fonts of the header and body cell styles."""
-    styles = cast(DocumentPart, table.part).document.styles
-    fonts = {True: style_font(styles[TABLE_HEADING]), False: style_font(styles[CELL])}
-    needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(table)]
-    return measure_columns(len(table.columns), needs, cell_margin)
+    the cells' margins, measured in the fonts of the header and body cell styles (once a
+    table: its text does not change while it is finished)."""
+    if tbl not in document._bounds:
+        fonts = {True: document.font(TABLE_HEADING), False: document.font(CELL)}
+        needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(tbl)]
+        bounds = measure_columns(len(oxml.grid_columns(tbl)), needs, cell_margin)
+        document._bounds[tbl] = bounds
+    least, most = document._bounds[tbl]
+    return list(least), list(most)
 
 
 def measure_columns(
@@ -289,12 +304,12 @@ def spread(widths: list[float]) -> list[int]:
     return whole
 
 
-def cell_needs(cell: _Cell, font: tuple[float, bool]) -> tuple[int, int]:
+def cell_needs(tc: _Element, font: tuple[float, bool]) -> tuple[int, int]:
     """A cell's longest word and longest line in twips, at the (size, bold) of its style; a
     paragraph with a bold run is measured bold."""
     size, bold = font
     word = line = 0
-    for paragraph, has_bold in oxml.cell_text(cell._tc):
+    for paragraph, has_bold in oxml.cell_text(tc):
         strong = bold or has_bold
         for text in paragraph.split("\n"):
             line = max(line, text_width(text, size, strong))
@@ -306,48 +321,50 @@ def cell_needs(cell: _Cell, font: tuple[float, bool]) -> tuple[int, int]:
 # ---- rule lines ----
 
 
-def draw_rules(document: DocxDocument, rules: dict[str, float], tables: dict[str, Any]) -> None:
+def draw_rules(document: WordDocument, rules: dict[str, float], tables: dict[str, Any]) -> None:
     """A centred rule under each run of paragraphs of a [rules] style, as long as the table says.
 
     A rule is a paragraph of style "Rule" whose bottom border is the line: Word and LibreOffice
     both draw it; left and right indents make its length. The room it is centred in is the
     section's text width, or its cell's width less the cell margins.
     """
-    ruled = {document.styles[name].style_id: fraction for name, fraction in rules.items()}
-    rule_style = document.styles[RULE].style_id
+    ruled = {document.style_id(name): fraction for name, fraction in rules.items()}
+    rule_style = document.style_id(RULE)
     margins = {
-        document.styles[name].style_id: props.get("cell_margin_twips", 0)
-        for name, props in tables.items()
+        document.style_id(name): props.get("cell_margin_twips", 0) for name, props in tables.items()
     }
-    for run in ruled_runs(oxml.styled_paragraphs(document.element.body, set(ruled))):
+    for run in ruled_runs(oxml.styled_paragraphs(document.body, set(ruled))):
         last = run[-1]
-        # python-docx's parser makes a w:tc a CT_Tc, a w:tbl a CT_Tbl; lxml-stubs say _Element
-        cell = cast(CT_Tc | None, oxml.enclosing(last, "w:tc"))
-        parent: BlockItemContainer
+        cell = oxml.enclosing(last, "w:tc")
         if cell is None:
-            available = text_width_at(document, last)
-            parent = document._body
+            available = text_width_at(last)
         else:
-            table = WordTable(cast(CT_Tbl, oxml.enclosing(cell, "w:tbl")), document._body)
-            margin = margins.get(oxml.table_style_id(table._tbl), 0)
-            available = cell_width(table, cell) - 2 * margin
-            parent = _Cell(cell, table)
-        rule = rule_after([WordParagraph(p, parent) for p in run], ruled[last.style], available)
-        rule._p.style = rule_style
+            tbl = oxml.enclosing(cell, "w:tbl")
+            if tbl is None:
+                raise ValueError("a w:tc lies in a w:tbl")
+            style_of_table = oxml.table_style_id(tbl)
+            margin = margins.get(style_of_table, 0) if style_of_table is not None else 0
+            available = cell_width(tbl, cell) - 2 * margin
+        style = oxml.paragraph_style(last) or ""
+        rule = rule_after(document, run, ruled[style], available)
+        oxml.set_paragraph_style(rule, rule_style)
 
 
-def cell_width(table: WordTable, tc: BaseOxmlElement) -> int:
+def cell_width(tbl: _Element, tc: _Element) -> int:
     """The width of a cell in twips, from the table grid's columns it spans."""
-    widths = [column.width // EMU_PER_TWIP for column in table.columns]
-    cell = next(c for c in grid_cells(table) if c.cell._tc is tc)
+    widths = oxml.column_widths(tbl)
+    cell = next(c for c in grid_cells(tbl) if c.cell is tc)
     return sum(widths[cell.first : cell.first + cell.span])
 
 
-def ruled_runs(paragraphs: list[CT_P]) -> Iterator[list[CT_P]]:
+def ruled_runs(paragraphs: list[_Element]) -> Iterator[list[_Element]]:
     """Runs of adjacent paragraph elements of the same style, from those given in order."""
-    run: list[CT_P] = []
+    run: list[_Element] = []
     for paragraph in paragraphs:
-        if run and (run[-1].getnext() is not paragraph or paragraph.style != run[-1].style):
+        if run and (
+            run[-1].getnext() is not paragraph
+            or oxml.paragraph_style(paragraph) != oxml.paragraph_style(run[-1])
+        ):
             yield run
             run = []
         run.append(paragraph)
@@ -355,17 +372,22 @@ def ruled_runs(paragraphs: list[CT_P]) -> Iterator[list[CT_P]]:
         yield run
 
 
-def rule_after(run: list[WordParagraph], fraction: float, available: int) -> WordParagraph:
+def rule_after(
+    document: WordDocument, run: list[_Element], fraction: float, available: int
+) -> _Element:
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
     `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
-    size, bold = style_font(last.style)
-    widest = min(available, max(line_width(p.text, size, bold, available) for p in run))
+    style = oxml.applied_style(document.styles, oxml.paragraph_style(last), "paragraph")
+    size, bold = oxml.style_font(document.styles, style)
+    widest = min(
+        available, max(line_width(oxml.paragraph_text(p), size, bold, available) for p in run)
+    )
     length = round(fraction * widest)
-    rule = WordParagraph(oxml.insert_paragraph_after(last._p), last._parent)
-    rule.add_run(NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
-    indent = Twips(max(0, (available - length) // 2))
-    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = indent
+    rule = oxml.insert_paragraph_after(last)
+    oxml.add_text_run(rule, NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
+    indent = max(0, (available - length) // 2)
+    oxml.set_indents(rule, indent, indent)
     return rule
 
 
@@ -374,46 +396,7 @@ def line_width(text: str, size: float, bold: bool, available: int) -> int:
     return max(max(wrapped_widths(line, size, bold, available)) for line in text.split("\n"))
 
 
-def style_font(style: CharacterStyle | None) -> tuple[float, bool]:
-    """The size (pt) and boldness a paragraph style gives its text, through the style chain."""
-    size: Length | None = None
-    bold: bool | None = None
-    while style is not None and (size is None or bold is None):
-        size = style.font.size if size is None else size
-        bold = style.font.bold if bold is None else bold
-        style = style.base_style
-    return (size.pt if size is not None else 11.0), bool(bold)
-
-
 # ---- reproducible output ----
-
-
-def source_date_epoch(folder: Path) -> int:
-    """The date a build stamps on its output: SOURCE_DATE_EPOCH, else the last commit touching
-    the document's folder, else its newest part; the same sources always give the same bytes."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    try:
-        found = subprocess.run(
-            ["git", "log", "-1", "--format=%ct", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        found = ""
-    if found.isdigit():
-        return int(found)
-    times = []
-    for part in document_parts(folder):  # what the build read: notes never count
-        try:
-            info = part.lstat()
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode):
-            times.append(int(info.st_mtime))
-    return max(times, default=0)
 
 
 # docProps/app.xml as baocao writes it. pandoc copies the style doc's, which states a page and word
@@ -426,20 +409,12 @@ APP_PROPERTIES = (
 )
 
 
-def write_reproducibly(document: DocxDocument, path: Path, epoch: int) -> None:
+def write_reproducibly(package: Package, core: _Element, path: Path, epoch: int) -> None:
     """Save with fixed document dates and zip timestamps: equal sources give equal bytes; the
     application properties claim no page or word count."""
     moment = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
-    document.core_properties.created = document.core_properties.modified = moment.replace(
-        tzinfo=None
-    )
-    buffer = io.BytesIO()
-    document.save(buffer)
-    stamp = moment.timetuple()[:6]
-    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            entry = zipfile.ZipInfo(item.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            data = source.read(item.filename)
-            target.writestr(entry, APP_PROPERTIES if item.filename == "docProps/app.xml" else data)
+    written = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    oxml.set_core_date(core, "dcterms:created", written)
+    oxml.set_core_date(core, "dcterms:modified", written)
+    stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    package.write(path, stamp, {"/docProps/app.xml": APP_PROPERTIES})

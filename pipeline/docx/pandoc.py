@@ -8,15 +8,17 @@ answer kept in the cache folder, beside the style doc, for as long as the binary
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import importlib.machinery
 import json
 import os
 import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pypandoc
+from typing import IO, Any
 
 from pipeline.errors import BaocaoError, display_path, os_reason
 
@@ -30,9 +32,32 @@ class Pandoc:
     api_version: tuple[int, ...]
 
 
+def pandoc_path() -> str:
+    """The pandoc to run: the one PYPANDOC_PANDOC names, as pypandoc would take it, else the
+    binary pypandoc_binary bundles, found without importing pypandoc (whose import of its
+    network and logging modules would cost every build tens of milliseconds); pypandoc's own
+    search where neither is there."""
+    chosen = os.environ.get("PYPANDOC_PANDOC")
+    if chosen:
+        if os.sep not in chosen:  # a command name, looked for on PATH
+            import shutil
+
+            return shutil.which(chosen) or chosen
+        return os.path.expanduser(chosen)
+    spec = importlib.machinery.PathFinder.find_spec("pypandoc")
+    binary = "pandoc.exe" if sys.platform == "win32" else "pandoc"
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = os.path.join(os.path.realpath(folder), "files", binary)
+        if os.path.isfile(bundled) and os.access(bundled, os.X_OK):
+            return bundled
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
 def find_pandoc(cache: Path) -> Pandoc:
     """The bundled pandoc; its versions come from `cache` while the binary is unchanged."""
-    path = pypandoc.get_pandoc_path()
+    path = pandoc_path()
     stat = os.stat(path)
     remembered = cache / f"pandoc-{stat.st_size}-{stat.st_mtime_ns}.json"
     known = _remembered(path, remembered)
@@ -91,7 +116,8 @@ def _run(path: str, arguments: list[str], given: bytes = b"", writing: Path | No
     (`writing`: the file pandoc writes, named when the disk is full). pandoc's own words, a
     Haskell error or backtrace, show with BAOCAO_DEBUG=1."""
     try:
-        done = subprocess.run([path, *arguments], input=given, capture_output=True)
+        with _stdin(given) as stdin:
+            done = subprocess.run([path, *arguments], stdin=stdin, capture_output=True)
     except OSError as exc:
         if exc.errno in DISK_FULL:
             raise BaocaoError(_disk_full(writing)) from None
@@ -113,6 +139,26 @@ def _run(path: str, arguments: list[str], given: bytes = b"", writing: Path | No
     return done.stdout
 
 
+@contextlib.contextmanager
+def _stdin(given: bytes) -> Iterator[int | IO[bytes]]:
+    """pandoc's stdin holding `given`: a file in memory rather than a pipe, so that subprocess
+    only waits for pandoc instead of feeding it 512 bytes at a time, taking the interpreter's
+    lock for each (while the source date is found on another thread)."""
+    if not given:
+        yield subprocess.DEVNULL
+        return
+    try:
+        handle: IO[bytes] = os.fdopen(os.memfd_create("baocao-pandoc"), "w+b")
+    except (AttributeError, OSError):  # not Linux
+        import tempfile
+
+        handle = tempfile.TemporaryFile()
+    with handle:
+        handle.write(given)
+        handle.seek(0)
+        yield handle
+
+
 def _disk_full(writing: Path | None) -> str:
     where = f" vào “{display_path(writing.parent)}”" if writing is not None else ""
     return f"đĩa đầy: không ghi được tệp Word{where}; giải phóng chỗ trống trên đĩa rồi dựng lại"
@@ -129,17 +175,22 @@ def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
     return json.dumps(versioned, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pandoc) -> Path:
-    """Write `target` from the document, styled by `style_doc`; pandoc's complaints become a
-    BaocaoError."""
-    arguments = [
+def docx_arguments(style_doc: Path, target: Path) -> list[str]:
+    """What a build asks of pandoc: the JSON on stdin to `target`, styled by `style_doc` (make
+    bench runs pandoc alone with the same)."""
+    return [
         "--from=json",
         "--to=docx",
         f"--reference-doc={style_doc}",
         "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
         f"--output={target}",
     ]
-    _run(pandoc.path, arguments, as_json(document, pandoc), writing=target)
+
+
+def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pandoc) -> Path:
+    """Write `target` from the document, styled by `style_doc`; pandoc's complaints become a
+    BaocaoError."""
+    _run(pandoc.path, docx_arguments(style_doc, target), as_json(document, pandoc), writing=target)
     return target
 
 

@@ -9,61 +9,74 @@ the cache folder under a fingerprint of what it is made from.
 from __future__ import annotations
 
 import functools
-import hashlib
 import io
 import os
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import docx
-from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
-from docx.styles.style import ParagraphStyle
-from lxml.etree import _Element
-
-from pipeline.docx import oxml, page
-from pipeline.docx.page import set_page
 from pipeline.docx.pandoc import Pandoc, default_styles
+
+try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
+
+if TYPE_CHECKING:  # python-docx, and lxml, are imported only when the style doc is built
+    from docx.document import Document as DocxDocument
+    from docx.styles.style import ParagraphStyle
+    from lxml.etree import _Element
 
 STYLE_DEFINITION = Path(__file__).resolve().parents[2] / "templates" / "styles.toml"
 
-ALIGNMENTS = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
 
-# Style-table key → how it sets a python-docx paragraph style.
-SETTERS: dict[str, Callable[[ParagraphStyle, Any], None]] = {  # Any: a TOML value
-    "size": lambda s, v: setattr(s.font, "size", Pt(v)),
-    "bold": lambda s, v: setattr(s.font, "bold", v),
-    "italic": lambda s, v: setattr(s.font, "italic", v),
-    "align": lambda s, v: setattr(s.paragraph_format, "alignment", ALIGNMENTS[v]),
-    "first_line_indent_cm": lambda s, v: setattr(s.paragraph_format, "first_line_indent", Cm(v)),
-    "left_indent_cm": lambda s, v: setattr(s.paragraph_format, "left_indent", Cm(v)),
-    "space_before_pt": lambda s, v: setattr(s.paragraph_format, "space_before", Pt(v)),
-    "space_after_pt": lambda s, v: setattr(s.paragraph_format, "space_after", Pt(v)),
-    "line_spacing": lambda s, v: setattr(s.paragraph_format, "line_spacing", v),
-    "keep_with_next": lambda s, v: setattr(s.paragraph_format, "keep_with_next", v),
-    "page_break_before": lambda s, v: setattr(s.paragraph_format, "page_break_before", v),
-    "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(s.element, "bottom", v),
-}
+@functools.cache
+def setters() -> dict[str, Callable[[ParagraphStyle, Any], None]]:  # Any: a TOML value
+    """Style-table key → how it sets a python-docx paragraph style."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
 
-# Table-style key → how it sets the table style (its w:element); `columns_twips`,
-# `keep_with_previous` and `flush` are read by the finishing pass.
-TABLE_SETTERS: dict[str, Callable[[_Element, Any], None]] = {
-    "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
-    "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
-    "cell_valign": oxml.set_style_cell_valign,
-    "columns_twips": lambda s, v: None,
-    "keep_with_previous": lambda s, v: None,
-    "flush": lambda s, v: None,
-}
+    from pipeline.docx import oxml
+
+    alignments = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+    return {
+        "size": lambda s, v: setattr(s.font, "size", Pt(v)),
+        "bold": lambda s, v: setattr(s.font, "bold", v),
+        "italic": lambda s, v: setattr(s.font, "italic", v),
+        "align": lambda s, v: setattr(s.paragraph_format, "alignment", alignments[v]),
+        "first_line_indent_cm": lambda s, v: setattr(
+            s.paragraph_format, "first_line_indent", Cm(v)
+        ),
+        "left_indent_cm": lambda s, v: setattr(s.paragraph_format, "left_indent", Cm(v)),
+        "space_before_pt": lambda s, v: setattr(s.paragraph_format, "space_before", Pt(v)),
+        "space_after_pt": lambda s, v: setattr(s.paragraph_format, "space_after", Pt(v)),
+        "line_spacing": lambda s, v: setattr(s.paragraph_format, "line_spacing", v),
+        "keep_with_next": lambda s, v: setattr(s.paragraph_format, "keep_with_next", v),
+        "page_break_before": lambda s, v: setattr(s.paragraph_format, "page_break_before", v),
+        "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(s.element, "bottom", v),
+    }
+
+
+@functools.cache
+def table_setters() -> dict[str, Callable[[_Element, Any], None]]:
+    """Table-style key → how it sets the table style (its w:element); `columns_twips`,
+    `keep_with_previous` and `flush` are read by the finishing pass."""
+    from pipeline.docx import oxml
+
+    return {
+        "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
+        "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
+        "cell_valign": oxml.set_style_cell_valign,
+        "columns_twips": lambda s, v: None,
+        "keep_with_previous": lambda s, v: None,
+        "flush": lambda s, v: None,
+    }
 
 
 def load_definition(path: Path = STYLE_DEFINITION) -> dict[str, Any]:
@@ -81,6 +94,11 @@ def _parse_definition(path: Path, _mtime_ns: int, _size: int) -> dict[str, Any]:
 
 def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | None = None) -> Path:
     """Write the style doc: pandoc's styles restyled by the table, ND30 page, page numbers."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from pipeline.docx import oxml
+
     definition = definition or load_definition()
     document = docx.Document(io.BytesIO(default_styles(pandoc)))
     styles = document.styles
@@ -93,12 +111,12 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
             style.base_style = styles[props["based_on"]]
         for key, value in props.items():
             if key != "based_on":
-                SETTERS[key](style, value)
+                setters()[key](style, value)
     for name, props in definition.get("tables", {}).items():
         style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.TABLE)
         style.hidden = False
         for key, value in props.items():
-            TABLE_SETTERS[key](style.element, value)
+            table_setters()[key](style.element, value)
     oxml.define_normal_table(styles.element)  # what pandoc's "Table" is based on
     for rpr in oxml.style_run_properties(styles.element):
         oxml.set_fonts(rpr, definition["font"])
@@ -114,8 +132,11 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
 
 def _page(document: DocxDocument, page: dict[str, float]) -> None:
     """A4 with the decree's margins, a centred PAGE field in the header, none on the first page."""
+    from pipeline.docx import oxml
+    from pipeline.docx.page import set_page
+
     section = document.sections[0]
-    set_page(section, page)
+    set_page(section._sectPr, page)
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False  # an explicit, empty first-page header
     for header in (section.header, section.first_page_header):
@@ -125,11 +146,12 @@ def _page(document: DocxDocument, page: dict[str, float]) -> None:
 
 def fingerprint(pandoc: Pandoc, definition_path: Path = STYLE_DEFINITION) -> str:
     """What the style doc depends on: the style table, the code that builds it, pandoc's version."""
-    digest = hashlib.sha256()
-    for path in (definition_path, Path(__file__), Path(oxml.__file__), Path(page.__file__)):
+    digest = blake2b(digest_size=8)
+    here = Path(__file__)
+    for path in (definition_path, here, here.with_name("oxml.py"), here.with_name("page.py")):
         digest.update(path.read_bytes())
     digest.update(pandoc.version.encode())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
 def style_doc(cache: Path, pandoc: Pandoc) -> Path:

@@ -1,16 +1,16 @@
-"""Amounts in figures the Vietnamese way, through babel (vi_VN): "10.960.000.000", "0,5".
+"""Amounts in figures the Vietnamese way: "10.960.000.000", "0,5", "-1.234,50".
 
-babel alone is not safe for money: it rounds half to even, and under the default decimal context
-it keeps 28 digits and drops the rest silently. So every value is made exact here first (quantized
-without rounding, or refused), and babel formats it inside a context wide enough that it never
-has to round; the result is read back and compared before it is returned.
+Money is never rounded here: every value is made exact first (quantized without rounding, or
+refused), then written digit for digit, thousands grouped with "." and decimals after ",", as
+babel writes numbers for vi_VN (tests/money/test_figures_babel.py compares the two). babel is
+not imported: its import and locale data cost every build more than the writing itself, and
+under the default decimal context it would round half to even, or keep 28 digits and drop the
+rest silently.
 """
 
 from __future__ import annotations
 
-from decimal import Context, Decimal, Inexact, InvalidOperation, localcontext
-
-from babel.numbers import format_decimal
+from decimal import Decimal
 
 from pipeline.money.amount import (
     EXACT,
@@ -18,12 +18,9 @@ from pipeline.money.amount import (
     Form,
     InexactAmount,
     Unit,
-    parse_number,
     plain_figures,
     round_half_up,
 )
-
-LOCALE = "vi_VN"
 
 
 def _exact(value: Decimal | int, decimals: int | None) -> tuple[Decimal, int]:
@@ -48,26 +45,17 @@ def _exact(value: Decimal | int, decimals: int | None) -> tuple[Decimal, int]:
     return number.quantize(Decimal(1).scaleb(-decimals), context=EXACT), decimals
 
 
-def _pattern(decimals: int) -> str:
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
-
-
-def _wide(number: Decimal) -> Context:
-    """A context in which babel's own quantize keeps every digit and would trap any rounding."""
-    digits = len(number.as_tuple().digits) + 10
-    return Context(prec=digits, traps=[InvalidOperation, Inexact])
-
-
 def number(value: Decimal | int, decimals: int | None = None) -> str:
     """ "10.960.000.000", "0,5", "-1.234,50": every digit kept, exactly `decimals` of them after
     the comma (None: as many as the value has). Never rounds: a value that needs more decimals
     raises InexactAmount."""
     exact, places = _exact(value, decimals)
-    with localcontext(_wide(exact)):
-        text = format_decimal(exact, format=_pattern(places), locale=LOCALE)
-    if parse_number(text, max_digits=None) != exact:  # babel must not have changed the value
-        raise AssertionError(f"babel viết {exact} thành “{text}”")
-    return text
+    sign = "-" if exact < 0 else ""
+    whole, _, fraction = f"{exact.copy_abs():f}".partition(".")  # copy_abs: never rounds
+    head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4.300 digits
+    grouped = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
+    assert len(fraction) == places  # quantized to exactly `places` decimals
+    return f"{sign}{grouped},{fraction}" if places else f"{sign}{grouped}"
 
 
 def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:

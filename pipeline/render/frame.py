@@ -5,7 +5,8 @@ which paragraphs, in which styles, in which order, and the borderless layout tab
 and signature blocks. Their texts are Jinja templates and
 expressions, run in a SandboxedEnvironment with StrictUndefined: a frame can name any front-matter
 value, and a missing one is an error, never an empty line. The element kinds are described at the
-top of the definition file.
+top of the definition file. The plain lookups the frame is written with are read without Jinja
+(pipeline/render/template.py), to the same text; anything else, and every error, is Jinja's.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jinja2 import StrictUndefined, Template
-from jinja2.environment import TemplateExpression
-from jinja2.sandbox import SandboxedEnvironment
 
 from pipeline.parse.blocks import Inline
+from pipeline.parse.kinds import SAFE_LOADER
 from pipeline.render import ast
+from pipeline.render.template import compile_expression, compile_template
+
+if TYPE_CHECKING:  # Jinja is imported only for a text the plain reader leaves to it
+    from jinja2 import Template
+    from jinja2.environment import TemplateExpression
+    from jinja2.sandbox import SandboxedEnvironment
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 FRAME = TEMPLATES / "frame.yaml"
@@ -36,6 +41,9 @@ Inlines = Callable[[tuple[Inline, ...]], list[ast.Node]]
 def environment() -> SandboxedEnvironment:
     """The Jinja environment for frame texts: sandboxed, and strict, so a missing value is an
     error. One per process: it keeps the templates it has compiled."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
@@ -43,7 +51,7 @@ def environment() -> SandboxedEnvironment:
 def definition(path: Path = FRAME) -> dict[str, list[Element]]:
     """Every form's elements by the form's name, read once per process."""
     with path.open(encoding="utf-8") as handle:
-        forms = yaml.safe_load(handle)["forms"]
+        forms = yaml.load(handle, Loader=SAFE_LOADER)["forms"]
     assert isinstance(forms, dict), f"{path}: `forms` maps each form's name to its elements"
     return forms
 
@@ -107,9 +115,21 @@ class Frame:
         return out
 
     def value(self, expression: str) -> Any:
+        plain = compile_expression(expression)
+        if plain is not None:
+            try:
+                return plain(self.context)
+            except Exception:  # a value only Jinja can answer for (or raise about): ask it
+                pass
         return _expression(expression)(**self.context)
 
     def text(self, template: str) -> str:
+        plain = compile_template(template)
+        if plain is not None:
+            try:
+                return plain(self.context)
+            except Exception:  # a value only Jinja can answer for (or raise about): ask it
+                pass
         return str(_template(template).render(**self.context))
 
     def paragraphs(self, element: dict[str, Any]) -> list[ast.Node]:

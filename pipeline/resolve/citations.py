@@ -26,13 +26,11 @@ which knows the content folder) hands over that document's registry, or says why
 
 from __future__ import annotations
 
-import difflib
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING
 
 from pipeline.errors import Position, Problem
 from pipeline.money.amount import MAX_DONG, Amount, Form, InexactAmount, Unit, round_half_up
@@ -41,6 +39,10 @@ from pipeline.money.words import WordsStyle, amount_in_words
 from pipeline.parse.syntax import CITATION_EXAMPLE as EXAMPLE
 from pipeline.parse.syntax import ID, ID_RULE
 from pipeline.resolve.budget import PERCENT, Row, Table
+
+if TYPE_CHECKING:  # Jinja is imported only for a citation of another shape than a plain call
+    from jinja2 import nodes
+    from jinja2.sandbox import SandboxedEnvironment
 
 TABLE_KEY = re.compile(r"([a-z0-9-]+)\.([a-z0-9-]+)(?:\((\d+)\))?")
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
@@ -202,6 +204,8 @@ def unknown(key: str, known: list[str], document: str = "") -> str:
         rule = "; mã gồm chữ thường không dấu, chữ số và dấu “-”"
     else:
         rule = ""
+    import difflib
+
     close = difflib.get_close_matches(key.lower(), known, n=6, cutoff=0.6)
     close = [k for k in close if k.split("(")[0] == k or k.split("(")[0] not in close][:3]
     prefix = f"{document}:" if document else ""
@@ -231,8 +235,6 @@ class Citations:
             "chu": self.chu,
             "tien_chu": self.tien_chu,
         }
-        # Only parses: a citation's shape is checked on Jinja's tree, then called directly.
-        self.environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
     # The four forms ------------------------------------------------------------------------
 
@@ -417,14 +419,19 @@ class Citations:
     def evaluate(self, source: str) -> Cited:
         """The text of one `{{ … }}`; CitationProblem with the reason when it cannot be had."""
         expression = source.translate(QUOTES).strip()
-        try:
-            tree = self.environment.parse(f"{{{{ {expression} }}}}")
-        except (TemplateSyntaxError, RecursionError) as exc:  # deep "((((…": RecursionError
-            reason = syntax_reason(exc.message if isinstance(exc, TemplateSyntaxError) else None)
-            raise CitationProblem(
-                f"viết sai “{{{{{source}}}}}” ({reason}); viết như {EXAMPLE}"
-            ) from None
-        name, arguments, decimals = self._check_shape(tree, source)
+        shape = plain_call(expression)
+        if shape is None:  # another shape, or a mistake: Jinja's parser says what it is
+            from jinja2 import TemplateSyntaxError
+
+            try:
+                tree = environment().parse(f"{{{{ {expression} }}}}")
+            except (TemplateSyntaxError, RecursionError) as exc:  # deep "((((…": RecursionError
+                said = exc.message if isinstance(exc, TemplateSyntaxError) else None
+                raise CitationProblem(
+                    f"viết sai “{{{{{source}}}}}” ({syntax_reason(said)}); viết như {EXAMPLE}"
+                ) from None
+            shape = self._check_shape(tree, source)
+        name, arguments, decimals = shape
         # The shape is proven: one known function called with constants. Calling it with those
         # constants is what compiling and running the expression would do, without the cost.
         return self.functions[name](*arguments, thap_phan=decimals)
@@ -434,6 +441,8 @@ class Citations:
     ) -> tuple[str, list[str | int], int | None]:
         """Only `name("id", …, "unit", thap_phan=n)` with a known name, quoted ids and unit, and
         a whole number of decimals (returned); else, with a why."""
+        from jinja2 import nodes
+
         body = tree.body
         call = body[0].nodes[0] if len(body) == 1 and isinstance(body[0], nodes.Output) else None
         names = ", ".join(self.functions)
@@ -444,6 +453,8 @@ class Citations:
             )
         name = call.node.name
         if name not in self.functions:
+            import difflib
+
             close = difflib.get_close_matches(name, list(self.functions), n=1, cutoff=0.5)
             hint = f" — có phải “{close[0]}”?" if close else ""
             raise CitationProblem(f"không có hàm “{name}” (có: {names}){hint}")
@@ -475,11 +486,52 @@ class Citations:
 
 def _whole(node: nodes.Node) -> bool:
     """Whether a node is a whole-number constant (not True or False)."""
+    from jinja2 import nodes
+
     return (
         isinstance(node, nodes.Const)
         and isinstance(node.value, int)
         and not isinstance(node.value, bool)
     )
+
+
+@functools.cache
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment that parses a citation of any other shape than a plain call (it
+    only parses: a citation is checked on Jinja's tree, then called directly)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+# The citations nearly every document writes, read without Jinja: one of the four functions
+# called with quoted ids and unit, whole numbers, and a last `thap_phan=n`. A quoted string holds
+# no backslash, brace or line end, and spaces are Jinja's (\s); for exactly these, Jinja's tree
+# holds the same name, constants and decimals (tests/resolve/test_citation_shapes.py). Anything
+# else is Jinja's to read, and to explain when it is wrong.
+_QUOTED = r""""[^"\\{}\r\n]*"|'[^'\\{}\r\n]*'"""
+_WHOLE = r"0|[1-9][0-9]*"  # as Jinja reads a whole number ("007" is not one)
+_ARGUMENT = re.compile(rf"{_QUOTED}|{_WHOLE}")
+PLAIN_CALL = re.compile(
+    rf"(?P<name>tien_chu|tien|so|chu)\s*\(\s*"
+    rf"(?P<arguments>(?:{_QUOTED}|{_WHOLE})(?:\s*,\s*(?:{_QUOTED}|{_WHOLE}))*)"
+    rf"(?:\s*,\s*thap_phan\s*=\s*(?P<decimals>{_WHOLE}))?\s*\)"
+)
+
+
+def plain_call(expression: str) -> tuple[str, list[str | int], int | None] | None:
+    """The function, arguments and decimals of a citation written as a plain call; None for any
+    other writing."""
+    found = PLAIN_CALL.fullmatch(expression)
+    if found is None:
+        return None
+    arguments: list[str | int] = [
+        int(token) if token[0].isdigit() else token[1:-1]
+        for token in _ARGUMENT.findall(found.group("arguments"))
+    ]
+    decimals = found.group("decimals")
+    return found.group("name"), arguments, None if decimals is None else int(decimals)
 
 
 # Jinja's syntax errors (English) → what they mean in a citation; the first that matches wins.

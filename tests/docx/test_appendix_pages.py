@@ -91,7 +91,9 @@ def test_an_appendix_is_portrait_unless_its_table_needs_landscape(
         assert round(section.page_width.mm) == 210 and round(section.left_margin.mm) == 35
         assert section._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
     budget = content_tables(document)[0]
-    assert sum(round(c.width / 635) for c in budget.columns) == text_width_twips(sections[1])
+    assert sum(round(c.width / 635) for c in budget.columns) == text_width_twips(
+        sections[1]._sectPr
+    )
 
     (sample_copy / "91-phu-luc.md").write_text(THREE_COLUMNS, encoding="utf-8")
     built = docx.Document(str(build_document(sample_copy, tmp_path / "sample").target))
@@ -111,7 +113,9 @@ def test_the_front_matter_forces_the_orientation(tmp_path: Path, sample_copy: Pa
     built = docx.Document(str(build_document(sample_copy, tmp_path / "sample").target))
     assert [s.orientation for s in built.sections] == [PORTRAIT, PORTRAIT]
     budget = content_tables(built)[0]
-    assert sum(round(c.width / 635) for c in budget.columns) == text_width_twips(built.sections[1])
+    assert sum(round(c.width / 635) for c in budget.columns) == text_width_twips(
+        built.sections[1]._sectPr
+    )
 
 
 def orientation_problems(root: Path, extra: str) -> list[Any]:

@@ -15,11 +15,12 @@ from conftest import CONTENT, SAMPLE
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from style_chain import all_paragraphs
 
 from pipeline.build import build_document
-from pipeline.docx import finish
+from pipeline.docx import dating, finish, oxml
 from pipeline.docx.metrics import text_width, wrapped_widths
 from pipeline.docx.page import text_width_twips
 from pipeline.docx.styles import load_definition
@@ -128,7 +129,7 @@ def test_the_agency_rule_is_a_third_to_a_half_of_its_line(document: Any) -> None
 
 def test_the_subject_rule_is_a_third_to_a_half_of_its_widest_line(document: Any) -> None:
     subject, rule = rule_under(document.paragraphs, "Subject")
-    available = text_width_twips(document.sections[0])
+    available = text_width_twips(document.sections[0]._sectPr)
     line = max(wrapped_widths(subject.text, 14, True, available))
     assert available / 2 < line <= available  # the subject wraps onto two lines
     assert line / 3 <= rule_length(rule, available) <= line / 2
@@ -202,7 +203,7 @@ def budget(document: Any) -> Any:
 
 
 def test_the_table_fills_the_landscape_text_width(document: Any, budget: Any) -> None:
-    available = text_width_twips(document.sections[1])
+    available = text_width_twips(document.sections[1]._sectPr)
     page = DEFINITION["appendix_page"]
     expected = (page["width_mm"] - page["left_mm"] - page["right_mm"]) * TWIPS_PER_MM
     assert abs(available - expected) <= 2
@@ -213,18 +214,19 @@ def test_the_table_fills_the_landscape_text_width(document: Any, budget: Any) ->
 def test_no_number_is_narrower_than_its_column(budget: Any) -> None:
     margin = DEFINITION["tables"]["Table"]["cell_margin_twips"]
     widths = [twips(c.width) for c in budget.columns]
-    fonts = {h: finish.style_font(budget.part.document.styles[n]) for h, n in FONTS.items()}
-    for cell in finish.grid_cells(budget):
+    styles = budget.part.document.styles.element
+    fonts = {h: oxml.style_font(styles, oxml.style_named(styles, n)) for h, n in FONTS.items()}
+    for cell in finish.grid_cells(budget._tbl):
         room = sum(widths[cell.first : cell.first + cell.span]) - 2 * margin
         word, _ = finish.cell_needs(cell.cell, fonts[cell.header])
-        assert word <= room, cell.cell.text
+        assert word <= room, "".join(cell.cell.itertext())
 
 
 def test_header_cells_are_centred_headings_and_body_cells_compact(budget: Any) -> None:
-    for cell in finish.grid_cells(budget):
-        header = cell.cell._tc.getparent().find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    for cell in finish.grid_cells(budget._tbl):
+        header = cell.cell.getparent().find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
         assert cell.header == header
-        for paragraph in cell.cell.paragraphs:
+        for paragraph in _Cell(cell.cell, budget).paragraphs:
             assert paragraph.style.name == FONTS[header]
             if header:
                 assert paragraph.paragraph_format.alignment is None  # the style centres
@@ -236,7 +238,7 @@ def needs_of(texts: list[list[str]]) -> list[tuple[finish.GridCell, int, int]]:
     for row, values in zip(table.rows, texts, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
-    return [(c, *finish.cell_needs(c.cell, (11, False))) for c in finish.grid_cells(table)]
+    return [(c, *finish.cell_needs(c.cell, (11, False))) for c in finish.grid_cells(table._tbl)]
 
 
 def test_fit_columns_gives_the_long_text_what_the_numbers_leave() -> None:
@@ -288,7 +290,7 @@ def test_source_date_falls_back_to_the_last_commit_then_the_files(
         text=True,
     ).stdout.strip()
     if committed:
-        assert finish.source_date_epoch(folder) == int(committed)
+        assert dating.source_date_epoch(folder) == int(committed)
     loose = tmp_path / "doc"
     loose.mkdir()
     (loose / "00-a.md").write_text("x", encoding="utf-8")
@@ -296,4 +298,4 @@ def test_source_date_falls_back_to_the_last_commit_then_the_files(
     os.utime(loose / "00-a.md", (1_600_000_000, 1_600_000_000))
     os.utime(loose / "01-b.md", (1_650_000_000, 1_650_000_000))
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
-    assert finish.source_date_epoch(loose) == 1_650_000_000
+    assert dating.source_date_epoch(loose) == 1_650_000_000

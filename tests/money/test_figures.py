@@ -1,4 +1,4 @@
-"""Figures the Vietnamese way through babel, exact to the last digit and never rounded."""
+"""Figures the Vietnamese way (babel's vi_VN), exact to the last digit and never rounded."""
 
 from __future__ import annotations
 
