@@ -63,7 +63,8 @@ class _Kept:
     CACHE when first needed, each entry decoded only when asked for (a command uses few of
     them); written back when something was added."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str | None = None) -> None:
+        self.path = path or CACHE
         self.tables: dict[str, dict[Any, bytes]] | None = None
         self.decoded: dict[str, dict[Any, Any]] = {"code": {}, "re": {}}
         self.used: dict[str, set[Any]] = {"code": set(), "re": set()}
@@ -73,7 +74,7 @@ class _Kept:
         if self.tables is None:
             self.tables = {"code": {}, "re": {}}
             try:
-                with open(CACHE, "rb") as cache:
+                with open(self.path, "rb") as cache:
                     version, tables = marshal.loads(cache.read())
                 if version == sys.version and isinstance(tables, dict):
                     self.tables.update(tables)
@@ -108,13 +109,13 @@ class _Kept:
             tables = {
                 n: {k: v for k, v in t.items() if k in self.used[n]} for n, t in tables.items()
             }
-        folder, name = os.path.split(CACHE)
+        folder, name = os.path.split(self.path)
         partial = os.path.join(folder, f".{name}.{os.getpid()}.partial")
         try:
             os.makedirs(folder, exist_ok=True)
             with open(partial, "wb") as written:
                 written.write(marshal.dumps((sys.version, tables)))
-            os.replace(partial, CACHE)
+            os.replace(partial, self.path)
         except (OSError, ValueError):
             try:
                 os.unlink(partial)
