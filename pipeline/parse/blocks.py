@@ -120,20 +120,26 @@ TextBlock = Heading | Paragraph | Item
 Block = Heading | Paragraph | Item | TableSource | PlainTable
 
 
-def source_text(inlines: tuple[Inline, ...]) -> str:
-    """Inlines as the editor reads them in the source, without Markdown marks: words, line ends
-    as spaces, citations and tags as typed."""
+def typed_text(inlines: tuple[Inline, ...]) -> str:
+    """Inlines as typed, without Markdown marks, line ends kept (an offset gives the line):
+    words, citations and tags as typed."""
     parts: list[str] = []
     for inline in inlines:
         match inline:
             case Text(text):
                 parts.append(text)
             case Strong(children) | Emphasis(children):
-                parts.append(source_text(children))
+                parts.append(typed_text(children))
             case Break():
-                parts.append(" ")
+                parts.append("\n")
             case Citation(expression):
                 parts.append(f"{{{{{expression}}}}}")
             case Tag(body):
                 parts.append(f"{{#{body}}}")
-    return " ".join("".join(parts).split())
+    return "".join(parts)
+
+
+def source_text(inlines: tuple[Inline, ...]) -> str:
+    """Inlines as the editor reads them in the source, without Markdown marks: words, line ends
+    as spaces, citations and tags as typed."""
+    return " ".join(typed_text(inlines).split())

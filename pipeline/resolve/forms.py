@@ -29,19 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from pipeline.errors import Position, Problem
-from pipeline.parse.blocks import (
-    Break,
-    Citation,
-    Emphasis,
-    Heading,
-    Inline,
-    Item,
-    Paragraph,
-    Strong,
-    Tag,
-    Text,
-    source_text,
-)
+from pipeline.parse.blocks import Heading, Item, Paragraph, source_text, typed_text
 from pipeline.parse.document import Document, FrontSource
 from pipeline.parse.frontmatter import FrontMatter
 from pipeline.parse.kinds import Kind, kinds
@@ -144,30 +132,12 @@ def _body_placeholders(document: Document) -> list[Problem]:
     for block in document.blocks:
         if not isinstance(block, Heading | Paragraph | Item):
             continue
-        text = _typed(block.inlines)
+        text = typed_text(block.inlines)
         lines = sorted({text.count("\n", 0, offset) for offset in placeholders(text)})
         for line in lines:
             position = Position(block.position.path, block.position.line + line)
             problems.append(Problem(position, PLACEHOLDER_MESSAGE, draft=True))
     return problems
-
-
-def _typed(inlines: tuple[Inline, ...]) -> str:
-    """The text of inlines with their line ends kept, so an offset gives the line."""
-    parts: list[str] = []
-    for inline in inlines:
-        match inline:
-            case Text(text):
-                parts.append(text)
-            case Strong(children) | Emphasis(children):
-                parts.append(_typed(children))
-            case Break():
-                parts.append("\n")
-            case Citation(expression):
-                parts.append(f"{{{{{expression}}}}}")
-            case Tag(body):
-                parts.append(f"{{#{body}}}")
-    return "".join(parts)
 
 
 # ---------------------------------------------------------------------------------------------
