@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pipeline.money.dates import date_line
 from pipeline.parse.blocks import Heading, Inline, Paragraph, source_text
@@ -74,12 +76,22 @@ class PageOrientation:
 
 
 @dataclass
-class Appendix:
-    """One appendix: its heading ("Phụ lục I"), its title heading, and the blocks of its body."""
+class Opened:
+    """A part of the content opened by a level-1 heading (an appendix, a document issued with a
+    decision): that heading, the level-2 heading right after it as its title, and its blocks."""
 
     heading: Heading
     title: Heading | None = None
     blocks: list[ShownBlock] = field(default_factory=list)
+
+
+P = TypeVar("P", bound=Opened)
+
+
+@dataclass
+class Appendix(Opened):
+    """One appendix: its heading ("Phụ lục I"), its title heading, and the blocks of its body."""
+
     place: int = 1  # its place among the document's appendices, from 1
     count: int = 1  # how many appendices the document has
 
@@ -97,24 +109,33 @@ class AppendixPage:
     bare: BudgetTable | None = None
 
 
-def split_appendices(blocks: tuple[ShownBlock, ...]) -> tuple[list[ShownBlock], list[Appendix]]:
-    """The body's blocks, and the appendices that follow it, in order."""
+def split_opened(
+    blocks: Sequence[ShownBlock], opens: Callable[[Heading], bool], part: Callable[[Heading], P]
+) -> tuple[list[ShownBlock], list[P]]:
+    """The blocks before the first heading that `opens` a part, and the parts, in order: each
+    from its heading up to the next; a level-2 heading right after it is its title."""
     body: list[ShownBlock] = []
-    appendices: list[Appendix] = []
+    parts: list[P] = []
     for block in blocks:
-        if is_appendix_heading(block):
-            appendices.append(Appendix(block))
-        elif not appendices:
+        if isinstance(block, Heading) and opens(block):
+            parts.append(part(block))
+        elif not parts:
             body.append(block)
         elif (
             isinstance(block, Heading)
             and block.level == 2
-            and appendices[-1].title is None
-            and not appendices[-1].blocks
+            and parts[-1].title is None
+            and not parts[-1].blocks
         ):
-            appendices[-1].title = block
+            parts[-1].title = block
         else:
-            appendices[-1].blocks.append(block)
+            parts[-1].blocks.append(block)
+    return body, parts
+
+
+def split_appendices(blocks: tuple[ShownBlock, ...]) -> tuple[list[ShownBlock], list[Appendix]]:
+    """The body's blocks, and the appendices that follow it, in order."""
+    body, appendices = split_opened(blocks, is_appendix_heading, Appendix)
     for place, appendix in enumerate(appendices, start=1):
         appendix.place, appendix.count = place, len(appendices)
     return body, appendices

@@ -10,22 +10,18 @@ with the agency and the national title but no number, date or signature, and the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.parse.blocks import Heading, Inline, source_text
 from pipeline.parse.frontmatter import FrontMatter
 from pipeline.parse.kinds import kinds
-from pipeline.render.appendix import attachment_line
+from pipeline.render.appendix import Opened, attachment_line, split_opened
 from pipeline.resolve.document import ShownBlock
 
 
 @dataclass
-class Attached:
+class Attached(Opened):
     """One attached document: its type heading, its title heading, and its body's blocks."""
-
-    heading: Heading
-    title: Heading | None = None
-    blocks: list[ShownBlock] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -51,23 +47,7 @@ def split_attached(
     """The decision's own blocks, and the documents attached after them, in order."""
     if not front.kind.attaches:
         return blocks, []
-    body: list[ShownBlock] = []
-    attached: list[Attached] = []
-    for block in blocks:
-        if isinstance(block, Heading) and attached_type(block):
-            attached.append(Attached(block))
-        elif not attached:
-            body.append(block)
-        elif (
-            isinstance(block, Heading)
-            and block.level == 2
-            and attached[-1].title is None
-            and not attached[-1].blocks
-        ):
-            attached[-1].title = block
-        else:
-            attached[-1].blocks.append(block)
-    return body, attached
+    return split_opened(blocks, lambda heading: attached_type(heading) is not None, Attached)
 
 
 def attached_page(document: Attached, front: FrontMatter) -> AttachedPage:
