@@ -195,6 +195,9 @@ def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pan
 
 
 def to_markdown(document: dict[str, Any], pandoc: Pandoc) -> str:
-    """The document as pandoc Markdown, for reading and debugging (`baocao render`)."""
+    """The document as pandoc Markdown, for reading and debugging (`baocao render`); its text
+    split into words as pandoc's Markdown writer needs it (render.ast.canonical)."""
+    from pipeline.render.ast import canonical
+
     arguments = ["--from=json", "--to=markdown", "--wrap=none"]
-    return _run(pandoc.path, arguments, as_json(document, pandoc)).decode("utf-8")
+    return _run(pandoc.path, arguments, as_json(canonical(document), pandoc)).decode("utf-8")

@@ -5,8 +5,11 @@ types is ever read again as Markdown: no text needs escaping, and no character i
 can shift or merge cells (docs/pandoc.md, "pandoc reads a JSON AST, not Markdown"). The shapes
 follow pandoc-types 1.23, the model of pandoc 3; the docx stage adds the "pandoc-api-version" of
 the pandoc it runs.
-Text is split into words and spaces exactly as pandoc's own readers split it: at ASCII spaces,
-tabs and line ends only, so a non-breaking space stays inside its word.
+A run of text is one Str, its spaces in it, where pandoc's own readers would make a Str of each
+word and a Space between (docs/pandoc.md, "Text as one Str"): pandoc writes the same runs in the
+DOCX, and reads a third of the JSON, faster. Spaces are ASCII spaces, tabs and line ends, each run
+of them one space, as pandoc's readers take them; a non-breaking space stays in its word.
+`canonical` gives back the split, for pandoc's Markdown writer, which escapes a Str by its start.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ Cell = list[Any]  # [attr, alignment, row span, column span, [blocks]]
 Row = list[Any]  # [attr, [cells]]
 
 _SPACES = re.compile(r"[ \t\n\r]+")
-SPACE: Node = {"t": "Space"}
+_DOUBLE_SPACES = re.compile(r"  +")
+SPACE: Node = {"t": "Str", "c": " "}
 LINE_BREAK: Node = {"t": "LineBreak"}
 ALIGNMENTS = {"default": "AlignDefault", "left": "AlignLeft", "right": "AlignRight",
               "center": "AlignCenter"}  # fmt: skip
@@ -33,31 +37,55 @@ def attr(style: str | None = None) -> Attr:
 
 
 def words(text: str) -> list[Node]:
-    """Text as Str and Space elements, split where pandoc splits it."""
-    out: list[Node] = []
-    for k, word in enumerate(_SPACES.split(text)):
-        if k:
-            out.append(SPACE)
-        if word:
-            out.append({"t": "Str", "c": word})
-    return out
+    """Text as a Str, each run of spaces in it one space."""
+    return [{"t": "Str", "c": _SPACES.sub(" ", text)}] if text else []
 
 
 def normalized(inlines: Iterable[Node]) -> list[Node]:
-    """Inlines as pandoc keeps them: adjacent words joined, one space between words, none at the
-    ends."""
+    """Inlines as pandoc keeps them: adjacent text joined, one space between words, none at the
+    ends nor beside a line break."""
     out: list[Node] = []
+    text: list[str] = []  # the Str being joined
+
+    def flush(ending: bool) -> None:
+        joined = _DOUBLE_SPACES.sub(" ", "".join(text))
+        text.clear()
+        if not out or out[-1]["t"] == "LineBreak":
+            joined = joined.lstrip(" ")
+        if ending:
+            joined = joined.rstrip(" ")
+        if joined:
+            out.append({"t": "Str", "c": joined})
+
     for node in inlines:
-        if node["t"] == "Str" and out and out[-1]["t"] == "Str":
-            out[-1] = {"t": "Str", "c": out[-1]["c"] + node["c"]}
-        elif node["t"] == "Space" and (not out or out[-1]["t"] in ("Space", "LineBreak")):
+        if node["t"] == "Str":
+            text.append(node["c"])
             continue
-        elif node["t"] == "LineBreak" and out and out[-1]["t"] == "Space":
-            out[-1] = node
+        if text:
+            flush(ending=node["t"] == "LineBreak")
+        out.append(node)
+    flush(ending=True)
+    return out
+
+
+def canonical(value: Any) -> Any:
+    """A document (or any part of one) with each Str split into words and Spaces, as pandoc's
+    readers make them: pandoc's Markdown writer escapes a Str by its start ("-", "1.") and would
+    otherwise leave a paragraph "- Sau khi …" to be read back as a list."""
+    if isinstance(value, dict):
+        return {key: canonical(item) for key, item in value.items()}
+    if not isinstance(value, list):
+        return value
+    out: list[Any] = []
+    for item in value:
+        if isinstance(item, dict) and item.get("t") == "Str" and " " in item["c"]:
+            for k, word in enumerate(item["c"].split(" ")):
+                if k:
+                    out.append({"t": "Space"})
+                if word:
+                    out.append({"t": "Str", "c": word})
         else:
-            out.append(node)
-    while out and out[-1]["t"] == "Space":
-        out.pop()
+            out.append(canonical(item))
     return out
 
 

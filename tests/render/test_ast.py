@@ -1,16 +1,19 @@
-"""pandoc's document model as JSON (pipeline/render/ast.py): words split where pandoc splits them,
-inlines normalized as pandoc keeps them, the table shape, and a round trip through real pandoc."""
+"""pandoc's document model as JSON (pipeline/render/ast.py): text as one Str that pandoc writes as
+its words, split back where pandoc's readers split them, inlines normalized as pandoc keeps them, the table shape, and a round trip through real pandoc."""
 
 from __future__ import annotations
 
 import json
 import re
 import subprocess
+import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import etree
 
-from pipeline.docx.pandoc import Pandoc, as_json
+from pipeline.docx.pandoc import Pandoc, as_json, to_markdown
 from pipeline.render import ast
 
 NBSP = "\u00a0"
@@ -30,18 +33,8 @@ def Str(text: str) -> ast.Node:  # named as pandoc names the element
 # ---- words ----
 
 
-def test_words_split_at_ascii_spaces_tabs_and_line_ends_only() -> None:
-    assert ast.words("Có  10\u00a0000\tđồng\nvà\r\nhai") == [
-        Str("Có"),
-        ast.SPACE,
-        Str(f"10{NBSP}000"),
-        ast.SPACE,
-        Str("đồng"),
-        ast.SPACE,
-        Str("và"),
-        ast.SPACE,
-        Str("hai"),
-    ]
+def test_words_make_one_str_each_run_of_ascii_spaces_tabs_and_line_ends_one_space() -> None:
+    assert ast.words("Có  10\u00a0000\tđồng\nvà\r\nhai") == [Str(f"Có 10{NBSP}000 đồng và hai")]
 
 
 def test_words_keep_other_unicode_spaces_inside_a_word() -> None:
@@ -50,14 +43,69 @@ def test_words_keep_other_unicode_spaces_inside_a_word() -> None:
 
 
 def test_words_keep_the_spaces_at_the_ends_for_normalized_to_judge() -> None:
-    assert ast.words(" lập ") == [ast.SPACE, Str("lập"), ast.SPACE]
+    assert ast.words(" lập ") == [Str(" lập ")]
     assert ast.words("") == []
 
 
-def test_words_split_as_pandocs_markdown_reader_splits(pandoc: Pandoc) -> None:
+def test_canonical_splits_words_as_pandocs_markdown_reader_splits(pandoc: Pandoc) -> None:
     text = "Có 10\u00a0000 đồng\tvà   hai\u2003ba\u3000bốn"
     read = json.loads(run_pandoc(pandoc, ["--from=markdown", "--to=json"], text.encode()))
-    assert read["blocks"] == [{"t": "Para", "c": ast.words(text)}]
+    assert read["blocks"] == ast.canonical([ast.para(ast.words(text))])
+
+
+def test_canonical_leaves_all_but_the_text_as_it_is() -> None:
+    block = ast.styled("Agency", [ast.para([ast.strong(ast.words("ỦY BAN")), ast.LINE_BREAK])])
+    split = ast.canonical(block)
+    assert split["c"][0] == block["c"][0]
+    assert split["c"][1][0]["c"][0]["c"] == [Str("ỦY"), {"t": "Space"}, Str("BAN")]
+    assert split["c"][1][0]["c"][1] == ast.LINE_BREAK
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def formatted_text(document_xml: bytes) -> list[tuple[bytes, list[tuple[bytes, str]]]]:
+    """Each paragraph's properties and its text, in runs of one formatting each (adjacent runs
+    of the same formatting joined): what Word shows, whatever runs pandoc cut it into."""
+    paragraphs = []
+    for paragraph in etree.fromstring(document_xml).iter(f"{W}p"):
+        properties = paragraph.find(f"{W}pPr")
+        runs: list[tuple[bytes, str]] = []
+        for run in paragraph.iter(f"{W}r"):
+            format_ = run.find(f"{W}rPr")
+            key = etree.tostring(format_) if format_ is not None else b""
+            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+            if runs and runs[-1][0] == key:
+                runs[-1] = (key, runs[-1][1] + text)
+            else:
+                runs.append((key, text))
+        shown = etree.tostring(properties) if properties is not None else b""
+        paragraphs.append((shown, runs))
+    return paragraphs
+
+
+def test_pandoc_writes_a_str_in_the_docx_as_it_writes_its_words(
+    pandoc: Pandoc, tmp_path: Path
+) -> None:
+    document = ast.document(sample_blocks())
+    written = []
+    for name, given in (("one", document), ("split", ast.canonical(document))):
+        target = tmp_path / f"{name}.docx"
+        run_pandoc(
+            pandoc, ["--from=json", "--to=docx", f"--output={target}"], as_json(given, pandoc)
+        )
+        written.append(formatted_text(zipfile.ZipFile(target).read("word/document.xml")))
+    assert written[0] == written[1]
+    assert any(text == f"Số:{NBSP * 6}/BC-UBND" for _, runs in written[0] for _, text in runs)
+
+
+def test_markdown_of_a_paragraph_opening_with_a_dash_reads_back_as_a_paragraph(
+    pandoc: Pandoc,
+) -> None:
+    paragraph = ast.para(ast.words("- Sau khi sắp xếp, 1. xã mới"))
+    markdown = to_markdown(ast.document([paragraph]), pandoc)
+    read = json.loads(run_pandoc(pandoc, ["--from=markdown", "--to=json"], markdown.encode()))
+    assert read["blocks"] == ast.canonical([paragraph])
 
 
 # ---- normalized ----
@@ -69,8 +117,9 @@ def test_normalized_merges_adjacent_words() -> None:
 
 def test_normalized_drops_spaces_at_the_ends_and_doubled_ones() -> None:
     spaced = [ast.SPACE, ast.SPACE, Str("a"), ast.SPACE, ast.SPACE, Str("b"), ast.SPACE]
-    assert ast.normalized(spaced) == [Str("a"), ast.SPACE, Str("b")]
+    assert ast.normalized(spaced) == [Str("a b")]
     assert ast.normalized([ast.SPACE]) == []
+    assert ast.normalized([Str(" a "), Str(" b ")]) == [Str("a b")]
 
 
 def test_normalized_drops_a_space_around_a_line_break() -> None:
@@ -83,7 +132,7 @@ def test_normalized_drops_a_space_around_a_line_break() -> None:
 
 def test_normalized_keeps_a_space_between_a_word_and_bold() -> None:
     inlines = [Str("Có"), ast.SPACE, ast.strong([Str("đậm")]), Str(",")]
-    assert ast.normalized(inlines) == inlines
+    assert ast.normalized(inlines) == [Str("Có "), ast.strong([Str("đậm")]), Str(",")]
 
 
 def test_normalized_does_not_change_its_input() -> None:
