@@ -357,9 +357,17 @@ def build_document(folder: Path, output: Path) -> Built:
         return _build_document(folder, output)
 
 
-def _build_document(folder: Path, output: Path) -> Built:
+def _ready_to_finish(folder: Path) -> int:
+    """The finishing pass loaded (its code, lxml, its definition) and the date the DOCX bears
+    found: run on a thread while pandoc converts, they take none of the build's time."""
     from pipeline.docx.dating import source_date_epoch
-    from pipeline.docx.finish import finish_document
+    from pipeline.docx.finish import load_definition
+
+    load_definition()
+    return source_date_epoch(folder)
+
+
+def _build_document(folder: Path, output: Path) -> Built:
     from pipeline.docx.pandoc import find_pandoc, to_docx
     from pipeline.docx.styles import style_doc
     from pipeline.render.document import render_document
@@ -374,11 +382,13 @@ def _build_document(folder: Path, output: Path) -> Built:
     try:
         pandoc = find_pandoc(cache)
         styles = style_doc(cache, pandoc)
-        dating = _Aside(lambda: source_date_epoch(folder))  # git's answer, while pandoc runs
+        ready = _Aside(lambda: _ready_to_finish(folder))
         try:
             to_docx(page, styles, partial, pandoc)
         finally:
-            epoch = dating.result()
+            epoch = ready.result()
+        from pipeline.docx.finish import finish_document
+
         finish_document(partial, epoch, title=document.front.subject)
         partial.replace(target)
     except OSError as exc:

@@ -175,11 +175,11 @@ def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
     return json.dumps(versioned, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def docx_arguments(style_doc: Path, target: Path) -> list[str]:
+def docx_arguments(style_doc: Path, target: Path, source: str = "json") -> list[str]:
     """What a build asks of pandoc: the JSON on stdin to `target`, styled by `style_doc` (make
-    bench runs pandoc alone with the same)."""
+    bench runs pandoc alone with the same, on the JSON or on the Markdown of `baocao render`)."""
     return [
-        "--from=json",
+        f"--from={source}",
         "--to=docx",
         f"--reference-doc={style_doc}",
         "--syntax-highlighting=none",  # no coloured code-token styles in styles.xml
