@@ -1,5 +1,6 @@
 """pandoc's document model as JSON (pipeline/render/ast.py): text as one Str that pandoc writes as
-its words, split back where pandoc's readers split them, inlines normalized as pandoc keeps them, the table shape, and a round trip through real pandoc."""
+its words, split back where pandoc's readers split them, inlines normalized as pandoc keeps them,
+the table shape, and a round trip through real pandoc."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lxml import etree
+from pandoc_page import formatted_text
 
 from pipeline.docx.pandoc import Pandoc, as_json, to_markdown
 from pipeline.render import ast
@@ -59,29 +60,6 @@ def test_canonical_leaves_all_but_the_text_as_it_is() -> None:
     assert split["c"][0] == block["c"][0]
     assert split["c"][1][0]["c"][0]["c"] == [Str("ỦY"), {"t": "Space"}, Str("BAN")]
     assert split["c"][1][0]["c"][1] == ast.LINE_BREAK
-
-
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def formatted_text(document_xml: bytes) -> list[tuple[bytes, list[tuple[bytes, str]]]]:
-    """Each paragraph's properties and its text, in runs of one formatting each (adjacent runs
-    of the same formatting joined): what Word shows, whatever runs pandoc cut it into."""
-    paragraphs = []
-    for paragraph in etree.fromstring(document_xml).iter(f"{W}p"):
-        properties = paragraph.find(f"{W}pPr")
-        runs: list[tuple[bytes, str]] = []
-        for run in paragraph.iter(f"{W}r"):
-            format_ = run.find(f"{W}rPr")
-            key = etree.tostring(format_) if format_ is not None else b""
-            text = "".join(t.text or "" for t in run.iter(f"{W}t"))
-            if runs and runs[-1][0] == key:
-                runs[-1] = (key, runs[-1][1] + text)
-            else:
-                runs.append((key, text))
-        shown = etree.tostring(properties) if properties is not None else b""
-        paragraphs.append((shown, runs))
-    return paragraphs
 
 
 def test_pandoc_writes_a_str_in_the_docx_as_it_writes_its_words(

@@ -1,0 +1,56 @@
+"""make bench (pipeline/tools/bench.py): what it times pandoc alone on is the same document the
+build converts, and the documents it generates are real ones."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from pandoc_page import formatted_text
+
+from pipeline.build import check_document, ready_document
+from pipeline.docx.pandoc import Pandoc, as_json, docx_arguments, to_markdown
+from pipeline.docx.styles import style_doc
+from pipeline.render.document import render_document
+from pipeline.tools.bench import SMALL_ROWS, big_document, generated_table
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DOCUMENTS = sorted(
+    folder
+    for content in ("content", "kinds", "shapes")
+    for folder in (FIXTURES / content).iterdir()
+    if folder.is_dir()
+)
+
+
+@pytest.mark.parametrize("folder", DOCUMENTS, ids=lambda folder: folder.name)
+def test_pandoc_alone_on_render_markdown_writes_the_document_the_build_converts(
+    folder: Path, pandoc: Pandoc, tmp_path: Path
+) -> None:
+    """The bench's measure, pandoc alone on `baocao render`'s Markdown, converts the same
+    document as pandoc on the JSON a build hands it: every paragraph, its style and its
+    formatted text."""
+    document, _ = ready_document(folder)
+    page = render_document(document)
+    styles = style_doc(tmp_path / "cache", pandoc)
+    written = []
+    for source, given in (
+        ("json", as_json(page, pandoc)),
+        ("markdown", to_markdown(page, pandoc).encode()),
+    ):
+        target = tmp_path / f"{source}.docx"
+        arguments = docx_arguments(styles, target, source)
+        subprocess.run([pandoc.path, *arguments], input=given, check=True, timeout=120)
+        written.append(formatted_text(zipfile.ZipFile(target).read("word/document.xml")))
+    assert len(written[0]) > 10
+    assert written[0] == written[1]
+
+
+def test_a_generated_table_has_the_rows_asked_and_no_problem(tmp_path: Path) -> None:
+    table = generated_table(SMALL_ROWS)
+    rows = [line for line in table.splitlines() if line.startswith("|")]
+    assert len(rows) - 4 == SMALL_ROWS  # under three header rows and the line below them
+    folder = big_document(tmp_path, SMALL_ROWS)
+    assert [p for p in check_document(folder) if not p.warning and not p.draft] == []
