@@ -54,6 +54,16 @@ def at(problems: list[Problem], line: int, file: str = "01-phan.md") -> list[str
     return [p.message for p in problems if p.position.path.name == file and p.position.line == line]
 
 
+def table_part(rows: str, table_id: str = "kp", unit: str = "Triệu đồng") -> str:
+    """A part holding one budget table: its unit line tagged `{#table_id}`, then its rows."""
+    return f"Đơn vị: {unit} {{#{table_id}}}\n\n{rows}"
+
+
+def messages_at(root: Path, part: str, needle: str) -> list[str]:
+    """What check says at the line holding `needle`, in a document of the one `part`."""
+    return at(problems_of(root, part), line_of(part, needle))
+
+
 def shown(block: ShownBlock) -> str:
     """A resolved block as the reader reads it, bold as **…** and italic as *…*; an item with
     its marker."""
@@ -84,6 +94,27 @@ def resolved(folder: Path) -> tuple[list[ShownBlock], list[Problem]]:
     resolution = resolve_folder(folder)
     blocks = list(resolution.document.blocks) if resolution.document else []
     return blocks, list(resolution.problems)
+
+
+# The budget table the citation tests cite: "pl", its column (2) by default, an id on each row.
+CITED_TABLE = """\
+Đơn vị: Triệu đồng {#pl cot=2}
+
+| TT | NỘI DUNG | NĂM 2026 | NĂM 2027 |
+|----|----------|----------|----------|
+| A | B | (1) | (2) |
+| = | Tổng cộng {#tong} | | |
+| I. | Khoa học {#kh} | | |
+| 1 | Nghiên cứu {#nc} | 5 | 1.000 |
+| 2 | Ứng dụng {#ud} | | 500 |
+| II. | Chuyển đổi số {#cds} | 7 | |
+"""
+
+
+def resolved_text(root: Path, prose: str, extra: str = "") -> tuple[list[str], list[Problem]]:
+    """The blocks of `prose`, after CITED_TABLE, as the reader reads them; and every problem."""
+    blocks, problems = resolved(write_document(root, CITED_TABLE, prose, extra=extra))
+    return [shown(b) for b in blocks if b.position.path.name == "02-phan.md"], problems
 
 
 HEADER = TABLE_HEADER  # a two-level header over (1)=(2)+(3), (2), (3) and (4), in triệu đồng

@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as DocxDocument
+from office import to_pdf
 
 from pipeline.build import build_document
 from pipeline.docx.pandoc import Pandoc, find_pandoc
@@ -20,7 +21,6 @@ from pipeline.docx.pandoc import Pandoc, find_pandoc
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"  # a content folder holding only the sample
 SAMPLE = "bao-cao-khcn-2027"  # the sample report: the commune's 2026 KH, CN, ĐMST & CĐS report
-PDF_TOOLS = ("soffice", "pdftotext", "pdfinfo")
 
 
 @pytest.fixture
@@ -61,28 +61,8 @@ def sample_document(sample_docx: Path) -> DocxDocument:
 def sample_pdf(sample_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built sample rendered to PDF by LibreOffice, once; skipped, with the reason, where
     LibreOffice or poppler is not installed (.ci/run installs them)."""
-    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
-    if missing:
-        needed = "apt-get install libreoffice-writer-nogui poppler-utils"
-        pytest.skip(f"cần {', '.join(missing)} để dựng PDF ({needed})")
-    work = tmp_path_factory.mktemp("pdf")
-    profile = (work / "lo-profile").as_uri()  # its own profile: runs beside another LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(sample_docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return work / f"{sample_docx.stem}.pdf"
+    (pdf,) = to_pdf([sample_docx], tmp_path_factory.mktemp("pdf"), timeout=180)
+    return pdf
 
 
 def git(repo: Path, *args: str) -> str:

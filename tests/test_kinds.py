@@ -28,11 +28,12 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import PDF_TOOLS, ROOT
+from conftest import ROOT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Length, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from office import to_pdf
 from style_chain import (
     all_paragraphs,
     is_bold,
@@ -624,28 +625,8 @@ XY = ("xMin", "yMin", "xMax", "yMax")
 @pytest.fixture(scope="session")
 def pdfs(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every example rendered by LibreOffice, in one run; skipped where it is not installed."""
-    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
-    if missing:
-        needed = "apt-get install libreoffice-writer-nogui poppler-utils"
-        pytest.skip(f"cần {', '.join(missing)} để dựng PDF ({needed})")
-    work = tmp_path_factory.mktemp("kinds-pdf")
-    profile = (work / "lo-profile").as_uri()  # its own profile: runs beside another LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            *(str(path) for path in built.values()),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return {name: work / f"{path.stem}.pdf" for name, path in built.items()}
+    rendered = to_pdf(built.values(), tmp_path_factory.mktemp("kinds-pdf"), timeout=600)
+    return dict(zip(built, rendered, strict=True))
 
 
 @pytest.fixture(scope="session")

@@ -4,41 +4,17 @@ quyết định with its amounts in "đ" and one "(Bằng chữ: …)" line."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from shape_documents import broken_shape, line_in_part, replace_in_part, shape_copy
 
 from pipeline.build import build_document, check_document
 from pipeline.errors import Problem
 from pipeline.review.textconv import docx_text
 
-SHAPES = ROOT / "tests" / "fixtures" / "shapes"
 NGHI_QUYET = "nghi-quyet-du-toan"
 QUYET_DINH = "quyet-dinh-quyet-toan"
-
-
-def copy(tmp_path: Path, name: str) -> Path:
-    """A copy of the shape's folder in a content folder of its own."""
-    target = tmp_path / "content" / name
-    shutil.copytree(SHAPES / name, target)
-    return target
-
-
-def edit(folder: Path, old: str, new: str) -> int:
-    """`old` replaced by `new` in the folder's one file; the line it was on."""
-    (path,) = folder.glob("00-*.md")
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
-def line_of(folder: Path, needle: str) -> int:
-    (path,) = folder.glob("00-*.md")
-    text = path.read_text(encoding="utf-8")
-    return text[: text.index(needle)].count("\n") + 1
 
 
 def shown(problems: list[Problem]) -> list[tuple[int, bool, str]]:
@@ -73,7 +49,7 @@ def shown(problems: list[Problem]) -> list[tuple[int, bool, str]]:
     ],
 )
 def test_each_shape_checks_clean_and_builds(tmp_path: Path, name: str, lines: list[str]) -> None:
-    folder = copy(tmp_path, name)
+    folder = shape_copy(tmp_path, name)
     assert check_document(folder) == []
     printed = docx_text(build_document(folder, tmp_path / "output").target).splitlines()
     for line in lines:
@@ -81,11 +57,12 @@ def test_each_shape_checks_clean_and_builds(tmp_path: Path, name: str, lines: li
 
 
 def test_the_nghi_quyet_catches_a_leaf_that_breaks_its_sum(tmp_path: Path) -> None:
-    folder = copy(tmp_path, NGHI_QUYET)
-    edit(folder, "1.000 triệu đồng{#bs-ntm}", "1.100 triệu đồng{#bs-ntm}")
+    folder, _ = broken_shape(
+        tmp_path, NGHI_QUYET, "1.000 triệu đồng{#bs-ntm}", "1.100 triệu đồng{#bs-ntm}"
+    )
     assert shown(check_document(folder)) == [
         (
-            line_of(folder, "{#bs-muc-tieu ="),
+            line_in_part(folder, "{#bs-muc-tieu ="),
             False,
             "“bs-muc-tieu” ghi 2.500 triệu đồng, nhưng bs-cds + bs-ntm cộng lại là 2.600 triệu "
             "đồng (chênh 100 triệu đồng)",
@@ -94,12 +71,13 @@ def test_the_nghi_quyet_catches_a_leaf_that_breaks_its_sum(tmp_path: Path) -> No
 
 
 def test_the_nghi_quyet_catches_a_total_off_by_a_fraction(tmp_path: Path) -> None:
-    folder = copy(tmp_path, NGHI_QUYET)
-    line = edit(folder, "11.373,269 triệu đồng", "11.373,296 triệu đồng")
-    assert line == line_of(folder, "{#chi-thuong-xuyen}")
+    folder, line = broken_shape(
+        tmp_path, NGHI_QUYET, "11.373,269 triệu đồng", "11.373,296 triệu đồng"
+    )
+    assert line == line_in_part(folder, "{#chi-thuong-xuyen}")
     assert shown(check_document(folder)) == [
         (
-            line_of(folder, "{#chi ="),
+            line_in_part(folder, "{#chi ="),
             False,
             "“chi” ghi 13.646,269 triệu đồng, nhưng chi-dau-tu + chi-thuong-xuyen + du-phong cộng "
             "lại là 13.646,296 triệu đồng (chênh 0,027 triệu đồng)",
@@ -108,11 +86,10 @@ def test_the_nghi_quyet_catches_a_total_off_by_a_fraction(tmp_path: Path) -> Non
 
 
 def test_the_quyet_dinh_catches_a_one_dong_sum_error(tmp_path: Path) -> None:
-    folder = copy(tmp_path, QUYET_DINH)
-    edit(folder, "4.861.190.145đ", "4.861.190.146đ")
+    folder, _ = broken_shape(tmp_path, QUYET_DINH, "4.861.190.145đ", "4.861.190.146đ")
     assert shown(check_document(folder)) == [
         (
-            line_of(folder, "{#quyet-toan ="),
+            line_in_part(folder, "{#quyet-toan ="),
             False,
             "“quyet-toan” ghi 91.481.640.145đ, nhưng xay-lap + thiet-bi + tu-van + chi-khac cộng "
             "lại là 91.481.640.146đ (chênh 1đ)",
@@ -121,14 +98,13 @@ def test_the_quyet_dinh_catches_a_one_dong_sum_error(tmp_path: Path) -> None:
 
 
 def test_the_quyet_dinh_checks_its_words_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, QUYET_DINH)
-    line = edit(folder, "Chín mươi mốt tỷ", "Chín mươi một tỷ")
+    folder, line = broken_shape(tmp_path, QUYET_DINH, "Chín mươi mốt tỷ", "Chín mươi một tỷ")
     (variant,) = check_document(folder)  # a variant spelling: a warning, the build goes on
     assert (variant.position.line, variant.warning) == (line, True)
     assert "“chín mươi một” đúng số nhưng khác cách viết chuẩn" in variant.message
     assert build_document(folder, tmp_path / "output").target.exists()
 
-    edit(folder, "một trăm bốn mươi lăm đồng", "một trăm bốn mươi sáu đồng")
+    replace_in_part(folder, "một trăm bốn mươi lăm đồng", "một trăm bốn mươi sáu đồng")
     (error,) = [p for p in check_document(folder) if not p.warning]
     assert error.position.line == line
     assert error.message == (

@@ -11,33 +11,15 @@ tests/fixtures/shapes/ holds each as a whole document:
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT
+from shape_documents import broken_shape, shape_copy
 
 from pipeline.build import build_document, check_document
 from pipeline.errors import Problem
 from pipeline.review.textconv import docx_text
-
-SHAPES = ROOT / "tests" / "fixtures" / "shapes"
-
-
-def copy(tmp_path: Path, name: str) -> Path:
-    target = tmp_path / "content" / name
-    shutil.copytree(SHAPES / name, target)
-    return target
-
-
-def inject(folder: Path, file: str, old: str, new: str) -> int:
-    """Replace `old` (once) in a part of the document; the line it is on."""
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 def only(problems: list[Problem]) -> Problem:
@@ -53,7 +35,7 @@ def table_of(target: Path, first: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("name", ["bao-cao-quy-iii", "to-trinh-mua-sam"])
 def test_each_shape_checks_clean_and_builds(tmp_path: Path, name: str) -> None:
-    folder = copy(tmp_path, name)
+    folder = shape_copy(tmp_path, name)
     assert check_document(folder) == []
     assert build_document(folder, tmp_path / "out").target.exists()
 
@@ -65,7 +47,7 @@ APPENDIX = "90-phu-luc.md"
 
 
 def test_the_quarterly_table_prints_its_percents_and_cites_its_amounts(tmp_path: Path) -> None:
-    target = build_document(copy(tmp_path, QUARTER), tmp_path / "out").target
+    target = build_document(shape_copy(tmp_path, QUARTER), tmp_path / "out").target
     cells = table_of(target, "TT")
     assert cells[1] == ["A", "B", "(1)", "(2)", "(3)", "(4)=(2)+(3)", "(5)=(4)/(1)×100"]
     assert ["", "Tổng chi ngân sách xã", "6.830", "2.510", "1.885", "4.395", "64,3"] in cells
@@ -77,8 +59,9 @@ def test_the_quarterly_table_prints_its_percents_and_cites_its_amounts(tmp_path:
 
 
 def test_the_quarterly_table_catches_an_amount_in_its_percent_column(tmp_path: Path) -> None:
-    folder = copy(tmp_path, QUARTER)
-    line = inject(folder, APPENDIX, "| 2.730 | 74,8 |", "| 2.730 | 2.730 |")
+    folder, line = broken_shape(
+        tmp_path, QUARTER, "| 2.730 | 74,8 |", "| 2.730 | 2.730 |", APPENDIX
+    )
     problem = only(check_document(folder))
     assert (problem.position.path.name, problem.position.line, problem.warning) == (
         APPENDIX,
@@ -93,8 +76,9 @@ def test_the_quarterly_table_catches_an_amount_in_its_percent_column(tmp_path: P
 
 
 def test_the_quarterly_table_catches_a_wrong_figure_once_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, QUARTER)
-    line = inject(folder, APPENDIX, "| 420 | 180 | 95 |", "| 420 | 810 | 95 |")
+    folder, line = broken_shape(
+        tmp_path, QUARTER, "| 420 | 180 | 95 |", "| 420 | 810 | 95 |", APPENDIX
+    )
     problem = only(check_document(folder))
     assert problem.position.line == line
     assert problem.message == (
@@ -111,7 +95,7 @@ COST_FILE = "00-to-trinh.md"
 
 
 def test_the_cost_table_prints_quantities_prices_and_amounts(tmp_path: Path) -> None:
-    target = build_document(copy(tmp_path, COST), tmp_path / "out").target
+    target = build_document(shape_copy(tmp_path, COST), tmp_path / "out").target
     cells = table_of(target, "TT")
     assert cells[1] == ["A", "B", "C", "(1)", "(2)", "(3)=(1)×(2)"]
     assert cells[2] == ["", "Tổng cộng", "", "", "", "225.900.000"]  # no sum of quantities
@@ -123,8 +107,9 @@ def test_the_cost_table_prints_quantities_prices_and_amounts(tmp_path: Path) -> 
 
 
 def test_the_cost_table_catches_a_wrong_amount_once_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, COST)
-    line = inject(folder, COST_FILE, "| 4.750.000 | 9.500.000 |", "| 4.750.000 | 9.000.000 |")
+    folder, line = broken_shape(
+        tmp_path, COST, "| 4.750.000 | 9.500.000 |", "| 4.750.000 | 9.000.000 |", COST_FILE
+    )
     problem = only(check_document(folder))
     assert (problem.position.line, problem.warning) == (line, False)
     assert problem.message == (
@@ -136,8 +121,9 @@ def test_the_cost_table_catches_a_wrong_amount_once_at_its_line(tmp_path: Path) 
 
 
 def test_the_cost_table_catches_a_price_typed_in_the_wrong_unit(tmp_path: Path) -> None:
-    folder = copy(tmp_path, COST)
-    line = inject(folder, COST_FILE, "| 60 | 25.000 | 1.500.000 |", "| 60 | 25 | 1.500.000 |")
+    folder, line = broken_shape(
+        tmp_path, COST, "| 60 | 25.000 | 1.500.000 |", "| 60 | 25 | 1.500.000 |", COST_FILE
+    )
     problem = only(check_document(folder))
     assert problem.position.line == line
     assert problem.message.startswith(

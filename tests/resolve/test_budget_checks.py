@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from budget_documents import at, figures, line_of, load, problems_of, row
+from budget_documents import at, figures, line_of, load, messages_at, problems_of, row, table_part
 
 # Rows whose figures are their own ----------------------------------------------------------
 
@@ -31,15 +31,13 @@ def test_a_hash_row_keeps_its_own_figures_and_is_not_checked(tmp_path: Path) -> 
     assert figures(table, "Tổng số thu, chi, nộp ngân sách") == ["12.500", "11.800"]
     assert row(table, "Số chi").parent is row(table, "Tổng số thu, chi, nộp ngân sách")
     assert row(table, "Tổng số thu, chi, nộp ngân sách").code == "I"  # "#" is not printed
-    body = "Đơn vị: Triệu đồng {#ns}\n\n" + OWN
-    assert at(problems_of(tmp_path, body), line_of(body, "| #I |")) == []
+    assert messages_at(tmp_path, table_part(OWN, "ns"), "| #I |") == []
 
 
 def test_a_hash_equals_row_keeps_its_figures_and_checks_them(tmp_path: Path) -> None:
     table, _ = load(OWN)
     assert figures(table, "Tổng thu ngân sách xã") == ["9.000", ""]  # its own: (2) stays empty
-    body = "Đơn vị: Triệu đồng {#ns}\n\n" + OWN
-    (message,) = at(problems_of(tmp_path, body), line_of(body, "| #=II |"))
+    (message,) = messages_at(tmp_path, table_part(OWN, "ns"), "| #=II |")
     assert message.startswith(
         "dòng II “Tổng thu ngân sách xã” không bằng tổng các mục con — cột (1): ghi 9.000, "
         "tổng các mục con là 8.500"
@@ -52,7 +50,7 @@ def test_an_uncoded_hash_row_is_a_heading_among_the_items(tmp_path: Path) -> Non
     assert (heading.own, heading.parent, fee.parent) == ("#", row(table, "Thu khác"), heading)
     assert figures(table, "Trong đó:") == ["", ""]  # its item's 100 is not its figure
     assert figures(table, "Thu khác") == ["4.500", "500"]  # nor its parent's
-    bad = "Đơn vị: Triệu đồng {#ns}\n\n" + OWN.replace("| #I |", "| #= = |")
+    bad = table_part(OWN.replace("| #I |", "| #= = |"), "ns")
     assert any("bỏ dấu “#”" in p.message for p in problems_of(tmp_path, bad))
 
 
@@ -78,7 +76,7 @@ def test_a_consistent_chain_of_typed_totals_checks_clean() -> None:
 
 
 def test_a_wrong_leaf_is_one_message_at_its_line_naming_the_rows_it_breaks(tmp_path: Path) -> None:
-    body = "Đơn vị: Triệu đồng {#kp}\n\n" + CHAIN.replace("| 70 | 60 | 10 |", "| 70 | 80 | 10 |")
+    body = table_part(CHAIN.replace("| 70 | 60 | 10 |", "| 70 | 80 | 10 |"))
     problems = problems_of(tmp_path, body)
     (problem,) = problems
     assert problem.position.line == line_of(body, "Nhà thi đấu")
@@ -90,9 +88,7 @@ def test_a_wrong_leaf_is_one_message_at_its_line_naming_the_rows_it_breaks(tmp_p
 
 
 def test_the_only_figure_under_agreeing_totals_is_the_one_blamed(tmp_path: Path) -> None:
-    body = """\
-Đơn vị: Triệu đồng {#kp}
-
+    body = table_part("""\
 | TT | NỘI DUNG | KINH PHÍ |
 |---|---|---|
 | A | B | (1) |
@@ -101,7 +97,7 @@ def test_the_only_figure_under_agreeing_totals_is_the_one_blamed(tmp_path: Path)
 | 2 | Văn hóa | 200 |
 | 2.1 | Thể thao | 200 |
 | + | Nhà thi đấu | 210 |
-"""
+""")
     (problem,) = problems_of(tmp_path, body)
     assert problem.position.line == line_of(body, "Nhà thi đấu")
     assert problem.message == (
@@ -113,9 +109,7 @@ def test_the_only_figure_under_agreeing_totals_is_the_one_blamed(tmp_path: Path)
 def test_when_the_wrong_figure_cannot_be_told_one_message_at_the_deepest_total(
     tmp_path: Path,
 ) -> None:
-    body = """\
-Đơn vị: Triệu đồng {#kp}
-
+    body = table_part("""\
 | TT | NỘI DUNG | KINH PHÍ |
 |---|---|---|
 | A | B | (1) |
@@ -126,7 +120,7 @@ def test_when_the_wrong_figure_cannot_be_told_one_message_at_the_deepest_total(
 | a | Sân bóng | 50 |
 | b | Nhà thi đấu | 80 |
 | 2.2 | Thư viện | 80 |
-"""
+""")
     (problem,) = problems_of(tmp_path, body)
     assert problem.position.line == line_of(body, "| 2.1 |")
     assert problem.message == (
@@ -136,9 +130,7 @@ def test_when_the_wrong_figure_cannot_be_told_one_message_at_the_deepest_total(
 
 
 def test_two_errors_are_two_messages(tmp_path: Path) -> None:
-    body = "Đơn vị: Triệu đồng {#kp}\n\n" + CHAIN.replace(
-        "| 2 | Văn hóa | 200 |", "| 2 | Văn hóa | 210 |"
-    )
+    body = table_part(CHAIN.replace("| 2 | Văn hóa | 200 |", "| 2 | Văn hóa | 210 |"))
     body = body.replace("| 70 | 60 | 10 |", "| 70 | 80 | 10 |")
     problems = problems_of(tmp_path, body)
     # the leaf's (2), and the 210 typed for Văn hóa in (1): II agrees with 100 + 200 in (1)
@@ -152,8 +144,6 @@ def test_two_errors_are_two_messages(tmp_path: Path) -> None:
 # Magnitudes ---------------------------------------------------------------------------------
 
 ITEMS = """\
-Đơn vị: Triệu đồng {{#kp}}
-
 | TT | NỘI DUNG | KINH PHÍ |
 |---|---|---|
 | A | B | (1) |
@@ -167,7 +157,7 @@ ITEMS = """\
 
 
 def test_money_that_reads_like_dong_in_a_trieu_table_is_a_warning(tmp_path: Path) -> None:
-    body = ITEMS.format(total="", parent="", printer="960.000.000", projector="")
+    body = table_part(ITEMS.format(total="", parent="", printer="960.000.000", projector=""))
     (problem,) = problems_of(tmp_path, body)
     assert problem.warning
     assert problem.position.line == line_of(body, "Máy in")
@@ -178,15 +168,15 @@ def test_money_that_reads_like_dong_in_a_trieu_table_is_a_warning(tmp_path: Path
 
 
 def test_a_figure_a_thousand_times_its_siblings_is_a_warning(tmp_path: Path) -> None:
-    body = ITEMS.format(total="", parent="", printer="20.000.000", projector="30")
+    body = table_part(ITEMS.format(total="", parent="", printer="20.000.000", projector="30"))
     (problem,) = problems_of(tmp_path, body)
     assert (problem.warning, problem.position.line) == (True, line_of(body, "Máy in"))
     assert problem.message == (
         "dòng “Máy in”, cột (1): 20.000.000 lớn gấp hơn 1.000 lần các dòng cùng cấp — có lẽ gõ "
         "theo đồng: 20.000.000 đồng là 20 triệu đồng"
     )
-    small = "Đơn vị: Đồng {#kp}\n\n" + ITEMS.split("\n\n", 1)[1].format(
-        total="", parent="", printer="20", projector="30.000.000"
+    small = table_part(
+        ITEMS.format(total="", parent="", printer="20", projector="30.000.000"), unit="Đồng"
     )
     small = small.replace("| 150 |", "| 150.000.000 |").replace("| 30 |\n", "| 30.000.000 |\n")
     (problem,) = problems_of(tmp_path / "b", small)
@@ -197,7 +187,7 @@ def test_a_figure_a_thousand_times_its_siblings_is_a_warning(tmp_path: Path) -> 
 
 
 def test_a_slipped_unit_under_typed_totals_is_one_error_naming_the_slip(tmp_path: Path) -> None:
-    body = ITEMS.format(total="200", parent="170", printer="20.000.000", projector="0")
+    body = table_part(ITEMS.format(total="200", parent="170", printer="20.000.000", projector="0"))
     (problem,) = problems_of(tmp_path, body)
     assert not problem.warning
     assert problem.position.line == line_of(body, "Máy in")
@@ -209,5 +199,5 @@ def test_a_slipped_unit_under_typed_totals_is_one_error_naming_the_slip(tmp_path
 
 
 def test_figures_of_ordinary_spread_are_not_flagged(tmp_path: Path) -> None:
-    body = ITEMS.format(total="", parent="", printer="20", projector="5.000")
+    body = table_part(ITEMS.format(total="", parent="", printer="20", projector="5.000"))
     assert problems_of(tmp_path, body) == []

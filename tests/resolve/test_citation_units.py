@@ -6,30 +6,25 @@ import re
 from pathlib import Path
 
 import pytest
-from budget_documents import problems_of, resolved, shown, write_document
+from budget_documents import (
+    CITED_TABLE,
+    problems_of,
+    resolved,
+    resolved_text,
+    shown,
+    write_document,
+)
 
-TABLE = """\
-Đơn vị: Triệu đồng {#pl cot=2}
-
-| TT | NỘI DUNG | NĂM 2026 | NĂM 2027 |
-|----|----------|----------|----------|
-| A | B | (1) | (2) |
-| = | Tổng cộng {#tong} | | |
-| I. | Khoa học {#kh} | | |
-| 1 | Nghiên cứu {#nc} | 5 | 1.000 |
-| 2 | Ứng dụng {#ud} | | 500 |
-| II. | Chuyển đổi số {#cds} | 7 | |
-"""
 DECLARED = "Tổng thu: **977,45 tỷ đồng**{#thu}.\n"
 
 
 def printed(tmp_path: Path, *citations: str) -> list[str]:
-    """Each citation as the reader reads it (bold as **…**), in a document with TABLE and
+    """Each citation as the reader reads it (bold as **…**), in a document with CITED_TABLE and
     DECLARED; no problem allowed."""
     prose = DECLARED + "".join(f"\n{{{{ {c} }}}}\n" for c in citations)
-    blocks, problems = resolved(write_document(tmp_path, TABLE, prose))
+    texts, problems = resolved_text(tmp_path, prose)
     assert problems == []
-    return [shown(b) for b in blocks if b.position.path.name == "02-phan.md"][1:]
+    return texts[1:]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +91,7 @@ def test_unit_and_precision_mistakes_are_problems_at_their_line(
     tmp_path: Path, citation: str, message: str
 ) -> None:
     prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nKinh phí {{ " + citation + " }}.\n"
-    (problem,) = problems_of(tmp_path, TABLE, prose)
+    (problem,) = problems_of(tmp_path, CITED_TABLE, prose)
     assert problem.position.line == 3
     assert message in problem.message
 
@@ -106,7 +101,7 @@ def test_a_sum_above_the_limit_is_refused(tmp_path: Path) -> None:
         "Một: **1.000.000.000.000 triệu đồng**{#mot}; hai: **1 đồng**{#hai}.\n\n"
         '{{ tien("mot") }} {{ tien("mot", "hai") }}\n'
     )
-    (problem,) = problems_of(tmp_path, TABLE, prose)
+    (problem,) = problems_of(tmp_path, CITED_TABLE, prose)
     assert problem.position.line == 3
     assert "lớn hơn một tỷ tỷ đồng" in problem.message
 
@@ -128,7 +123,7 @@ SUGGESTED = re.compile(r"hãy trích (\{\{ tien\(.*?\) \}\}) để")
 @pytest.mark.parametrize("typed", TYPED)
 def test_following_the_advice_to_cite_leaves_the_text_as_it_was(tmp_path: Path, typed: str) -> None:
     sentence = f"Năm nay thu {typed} cho ngân sách xã.\n"
-    folder = write_document(tmp_path, TABLE, DECLARED + "\n" + sentence)
+    folder = write_document(tmp_path, CITED_TABLE, DECLARED + "\n" + sentence)
     blocks, problems = resolved(folder)
     (problem,) = problems
     assert problem.warning and f"“{typed}” gõ tay trùng với khoản “thu”" in problem.message
@@ -146,7 +141,7 @@ def test_following_the_advice_to_cite_leaves_the_text_as_it_was(tmp_path: Path, 
 
 
 def test_advice_that_cannot_keep_the_spacing_says_what_it_prints(tmp_path: Path) -> None:
-    (problem,) = problems_of(tmp_path, TABLE, DECLARED + "\nĐã thu 977.450.000.000 đ.\n")
+    (problem,) = problems_of(tmp_path, CITED_TABLE, DECLARED + "\nĐã thu 977.450.000.000 đ.\n")
     assert problem.message.endswith(
         'hãy trích {{ tien("thu", "đ") }} (in ra “977.450.000.000đ”) để số chỉ nhập một lần'
     )

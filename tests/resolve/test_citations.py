@@ -7,31 +7,18 @@ from pathlib import Path
 
 import docx
 import pytest
-from budget_documents import at, problems_of, resolved, shown, write_document
+from budget_documents import (
+    CITED_TABLE,
+    at,
+    problems_of,
+    resolved,
+    resolved_text,
+    shown,
+    write_document,
+)
 from conftest import ROOT
 
 from pipeline.build import build_document
-
-TABLE = """\
-Đơn vị: Triệu đồng {#pl cot=2}
-
-| TT | NỘI DUNG | NĂM 2026 | NĂM 2027 |
-|----|----------|----------|----------|
-| A | B | (1) | (2) |
-| = | Tổng cộng {#tong} | | |
-| I. | Khoa học {#kh} | | |
-| 1 | Nghiên cứu {#nc} | 5 | 1.000 |
-| 2 | Ứng dụng {#ud} | | 500 |
-| II. | Chuyển đổi số {#cds} | 7 | |
-"""
-
-
-def resolved_text(tmp_path: Path, prose: str, extra: str = "") -> tuple[list[str], list]:
-    """The prose blocks as the reader reads them (bold as **…**), and the problems."""
-    folder = write_document(tmp_path, TABLE, prose, extra=extra)
-    blocks, problems = resolved(folder)
-    texts = [shown(b) for b in blocks if b.position.path.name == "02-phan.md"]
-    return texts, problems
 
 
 def test_every_form_in_the_docx(tmp_path: Path) -> None:
@@ -40,7 +27,7 @@ def test_every_form_in_the_docx(tmp_path: Path) -> None:
         'bằng chữ: {{ chu("pl.nc") }}.\n\n'
         'Kinh phí dự kiến: {{ tien_chu("pl.nc") }}.\n'
     )
-    folder = write_document(tmp_path, TABLE, prose)
+    folder = write_document(tmp_path, CITED_TABLE, prose)
     target = build_document(folder, tmp_path / "out").target
     paragraphs = docx.Document(str(target)).paragraphs
     texts = [p.text for p in paragraphs]
@@ -109,7 +96,7 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
         "Tổng cộng: **300.000.000 đồng**{#tong-nv = nv-*}.\n\n"
         "Cả năm: **1.500.000.000 đồng**{#ca-nam = pl.kh}.\n"
     )
-    problems = problems_of(tmp_path, TABLE, prose)
+    problems = problems_of(tmp_path, CITED_TABLE, prose)
     (message,) = at(problems, 4, "02-phan.md")
     assert message == (
         "“tong-nv” ghi 300.000.000 đồng, nhưng nv-* cộng lại là 350.000.000 đồng "
@@ -145,13 +132,13 @@ def test_citation_errors_are_problems_at_their_line(
 ) -> None:
     prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nDòng hai, kinh phí {{ " + citation
     prose += " }} năm 2027.\n"
-    problems = problems_of(tmp_path, TABLE, prose)
+    problems = problems_of(tmp_path, CITED_TABLE, prose)
     assert [p.position.line for p in problems] == [3], problems
     assert message in problems[0].message
 
 
 def test_a_table_with_several_amount_columns_needs_its_column_named(tmp_path: Path) -> None:
-    table = TABLE.replace("{#pl cot=2}", "{#pl}")
+    table = CITED_TABLE.replace("{#pl cot=2}", "{#pl}")
     problems = problems_of(tmp_path, table, 'Kinh phí {{ tien("pl.nc") }}.\n')
     (problem,) = problems
     assert problem.message.startswith(
@@ -160,7 +147,7 @@ def test_a_table_with_several_amount_columns_needs_its_column_named(tmp_path: Pa
 
 
 def test_stray_braces_are_reported(tmp_path: Path) -> None:
-    problems = problems_of(tmp_path, TABLE, 'Kinh phí {{ tien("pl.nc") năm 2027.\n')
+    problems = problems_of(tmp_path, CITED_TABLE, 'Kinh phí {{ tien("pl.nc") năm 2027.\n')
     assert [p.message for p in problems] == [
         '“{{” không có “}}” đóng lại: trích số tiền viết {{ tien("ma-khoan") }}'
     ]
@@ -168,14 +155,14 @@ def test_stray_braces_are_reported(tmp_path: Path) -> None:
 
 def test_duplicate_ids_between_prose_and_tables(tmp_path: Path) -> None:
     prose = "Một **5 đồng**{#pl}.\n\nHai **6 đồng**{#hai} và **7 đồng**{#hai}.\n"
-    problems = problems_of(tmp_path, TABLE, prose)
+    problems = problems_of(tmp_path, CITED_TABLE, prose)
     messages = [(p.position.line, p.message) for p in problems]
     assert (1, "mã “pl” trùng: đã dùng ở " + messages[0][1].split("đã dùng ở ")[1]) in messages
     assert any(line == 3 and "mã “hai” trùng" in m and "02-phan.md:3" in m for line, m in messages)
 
 
 def test_a_tag_must_follow_an_amount(tmp_path: Path) -> None:
-    problems = problems_of(tmp_path, TABLE, "Đã tiếp nhận 13.780 hồ sơ{#ho-so}.\n")
+    problems = problems_of(tmp_path, CITED_TABLE, "Đã tiếp nhận 13.780 hồ sơ{#ho-so}.\n")
     (problem,) = problems
     assert problem.message.startswith("thẻ “{#ho-so}” phải đứng ngay sau một số tiền")
 
@@ -183,7 +170,7 @@ def test_a_tag_must_follow_an_amount(tmp_path: Path) -> None:
 def test_jinja_never_raises_a_traceback(tmp_path: Path) -> None:
     prose = "{{ }} {{ tien(1) }} {{ tien('a' ~ 'b') }} {{ range(10**9) }} {{ tien(*['x']) }}"
     prose += " {{ ''.__class__ }}\n"  # mistune reads __class__ as bold: a broken citation
-    problems = problems_of(tmp_path, TABLE, prose)
+    problems = problems_of(tmp_path, CITED_TABLE, prose)
     assert len(problems) == 7
     assert all(p.position.line == 1 for p in problems)
 
