@@ -441,7 +441,11 @@ def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outc
     With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
     each taking the next document as it finishes one: one process per core, not one per
     document. Everything they share (the code, pandoc's versions, the style doc) is made ready
-    first and inherited by each (fork), so a process starts building at once."""
+    first and inherited by each (fork), so a process starts building at once. Each document is
+    built with Python's collector of reference cycles paused; between documents it collects
+    (`baocao` runs with it off, cli.run: here it is turned back on for a batch)."""
+    if len(folders) > 1:
+        gc.enable()
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:

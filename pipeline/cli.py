@@ -520,7 +520,15 @@ def run() -> NoReturn:
     command's time, and nothing baocao leaves needs it. Its files are closed as they are
     written; here the output is flushed and the compiled code kept (pipeline/compiled.py) is
     saved, then the process exits (os._exit). Where build -j started processes, or a thread is
-    still running, Python's shutdown looks after them."""
+    still running, Python's shutdown looks after them.
+
+    Python's collector of reference cycles is off for the command: its imports make objects by
+    the hundred thousand and free almost none, and the collector would walk them again and again
+    (a tenth of a short command's time); what one command leaves is freed when it exits. A
+    batch of documents turns it back on between documents (build.build_all)."""
+    import gc
+
+    gc.disable()
     from pipeline import compiled
 
     code = main()
