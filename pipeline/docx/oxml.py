@@ -897,10 +897,9 @@ def content_types(defaults: list[tuple[str, str]], overrides: list[tuple[str, st
         ("Override", overrides, "PartName"),
     ):
         for name, content_type in pairs:
-            entry = parse_xml(f'<{kind} xmlns="{CONTENT_TYPES_NS}"/>'.encode())
+            entry = etree.SubElement(types, f"{{{CONTENT_TYPES_NS}}}{kind}")
             entry.set(key, name)
             entry.set("ContentType", content_type)
-            types.append(entry)
     return serialize(types)
 
 
@@ -916,11 +915,10 @@ def relationships(entries: list[tuple[str, str, str, bool]]) -> bytes:
     """A .rels part from (id, type, target, external) entries."""
     rels = parse_xml(f'<Relationships xmlns="{RELATIONSHIPS_NS}"/>'.encode())
     for rid, kind, target, external in entries:
-        entry = parse_xml(f'<Relationship xmlns="{RELATIONSHIPS_NS}"/>'.encode())
+        entry = etree.SubElement(rels, f"{{{RELATIONSHIPS_NS}}}Relationship")
         entry.set("Id", rid)
         entry.set("Type", kind)
         entry.set("Target", target)
         if external:
             entry.set("TargetMode", EXTERNAL)
-        rels.append(entry)
     return serialize(rels)
