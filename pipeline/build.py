@@ -360,8 +360,9 @@ def build_document(folder: Path, output: Path) -> Built:
 def _ready_to_finish(folder: Path) -> int:
     """The finishing pass loaded (its code, lxml, its definition) and the date the DOCX bears
     found: run on a thread while pandoc converts, they take none of the build's time."""
+    import pipeline.docx.finish  # noqa: F401  (its imports, lxml above all)
     from pipeline.docx.dating import source_date_epoch
-    from pipeline.docx.finish import load_definition
+    from pipeline.docx.styles import load_definition
 
     load_definition()
     return source_date_epoch(folder)
