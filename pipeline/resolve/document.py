@@ -114,6 +114,8 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         if duplicate:
             problems.append(duplicate)
 
+    cited: dict[str, Registry] = {}  # the other documents this one cites, in citing order
+
     def cite(name: str) -> Registry:
         if name == document.name:
             return registry
@@ -122,12 +124,14 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
                 f"không trích được số tiền của văn bản “{name}”: văn bản này được đọc riêng, "
                 "không cùng một thư mục nội dung"
             )
-        return lookup(name)
+        cited[name] = lookup(name)
+        return cited[name]
 
     citations = Citations(registry, style, cite)
     problems.extend(_relations(declarations, citations))
     known = _known(registry)
     shown: dict[int, TextBlock] = {}
+    proses: list[Prose] = []  # every text as the reader sees it, for the cited documents' amounts
     previous: tuple[int, Prose] | None = None  # the block before, for "(Bằng chữ: …)" on its own
     for index, block in text_blocks:
         walk = Walk.of(block.position, citations)
@@ -136,6 +140,7 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         before = previous[1] if previous and previous[0] == index - 1 else None
         problems.extend(check_words(walk.prose, style, before))
         problems.extend(check_retyped(walk.prose, known))
+        proses.append(walk.prose)
         shown[index] = replace(block, inlines=inlines)
         previous = (index, walk.prose)
 
@@ -149,6 +154,8 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             cells = _Cells(citations, style, known)
             blocks.append(cells.table(block))
             problems.extend(cells.problems)
+            proses.extend(cells.proses)
+    problems.extend(_retyped_from(cited, known, proses))
     resolved = None
     if document.front is not None:
         resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
@@ -191,6 +198,22 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
     return problems
 
 
+def _retyped_from(
+    cited: dict[str, Registry], known: dict[Amount, list[str]], proses: list[Prose]
+) -> list[Problem]:
+    """Figures typed by hand that equal an amount of a document this one cites (and none of its
+    own): each with the citation, "ke-hoach:kp.camera", that prints it from where it is entered
+    (the promise: an amount is typed once, in one document)."""
+    foreign: dict[Amount, list[str]] = {}
+    for name, other in cited.items():
+        for amount, keys in _known(other).items():
+            if amount not in known and amount not in foreign:
+                foreign[amount] = [f"{name}:{key}" for key in keys]
+    if not foreign:
+        return []
+    return [problem for prose in proses for problem in check_retyped(prose, foreign)]
+
+
 def _known(registry: Registry) -> dict[Amount, list[str]]:
     """Each non-zero amount with an id → its ids, the likeliest first (for retyped-figure warnings):
     prose amounts, then table rows in their main column, the most detailed row first."""
@@ -221,6 +244,7 @@ class _Cells:
         self.style = style
         self.known = known
         self.problems: list[Problem] = []
+        self.proses: list[Prose] = []  # each cell's text as the reader sees it
 
     def table(self, table: PlainTable) -> PlainTable:
         first = table.position.line
@@ -237,4 +261,5 @@ class _Cells:
         self.problems.extend(walk.problems)
         self.problems.extend(check_words(walk.prose, self.style))
         self.problems.extend(check_retyped(walk.prose, self.known))
+        self.proses.append(walk.prose)
         return inlines

@@ -111,3 +111,69 @@ def test_a_document_may_name_itself_and_without_a_lookup_only_itself(tmp_path: P
         "không trích được số tiền của văn bản “ke-hoach”: văn bản này được đọc riêng, "
         "không cùng một thư mục nội dung"
     )
+
+
+# ---- figures retyped from a cited document ----
+
+
+def retyped(problems: list[Problem]) -> list[tuple[int, str]]:
+    return [(p.position.line, p.message) for p in problems if "gõ tay" in p.message]
+
+
+def test_a_figure_retyped_from_a_cited_document_is_a_warning_with_its_citation(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = (
+        'Dự toán {{ tien("ke-hoach:kp.tong") }}, trong đó camera 300.000.000 đồng\n'
+        "và tập huấn 50 triệu đồng.\n"
+    )
+    resolution = resolve_citing(tmp_path, prose, ke_hoach)
+    found = [p for p in resolution.problems if "gõ tay" in p.message]
+    assert all(p.warning for p in found) and resolution.errors == []
+    assert retyped(found) == [
+        (
+            1,
+            "“300.000.000 đồng” gõ tay trùng với khoản “ke-hoach:kp.camera”: hãy trích "
+            '{{ tien("ke-hoach:kp.camera") }} để số chỉ nhập một lần',
+        ),
+        (
+            2,
+            "“50 triệu đồng” gõ tay trùng với khoản “ke-hoach:kp.tap-huan”: hãy trích "
+            '{{ tien("ke-hoach:kp.tap-huan", "triệu") }} để số chỉ nhập một lần',
+        ),
+    ]
+
+
+def test_a_cited_figure_and_an_own_amount_are_never_reported_as_retyped_from_elsewhere(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = (
+        'Camera {{ tien("ke-hoach:kp.camera") }}; đề xuất **300.000.000 đồng**{#de-xuat}; '
+        "nhắc lại 300.000.000 đồng.\n"
+    )
+    problems = list(resolve_citing(tmp_path, prose, ke_hoach).problems)
+    # the retyped figure equals an amount of this document too: cite that one, not the plan's
+    assert [message for _, message in retyped(problems)] == [
+        "“300.000.000 đồng” gõ tay trùng với khoản “de-xuat”: hãy trích "
+        '{{ tien("de-xuat") }} để số chỉ nhập một lần'
+    ]
+
+
+def test_a_document_that_cites_nothing_elsewhere_is_not_compared_with_other_documents(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = "Camera 300.000.000 đồng.\n"
+    assert retyped(list(resolve_citing(tmp_path, prose, ke_hoach).problems)) == []
+
+
+def test_a_figure_retyped_in_a_plain_table_is_compared_with_the_cited_document(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = (
+        'Tổng {{ tien("ke-hoach:kp.tong") }}.\n\n'
+        "| Việc | Kinh phí |\n|---|---|\n| Camera | 300.000.000 đồng |\n"
+    )
+    found = retyped(list(resolve_citing(tmp_path, prose, ke_hoach).problems))
+    assert [(line, message.split(":")[0]) for line, message in found] == [
+        (5, "“300.000.000 đồng” gõ tay trùng với khoản “ke-hoach")
+    ]
