@@ -8,6 +8,8 @@ pandoc to parse: the result is pandoc's JSON AST (pipeline/render/ast.py).
 
 from __future__ import annotations
 
+import re
+
 from pipeline.money.dates import place_date_line
 from pipeline.render import ast
 from pipeline.render.appendix import appendix_page, split_appendices
@@ -53,7 +55,14 @@ def punctuated(lines: tuple[str, ...], dash: bool = True) -> list[str]:
     return [f"{lead}{text}{'.' if i == len(texts) - 1 else ';'}" for i, text in enumerate(texts)]
 
 
+# "V/v" as the editor may type it: any case, a colon or a full stop after it ("v/v:", "V/V."),
+# or written out, "Về việc".
+_LETTER_PREFIX = re.compile(r"(?:v\s*/\s*v|về\s+việc)\b\s*[:.]?\s*", re.IGNORECASE)
+
+
 def letter_subject(subject: str) -> str:
-    """A công văn's trích yếu under its number: "V/v …", added when the editor did not type it."""
+    """A công văn's trích yếu under its number: "V/v …" as ND30 writes it (docs/nd30-rules.md),
+    whether the editor typed it ("v/v:", "V/V") or not."""
     text = subject.strip()
-    return text if text.lower().startswith("v/v") else f"V/v {text}"
+    typed = _LETTER_PREFIX.match(text)
+    return f"V/v {text[typed.end() if typed else 0 :]}".rstrip()

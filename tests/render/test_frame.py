@@ -94,6 +94,17 @@ def test_an_element_with_a_false_when_is_left_out() -> None:
     assert ("To", "Kính gửi: Ủy ban nhân dân huyện") in styled_texts(page(with_recipients))
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["đôn đốc tập huấn", "V/v đôn đốc tập huấn", "v/v đôn đốc tập huấn", "V/V: đôn đốc tập huấn",
+     "Về việc đôn đốc tập huấn", "về việc: đôn đốc tập huấn"],
+)  # fmt: skip
+def test_a_letters_subject_prints_v_v_once_as_nd30_writes_it(typed: str) -> None:
+    letter = dataclasses.replace(FRONT, type="CÔNG VĂN", symbol="UBND", subject=typed)
+    subjects = [t for s, t in styled_texts(page(letter)) if s == "Letter Subject"]
+    assert subjects == ["V/v đôn đốc tập huấn"]
+
+
 def test_front_matter_text_is_printed_never_run() -> None:
     front = dataclasses.replace(FRONT, subject="{{ 7 * 7 }} và {% if true %}x{% endif %}")
     assert ("Subject", "{{ 7 * 7 }} và {% if true %}x{% endif %}") in styled_texts(page(front))
