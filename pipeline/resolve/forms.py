@@ -12,6 +12,11 @@ rule names a kind. Each problem is at file:line:
   under "2."); a top-level sequence may start anywhere (an excerpt opens at "# IV."), headings
   without a number are left alone, and appendices ("# Phụ lục …") and documents attached to a
   decision start afresh. Letters run in Vietnamese order (d, đ, e, g), or in Latin order;
+- khoản and điểm out of sequence inside an article of a kind made of articles: khoản "1.", "2."
+  from 1 afresh in each article, điểm "a)", "b)" (or "a.") from "a)" afresh in each khoản (or in
+  the article, before its first khoản), in either order of letters; "-" and "+" items, and items
+  outside articles (a báo cáo's lists, an appendix), are left alone. A khoản's number is its
+  item's marker as parse hands it on (a Markdown list's items numbered on from its first);
 - "Như Điều 3" among the recipients when there is no Điều 3;
 - a placeholder left in, "…" or "..." standing where a word should be (a `draft` problem:
   check fails on it, a build warns), in the front matter and in the text, not in tables. An
@@ -72,6 +77,8 @@ def check_forms(document: Document) -> list[Problem]:
     for part in parts:
         if part.kind.articles:
             problems += _article_sequence(part)
+            for article in part.articles:
+                problems += _clause_sequence(article)
     if front.kind.articles and not main.articles:
         at = main.first or source.position()
         problems.append(
@@ -81,7 +88,7 @@ def check_forms(document: Document) -> list[Problem]:
                 "đoạn mở đầu bằng “Điều 1.”, “Điều 2.” …",
             )
         )
-    problems += _recipients(front, source, {n for n, _, _ in main.articles})
+    problems += _recipients(front, source, {a.number for a in main.articles})
     problems += _to(front, source)
     problems += _symbol(front, source)
     return problems
@@ -145,20 +152,36 @@ def _body_placeholders(document: Document) -> list[Problem]:
 
 
 @dataclass
+class _Article:
+    """An article, "Điều 2." ("Điều 2a." has the suffix "a"), with its khoản and điểm in order:
+    each one's number ("2.", "b)") and position."""
+
+    number: int
+    suffix: str
+    position: Position
+    clauses: list[tuple[_Label, Position]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"Điều {self.number}{self.suffix}"
+
+
+@dataclass
 class _Part:
-    """The decision's own text, or a document attached to it (Mẫu 1.3), with its articles:
-    (number, suffix, position); `first` is its first block's line."""
+    """The decision's own text, or a document attached to it (Mẫu 1.3), with its articles;
+    `first` is its first block's line."""
 
     kind: Kind
     first: Position | None = None
-    articles: list[tuple[int, str, Position]] = field(default_factory=list)
+    articles: list[_Article] = field(default_factory=list)
 
 
 def _parts(document: Document, front: FrontMatter) -> list[_Part]:
-    """The document's own text and each attached document, with their articles; appendices
-    hold none."""
+    """The document's own text and each attached document, with their articles and the khoản
+    and điểm of each; appendices hold none. An article runs to the next article or heading."""
     parts = [_Part(front.kind)]
     in_appendix = False
+    article: _Article | None = None
     for block in document.blocks:
         if not isinstance(block, Heading | Paragraph | Item):
             continue
@@ -166,16 +189,23 @@ def _parts(document: Document, front: FrontMatter) -> list[_Part]:
         if attached is not None:
             parts.append(_Part(attached, block.position))
             in_appendix = False
+            article = None
             continue
         if is_appendix_heading(block):
             in_appendix = True
         part = parts[-1]
         part.first = part.first or block.position
-        if in_appendix or isinstance(block, Item):
+        if in_appendix:
+            article = None
             continue
-        match = ARTICLE.match(source_text(block.inlines))
+        match = None if isinstance(block, Item) else ARTICLE.match(source_text(block.inlines))
         if match:
-            part.articles.append((int(match.group(1)), match.group(2), block.position))
+            article = _Article(int(match.group(1)), match.group(2), block.position)
+            part.articles.append(article)
+        elif isinstance(block, Heading):
+            article = None
+        elif article is not None and (label := _clause_label(block)) is not None:
+            article.clauses.append((label, block.position))
     return parts
 
 
@@ -190,12 +220,13 @@ def _article_sequence(part: _Part) -> list[Problem]:
     """ "Điều 1.", "Điều 2." … in order; "Điều 2a." (an inserted article) is left alone."""
     problems = []
     previous: int | None = None
-    for number, suffix, position in part.articles:
-        if suffix:
+    for article in part.articles:
+        if article.suffix:
             continue
+        number = article.number
         expected = 1 if previous is None else previous + 1
         if number != expected:
-            problems.append(Problem(position, _article_message(number, previous, expected)))
+            problems.append(Problem(article.position, _article_message(number, previous, expected)))
         previous = number
     return problems
 
@@ -207,6 +238,48 @@ def _article_message(number: int, previous: int | None, expected: int) -> str:
     if previous == number:
         return f"{typed} trùng số với điều trước: sửa thành “Điều {expected}.”"
     return f"{typed} đánh số không liền: sau “Điều {previous}.” là “Điều {expected}.”"
+
+
+def _clause_label(block: Paragraph | Item) -> _Label | None:
+    """The number that opens `block` when it is a khoản ("2.": a numbered list's item, its number
+    as printed) or a điểm ("b)" or "b.": a paragraph); None for anything else ("-", "+", "1)",
+    "1.1.", "A.", a paragraph without a number)."""
+    text = block.marker if isinstance(block, Item) else source_text(block.inlines)
+    for label in _candidates(text):
+        if label.scheme == "letter" or (label.scheme == "arabic" and label.form == "{}."):
+            return label
+    return None
+
+
+def _clause_sequence(article: _Article) -> list[Problem]:
+    """An article's khoản "1.", "2." … from 1, and the điểm "a)", "b)" … of each from "a)" (the
+    article's own, before its first khoản, likewise)."""
+    problems = []
+    clause: _Label | None = None  # the article's latest khoản
+    point: _Label | None = None  # the latest điểm of that khoản (or of the article)
+    for label, position in article.clauses:
+        if label.scheme == "arabic":
+            previous, clause, point = clause, label, None
+            owner = article.name
+        else:
+            previous, point = point, label
+            owner = f"khoản {_show(clause.scheme, clause.value)}" if clause else article.name
+        expected = previous.nexts() if previous is not None else [label.first(None)]
+        if label.value not in [e.value for e in expected]:
+            right = _Label(label.scheme, expected[0].value, label.form)
+            problems.append(Problem(position, _clause_message(label, previous, right, owner)))
+    return problems
+
+
+def _clause_message(label: _Label, previous: _Label | None, expected: _Label, owner: str) -> str:
+    what = "khoản" if label.scheme == "arabic" else "điểm"
+    typed = f"{what} “{label.text}”"
+    if previous is None:
+        return f"{typed} đánh số không liền: {what} đầu tiên của {owner} là “{expected.text}”"
+    if previous.value == label.value:
+        same = "trùng số" if what == "khoản" else "trùng"
+        return f"{typed} {same} với {what} trước: sửa thành “{expected.text}”"
+    return f"{typed} đánh số không liền: sau {what} “{previous.text}” là {what} “{expected.text}”"
 
 
 # ---------------------------------------------------------------------------------------------
