@@ -47,7 +47,10 @@ from pipeline.parse.syntax import (
     split_cells,
 )
 
-ITEM_MARKER = re.compile(r"^[ \t]{0,3}([-+*]|\d+[.)])[ \t]")
+ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])[ \t]")
+# A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
+# line, the decree's form as a paragraph of its own (docs/nd30-rules.md, "khoản, điểm").
+POINT_LINE = re.compile(r"[a-zđ]\)[ \t]")
 UNSUPPORTED = {
     "block_code": "khối mã (dòng thụt vào 4 dấu cách?)",
     "block_quote": "trích dẫn “>”",
@@ -171,8 +174,9 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
             inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
             out.blocks.append(Heading(raw.position, level, inlines))
         elif raw.kind == "paragraph":
-            inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
-            out.blocks.append(Paragraph(raw.position, inlines))
+            for line, tokens in _points(raw.position.line, raw.token["children"]):
+                inlines = _Inlines(out, line).read(tokens)
+                out.blocks.append(Paragraph(Position(path, line), inlines))
         elif raw.kind == "list":
             out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
         else:
@@ -280,27 +284,90 @@ def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _items(out: _Blocks, token: Token, position: Position, source: str) -> list[Block]:
-    """A list's items as item blocks, each at its own line; nested items follow their parent."""
-    lines = [n for n, line in enumerate(source.split("\n")) if ITEM_MARKER.match(line)]
+    """A list's items as item blocks, each at its own line and with the number typed on it
+    ("1.", "3.": a skip is for check to report, never renumbered); nested items follow their
+    parent, and a điểm typed on a line of its own under an item is a paragraph after it."""
+    lines = source.split("\n")
+    typed = _item_lines(lines)
+    if len(typed) != len(token["children"]):
+        typed = []  # a shape the lines do not show: mistune's count, the list's first line
     blocks: list[Block] = []
     ordered = token["attrs"].get("ordered", False)
     number = token["attrs"].get("start", 1)
     for k, item in enumerate(token["children"]):
-        line = position.line + (lines[k] if k < len(lines) else 0)
-        marker = f"{number + k}{token['bullet']}" if ordered else str(token["bullet"])
+        line = position.line + (typed[k][0] if typed else 0)
+        count = typed[k][1] if typed and typed[k][1] is not None else number + k
+        marker = f"{count}{token['bullet']}" if ordered else str(token["bullet"])
+        end = typed[k + 1][0] if k + 1 < len(typed) else None
+        item_lines = lines[typed[k][0] : end] if typed else []
         tokens: list[Token] = []
         nested: list[Block] = []
         for child in item["children"]:
             if child["type"] == "list":
-                nested.extend(_items(out, child, Position(position.path, line + 1), ""))
+                at, inner = _nested_source(item_lines)
+                nested.extend(_items(out, child, Position(position.path, line + at), inner))
             else:
                 if tokens:
                     tokens.append({"type": "softbreak"})
                 tokens.extend(child.get("children", []))
-        inlines = _Inlines(out, line).read(tokens)
-        blocks.append(Item(Position(position.path, line), marker, inlines))
+        (_, own), *points = _points(line, tokens)
+        blocks.append(Item(Position(position.path, line), marker, _Inlines(out, line).read(own)))
+        for at, point in points:
+            blocks.append(Paragraph(Position(position.path, at), _Inlines(out, at).read(point)))
         blocks.extend(nested)
     return blocks
+
+
+def _item_lines(lines: list[str]) -> list[tuple[int, int | None]]:
+    """A list's own items in its source lines: each one's line (from 0) and the number typed on
+    it (None for "-", "+"); the lines of a list nested in it, indented further, are not its own."""
+    first = ITEM_MARKER.match(lines[0]) if lines else None
+    if first is None:
+        return []
+    indent = first.group(1)
+    found = []
+    for n, line in enumerate(lines):
+        match = ITEM_MARKER.match(line)
+        if match and match.group(1) == indent:
+            found.append((n, int(match.group(3)) if match.group(3) else None))
+    return found
+
+
+def _nested_source(lines: list[str]) -> tuple[int, str]:
+    """Where the list nested in an item starts among the item's lines (from 0), and its lines
+    moved left by its indent, as a list of its own; (1, "") when they do not show it."""
+    for at, line in enumerate(lines[1:], start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if ITEM_MARKER.match(line[indent:]):
+            return at, "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
+    return 1, ""
+
+
+def _points(line: int, tokens: list[Token]) -> list[tuple[int, list[Token]]]:
+    """A paragraph's inline tokens cut before each line that opens with a điểm ("b) …"), each
+    piece with the line it starts on; one piece when there is none."""
+    pieces: list[tuple[int, list[Token]]] = [(line, [])]
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            token["type"] == "softbreak"
+            and following is not None
+            and following["type"] == "text"
+            and POINT_LINE.match(following.get("raw", ""))
+        ):
+            start, piece = pieces[-1]
+            pieces.append((start + _line_ends(piece) + 1, []))
+            continue
+        pieces[-1][1].append(token)
+    return pieces
+
+
+def _line_ends(tokens: list[Token]) -> int:
+    """The line ends inside inline tokens: soft and hard ones, at any depth."""
+    return sum(
+        (t["type"] in ("softbreak", "linebreak")) + _line_ends(t.get("children", []))
+        for t in tokens
+    )
 
 
 class _Inlines:

@@ -15,8 +15,8 @@ rule names a kind. Each problem is at file:line:
 - khoản and điểm out of sequence inside an article of a kind made of articles: khoản "1.", "2."
   from 1 afresh in each article, điểm "a)", "b)" (or "a.") from "a)" afresh in each khoản (or in
   the article, before its first khoản), in either order of letters; "-" and "+" items, and items
-  outside articles (a báo cáo's lists, an appendix), are left alone. A khoản's number is its
-  item's marker as parse hands it on (a Markdown list's items numbered on from its first);
+  outside articles (a báo cáo's lists, an appendix), are left alone. A khoản's number is the
+  one typed on its line (parse keeps it);
 - "Như Điều 3" among the recipients when there is no Điều 3;
 - a placeholder left in, "…" or "..." standing where a word should be (a `draft` problem:
   check fails on it, a build warns), in the front matter and in the text, not in tables. An

@@ -69,6 +69,46 @@ def test_paragraph_glued_to_a_list_still_gets_its_own_line() -> None:
     assert lines_of(blocks) == [("Paragraph", 1), ("Item", 2), ("Item", 3)]
 
 
+def test_a_numbered_item_keeps_the_number_typed_on_it() -> None:
+    blocks, _ = parse_blocks(HERE, "1. Một.\n\n3. Ba.\n3. Ba nữa.\n\n10) Mười.\n")
+    assert [(b.marker, b.position.line) for b in blocks if isinstance(b, Item)] == [
+        ("1.", 1),
+        ("3.", 3),
+        ("3.", 4),
+        ("10)", 6),
+    ]
+
+
+def test_a_nested_list_neither_shifts_nor_renumbers_its_parents_items() -> None:
+    text = "1. Một:\n   - gạch\n   - gạch\n     1. sâu\n2. Hai.\n"
+    blocks, _ = parse_blocks(HERE, text)
+    assert [(type(b).__name__, getattr(b, "marker", ""), b.position.line) for b in blocks] == [
+        ("Item", "1.", 1),
+        ("Item", "-", 2),
+        ("Item", "-", 3),
+        ("Item", "1.", 4),
+        ("Item", "2.", 5),
+    ]
+
+
+def test_a_point_on_a_line_of_its_own_is_a_paragraph_at_that_line() -> None:
+    text = (
+        "Điều 2. Nhiệm vụ:\na) lập kế hoạch;\nb) báo cáo\n   hằng quý.\n\n"
+        "1. Khoản một:\na) **điểm** a;\nđ) điểm đ.\n2. Khoản hai, theo điểm\nb khoản 1.\n"
+    )
+    blocks, problems = parse_blocks(HERE, text)
+    assert problems == []
+    assert [(type(b).__name__, source_text(b.inlines), b.position.line) for b in blocks] == [
+        ("Paragraph", "Điều 2. Nhiệm vụ:", 1),
+        ("Paragraph", "a) lập kế hoạch;", 2),
+        ("Paragraph", "b) báo cáo hằng quý.", 3),
+        ("Item", "Khoản một:", 6),
+        ("Paragraph", "a) điểm a;", 7),
+        ("Paragraph", "đ) điểm đ.", 8),
+        ("Item", "Khoản hai, theo điểm b khoản 1.", 9),
+    ]
+
+
 def test_unsupported_blocks_are_problems_at_their_line() -> None:
     _, problems = parse_blocks(HERE, "Đoạn\n\n> trích\n\n<table><tr><td>x</td></tr></table>\n")
     assert [
