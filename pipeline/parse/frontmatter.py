@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,10 @@ APPENDIX_SCHEMA: dict[str, tuple[str, str, bool]] = {  # AppendixOptions
 }
 # `phu_luc.huong` → whether the appendices are landscape; without it, each table's width decides.
 APPENDIX_ORIENTATIONS = {"doc": False, "dọc": False, "do\u0323c": False, "ngang": True}
+# A date whose last parts are still to fill, "2026-11-…" (the day) or "2026-…-…" (the month and
+# the day), as `baocao nhap` writes a date the DOCX does not give: read as the parts written
+# ("2026-11", a draft's date, printed with blanks); the placeholder check reports its "…" (draft).
+DATE_TO_FILL = re.compile(r"(?:\s*-\s*(?:…|\.\.\.))+\s*$")
 JOINT_SCHEMA: dict[str, tuple[str, str, bool]] = {  # Joint
     "co_quan": ("tên cơ quan liên tịch", "lines", True),
     "nguoi_ky": ("người ký của cơ quan liên tịch", "signer", True),
@@ -288,6 +293,8 @@ class FrontMatterReader:
             and value > 0
         ):
             return value
+        if kind == "date" and isinstance(value, str):
+            value = DATE_TO_FILL.sub("", value) or value  # "2026-11-…": the day still to fill
         readers = {"date": DocumentDate.parse, "words": WordsStyle.from_front_matter}
         if kind in readers:
             try:

@@ -14,6 +14,7 @@ the folder is written whole or not at all.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 from pathlib import Path
@@ -34,8 +35,11 @@ HEADER = (
 )
 
 
-def import_docx(docx: Path, content: Path, name: str | None = None) -> Path:
-    """Write `content/<name>/` from a DOCX; its folder."""
+def import_docx(
+    docx: Path, content: Path, name: str | None = None, today: datetime.date | None = None
+) -> Path:
+    """Write `content/<name>/` from a DOCX; its folder. `today` dates a DOCX that gives no date
+    (this month, its day "…")."""
     name = name if name is not None else suggested_name(docx.stem)
     if not name or not ID.fullmatch(name):
         hint = suggested_name(name or docx.stem) or "bao-cao-nam-2026"
@@ -52,7 +56,7 @@ def import_docx(docx: Path, content: Path, name: str | None = None) -> Path:
             "nhận tệp .docx (mở tệp bằng Word rồi lưu thành .docx)"
         )
     check = check_received(received)
-    front = read_front(received)
+    front = read_front(received, today)
     parts = body_parts(received, front, check)
     values = front.values
     typed = parts.attachment_lines[0] if parts.attachment_lines else None
@@ -73,7 +77,10 @@ def _text(lines: list[str]) -> str:
 
 
 def _generated(values: dict[str, object], name: str) -> str | None:
-    """The "(Kèm theo …)" line baocao makes from this front matter; None if it cannot read it."""
+    """The "(Kèm theo …)" line baocao makes from this front matter; None if it cannot read it,
+    or its date is still to fill (the line baocao makes will follow the date once filled)."""
+    if PLACEHOLDER in str(values.get("ngay", "")):
+        return None
     reader = FrontMatterReader(Path(name), front_yaml(values), 2)
     front = reader.read()
     return attachment_line(front) if front is not None else None

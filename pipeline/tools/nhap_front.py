@@ -8,11 +8,14 @@ table (or plain paragraphs) holds "Nơi nhận:" and its lines beside the signer
 KT., …), title and name. This module finds each of these by its words, not by its styles, so a
 document typed by hand and one baocao built are read alike, and returns the front matter and
 where the body lies between them. What it cannot find is written "…", a placeholder check
-refuses until it is filled.
+refuses until it is filled; a date it cannot find is dated as `baocao new` dates a draft, this
+year and month, with its day "…" ("2026-11-…": it builds, printing the blanks, and check reports
+the "…"). A date given in part ("ngày     tháng 7 năm 2026") comes through as typed ("2026-07").
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from dataclasses import dataclass, field
@@ -29,6 +32,8 @@ PLACE_DATE = re.compile(
     r"[\s…\./]*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
+# A place-date line, its date readable or not ("An Bình, ngày … tháng … năm …"): its place.
+UNDATED = re.compile(r"(?P<place>[^,\n]*?)\s*,\s*ngày.*?tháng.*?năm", re.IGNORECASE | re.DOTALL)
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"V/v\b", re.IGNORECASE)
 RULE_LINE = re.compile(r"[-_=*.·\s]+")
@@ -54,8 +59,9 @@ class Front:
     rest: int = 0
 
 
-def read_front(received: Received) -> Front:
-    """The front matter of a received DOCX and the stretch of its body."""
+def read_front(received: Received, today: datetime.date | None = None) -> Front:
+    """The front matter of a received DOCX and the stretch of its body; `today` dates it when
+    the DOCX gives no date (its day left "…")."""
     blocks = list(received.blocks)
     found: dict[str, Any] = {}
     at = _header(blocks, found)
@@ -73,7 +79,15 @@ def read_front(received: Received) -> Front:
             if match:
                 found["ngay"] = _date(match.group(3), match.group(2), match.group(1))
                 break
+    if "ngay" not in found:
+        found["ngay"] = undated(today)
     return Front(_ordered(found, kind.form), at, end, rest)
+
+
+def undated(today: datetime.date | None = None) -> str:
+    """The date of a document whose frame gives none, as `baocao new` dates a draft (this year
+    and month), its day "…" still to fill."""
+    return f"{(today or datetime.date.today()):%Y-%m}-{PLACEHOLDER}"
 
 
 def _lines(block: Block) -> list[tuple[str, str]]:
@@ -107,7 +121,7 @@ def _header(blocks: list[Block], found: dict[str, Any]) -> int:
     framed = [
         k
         for k, p in enumerate(zone)
-        if NATIONAL.search(p.text) or NUMBER.search(p.text) or PLACE_DATE.search(p.text)
+        if NATIONAL.search(p.text) or NUMBER.search(p.text) or UNDATED.search(p.text)
     ]
     end = framed[-1] + 1 if framed else 0
     lines = [line for p in zone[:end] for line in _lines(p)]
@@ -123,7 +137,7 @@ def _agency(lines: list[tuple[str, str]], found: dict[str, Any]) -> None:
         line = " ".join(text.split())
         if not line or RULE_LINE.fullmatch(line) or NATIONAL.search(line):
             continue
-        if NUMBER.match(line) or PLACE_DATE.search(line) or LETTER_SUBJECT.match(line):
+        if NUMBER.match(line) or UNDATED.search(line) or LETTER_SUBJECT.match(line):
             continue
         (parent if style == "Parent Agency" else agency).append(line)
     if agency:
@@ -147,6 +161,9 @@ def _numbers(lines: list[str], found: dict[str, Any]) -> None:
             if date["place"].strip():
                 found["dia_danh"] = date["place"].strip()
             found["ngay"] = _date(date["year"], date["month"], date["day"])
+        elif (place := UNDATED.search(line)) and "dia_danh" not in found:
+            if place["place"].strip():  # its date left for read_front to mark "…"
+                found["dia_danh"] = place["place"].strip()
         if LETTER_SUBJECT.match(line) and "trich_yeu" not in found:
             found["trich_yeu"] = line
             found["loai"] = "CÔNG VĂN"
@@ -348,7 +365,7 @@ def _ordered(found: dict[str, Any], form: str) -> dict[str, Any]:
     out["ky_hieu"] = found.get("ky_hieu", PLACEHOLDER)
     if form != "minutes":
         out["dia_danh"] = found.get("dia_danh", PLACEHOLDER)
-    out["ngay"] = found.get("ngay", PLACEHOLDER)
+    out["ngay"] = found["ngay"]  # read_front dates what the DOCX does not
     out["loai"] = found.get("loai", PLACEHOLDER)
     out["trich_yeu"] = found.get("trich_yeu", PLACEHOLDER)
     for key in ("tham_quyen", "ky_hop", "can_cu", "kinh_gui", "thu_ky"):
