@@ -81,9 +81,10 @@ def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
     lines at their own)."""
     lines = list(paragraph.lines) or [paragraph.anchor]
     starts = [0]
-    for offset, char in enumerate(paragraph.text):
-        if char == "\n" and len(starts) < len(lines):
-            starts.append(offset + 1)
+    at = paragraph.text.find("\n")
+    while at >= 0 and len(starts) < len(lines):
+        starts.append(at + 1)
+        at = paragraph.text.find("\n", at + 1)
     return Prose(received.path, paragraph.text, starts, lines[: len(starts)])
 
 

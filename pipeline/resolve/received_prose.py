@@ -26,12 +26,15 @@ Each finding that check could state as a relation is also returned as a `Relatio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import Decimal, getcontext, localcontext
+from functools import cached_property
 
 from pipeline.errors import Position, Problem
-from pipeline.money.amount import Amount, Form, NumberFormatError
+from pipeline.money.amount import EXACT, Amount, Form, NumberFormatError
 from pipeline.money.figures import in_form
 from pipeline.parse.received import NUMBERINGS, Paragraph, Received, heading_levels, plain
 from pipeline.resolve.prose import amounts, money
@@ -176,7 +179,8 @@ def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[
         if not (words.rstrip().endswith(":") or WHOLE.search(words) or partial):
             continue
         children: list[_Text] = []
-        for after in texts[k + 1 :]:
+        for j in range(k + 1, len(texts)):  # not a copy of the rest, at every head
+            after = texts[j]
             if after.level or after.rank <= text.rank:
                 break
             children.append(after)
@@ -218,44 +222,65 @@ def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[
 
 # ---------------------------------------------------------------------------------------------
 # Totals
+#
+# A long section states a total every few paragraphs, and each total is weighed against the
+# groupings of its whole stretch: what a stretch offers its totals (`_Stretch`) is worked out
+# once, when its first total asks, and each total then takes a constant time. The sections, the
+# stretch of each total and the heading before each on its level are found in one pass each: the
+# check is linear in the document's length (times the depth of its outline, a few levels).
+
+Section = tuple[int, int, int]  # a heading's index, the first index after its stretch, its level
 
 
-def _sections(texts: list[_Text]) -> list[tuple[int, int, int]]:
-    """Each heading's stretch: (its index, the first index after it, its level)."""
-    out = []
+def _sections(texts: list[_Text]) -> list[Section]:
+    """Each heading's stretch: (its index, the first index after it, its level). A heading
+    closes the stretches of the headings open above it on its level or deeper."""
+    ends: dict[int, int] = {}
+    open_: list[int] = []  # the headings whose stretch goes on, levels rising
     for k, text in enumerate(texts):
-        if not text.level:
-            continue
-        end = next(
-            (j for j in range(k + 1, len(texts)) if 0 < texts[j].level <= text.level), len(texts)
-        )
-        out.append((k, end, text.level))
+        if text.level:
+            while open_ and texts[open_[-1]].level >= text.level:
+                ends[open_.pop()] = k
+            open_.append(k)
+    return [(k, ends.get(k, len(texts)), t.level) for k, t in enumerate(texts) if t.level]
+
+
+def _previous_siblings(sections: list[Section]) -> list[int | None]:
+    """For each section (by position in `sections`), the position of the heading just before it
+    on the same level under the same parent; None when a higher heading comes first."""
+    out: list[int | None] = []
+    candidates: list[int] = []  # the nearest heading of each level up to the last, levels rising
+    for n, (_, _, level) in enumerate(sections):
+        while candidates and sections[candidates[-1]][2] > level:
+            candidates.pop()
+        same = candidates.pop() if candidates and sections[candidates[-1]][2] == level else None
+        out.append(same)
+        candidates.append(n)
     return out
 
 
 def _totals(received: Received, texts: list[_Text], listed: set[int], found: ProseFindings) -> None:
-    sections = _sections(texts)
+    outline = _Outline(texts, _sections(texts))
+    siblings = _previous_siblings(outline.sections)
+    open_: list[int] = []  # the sections around the text at hand (positions), innermost last
     for k, text in enumerate(texts):
-        if text.level or text.anchor in listed:
+        if text.level:
+            while open_ and outline.sections[open_[-1]][2] >= text.level:
+                open_.pop()
+            open_.append(outline.position[k])
             continue
         stated = text.total
-        inner = [s for s in sections if s[0] < k < s[1]]
-        if stated is None or not inner:  # a total outside any heading lists nothing certain
-            continue
+        if text.anchor in listed or stated is None or not open_:
+            continue  # a total outside any heading lists nothing certain
         words, total = stated
-        scope = max(inner, key=lambda s: s[2])
-        items = _items(texts, scope, k)
-        if not items and scope[0] >= 0:  # a heading that states the total alone
-            sibling = _previous_sibling(sections, scope)
-            if sibling is not None:
-                scope, items = sibling, _items(texts, sibling, k)
-        if len(items) < 2:
+        scope = outline.stretch(open_[-1])
+        sibling = siblings[scope.position]
+        if not scope.items and sibling is not None:  # a heading that states the total alone
+            scope = outline.stretch(sibling)
+        if len(scope.items) < 2 or scope.adds_up(k, total.amount.dong):
             continue
-        groups = _groups(texts, scope, k, sections)
-        if any(sum((m.amount.dong for m in g), Decimal(0)) == total.amount.dong for g in groups):
-            continue
-        summed = _sum(items)
-        where = f"trong mục “{received.first_words(texts[scope[0]].anchor)}”"
+        items, summed = scope.items, scope.summed
+        where = f"trong mục “{received.first_words(texts[scope.section[0]].anchor)}”"
         gap = total.amount - summed
         found.problems.append(
             _problem(
@@ -266,35 +291,140 @@ def _totals(received: Received, texts: list[_Text], listed: set[int], found: Pro
                 warning=True,
             )
         )
-        found.relations.append(Relation(total, tuple(items)))
+        found.relations.append(Relation(total, items))  # one tuple for all of the stretch
 
 
-def _previous_sibling(
-    sections: list[tuple[int, int, int]], scope: tuple[int, int, int]
-) -> tuple[int, int, int] | None:
-    """The heading just before `scope` on the same level, under the same parent."""
-    for section in reversed([s for s in sections if s[0] < scope[0]]):
-        if section[2] < scope[2]:
-            return None
-        if section[2] == scope[2]:
-            return section
-    return None
+class _Outline:
+    """The sections of the body, and what each offers its totals, each worked out once."""
+
+    def __init__(self, texts: list[_Text], sections: list[Section]) -> None:
+        self.texts = texts
+        self.sections = sections
+        self.position = {section[0]: n for n, section in enumerate(sections)}
+        self._items: dict[int, tuple[Mention, ...]] = {}
+        self._stretches: dict[int, _Stretch] = {}
+
+    def items(self, n: int) -> tuple[Mention, ...]:
+        """The items of the `n`-th section (`_items`; a total's own paragraph is never one)."""
+        if n not in self._items:
+            self._items[n] = tuple(_items(self.texts, self.sections[n], -1))
+        return self._items[n]
+
+    def inside(self, n: int) -> range:
+        """The positions of the sections under the `n`-th: those up to the heading that ends it."""
+        return range(n + 1, self.position.get(self.sections[n][1], len(self.sections)))
+
+    def stretch(self, n: int) -> _Stretch:
+        if n not in self._stretches:
+            self._stretches[n] = _Stretch(self, n)
+        return self._stretches[n]
+
+
+class _Stretch:
+    """A section as its totals see it: its items, their sum, and how many of the groupings a
+    total may add up (`_groups`: all the items, each sub-heading's, each paragraph's, each run of
+    list items of one kind) come to each sum. A total's own paragraph is no grouping of its own,
+    and the run it stands in goes without its items: `adds_up` takes these two out.
+
+    Counting sums so, and taking a paragraph's out of its run, gives `_groups`' answer only when
+    every sum is exact in the decimal context in force (28 digits by default), whatever the
+    order of its terms; where it might not be (a figure with many decimals next to a large one),
+    `adds_up` asks `_groups` itself."""
+
+    def __init__(self, outline: _Outline, position: int) -> None:
+        self.outline = outline
+        self.position = position
+        self.section = outline.sections[position]
+        self.items = outline.items(position)
+        self.sums: Counter[Decimal] = Counter()
+        self.paragraphs: dict[int, tuple[Decimal, int]] = {}  # index: its items' sum and count
+        self.runs: list[tuple[Decimal, int]] = []  # each run's sum and count of items
+        self.run_of: dict[int, int] = {}  # index of a paragraph with items: its run
+        texts = outline.texts
+        start, end, _ = self.section
+        listed = [m for j in range(start + 1, end) if not texts[j].level for m in texts[j].items]
+        self.exact = _exact_sums(listed)
+        if not self.exact:
+            return
+        if self.items:
+            self.sums[_sum(self.items).dong] += 1
+        for n in outline.inside(position):
+            inner = outline.items(n)
+            if inner:
+                self.sums[_sum(inner).dong] += 1
+        run, count, rank = Decimal(0), 0, -1
+        for j in range(start + 1, end):
+            text = texts[j]
+            if text.level or (text.items and text.rank != rank):
+                self._close(run, count)
+                run, count, rank = Decimal(0), 0, text.rank
+            if not text.level and text.items:
+                own = _sum(text.items).dong
+                self.paragraphs[j] = (own, len(text.items))
+                self.sums[own] += 1
+                self.run_of[j] = len(self.runs)
+                run, count = run + own, count + len(text.items)
+        self._close(run, count)
+
+    def _close(self, run: Decimal, count: int) -> None:
+        self.runs.append((run, count))
+        if count:
+            self.sums[run] += 1
+
+    @cached_property
+    def summed(self) -> Amount:
+        return _sum(self.items)
+
+    def adds_up(self, k: int, total: Decimal) -> bool:
+        """Whether a grouping of the stretch, the total at index `k` left out, comes to `total`."""
+        if not self.exact:
+            groups = _groups(self.outline.texts, self.section, k, self.outline.sections)
+            return any(sum((m.amount.dong for m in g), Decimal(0)) == total for g in groups)
+        count = self.sums[total]
+        if k not in self.paragraphs:
+            return count > 0
+        own, own_count = self.paragraphs[k]
+        run, run_count = self.runs[self.run_of[k]]
+        count -= (own == total) + (run == total)
+        return count > 0 or (run_count > own_count and run - own == total)
+
+
+def _exact_sums(mentions: list[Mention]) -> bool:
+    """Whether every sum of some of `mentions`, in any order, is exact in the current decimal
+    context: at most as many digits, from the largest sum possible down to the smallest
+    decimal place, as the context keeps."""
+    if not mentions:
+        return True
+    lowest = 0
+    for mention in mentions:
+        exponent = mention.amount.dong.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite: an Amount is never NaN or infinite
+        lowest = min(lowest, exponent)
+    with localcontext(EXACT):
+        bound = sum((abs(m.amount.dong) for m in mentions), Decimal(0))
+    return not bound or bound.adjusted() - lowest + 1 <= getcontext().prec
 
 
 def _stated_total(text: _Text) -> tuple[str, Mention] | None:
     """The words "tổng kinh phí" (as typed) and the amount they state: the first after them,
     in the same sentence."""
     words = text.paragraph.text
+    starts = [m.start for m in text.mentions]  # in the text's order
+    stops: list[int] | None = None  # where the text's sentences end, read at the first total
     for match in TOTAL.finditer(words):
-        stop = SENTENCE.search(words, match.end())
-        end = stop.start() if stop else len(words)
-        following = [m for m in text.mentions if match.end() <= m.start < end]
-        if following:
-            return " ".join(match.group(0).split()), following[0]
+        first = bisect_left(starts, match.end())
+        if first == len(starts):
+            break  # no amount after these words, nor after any further on
+        if stops is None:
+            stops = [stop.start() for stop in SENTENCE.finditer(words)]
+        stop = bisect_left(stops, match.end())
+        end = stops[stop] if stop < len(stops) else len(words)
+        if starts[first] < end:
+            return " ".join(match.group(0).split()), text.mentions[first]
     return None
 
 
-def _items(texts: list[_Text], scope: tuple[int, int, int], total: int) -> list[Mention]:
+def _items(texts: list[_Text], scope: Section, total: int) -> list[Mention]:
     start, end, _ = scope
     return [
         m
@@ -306,12 +436,13 @@ def _items(texts: list[_Text], scope: tuple[int, int, int], total: int) -> list[
 
 def _groups(
     texts: list[_Text],
-    scope: tuple[int, int, int],
+    scope: Section,
     total: int,
-    sections: list[tuple[int, int, int]],
+    sections: list[Section],
 ) -> list[list[Mention]]:
     """The groupings a total may add up: all the items, each sub-heading's, each paragraph's,
-    each run of list items of one kind."""
+    each run of list items of one kind. (`_Stretch` counts their sums for all of a stretch's
+    totals at once; this is what it counts, and what it asks when a sum might be inexact.)"""
     groups = [_items(texts, scope, total)]
     groups += [_items(texts, s, total) for s in sections if scope[0] < s[0] < scope[1]]
     run: list[Mention] = []
