@@ -10,7 +10,7 @@ the checks in prose_checks.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +29,7 @@ FIGURE = (
 MONEY = re.compile(rf"(?P<figure>{FIGURE}){UNIT_PATTERN}")
 RELATION = re.compile(r"\s*([^\s=]*)\s*(?:=\s*(.*?))?\s*")
 DECLARED = re.compile(rf"(?:{MONEY.pattern})\s*$")
+_SPACES = re.compile(" *")
 
 
 def amounts(text: str) -> Iterator[re.Match[str]]:
@@ -69,12 +70,17 @@ class Prose:
         return Position(self.path, self.line_at(offset))
 
     def is_generated(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.generated)
+        """Whether a citation wrote some of the text from `start` to `end`. The spans come in
+        the text's order, none overlapping: the last one starting before `end` ends last."""
+        before = bisect_left(self.generated, (end,))
+        return before > 0 and self.generated[before - 1][1] > start
 
     def is_declared(self, end: int) -> bool:
         """Whether a `{#id}` tag followed the text ending at `end` (spaces between allowed)."""
-        rest = len(self.text[end:]) - len(self.text[end:].lstrip(" "))
-        return any(end <= t <= end + rest for t in self.tags)
+        spaced = _SPACES.match(self.text, end)
+        stop = spaced.end() if spaced else end
+        first = bisect_left(self.tags, end)  # tags come in the text's order
+        return first < len(self.tags) and self.tags[first] <= stop
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,10 @@ class Words:
     end: int
 
 
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+_OPENING = re.compile(r"\s*\(?\s*")
+
+
 def words_after(text: str, end: int) -> Words | None:
     """The words stating the amount that ends at `end`: "(…)" or "Bằng chữ: …" after it, with
     punctuation or a line break between allowed; None when no words follow."""
@@ -96,8 +100,8 @@ def _words_end(text: str, start: int) -> int:
         end = stop.start()
         if text[end] != "\n":
             break
-        following = text[end + 1 :].split(maxsplit=1)
-        if not following or not is_number_word(following[0].strip(",")):
+        following = _NEXT_WORD.match(text, end + 1)
+        if following is None or not is_number_word(following.group(1).strip(",")):
             break
         end += 1
     return len(text[:end].rstrip())
@@ -118,7 +122,7 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
     problems: list[Problem] = []
     if not re.search(r"\d|bằng chữ", prose.text, re.IGNORECASE):
         return problems  # most paragraphs name no amount: skip the regexes
-    used: list[Words] = []
+    used: list[Words] = []  # in the text's order
     for match in amounts(prose.text):
         try:
             amount, form = money(match)
@@ -132,12 +136,16 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
             continue
         used.append(words)
         problems += _verify(prose, match.group(0), amount, form, words, style)
+    opening = _OPENING.match(prose.text)  # what may stand before words that open the block
+    passed = 0  # the words spans ending before the label at hand (labels come in order)
     for label in LABELLED.finditer(prose.text):
-        if any(w.start <= label.start() < w.end for w in used):
-            continue
+        while passed < len(used) and used[passed].end <= label.start():
+            passed += 1
+        if passed < len(used) and used[passed].start <= label.start():
+            continue  # the words of a figure before it
         words = Words(label.start(), _words_end(prose.text, label.end()))
-        before = prose.text[: label.start()].rstrip().removesuffix("(").strip()
-        last = _last_amount(previous) if previous is not None and not before else None
+        first = opening is not None and opening.end() >= label.start()
+        last = _last_amount(previous) if previous is not None and first else None
         if last is None:
             problems.append(
                 Problem(

@@ -12,21 +12,16 @@ times as long; a machine's speed has no part in it.
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import FrameType
-from typing import Any
 
 import pytest
+from work_count import work
 
-import pipeline
-from pipeline.review.soat import Review, review_files
+from pipeline.review.soat import review_files
 
-PIPELINE = str(Path(pipeline.__file__).resolve().parent)
 OWN = re.compile(r"[/\\](?:review[/\\]soat|parse[/\\]received\w*|resolve[/\\]received\w*)\.py$")
 WORDS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín")
-Tracer = Callable[[FrameType, str, Any], Any]
 
 
 def money(k: int) -> str:
@@ -81,33 +76,6 @@ def one_paragraph(blocks: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def work(path: Path) -> tuple[int, Review]:
-    """The lines of soat's own modules run and the calls into baocao's modules, reviewing
-    `path`; and what the review found."""
-    count = 0
-
-    def lines(frame: FrameType, event: str, arg: object) -> Tracer:
-        nonlocal count
-        count += event == "line"
-        return lines
-
-    def calls(frame: FrameType, event: str, arg: object) -> Tracer | None:
-        nonlocal count
-        name = frame.f_code.co_filename
-        if not name.startswith(PIPELINE):
-            return None
-        count += 1
-        return lines if OWN.search(name) else None
-
-    previous = sys.gettrace()
-    sys.settrace(calls)
-    try:
-        review = review_files([path])
-    finally:
-        sys.settrace(previous)
-    return count, review
-
-
 @pytest.mark.parametrize(
     ("shape", "found"),
     [
@@ -133,8 +101,8 @@ def test_the_work_grows_with_the_length_not_its_square(
     small.write_text(shape(50), encoding="utf-8")
     large.write_text(shape(200), encoding="utf-8")
     review_files([small])  # the regular expressions compiled, the modules imported
-    small_work, small_review = work(small)
-    large_work, large_review = work(large)
+    small_work, small_review = work(lambda: review_files([small]), OWN)
+    large_work, large_review = work(lambda: review_files([large]), OWN)
     # the document goes through the checks, its problems about four times as many
     for words in found:
         assert words in "\n".join(large_review.lines)
