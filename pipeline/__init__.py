@@ -14,6 +14,10 @@ import sys
 # read-only.)
 sys.dont_write_bytecode = False
 
+from pipeline import lazy  # noqa: E402
+
+lazy.defer()  # before dataclasses imports inspect (pipeline/lazy.py)
+
 from pipeline import compiled  # noqa: E402  (once .pyc files are written)
 
 compiled.keep_compiled()

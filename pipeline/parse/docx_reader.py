@@ -111,6 +111,8 @@ def _int(element: etree._Element | None, default: int = 0) -> int:
 
 @dataclass(frozen=True)
 class _Style:
+    """A paragraph style of the DOCX: its name, parent, heading level and list numbering."""
+
     name: str
     based_on: str | None
     level: int  # heading level, 0 for none
@@ -119,6 +121,8 @@ class _Style:
 
 @dataclass
 class _Styles:
+    """The DOCX's paragraph styles by id."""
+
     by_id: dict[str, _Style] = field(default_factory=dict)
 
     @classmethod
@@ -153,6 +157,9 @@ class _Styles:
 
 @dataclass(frozen=True)
 class _Level:
+    """One level of a Word list: its number format, its text with the numbers' places, its
+    first number."""
+
     format: str  # decimal, lowerLetter, upperRoman, bullet …
     text: str  # "%1.", "%1.%2.", "-"
     start: int

@@ -37,6 +37,8 @@ class _Refused(yaml.MarkedYAMLError):
 
 @dataclass(frozen=True)
 class _Duplicate:
+    """A key given twice in one mapping: the key, and the lines of both."""
+
     key: str
     line: int  # 0-based, in the front matter
     first: int  # 0-based, where the key was first given

@@ -102,6 +102,8 @@ class TableItem:
 
 @dataclass
 class ProseFindings:
+    """What the prose checks found: the problems, and each finding as a relation for nhap."""
+
     problems: list[Problem] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 

@@ -105,6 +105,9 @@ def budget_shape(table: Table, unit: str | None, ident: str) -> BudgetShape | No
 
 @dataclass
 class _Coded:
+    """A row of a received table with its code ("I", "1", "a"): its place among the codes, and
+    the columns it fills."""
+
     code: str
     rank: tuple[int, int]
     filled: set[int]  # the columns it has a figure in, zeros too
@@ -112,6 +115,8 @@ class _Coded:
 
 @dataclass
 class _Shaper:
+    """A received table being shaped as a budget table: its unit, its id, the notes it makes."""
+
     table: Table
     unit: str | None
     ident: str
