@@ -6,6 +6,7 @@ import argparse
 import os
 import re
 import sys
+from collections.abc import Callable
 
 from pipeline.errors import BaocaoError, UsageError, display_path, os_reason
 
@@ -137,8 +138,7 @@ WORDS_HELP = "đọc số thành chữ (hoặc chữ thành số với --parse)"
 
 
 def words_options(words: argparse.ArgumentParser) -> None:
-    """The arguments of `baocao words`: the same for its subcommand parser and for the parser
-    `main` makes for it alone (its most frequent, smallest use)."""
+    """The arguments of `baocao words`, its most frequent and smallest use."""
     words.add_argument(
         "values",
         nargs="+",
@@ -157,19 +157,9 @@ def words_options(words: argparse.ArgumentParser) -> None:
     words.add_argument(
         "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
     )
-    words.set_defaults(command="words")
 
 
-def parser() -> argparse.ArgumentParser:
-    from pathlib import Path  # here, not above: `baocao words` needs no path
-
-    top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
-    commands = top.add_subparsers(
-        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
-    )
-    commands.required = True
-
-    build = commands.add_parser("build", help="dựng DOCX cho các văn bản trong content/")
+def build_options(build: argparse.ArgumentParser) -> None:
     build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     output_option(build)
     content_option(build)
@@ -182,13 +172,13 @@ def parser() -> argparse.ArgumentParser:
         help="dựng song song bằng N tiến trình (0: mỗi lõi một tiến trình; mặc định 1)",
     )
 
-    check = commands.add_parser("check", help="kiểm tra nội dung, không dựng DOCX")
+
+def check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     content_option(check)
 
-    render = commands.add_parser(
-        "render", help="in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)"
-    )
+
+def render_options(render: argparse.ArgumentParser) -> None:
     render.add_argument("document", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     render.add_argument(
         "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
@@ -196,13 +186,14 @@ def parser() -> argparse.ArgumentParser:
     content_option(render)
     output_option(render)
 
-    words_options(commands.add_parser("words", help=WORDS_HELP))
-    text = commands.add_parser("text", help="in chữ của một tệp DOCX (dùng cho git diff)")
+
+def text_options(text: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     text.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần đọc")
 
-    diff = commands.add_parser(
-        "diff", help="so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi"
-    )
+
+def diff_options(diff: argparse.ArgumentParser) -> None:
     diff.add_argument(
         "old", nargs="?", metavar="CŨ", help="phiên bản cũ (mặc định: điểm rẽ nhánh từ main)"
     )
@@ -211,14 +202,13 @@ def parser() -> argparse.ArgumentParser:
     )
     content_option(diff)
 
-    deps = commands.add_parser(
-        "deps",
-        help="ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
-    )
+
+def deps_options(deps: argparse.ArgumentParser) -> None:
     content_option(deps)
     output_option(deps)
 
-    new = commands.add_parser("new", help="tạo thư mục cho một văn bản mới, dựng được ngay")
+
+def new_options(new: argparse.ArgumentParser) -> None:
     new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
     new.add_argument(
         "--loai",
@@ -230,20 +220,69 @@ def parser() -> argparse.ArgumentParser:
     )
     content_option(new)
 
-    soat = commands.add_parser(
-        "soat", help="soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng"
-    )
+
+def soat_options(soat: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     soat.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp cần soát")
 
-    nhap = commands.add_parser(
-        "nhap", help="chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại"
-    )
+
+def nhap_options(nhap: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
     nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
     nhap.add_argument(
         "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
     )
     content_option(nhap)
+
+
+# Each command: what `baocao --help` says of it, and its arguments.
+COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "build": ("dựng DOCX cho các văn bản trong content/", build_options),
+    "check": ("kiểm tra nội dung, không dựng DOCX", check_options),
+    "render": (
+        "in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)",
+        render_options,
+    ),
+    "words": (WORDS_HELP, words_options),
+    "text": ("in chữ của một tệp DOCX (dùng cho git diff)", text_options),
+    "diff": ("so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi", diff_options),
+    "deps": (
+        "ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
+        deps_options,
+    ),
+    "new": ("tạo thư mục cho một văn bản mới, dựng được ngay", new_options),
+    "soat": (
+        "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        soat_options,
+    ),
+    "nhap": (
+        "chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại",
+        nhap_options,
+    ),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """The whole command line: every command, for `baocao --help` and the errors that need it."""
+    top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
+    commands = top.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
+    )
+    commands.required = True
+    for name, (text, options) in COMMAND_LINE.items():
+        options(commands.add_parser(name, help=text))
     return top
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """One command's parser alone, as `baocao NAME` reads its arguments: the same arguments, help
+    and errors as in the whole parser, without building the nine others."""
+    alone = _Parser(prog=f"baocao {name}")
+    COMMAND_LINE[name][1](alone)
+    alone.set_defaults(command=name)
+    return alone
 
 
 def seconds_text(seconds: float) -> str:
@@ -482,10 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         argv = sys.argv[1:] if argv is None else argv
         args = None
-        if argv[:1] == ["words"]:  # `baocao words` alone: no need to build every command's parser
-            alone = _Parser(prog="baocao words")
-            words_options(alone)
-            args, unknown = alone.parse_known_args(argv[1:])
+        if argv and argv[0] in COMMAND_LINE:  # one command: no need to build every parser
+            args, unknown = command_parser(argv[0]).parse_known_args(argv[1:])
             args = None if unknown else args  # refused as the whole parser refuses them
         if args is None:
             args = parser().parse_args(argv)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from budget_documents import HEADER, write_document
 from conftest import CONTENT, ROOT, SAMPLE
 
+from pipeline.cli import COMMAND_LINE, command_parser, parser
 from pipeline.docx.pandoc import Pandoc
 
 
@@ -144,3 +147,15 @@ def test_render_refuses_content_with_errors(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == ""
     assert "01-phan.md:" in result.stderr and "“1.2.3”" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_LINE))
+def test_a_command_read_alone_has_the_help_and_defaults_it_has_in_the_whole_line(
+    name: str,
+) -> None:
+    whole = parser()
+    (commands,) = [a for a in whole._actions if isinstance(a, argparse._SubParsersAction)]
+    inside = commands.choices[name]
+    alone = command_parser(name)
+    assert alone.format_help() == inside.format_help()
+    assert alone.get_default("command") == name
