@@ -74,27 +74,33 @@ def test_the_fixtures_number_their_khoan_and_diem_in_sequence(
 # Khoản
 
 
-def test_a_skipped_khoan_is_reported_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
-    text = edit(folder, RESOLUTION, "3. Cân đối ngân sách", "4. Cân đối ngân sách")
+@pytest.mark.parametrize(
+    ("fixtures", "name", "cited", "number", "typed", "message"),
+    [  # a skipped khoản, a repeated one; a skipped điểm, a repeated one
+        (SHAPES, "nghi-quyet-du-toan", (), "3. Cân đối", "4.",
+         "khoản “4.” đánh số không liền: sau khoản “2.” là khoản “3.”"),
+        (SHAPES, "nghi-quyet-du-toan", (), "3. Cân đối", "2.",
+         "khoản “2.” trùng số với khoản trước: sửa thành “3.”"),
+        (KINDS, "nghi-quyet", ("ke-hoach",), "c) Nhân lực", "d)",
+         "điểm “d)” đánh số không liền: sau điểm “b)” là điểm “c)”"),
+        (KINDS, "nghi-quyet", ("ke-hoach",), "c) Nhân lực", "b)",
+         "điểm “b)” trùng với điểm trước: sửa thành “c)”"),
+    ],
+)  # fmt: skip
+def test_a_skipped_or_repeated_number_is_reported_at_its_line(
+    tmp_path: Path,
+    fixtures: Path,
+    name: str,
+    cited: tuple[str, ...],
+    number: str,
+    typed: str,
+    message: str,
+) -> None:
+    folder = copy(tmp_path, fixtures, name, *cited)
+    words = number.split(" ", 1)[1]
+    text = edit(folder, RESOLUTION, number, f"{typed} {words}")
     assert numbering(check_document(folder)) == [
-        (
-            RESOLUTION,
-            line_of(text, "4. Cân đối"),
-            "khoản “4.” đánh số không liền: sau khoản “2.” là khoản “3.”",
-        )
-    ]
-
-
-def test_a_repeated_khoan_is_reported_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
-    text = edit(folder, RESOLUTION, "3. Cân đối ngân sách", "2. Cân đối ngân sách")
-    assert numbering(check_document(folder)) == [
-        (
-            RESOLUTION,
-            line_of(text, "2. Cân đối"),
-            "khoản “2.” trùng số với khoản trước: sửa thành “3.”",
-        )
+        (RESOLUTION, line_of(text, f"{typed} {words}"), message)
     ]
 
 
@@ -161,30 +167,6 @@ def test_khoan_of_an_attached_quy_che_are_counted_in_its_own_articles(tmp_path: 
 # Điểm
 
 POINTS = 'c) Nhân lực số: {{ tien("ke-hoach:kp.nhan-luc") }}.'
-
-
-def test_a_skipped_diem_is_reported_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, KINDS, "nghi-quyet", "ke-hoach")
-    text = edit(folder, RESOLUTION, "c) Nhân lực số", "d) Nhân lực số")
-    assert numbering(check_document(folder)) == [
-        (
-            RESOLUTION,
-            line_of(text, "d) Nhân lực"),
-            "điểm “d)” đánh số không liền: sau điểm “b)” là điểm “c)”",
-        )
-    ]
-
-
-def test_a_repeated_diem_is_reported_at_its_line(tmp_path: Path) -> None:
-    folder = copy(tmp_path, KINDS, "nghi-quyet", "ke-hoach")
-    text = edit(folder, RESOLUTION, "c) Nhân lực số", "b) Nhân lực số")
-    assert numbering(check_document(folder)) == [
-        (
-            RESOLUTION,
-            line_of(text, "b) Nhân lực"),
-            "điểm “b)” trùng với điểm trước: sửa thành “c)”",
-        )
-    ]
 
 
 @pytest.mark.parametrize(
