@@ -15,8 +15,9 @@ dataclasses' `exec` is handed the code compiled for the same text (compile() of 
 exec would compile it), and re's compiler the program it built for the same pattern and flags
 (as it hands it to _sre, which checks it again). Nothing is rebuilt differently, only not
 rebuilt. The file is read only by the same Python build (sys.version), written whole (never
-half) at exit and only when something was added; a file that cannot be read or written only
-costs the compiling. `save()` writes it before a quick exit (cli.run).
+half) at exit and only when something was added, without what the code no longer compiles once
+that outgrows what a run uses (STALE); a file that cannot be read or written only costs the
+compiling. `save()` writes it before a quick exit (cli.run).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ CACHE = os.path.join(
     "__pycache__",
     f"compiled.{sys.implementation.cache_tag}.opt{sys.flags.optimize}.marshal",
 )
-MAX_KEPT = 4000  # entries kept across versions of the code; beyond it, only those in use
+STALE = 2  # a file holding more than this many times what a run used keeps only what it used
 
 
 def _future_flags() -> int:
@@ -105,8 +106,8 @@ class _Kept:
             return
         self.added = False
         tables = self.tables
-        if sum(len(t) for t in tables.values()) > MAX_KEPT:
-            tables = {
+        if sum(len(t) for t in tables.values()) > STALE * sum(len(u) for u in self.used.values()):
+            tables = {  # entries of code edited since: gone
                 n: {k: v for k, v in t.items() if k in self.used[n]} for n, t in tables.items()
             }
         folder, name = os.path.split(self.path)

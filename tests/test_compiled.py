@@ -111,6 +111,17 @@ def test_the_file_is_written_when_something_was_added_and_read_back(kept: Any) -
     assert again.get("re", (r"q(\d)", 0)) == kept.get("re", (r"q(\d)", 0))
 
 
+def test_what_the_code_no_longer_compiles_is_dropped_once_it_outgrows_what_is_used(
+    kept: Any,
+) -> None:
+    stale = {(f"old({k})", 0): marshal.dumps(k) for k in range(10)}
+    Path(compiled.CACHE).write_bytes(marshal.dumps((sys.version, {"code": {}, "re": stale})))
+    compiled._compile_kept(r"new(\d)", 0)  # used, and added
+    compiled.save()
+    _, tables = marshal.loads(Path(compiled.CACHE).read_bytes())
+    assert list(tables["re"]) == [(r"new(\d)", 0)]
+
+
 @pytest.mark.parametrize(
     "stored",
     [b"", b"not marshal", marshal.dumps(("2.7.18", {"re": {}})), marshal.dumps([1, 2])],
