@@ -78,11 +78,13 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Item:
-    """A list item, printed as a paragraph that begins with its marker ("-", "+", "3.")."""
+    """A list item, printed as a paragraph that begins with its marker ("-", "+", "3."); `depth`
+    counts the lists it is nested in (0: a list of its own)."""
 
     position: Position
     marker: str
     inlines: tuple[Inline, ...]
+    depth: int = 0
 
 
 @dataclass(frozen=True)

@@ -283,7 +283,9 @@ def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def _items(out: _Blocks, token: Token, position: Position, source: str) -> list[Block]:
+def _items(
+    out: _Blocks, token: Token, position: Position, source: str, depth: int = 0
+) -> list[Block]:
     """A list's items as item blocks, each at its own line and with the number typed on it
     ("1.", "3.": a skip is for check to report, never renumbered); nested items follow their
     parent, and a điểm typed on a line of its own under an item is a paragraph after it."""
@@ -305,13 +307,15 @@ def _items(out: _Blocks, token: Token, position: Position, source: str) -> list[
         for child in item["children"]:
             if child["type"] == "list":
                 at, inner = _nested_source(item_lines)
-                nested.extend(_items(out, child, Position(position.path, line + at), inner))
+                where = Position(position.path, line + at)
+                nested.extend(_items(out, child, where, inner, depth + 1))
             else:
                 if tokens:
                     tokens.append({"type": "softbreak"})
                 tokens.extend(child.get("children", []))
         (_, own), *points = _points(line, tokens)
-        blocks.append(Item(Position(position.path, line), marker, _Inlines(out, line).read(own)))
+        inlines = _Inlines(out, line).read(own)
+        blocks.append(Item(Position(position.path, line), marker, inlines, depth))
         for at, point in points:
             blocks.append(Paragraph(Position(position.path, at), _Inlines(out, at).read(point)))
         blocks.extend(nested)

@@ -15,8 +15,8 @@ rule names a kind. Each problem is at file:line:
 - khoản and điểm out of sequence inside an article of a kind made of articles: khoản "1.", "2."
   from 1 afresh in each article, điểm "a)", "b)" (or "a.") from "a)" afresh in each khoản (or in
   the article, before its first khoản), in either order of letters; "-" and "+" items, and items
-  outside articles (a báo cáo's lists, an appendix), are left alone. A khoản's number is the
-  one typed on its line (parse keeps it);
+  outside articles (a báo cáo's lists, an appendix), and lists nested in a khoản, are left
+  alone. A khoản's number is the one typed on its line (parse keeps it);
 - "Như Điều 3" among the recipients when there is no Điều 3;
 - a placeholder left in, "…" or "..." standing where a word should be (a `draft` problem:
   check fails on it, a build warns), in the front matter and in the text, not in tables. An
@@ -244,6 +244,8 @@ def _clause_label(block: Paragraph | Item) -> _Label | None:
     """The number that opens `block` when it is a khoản ("2.": a numbered list's item, its number
     as printed) or a điểm ("b)" or "b.": a paragraph); None for anything else ("-", "+", "1)",
     "1.1.", "A.", a paragraph without a number)."""
+    if isinstance(block, Item) and block.depth:
+        return None  # a list nested in a khoản or a điểm: neither
     text = block.marker if isinstance(block, Item) else source_text(block.inlines)
     for label in _candidates(text):
         if label.scheme == "letter" or (label.scheme == "arabic" and label.form == "{}."):

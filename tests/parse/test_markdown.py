@@ -82,12 +82,12 @@ def test_a_numbered_item_keeps_the_number_typed_on_it() -> None:
 def test_a_nested_list_neither_shifts_nor_renumbers_its_parents_items() -> None:
     text = "1. Một:\n   - gạch\n   - gạch\n     1. sâu\n2. Hai.\n"
     blocks, _ = parse_blocks(HERE, text)
-    assert [(type(b).__name__, getattr(b, "marker", ""), b.position.line) for b in blocks] == [
-        ("Item", "1.", 1),
-        ("Item", "-", 2),
-        ("Item", "-", 3),
-        ("Item", "1.", 4),
-        ("Item", "2.", 5),
+    assert [(b.marker, b.position.line, b.depth) for b in blocks if isinstance(b, Item)] == [
+        ("1.", 1, 0),
+        ("-", 2, 1),
+        ("-", 3, 1),
+        ("1.", 4, 2),
+        ("2.", 5, 0),
     ]
 
 

@@ -104,6 +104,13 @@ def test_a_skipped_or_repeated_number_is_reported_at_its_line(
     ]
 
 
+def test_a_numbered_list_nested_in_a_khoan_is_not_taken_for_khoan(tmp_path: Path) -> None:
+    folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
+    end = "ngân sách xã cân đối thu, chi.\n"  # khoản 3's last line; under it, a list of its own
+    edit(folder, RESOLUTION, end, end + "   1. Thu nội địa;\n   2. Thu khác.\n")
+    assert numbering(check_document(folder)) == []
+
+
 def test_check_prints_the_problem_as_file_line_message(tmp_path: Path) -> None:
     folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
     text = edit(folder, RESOLUTION, "3. Cân đối ngân sách", "4. Cân đối ngân sách")
