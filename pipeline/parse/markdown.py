@@ -47,10 +47,10 @@ from pipeline.parse.syntax import (
     split_cells,
 )
 
-ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])[ \t]")
+ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])(?:[ \t]|$)")
 # A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
 # line, the decree's form as a paragraph of its own (docs/nd30-rules.md, "khoản, điểm").
-POINT_LINE = re.compile(r"[a-zđ]\)[ \t]")
+POINT_LINE = re.compile(r"[a-zđ]\)(?:[ \t]|$)")
 UNSUPPORTED = {
     "block_code": "khối mã (dòng thụt vào 4 dấu cách?)",
     "block_quote": "trích dẫn “>”",

@@ -70,12 +70,13 @@ def test_paragraph_glued_to_a_list_still_gets_its_own_line() -> None:
 
 
 def test_a_numbered_item_keeps_the_number_typed_on_it() -> None:
-    blocks, _ = parse_blocks(HERE, "1. Một.\n\n3. Ba.\n3. Ba nữa.\n\n10) Mười.\n")
+    blocks, _ = parse_blocks(HERE, "1. Một.\n\n3. Ba.\n3. Ba nữa.\n\n10) Mười.\n11)\n")
     assert [(b.marker, b.position.line) for b in blocks if isinstance(b, Item)] == [
         ("1.", 1),
         ("3.", 3),
         ("3.", 4),
         ("10)", 6),
+        ("11)", 7),  # an item with nothing after its number yet
     ]
 
 
