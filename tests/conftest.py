@@ -21,6 +21,8 @@ from pipeline.docx.pandoc import Pandoc, find_pandoc
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"  # a content folder holding only the sample
 SAMPLE = "bao-cao-khcn-2027"  # the sample report: the commune's 2026 KH, CN, ĐMST & CĐS report
+KINDS = ROOT / "tests" / "fixtures" / "kinds"  # a real-length example of every kind
+KIND_NAMES = sorted(p.name for p in KINDS.iterdir() if p.is_dir())
 
 
 @pytest.fixture
@@ -49,6 +51,22 @@ def pandoc(tmp_path_factory: pytest.TempPathFactory) -> Pandoc:
 def sample_docx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample report built end to end, once for the whole session."""
     return build_document(CONTENT / SAMPLE, tmp_path_factory.mktemp("sample")).target
+
+
+@pytest.fixture(scope="session")
+def kinds_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kinds' examples in a throw-away content folder (they cite the kế hoạch's amounts, so
+    they travel together)."""
+    target = tmp_path_factory.mktemp("kinds") / "content"
+    shutil.copytree(KINDS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def kinds_built(kinds_content: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every kind's example built once for the whole session, name → DOCX."""
+    output = tmp_path_factory.mktemp("kinds-output")
+    return {name: build_document(kinds_content / name, output).target for name in KIND_NAMES}
 
 
 @pytest.fixture(scope="session")

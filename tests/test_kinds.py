@@ -16,7 +16,6 @@ The decree's samples are Phụ lục III, Mẫu 1.1–1.9 (docs/nd30-rules.md, "
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ElementTree
@@ -28,7 +27,7 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import ROOT
+from conftest import KINDS as KINDS_FOLDER
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Length, Mm
 from docx.table import Table
@@ -43,9 +42,9 @@ from style_chain import (
     text_runs,
 )
 
-from pipeline.build import build_document, check_document
+from pipeline.build import check_document
 
-FIXTURES = ROOT / "tests" / "fixtures" / "kinds"
+FIXTURES = KINDS_FOLDER
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 PLACE = "Xã Nguyễn Lương Bằng"  # a unit named after a person carries its type (PL I, II.4.a)
@@ -160,23 +159,8 @@ ONE_SIGNER = [n for n in NAMES if len(KINDS[n].signers) == 1]
 
 
 @pytest.fixture(scope="session")
-def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The examples in a throw-away content folder: tests never read content/."""
-    target = tmp_path_factory.mktemp("kinds") / "content"
-    shutil.copytree(FIXTURES, target)
-    return target
-
-
-@pytest.fixture(scope="session")
-def built(content: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every example built once, name → DOCX."""
-    output = tmp_path_factory.mktemp("kinds-output")
-    return {name: build_document(content / name, output).target for name in NAMES}
-
-
-@pytest.fixture(scope="session")
-def documents(built: dict[str, Path]) -> dict[str, Any]:
-    return {name: docx.Document(str(path)) for name, path in built.items()}
+def documents(kinds_built: dict[str, Path]) -> dict[str, Any]:
+    return {name: docx.Document(str(path)) for name, path in kinds_built.items()}
 
 
 def test_every_kind_has_its_example() -> None:
@@ -185,10 +169,10 @@ def test_every_kind_has_its_example() -> None:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_the_example_checks_clean_and_builds(
-    name: str, content: Path, built: dict[str, Path]
+    name: str, kinds_content: Path, kinds_built: dict[str, Path]
 ) -> None:
-    assert check_document(content / name) == []  # neither errors nor warnings
-    assert built[name].stat().st_size > 5000
+    assert check_document(kinds_content / name) == []  # neither errors nor warnings
+    assert kinds_built[name].stat().st_size > 5000
 
 
 # ---- the DOCX: texts and looks through the style chain ----
@@ -623,10 +607,10 @@ XY = ("xMin", "yMin", "xMax", "yMax")
 
 
 @pytest.fixture(scope="session")
-def pdfs(built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def pdfs(kinds_built: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every example rendered by LibreOffice, in one run; skipped where it is not installed."""
-    rendered = to_pdf(built.values(), tmp_path_factory.mktemp("kinds-pdf"), timeout=600)
-    return dict(zip(built, rendered, strict=True))
+    rendered = to_pdf(kinds_built.values(), tmp_path_factory.mktemp("kinds-pdf"), timeout=600)
+    return dict(zip(kinds_built, rendered, strict=True))
 
 
 @pytest.fixture(scope="session")

@@ -5,29 +5,15 @@ document properties tell the truth (its title is the trích yếu; no page or wo
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT
+from conftest import KIND_NAMES, KINDS
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from pipeline.build import build_document
 from pipeline.parse.document import parse_document
-
-KINDS = ROOT / "tests" / "fixtures" / "kinds"
-NAMES = sorted(p.name for p in KINDS.iterdir() if p.is_dir())
-
-
-@pytest.fixture(scope="module")
-def kinds_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every example of tests/fixtures/kinds built once (they cite one another: one folder)."""
-    content = tmp_path_factory.mktemp("kinds") / "content"
-    shutil.copytree(KINDS, content)
-    output = tmp_path_factory.mktemp("out")
-    return {name: build_document(content / name, output).target for name in NAMES}
 
 
 def errors_of(path: Path) -> list[str]:
@@ -44,7 +30,7 @@ def test_the_sample_validates_with_no_error(sample_docx: Path) -> None:
     assert errors_of(sample_docx) == []
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", KIND_NAMES)
 def test_each_kind_validates_with_no_error(name: str, kinds_built: dict[str, Path]) -> None:
     assert errors_of(kinds_built[name]) == []
 

@@ -9,12 +9,11 @@ only warns about). A bad name, an existing folder and a file that is no DOCX are
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT
+from conftest import KIND_NAMES
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from pipeline.build import build_document, check_document
@@ -25,33 +24,21 @@ from pipeline.resolve.received import check_received
 from pipeline.review.textconv import docx_text
 from pipeline.tools.nhap import import_docx
 
-KINDS = ROOT / "tests" / "fixtures" / "kinds"
-NAMES = sorted(p.name for p in KINDS.iterdir() if p.is_dir())
 
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Every kind's example built once (they cite the kế hoạch: they travel together)."""
-    content = tmp_path_factory.mktemp("kinds") / "content"
-    shutil.copytree(KINDS, content)
-    output = tmp_path_factory.mktemp("kinds-output")
-    return {name: build_document(content / name, output).target for name in NAMES}
-
-
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", KIND_NAMES)
 def test_build_nhap_build_prints_the_same_text(
-    name: str, built: dict[str, Path], tmp_path: Path
+    name: str, kinds_built: dict[str, Path], tmp_path: Path
 ) -> None:
-    folder = import_docx(built[name], tmp_path / "content", name)
+    folder = import_docx(kinds_built[name], tmp_path / "content", name)
     assert check_document(folder) == [], name
     again = build_document(folder, tmp_path / "output").target
-    assert docx_text(again) == docx_text(built[name])
+    assert docx_text(again) == docx_text(kinds_built[name])
 
 
 def test_the_front_matter_of_a_decision_with_its_appendix(
-    built: dict[str, Path], tmp_path: Path
+    kinds_built: dict[str, Path], tmp_path: Path
 ) -> None:
-    folder = import_docx(built["quyet-dinh-phu-luc"], tmp_path / "content", "qd")
+    folder = import_docx(kinds_built["quyet-dinh-phu-luc"], tmp_path / "content", "qd")
     assert sorted(p.name for p in folder.iterdir()) == ["00-mo-dau.md", "90-phu-luc.md"]
     opening = (folder / "00-mo-dau.md").read_text(encoding="utf-8")
     for line in [
@@ -71,15 +58,15 @@ def test_the_front_matter_of_a_decision_with_its_appendix(
     assert "| A | B | C | (1) | (2) | (3)=(1)+(2) |" in appendix  # a text column stays one
 
 
-def test_a_joint_document_and_minutes(built: dict[str, Path], tmp_path: Path) -> None:
-    joint = import_docx(built["nghi-quyet-lien-tich"], tmp_path / "content", "lt")
+def test_a_joint_document_and_minutes(kinds_built: dict[str, Path], tmp_path: Path) -> None:
+    joint = import_docx(kinds_built["nghi-quyet-lien-tich"], tmp_path / "content", "lt")
     text = (joint / "00-mo-dau.md").read_text(encoding="utf-8")
     assert (
         "co_quan:\n  - ỦY BAN NHÂN DÂN\n  - XÃ NGUYỄN LƯƠNG BẰNG\nlien_tich:\n  co_quan:\n"
         "    - ỦY BAN MTTQ VIỆT NAM\n    - XÃ NGUYỄN LƯƠNG BẰNG\n  nguoi_ky:\n    quyen_han:\n"
         "      - TM. BAN THƯỜNG TRỰC\n    chuc_vu: CHỦ TỊCH\n    ho_ten: Bùi Thị Ngọc\n"
     ) in text
-    minutes = import_docx(built["bien-ban"], tmp_path / "content", "bb")
+    minutes = import_docx(kinds_built["bien-ban"], tmp_path / "content", "bb")
     text = (minutes / "00-mo-dau.md").read_text(encoding="utf-8")
     assert "ngay: 2027-01-06\n" in text  # no place-date line: the meeting's date
     assert "dia_danh" not in text
@@ -190,8 +177,8 @@ def test_the_name_rule_is_new_s(tmp_path: Path) -> None:
         import_docx(source, tmp_path / "content", "Bao Cao")
 
 
-def test_soat_finds_nothing_in_the_documents_baocao_builds(built: dict[str, Path]) -> None:
-    for name, path in built.items():
+def test_soat_finds_nothing_in_the_documents_baocao_builds(kinds_built: dict[str, Path]) -> None:
+    for name, path in kinds_built.items():
         assert check_received(read_received(path)).problems == [], name
 
 
