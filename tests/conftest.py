@@ -83,6 +83,19 @@ def sample_pdf(sample_docx: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     return pdf
 
 
+needs_make = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+
+
+def make(*args: str) -> subprocess.CompletedProcess[str]:
+    """The project's Makefile run with `args`, its output captured (make's own words included)."""
+    return subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
 def git(repo: Path, *args: str) -> str:
     """Run git in `repo` as a throw-away author; git's own message fails the test on an error."""
     result = subprocess.run(

@@ -3,24 +3,12 @@ with pip's output kept to its errors; `make report TEN=…` builds one document.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from budget_documents import write_document
-from conftest import ROOT
+from conftest import make, needs_make
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-
-
-def make(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+pytestmark = needs_make
 
 
 def test_the_first_install_says_what_it_does_in_vietnamese(tmp_path: Path) -> None:

@@ -8,23 +8,13 @@ import subprocess
 import time
 from pathlib import Path
 
-import pytest
 from budget_documents import write_document
-from conftest import CONTENT, ROOT, SAMPLE
+from conftest import CONTENT, SAMPLE, make, needs_make
 from shared_amounts import write_shared
 
 from pipeline.review.textconv import docx_text
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-
-
-def make(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["make", "--no-print-directory", "-C", str(ROOT), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+pytestmark = needs_make
 
 
 def test_second_report_does_nothing_and_a_change_rebuilds(

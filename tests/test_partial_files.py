@@ -5,15 +5,13 @@ next build when stale (its process gone, or older than the process now holding i
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
 from budget_documents import write_document
-from conftest import ROOT
+from conftest import ROOT, needs_make
 
 from pipeline.build import build_document, remove_stale_partials
 
@@ -69,7 +67,7 @@ def test_a_failed_build_removes_them_too(tmp_path: Path) -> None:
     assert not path.exists()
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@needs_make
 def test_make_clean_removes_them(tmp_path: Path) -> None:
     output = tmp_path / "out"
     output.mkdir()

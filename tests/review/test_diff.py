@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from budget_documents import write_document
-from conftest import ROOT, SAMPLE, git
+from conftest import ROOT, SAMPLE, git, needs_make
 from shared_amounts import write_shared
 
 from pipeline.build import resolve_folder
@@ -309,7 +309,7 @@ def test_amounts_are_exact(repo: Path) -> None:
     assert side.declared["de-xuat"].position == Position(PART, 1)
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@needs_make
 def test_make_diff_compares_the_content_it_is_given(repo: Path) -> None:
     edit(repo / PART, "| +  | Máy in | | 20 | |", "| +  | Máy in | | 25 | |")
     root = ROOT

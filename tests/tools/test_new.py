@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import docx
 import pytest
-from conftest import ROOT
+from conftest import ROOT, needs_make
 
 from pipeline.build import build_document, check_document
 from pipeline.parse.kinds import kinds
@@ -184,7 +183,7 @@ def test_suggested_names() -> None:
     assert suggested_name("!!!") == ""
 
 
-@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+@needs_make
 def test_make_new(tmp_path: Path) -> None:
     content = tmp_path / "content"
     make = ["make", "--no-print-directory", "-C", str(ROOT), "new", f"CONTENT={content}"]
