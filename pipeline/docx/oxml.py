@@ -322,11 +322,16 @@ def table_style_id(tbl: _Element) -> str | None:
     return None if style is None else style.get(qn("w:val"))
 
 
-def _table_properties(tbl: _Element) -> _Element:
-    found = tbl.find(qn("w:tblPr"))
+def _required(parent: _Element, tag: str) -> _Element:
+    """The child `tag` that every part pandoc writes has ("w:body", "w:tblPr" …)."""
+    found = parent.find(qn(tag))
     if found is None:
-        raise ValueError("a w:tbl has its w:tblPr")
+        raise ValueError(f"a {parent.tag} without its {tag}")
     return found
+
+
+def _table_properties(tbl: _Element) -> _Element:
+    return _required(tbl, "w:tblPr")
 
 
 def set_table_width(tbl: _Element, twips: int) -> None:
@@ -754,18 +759,12 @@ def restart_page_numbers(sectpr: _Element, start: int = 1) -> None:
 
 def body_of(document: _Element) -> _Element:
     """The w:body of a main document part's root (w:document)."""
-    found = document.find(qn("w:body"))
-    if found is None:
-        raise ValueError("a document has its w:body")
-    return found
+    return _required(document, "w:body")
 
 
 def body_section(body: _Element) -> _Element:
     """The body's own w:sectPr: the last section's properties."""
-    found = body.find(qn("w:sectPr"))
-    if found is None:
-        raise ValueError("a document body ends with its w:sectPr")
-    return found
+    return _required(body, "w:sectPr")
 
 
 def _section_child(sectpr: _Element, tag: str) -> _Element:
