@@ -116,21 +116,20 @@ class Frame:
 
     def value(self, expression: str) -> Any:
         plain = compile_expression(expression)
-        if plain is not None:
-            try:
-                return plain(self.context)
-            except Exception:  # a value only Jinja can answer for (or raise about): ask it
-                pass
-        return _expression(expression)(**self.context)
+        return self._read(plain, lambda: _expression(expression)(**self.context))
 
     def text(self, template: str) -> str:
         plain = compile_template(template)
+        return str(self._read(plain, lambda: _template(template).render(**self.context)))
+
+    def _read(self, plain: Callable[[dict[str, Any]], Any] | None, jinja: Callable[[], Any]) -> Any:
+        """What the plain reading gives (render/template.py), else what Jinja gives."""
         if plain is not None:
             try:
                 return plain(self.context)
             except Exception:  # a value only Jinja can answer for (or raise about): ask it
                 pass
-        return str(_template(template).render(**self.context))
+        return jinja()
 
     def paragraphs(self, element: dict[str, Any]) -> list[ast.Node]:
         """The paragraphs of a `style` element, each in a Div naming its paragraph style."""
