@@ -129,9 +129,8 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
 
     citations = Citations(registry, style, cite)
     problems.extend(_relations(declarations, citations))
-    known = _known(registry)
     shown: dict[int, TextBlock] = {}
-    proses: list[Prose] = []  # every text as the reader sees it, for the cited documents' amounts
+    proses: list[Prose] = []  # every text as the reader sees it, for the retyped amounts
     previous: tuple[int, Prose] | None = None  # the block before, for "(Bằng chữ: …)" on its own
     for index, block in text_blocks:
         walk = Walk.of(block.position, citations)
@@ -139,7 +138,6 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         problems.extend(walk.problems)
         before = previous[1] if previous and previous[0] == index - 1 else None
         problems.extend(check_words(walk.prose, style, before))
-        problems.extend(check_retyped(walk.prose, known))
         proses.append(walk.prose)
         shown[index] = replace(block, inlines=inlines)
         previous = (index, walk.prose)
@@ -151,11 +149,12 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         elif index in shown:
             blocks.append(shown[index])
         elif isinstance(block, PlainTable):
-            cells = _Cells(citations, style, known)
+            cells = _Cells(citations, style)
             blocks.append(cells.table(block))
             problems.extend(cells.problems)
             proses.extend(cells.proses)
-    problems.extend(_retyped_from(cited, known, proses))
+    known = _known_with_cited(registry, cited)  # the cited documents are known only by now
+    problems.extend(p for prose in proses for p in check_retyped(prose, known))
     resolved = None
     if document.front is not None:
         resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
@@ -198,20 +197,15 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
     return problems
 
 
-def _retyped_from(
-    cited: dict[str, Registry], known: dict[Amount, list[str]], proses: list[Prose]
-) -> list[Problem]:
-    """Figures typed by hand that equal an amount of a document this one cites (and none of its
-    own): each with the citation, "ke-hoach:kp.camera", that prints it from where it is entered
-    (the promise: an amount is typed once, in one document)."""
-    foreign: dict[Amount, list[str]] = {}
+def _known_with_cited(registry: Registry, cited: dict[str, Registry]) -> dict[Amount, list[str]]:
+    """The amounts a figure typed by hand may repeat: this document's (`_known`), then those of
+    each document it cites, by the citation that prints them ("ke-hoach:kp.camera"): an amount
+    is typed once, in one document."""
+    known = _known(registry)
     for name, other in cited.items():
         for amount, keys in _known(other).items():
-            if amount not in known and amount not in foreign:
-                foreign[amount] = [f"{name}:{key}" for key in keys]
-    if not foreign:
-        return []
-    return [problem for prose in proses for problem in check_retyped(prose, foreign)]
+            known.setdefault(amount, [f"{name}:{key}" for key in keys])
+    return known
 
 
 def _known(registry: Registry) -> dict[Amount, list[str]]:
@@ -239,10 +233,9 @@ class _Cells:
     """A plain table's cells resolved as prose is: citations written, tags dropped, amounts and
     their words checked; `problems` collects what is found."""
 
-    def __init__(self, citations: Citations, style: WordsStyle, known: dict[Amount, list[str]]):
+    def __init__(self, citations: Citations, style: WordsStyle):
         self.citations = citations
         self.style = style
-        self.known = known
         self.problems: list[Problem] = []
         self.proses: list[Prose] = []  # each cell's text as the reader sees it
 
@@ -260,6 +253,5 @@ class _Cells:
         inlines = walk.inlines(cell)
         self.problems.extend(walk.problems)
         self.problems.extend(check_words(walk.prose, self.style))
-        self.problems.extend(check_retyped(walk.prose, self.known))
         self.proses.append(walk.prose)
         return inlines
