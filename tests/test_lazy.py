@@ -36,3 +36,20 @@ def test_a_module_already_imported_is_left_as_it_is() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "True"
+
+
+def test_mistune_imported_without_inspect_its_undocumented_dataclasses_named() -> None:
+    probe = """
+import sys
+import pipeline.parse.markdown
+from mistune.list_parser import _ListMarker
+print(type(sys.modules["inspect"]).__name__, _ListMarker.__doc__)
+import inspect
+print(inspect.signature(lambda x: None))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    deferred, used = done.stdout.splitlines()
+    assert deferred == "_Deferred _ListMarker"  # a docstring, and inspect never imported for it
+    assert used == "(x)"  # asked afterwards, inspect answers as ever

@@ -16,10 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import mistune
-from mistune.block_parser import BlockParser
-from mistune.core import BlockState
-from mistune.plugins import import_plugin
+from pipeline import lazy
+
+with lazy.unsigned():  # two of its dataclasses have no docstring (pipeline/lazy.py)
+    import mistune
+    from mistune.block_parser import BlockParser
+    from mistune.core import BlockState
+    from mistune.plugins import import_plugin
 
 from pipeline.errors import Position, Problem
 from pipeline.parse.blocks import (
