@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -131,9 +132,10 @@ class FrontMatter:
     joint: Joint | None = None  # a liên tịch document's second agency
     symbol_written: bool = True  # False when `symbol` is the kind's default
 
-    @property
+    @cached_property
     def kind(self) -> Kind:
-        """The kind `loai` names (templates/kinds.yaml)."""
+        """The kind `loai` names (templates/kinds.yaml); asked of every block as it is checked
+        and rendered, so looked up once."""
         return kinds().by_name(self.type)
 
     @property
