@@ -22,14 +22,25 @@ from typing import IO, Any
 
 from pipeline.errors import BaocaoError, display_path, os_reason
 
+# pandoc's runtime sizes its heap at 64 MB (+RTS --info: -with-rtsopts -H64m); touching it costs
+# a short run more system time than the collections it saves (docs/pandoc.md, "pandoc's heap").
+HEAP = ("+RTS", "-H32m", "-RTS")
+
 
 @dataclass(frozen=True)
 class Pandoc:
-    """The pandoc binary, its version ("3.9") and the API version its JSON carries."""
+    """The pandoc binary, its version ("3.9"), the API version its JSON carries, and the
+    runtime options it is run with (HEAP, or none where the binary refuses them)."""
 
     path: str
     version: str
     api_version: tuple[int, ...]
+    runtime: tuple[str, ...] = ()
+
+    @property
+    def command(self) -> list[str]:
+        """The binary and its runtime options: what every run of it starts with."""
+        return [self.path, *self.runtime]
 
 
 def pandoc_path() -> str:
@@ -63,14 +74,21 @@ def find_pandoc(cache: Path) -> Pandoc:
     known = _remembered(path, remembered)
     if known is not None:
         return known
-    found = Pandoc(path, _run(path, ["--version"]).decode().split()[1], _api_version(path))
+    runtime, said = _runtime(path)
+    found = Pandoc(path, said.split()[1], _api_version([path, *runtime]), runtime)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for stale in cache.glob("pandoc-*.json"):
             stale.unlink()
         partial = remembered.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(
-            json.dumps({"version": found.version, "api_version": found.api_version}),
+            json.dumps(
+                {
+                    "version": found.version,
+                    "api_version": found.api_version,
+                    "runtime": found.runtime,
+                }
+            ),
             encoding="utf-8",
         )
         partial.replace(remembered)
@@ -87,15 +105,27 @@ def _remembered(path: str, remembered: Path) -> Pandoc | None:
         return None
     version = known.get("version") if isinstance(known, dict) else None
     api = known.get("api_version") if isinstance(known, dict) else None
+    runtime = known.get("runtime") if isinstance(known, dict) else None
     if not isinstance(version, str) or not isinstance(api, list) or not api:
         return None
     if not all(isinstance(n, int) and not isinstance(n, bool) for n in api):
         return None
-    return Pandoc(path, version, tuple(api))
+    if not isinstance(runtime, list) or not all(isinstance(o, str) for o in runtime):
+        return None
+    return Pandoc(path, version, tuple(api), tuple(runtime))
 
 
-def _api_version(path: str) -> tuple[int, ...]:
-    empty = json.loads(_run(path, ["--from=markdown", "--to=json"]))
+def _runtime(path: str) -> tuple[tuple[str, ...], str]:
+    """The runtime options the binary takes (HEAP; none from a pandoc built without them,
+    which refuses every run given them), and what it says of its version."""
+    try:
+        return HEAP, _run([path, *HEAP], ["--version"]).decode()
+    except BaocaoError:
+        return (), _run([path], ["--version"]).decode()
+
+
+def _api_version(command: list[str]) -> tuple[int, ...]:
+    empty = json.loads(_run(command, ["--from=markdown", "--to=json"]))
     return tuple(empty["pandoc-api-version"])
 
 
@@ -111,17 +141,20 @@ PANDOC_IO_ERRORS = (
 )
 
 
-def _run(path: str, arguments: list[str], given: bytes = b"", writing: Path | None = None) -> bytes:
-    """pandoc's output for `arguments` and stdin `given`; any failure is one Vietnamese line
-    (`writing`: the file pandoc writes, named when the disk is full). pandoc's own words, a
-    Haskell error or backtrace, show with BAOCAO_DEBUG=1."""
+def _run(
+    command: list[str], arguments: list[str], given: bytes = b"", writing: Path | None = None
+) -> bytes:
+    """pandoc's output for `arguments` and stdin `given` (`command`: the binary and its runtime
+    options); any failure is one Vietnamese line (`writing`: the file pandoc writes, named when
+    the disk is full). pandoc's own words, a Haskell error or backtrace, show with
+    BAOCAO_DEBUG=1."""
     try:
         with _stdin(given) as stdin:
-            done = subprocess.run([path, *arguments], stdin=stdin, capture_output=True)
+            done = subprocess.run([*command, *arguments], stdin=stdin, capture_output=True)
     except OSError as exc:
         if exc.errno in DISK_FULL:
             raise BaocaoError(_disk_full(writing)) from None
-        raise BaocaoError(f"không chạy được pandoc ({path}): {os_reason(exc)}") from None
+        raise BaocaoError(f"không chạy được pandoc ({command[0]}): {os_reason(exc)}") from None
     if done.returncode != 0:
         said = done.stderr.decode("utf-8", "replace")
         message = "pandoc không dựng được tệp (lỗi không rõ; chạy lại với BAOCAO_DEBUG=1 để xem)"
@@ -166,7 +199,7 @@ def _disk_full(writing: Path | None) -> str:
 
 def default_styles(pandoc: Pandoc) -> bytes:
     """pandoc's own reference.docx: it has every style pandoc writes (Compact, First Paragraph…)."""
-    return _run(pandoc.path, ["--print-default-data-file", "reference.docx"])
+    return _run(pandoc.command, ["--print-default-data-file", "reference.docx"])
 
 
 def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
@@ -190,7 +223,8 @@ def docx_arguments(style_doc: Path, target: Path, source: str = "json") -> list[
 def to_docx(document: dict[str, Any], style_doc: Path, target: Path, pandoc: Pandoc) -> Path:
     """Write `target` from the document, styled by `style_doc`; pandoc's complaints become a
     BaocaoError."""
-    _run(pandoc.path, docx_arguments(style_doc, target), as_json(document, pandoc), writing=target)
+    arguments = docx_arguments(style_doc, target)
+    _run(pandoc.command, arguments, as_json(document, pandoc), writing=target)
     return target
 
 
@@ -200,4 +234,4 @@ def to_markdown(document: dict[str, Any], pandoc: Pandoc) -> str:
     from pipeline.render.ast import canonical
 
     arguments = ["--from=json", "--to=markdown", "--wrap=none"]
-    return _run(pandoc.path, arguments, as_json(canonical(document), pandoc)).decode("utf-8")
+    return _run(pandoc.command, arguments, as_json(canonical(document), pandoc)).decode("utf-8")

@@ -236,7 +236,7 @@ class Bench:
         pandoc = find_pandoc(output / CACHE)
         styles = style_doc(output / CACHE, pandoc)
         alone = {
-            source: [pandoc.path, *docx_arguments(styles, self.scratch / "pandoc.docx", source)]
+            source: [*pandoc.command, *docx_arguments(styles, self.scratch / "pandoc.docx", source)]
             for source in rendered
         }
         build, on_markdown, on_json = interleaved(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.docx.pandoc import Pandoc, as_json, find_pandoc, to_markdown
+from pipeline.docx.pandoc import HEAP, Pandoc, as_json, find_pandoc, to_markdown
 from pipeline.errors import BaocaoError
 from pipeline.render import ast
 
@@ -17,6 +17,15 @@ from pipeline.render import ast
 def remembered(cache: Path) -> Path:
     (found,) = cache.glob("pandoc-*.json")
     return found
+
+
+def kept_of(pandoc: Pandoc) -> dict[str, object]:
+    """What the cache file holds of a pandoc."""
+    return {
+        "version": pandoc.version,
+        "api_version": list(pandoc.api_version),
+        "runtime": list(pandoc.runtime),
+    }
 
 
 def test_find_pandoc_gives_its_version_and_api_version(tmp_path: Path) -> None:
@@ -31,14 +40,16 @@ def test_the_answer_is_kept_in_the_cache_folder(tmp_path: Path) -> None:
     cache = tmp_path / "cache"  # created when missing
     pandoc = find_pandoc(cache)
     kept = json.loads(remembered(cache).read_text(encoding="utf-8"))
-    assert kept == {"version": pandoc.version, "api_version": list(pandoc.api_version)}
+    assert kept == kept_of(pandoc)
 
 
 def test_a_second_call_reads_the_cache_file(tmp_path: Path) -> None:
     real = find_pandoc(tmp_path)
-    remembered(tmp_path).write_text('{"version": "9.99", "api_version": [1, 99]}', "utf-8")
+    kept = '{"version": "9.99", "api_version": [1, 99], "runtime": ["+RTS", "-A1m", "-RTS"]}'
+    remembered(tmp_path).write_text(kept, "utf-8")
     again = find_pandoc(tmp_path)
     assert (again.version, again.api_version) == ("9.99", (1, 99))
+    assert again.command == [real.path, "+RTS", "-A1m", "-RTS"]
     assert again.path == real.path
 
 
@@ -53,6 +64,9 @@ def test_a_second_call_reads_the_cache_file(tmp_path: Path) -> None:
         '{"version": "3.9", "api_version": "1.23"}',
         '{"version": "3.9", "api_version": []}',
         '{"version": 3.9, "api_version": [1, 23, 1, 1]}',
+        '{"version": "3.9", "api_version": [1, 23]}',
+        '{"version": "3.9", "api_version": [1, 23], "runtime": "+RTS -H32m -RTS"}',
+        '{"version": "3.9", "api_version": [1, 23], "runtime": [32]}',
     ],
     ids=[
         "not json",
@@ -63,6 +77,9 @@ def test_a_second_call_reads_the_cache_file(tmp_path: Path) -> None:
         "api version a string",
         "api version empty",
         "version not text",
+        "no runtime options",
+        "runtime options a string",
+        "runtime option a number",
     ],
 )
 def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: str) -> None:
@@ -71,7 +88,7 @@ def test_a_damaged_cache_file_is_ignored_and_rewritten(tmp_path: Path, damage: s
     again = find_pandoc(tmp_path)
     assert again == real
     kept = json.loads(remembered(tmp_path).read_text(encoding="utf-8"))
-    assert kept == {"version": real.version, "api_version": list(real.api_version)}
+    assert kept == kept_of(real)
 
 
 def test_a_cache_file_of_another_binary_is_replaced(tmp_path: Path) -> None:
@@ -81,6 +98,32 @@ def test_a_cache_file_of_another_binary_is_replaced(tmp_path: Path) -> None:
     assert pandoc.version != "2.0"
     assert not stale.exists()
     assert remembered(tmp_path).name != stale.name
+
+
+def test_the_bundled_pandoc_runs_with_a_smaller_heap(pandoc: Pandoc, tmp_path: Path) -> None:
+    assert pandoc.command == [pandoc.path, *HEAP]
+    document = ast.document([ast.para(ast.words("Hà Nội"))])
+    assert to_markdown(document, pandoc).strip() == "Hà Nội"  # pandoc took the options
+
+
+def test_a_pandoc_refusing_runtime_options_is_run_without_them(
+    pandoc: Pandoc, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As a pandoc built without -rtsopts answers (a system pandoc PYPANDOC_PANDOC names)."""
+    strict = tmp_path / "pandoc"
+    strict.write_text(
+        "#!/bin/sh\n"
+        'case "$1" in +RTS) echo "pandoc: Most RTS options are disabled." >&2; exit 1;; esac\n'
+        f'exec "{pandoc.path}" "$@"\n',
+        encoding="utf-8",
+    )
+    strict.chmod(0o755)
+    monkeypatch.setenv("PYPANDOC_PANDOC", str(strict))
+    found = find_pandoc(tmp_path / "cache")
+    assert found.command == [str(strict)]
+    assert (found.version, found.api_version) == (pandoc.version, pandoc.api_version)
+    document = ast.document([ast.para(ast.words("Hà Nội"))])
+    assert to_markdown(document, found).strip() == "Hà Nội"
 
 
 def test_as_json_carries_the_api_version_first(pandoc: Pandoc) -> None:

@@ -22,7 +22,7 @@ NBSP = "\u00a0"
 
 def run_pandoc(pandoc: Pandoc, arguments: list[str], given: bytes) -> str:
     done = subprocess.run(
-        [pandoc.path, *arguments], input=given, capture_output=True, check=True, timeout=60
+        [*pandoc.command, *arguments], input=given, capture_output=True, check=True, timeout=60
     )
     return done.stdout.decode("utf-8")
 

@@ -42,7 +42,7 @@ def test_pandoc_alone_on_render_markdown_writes_the_document_the_build_converts(
     ):
         target = tmp_path / f"{source}.docx"
         arguments = docx_arguments(styles, target, source)
-        subprocess.run([pandoc.path, *arguments], input=given, check=True, timeout=120)
+        subprocess.run([*pandoc.command, *arguments], input=given, check=True, timeout=120)
         written.append(formatted_text(zipfile.ZipFile(target).read("word/document.xml")))
     assert len(written[0]) > 10
     assert written[0] == written[1]
