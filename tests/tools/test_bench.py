@@ -3,6 +3,7 @@ build converts, and the documents it generates are real ones."""
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import zipfile
 from pathlib import Path
@@ -14,7 +15,14 @@ from pipeline.build import check_document, ready_document
 from pipeline.docx.pandoc import Pandoc, as_json, docx_arguments, to_markdown
 from pipeline.docx.styles import style_doc
 from pipeline.render.document import render_document
-from pipeline.tools.bench import SMALL_ROWS, big_document, generated_table
+from pipeline.tools.bench import (
+    LARGE_ROWS,
+    SMALL_ROWS,
+    Timing,
+    big_document,
+    generated_table,
+    growth_ratio,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCUMENTS = sorted(
@@ -54,3 +62,36 @@ def test_a_generated_table_has_the_rows_asked_and_no_problem(tmp_path: Path) -> 
     assert len(rows) - 4 == SMALL_ROWS  # under three header rows and the line below them
     folder = big_document(tmp_path, SMALL_ROWS)
     assert [p for p in check_document(folder) if not p.warning and not p.draft] == []
+
+
+def runs(*cpus: float) -> Timing:
+    return Timing(wall=0.0, cpu=0.0, runs=len(cpus), cpus=cpus)
+
+
+def test_the_growth_ratio_is_taken_round_by_round() -> None:
+    """Builds are compared within their round: a slow spell that starts in the middle of a
+    round does not read as growth, as it would comparing each build's median (the 10.000-row
+    build's median slow, the 2.000-row build's fast)."""
+    per_row, base = 0.5e-3, 0.2  # seconds: linear at every size
+
+    def cost(rows: int, speed: float, past: float = 1.0) -> float:
+        """A build's CPU: rows past SMALL_ROWS costing `past` times those up to it."""
+        within = min(rows, SMALL_ROWS) * per_row
+        return speed * (base + within + max(0, rows - SMALL_ROWS) * per_row * past)
+
+    def timings(past: float) -> tuple[Timing, Timing, Timing]:
+        speeds = [(1, 1, 1), (1, 1, 1), (1, 1, 1.6), (1.6, 1.6, 1.6), (1.6, 1.6, 1.6)]
+        sizes = (0, SMALL_ROWS, LARGE_ROWS)
+        rounds = [
+            [cost(rows, speed, past) for rows, speed in zip(sizes, pace, strict=True)]
+            for pace in speeds
+        ]
+        skeleton, small, large = (runs(*column) for column in zip(*rounds, strict=True))
+        return skeleton, small, large
+
+    assert growth_ratio(*timings(past=1.0)) == pytest.approx(1.0)
+    assert growth_ratio(*timings(past=1.5)) == pytest.approx(1.5)
+    skeleton, small, large = (  # what comparing medians would say: growth where there is none
+        runs(statistics.median(t.cpus)) for t in timings(past=1.0)
+    )
+    assert growth_ratio(skeleton, small, large) > 1.25
