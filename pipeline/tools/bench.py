@@ -2,18 +2,19 @@
 
 Every measurement starts a process and waits for it, as a shell does: `baocao build DOC`; the
 pandoc binary alone converting what `baocao render DOC` prints, the document as pandoc Markdown,
-with the same style doc and options (`pandoc.docx_arguments`: no filter, the arguments a build
-passes) — the target's measure, as issue 14 states it: what pandoc alone costs for this document —
-and, for reading beside it, the same pandoc converting the JSON a build hands it (`baocao render
-DOC --json`), so that what the Python stages cost is shown too; `baocao check`,
-`baocao words`, and `make report` over a hundred documents — once from nothing, once with
-nothing to do. Commands that are compared run in pairs, interleaved round after round, so that
-the machine's noise falls on both alike; the table gives medians of the wall time and of the
-CPU time (the process and every child it waited for, from wait4), and says which one each target
-is judged on: wall time where the person waits on more than one core (a build runs pandoc beside
-Python), CPU time where a small number would drown in scheduling noise. Build cost must grow
-linearly with the document: a budget table of 2.000 rows and one of 10.000 are built, and the
-cost of each row past 2.000 may not exceed LINEAR_SLACK times the cost of each row up to it.
+with the same style doc and options (`Pandoc.command` and `docx_arguments`: the same heap, no
+filter, the arguments a build passes) — the target's measure, as issue 14 states it: what pandoc
+alone costs for this document — and, for reading beside it, the same pandoc converting the JSON
+a build hands it (`baocao render DOC --json`), so that what the Python stages cost is shown too;
+`baocao check`, `baocao words`, and `make report` over a hundred documents — once from nothing,
+once with nothing to do. Commands that are compared run in pairs, interleaved round after round,
+so that the machine's noise falls on both alike; the table gives medians of the wall time and of
+the CPU time (the process and every child it waited for, from wait4), and says which one each
+target is judged on: wall time where the person waits on more than one core (a build runs pandoc
+beside Python), CPU time where a small number would drown in scheduling noise. Build cost must
+grow linearly with the document: a budget table of 2.000 rows and one of 10.000 are built, and
+the cost of each row past 2.000 may not exceed LINEAR_SLACK times the cost of each row up to it,
+compared within each round (`growth_ratio`).
 
 The documents are generated in a temporary folder: copies of the given one (the sample), and
 `baocao new`'s skeleton with a generated table. The exit status is 1 when a target is missed.
@@ -345,8 +346,9 @@ def growth_ratio(base: Timing, small: Timing, large: Timing) -> float:
     three builds run one after the other, then its median. The machine's drift from one round
     to the next falls out, as in the paired build ratio."""
     return statistics.median(
-        ((big - less) / (LARGE_ROWS - SMALL_ROWS)) / ((less - least) / SMALL_ROWS)
-        for least, less, big in zip(base.cpus, small.cpus, large.cpus, strict=True)
+        ((with_large - with_small) / (LARGE_ROWS - SMALL_ROWS))
+        / ((with_small - skeleton) / SMALL_ROWS)
+        for skeleton, with_small, with_large in zip(base.cpus, small.cpus, large.cpus, strict=True)
     )
 
 
