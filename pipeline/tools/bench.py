@@ -104,13 +104,19 @@ def big_document(content: Path, rows: int = SMALL_ROWS, name: str = "bang-lon") 
 
 @dataclass(frozen=True)
 class Timing:
-    """Medians over the runs of one command: wall time and CPU time (itself and its children);
-    and the CPU time of each run, round by round."""
+    """The runs of one command, in order: wall time and CPU time (itself and its children) of
+    each, and their medians."""
 
-    wall: float
-    cpu: float
-    runs: int
-    cpus: tuple[float, ...] = ()
+    walls: tuple[float, ...]
+    cpus: tuple[float, ...]
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
 
 def run_once(command: Sequence[str], stdin: Path | None = None) -> tuple[float, float]:
@@ -147,10 +153,7 @@ def interleaved(
             if index >= warmup:
                 walls[slot].append(wall)
                 cpus[slot].append(cpu)
-    return [
-        Timing(statistics.median(w), statistics.median(c), rounds, tuple(c))
-        for w, c in zip(walls, cpus, strict=True)
-    ]
+    return [Timing(tuple(w), tuple(c)) for w, c in zip(walls, cpus, strict=True)]
 
 
 # ---- the report ----
@@ -295,9 +298,7 @@ class Bench:
         for _ in range(3):
             shutil.rmtree(output, ignore_errors=True)
             runs.append(run_once(self.make(content, output)))
-        built = Timing(
-            statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs), 3
-        )
+        built = Timing(tuple(w for w, _ in runs), tuple(c for _, c in runs))
         missing = [d.name for d in content.iterdir() if not (output / f"{d.name}.docx").is_file()]
         if missing:
             raise SystemExit(f"bench: make report did not build {', '.join(missing[:3])}…")

@@ -65,7 +65,7 @@ def test_a_generated_table_has_the_rows_asked_and_no_problem(tmp_path: Path) -> 
 
 
 def runs(*cpus: float) -> Timing:
-    return Timing(wall=0.0, cpu=0.0, runs=len(cpus), cpus=cpus)
+    return Timing(walls=(0.0,) * len(cpus), cpus=cpus)
 
 
 def test_the_growth_ratio_is_taken_round_by_round() -> None:
