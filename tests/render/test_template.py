@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -135,10 +136,24 @@ def jinja_template(source: str, context: dict[str, Any]) -> tuple[str, Any]:
         return "error", type(exc)
 
 
-def assert_same_as_jinja(plain: Any, jinja_answer: tuple[str, Any]) -> None:
-    assert jinja_answer[0] == "ok", jinja_answer
-    assert plain == jinja_answer[1]
-    assert type(plain) is type(jinja_answer[1])
+def assert_reads_as_jinja(
+    plain: Callable[[dict[str, Any]], Any] | None,
+    jinja: Callable[[str, dict[str, Any]], tuple[str, Any]],
+    source: str,
+) -> None:
+    """In every context where the plain reading of `source` answers, Jinja answers the same,
+    of the same type (where the plain reading raises, the frame asks Jinja)."""
+    if plain is None:
+        return
+    for context in CONTEXTS:
+        try:
+            answer = plain(context)
+        except Exception:
+            continue  # the frame asks Jinja
+        jinja_answer = jinja(source, context)
+        assert jinja_answer[0] == "ok", jinja_answer
+        assert answer == jinja_answer[1]
+        assert type(answer) is type(jinja_answer[1])
 
 
 @settings(max_examples=4000, deadline=None)
@@ -152,15 +167,7 @@ def assert_same_as_jinja(plain: Any, jinja_answer: tuple[str, Any]) -> None:
 @example("mapping['items']")
 @example("text | join(',')")
 def test_an_expression_evaluates_as_jinja_evaluates_it(source: str) -> None:
-    plain = compile_expression(source)
-    if plain is None:
-        return
-    for context in CONTEXTS:
-        try:
-            value = plain(context)
-        except Exception:
-            continue  # the frame asks Jinja
-        assert_same_as_jinja(value, jinja_expression(source, context))
+    assert_reads_as_jinja(compile_expression(source), jinja_expression, source)
 
 
 TEXTS = ["Kính gửi: ", "\n", "\r\n", " ", "}}", "%}", "{", "{# c #}", "{{", "{%", "chữ"]
@@ -185,15 +192,7 @@ PIECES = st.one_of(
 @example("{{ items | join('\n') }}\n")
 @example("a\r\nb\r")
 def test_a_template_renders_as_jinja_renders_it(source: str) -> None:
-    plain = compile_template(source)
-    if plain is None:
-        return
-    for context in CONTEXTS:
-        try:
-            text = plain(context)
-        except Exception:
-            continue  # the frame asks Jinja
-        assert_same_as_jinja(text, jinja_template(source, context))
+    assert_reads_as_jinja(compile_template(source), jinja_template, source)
 
 
 def test_every_text_and_expression_of_the_frame_is_read_without_jinja() -> None:
