@@ -45,6 +45,7 @@ from pipeline.parse.syntax import (
     CITATION_OR_TAG,
     STRAY,
     is_declaration,
+    is_delimiter_row,
     is_number_row,
     is_table_line,
     split_cells,
@@ -64,7 +65,6 @@ UNSUPPORTED = {
 Token = dict[str, Any]
 # Characters that may open inline Markdown; a cell without any of them is its text as typed.
 MARKS = frozenset("*_`\\[<&")
-DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header
 
 
 class _PositionedState(BlockState):
@@ -231,7 +231,7 @@ def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
     ("| (1) | (2) | (3) |", never a budget table's: its first two columns are letters) is the
     plain table's own, printed in its header."""
     rows = [split_cells(line) for line in raw.source.split("\n")]
-    if len(rows) < 2 or not all(DELIMITER.fullmatch(c.replace(" ", "")) for c in rows[1]):
+    if len(rows) < 2 or not is_delimiter_row(rows[1]):
         return None
     numbered = [k for k, cells in enumerate(rows[2:], start=2) if is_number_row(cells)]
     own_numbers = numbered == [2] and rows[2][0].startswith("(")

@@ -21,11 +21,10 @@ from pathlib import Path
 from pipeline.parse.blocks import source_text
 from pipeline.parse.markdown import inline_markdown
 from pipeline.parse.received import LEFT, MISSING, UP, Block, Cell, Paragraph, Received, Row, Table
-from pipeline.parse.syntax import TAG, split_cells
+from pipeline.parse.syntax import TAG, is_delimiter_row, split_cells
 
 LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
 HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
-DELIMITER = re.compile(r":?-+:?")
 FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 MARKS = frozenset("*_`\\[<&")
 
@@ -122,7 +121,7 @@ class _Reader:
         rows: list[tuple[int, list[str]]] = []
         while at < len(self.lines) and self.lines[at].lstrip().startswith("|"):
             texts = split_cells(self.lines[at])
-            if not all(DELIMITER.fullmatch(t.replace(" ", "")) for t in texts):
+            if not is_delimiter_row(texts):
                 rows.append((at + 1, texts))
             at += 1
         grid: list[Row] = []

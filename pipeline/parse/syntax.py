@@ -29,6 +29,7 @@ END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
 # A cell of a budget table's column-number row: a letter for a text column, (n) or a formula.
 NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
+DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header
 
 
 def is_declaration(text: str) -> bool:
@@ -48,6 +49,11 @@ def split_cells(line: str) -> list[str]:
     s = s[1:] if s.startswith("|") else s
     s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+def is_delimiter_row(cells: list[str]) -> bool:
+    """Whether a table's cells are those of the "|---|:--:|" line under its header."""
+    return all(DELIMITER.fullmatch(c.replace(" ", "")) for c in cells)
 
 
 def is_number_row(cells: list[str]) -> bool:

@@ -38,6 +38,7 @@ from pipeline.parse.syntax import (
     ID,
     ID_RULE,
     UNIT_LABEL,
+    is_delimiter_row,
     is_number_row,
     split_cells,
     split_tag,
@@ -64,7 +65,6 @@ from pipeline.resolve.budget import (
     references,
 )
 
-DELIMITER = re.compile(r":?-+:?")
 FORMULA = re.compile(r"\((\d+)\)\s*=\s*(.+)")
 MARKER = re.compile(r"=|\++(?:\s*\S+)?")
 OWN = re.compile(r"#=?")  # "#": the row's figures are its own; "#=": and checked
@@ -125,9 +125,7 @@ def read_table(source: TableSource) -> tuple[Table | None, list[Problem]]:
     header = split_cells(table_lines[0])
     width = len(header)
     delimiter = split_cells(table_lines[1])
-    if len(delimiter) != width or not all(
-        DELIMITER.fullmatch(c.replace(" ", "")) for c in delimiter
-    ):
+    if len(delimiter) != width or not is_delimiter_row(delimiter):
         reader.problem(
             table_line + 1,
             f"dòng kẻ dưới tiêu đề phải có {width} ô “---”, mỗi ô một cột tiêu đề",
