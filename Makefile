@@ -91,7 +91,7 @@ test: $(STAMP)  ## run the whole test suite, one worker per core
 	$(BIN)/pytest -q -n auto
 
 bench: $(STAMP)  ## time baocao as it is run (build against pandoc alone, check, words, make report over 100 documents, big tables); non-zero when a target is missed
-	@$(BIN)/python -m pipeline.tools.bench $(BENCH_DOC)
+	@$(BIN)/python -m baocao.tools.bench $(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/ruff check pipeline tests

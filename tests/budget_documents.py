@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pipeline.build import check_document, resolve_folder
-from pipeline.errors import Position, Problem
-from pipeline.parse.blocks import Break, Emphasis, Inline, Item, Strong, TableSource, Text
-from pipeline.resolve.budget import Row, Table, compute, place_rows
-from pipeline.resolve.budget_reader import read_table
-from pipeline.resolve.document import BudgetTable, ShownBlock
-from pipeline.tools.bench import HEADER as TABLE_HEADER
+from baocao.build import check_document, resolve_folder
+from baocao.parse.blocks import Break, Emphasis, Inline, Item, Strong, TableSource, Text
+from baocao.problems import Position, Problem
+from baocao.resolve.budget import Row, Table, compute, place_rows
+from baocao.resolve.budget_reader import read_table
+from baocao.resolve.document import BudgetTable, ShownBlock
+from baocao.tools.bench import HEADER as TABLE_HEADER
 
 FRONT_MATTER = """---
 co_quan:

@@ -10,13 +10,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import docx
 import pytest
 from docx.document import Document as DocxDocument
-from office import to_pdf
 
-from pipeline.build import build_document
-from pipeline.docx.pandoc import Pandoc, find_pandoc
+import docx
+from baocao.build import build_document
+from baocao.docx.pandoc import Pandoc, find_pandoc
+from office import to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "tests" / "fixtures" / "content"  # a content folder holding only the sample

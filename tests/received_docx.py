@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+
+import docx
 
 SEED = Path(__file__).parent / "fixtures" / "received" / "bao-cao-nhan-duoc.txt"
 AGENCY = ["ỦY BAN NHÂN DÂN", "XÃ NGUYỄN LƯƠNG BẰNG"]  # as tests/fixtures/as-received states

@@ -5,14 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import docx
 import pytest
-from budget_documents import HEADER, write_document
-from conftest import CONTENT, SAMPLE
 from docx.table import Table
 
-from pipeline.build import build_document
-from pipeline.errors import ContentErrors
+import docx
+from baocao.build import build_document
+from baocao.problems import ContentErrors
+from budget_documents import HEADER, write_document
+from conftest import CONTENT, SAMPLE
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from baocao.cli import COMMAND_LINE, command_parser, parser
+from baocao.docx.pandoc import Pandoc
 from budget_documents import HEADER, write_document
 from conftest import CONTENT, ROOT, SAMPLE
-
-from pipeline.cli import COMMAND_LINE, command_parser, parser
-from pipeline.docx.pandoc import Pandoc
 
 
 def baocao(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
+        [sys.executable, "-m", "baocao", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
-from pipeline.cli import main
+from baocao.cli import main
+from conftest import ROOT
 
 
 def words(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
@@ -180,7 +180,7 @@ def test_empty_stdin_is_a_usage_error(
 
 def command() -> list[str]:
     script = Path(sys.executable).parent / "baocao"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "pipeline"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "baocao"]
 
 
 def test_real_process_output_and_exit_codes() -> None:
@@ -206,8 +206,8 @@ HEAVY = ["docx", "pypandoc", "jinja2", "mistune", "yaml", "babel", "lxml"]
 def test_words_keeps_heavy_imports_out() -> None:
     # The real guard of the speed target: `baocao words` must never pull in the build stack.
     probe = (
-        "import sys, json, pipeline.cli\n"
-        "code = pipeline.cli.main(['words', '5'])\n"
+        "import sys, json, baocao.cli\n"
+        "code = baocao.cli.main(['words', '5'])\n"
         f"print(json.dumps([code, sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})]))"
     )
     result = subprocess.run(

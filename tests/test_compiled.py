@@ -1,4 +1,4 @@
-"""Compiled code kept between runs (pipeline/compiled.py): what is rebuilt from the cache is what
+"""Compiled code kept between runs (baocao.compiled): what is rebuilt from the cache is what
 compiling gives, a cache of another Python or a damaged one is ignored, and the file is written
 only when something was added."""
 
@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
-from pipeline import compiled
+from baocao import compiled
+from conftest import ROOT
 
 PATTERNS = [
     (r"(?P<whole>[0-9]{1,3}(?:\.[0-9]{3})*)(?:,(?P<fraction>[0-9]+))?", 0),
@@ -138,7 +138,7 @@ def test_a_cache_of_another_python_or_damaged_is_ignored(kept: Any, stored: byte
 def test_the_quick_exit_keeps_the_output() -> None:
     """`baocao` ends without Python's shutdown (cli.run), its output flushed first."""
     done = subprocess.run(
-        [sys.executable, "-m", "pipeline", "words", "5", "1.005.000"],
+        [sys.executable, "-m", "baocao", "words", "5", "1.005.000"],
         capture_output=True,
         text=True,
         cwd=ROOT,

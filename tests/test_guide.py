@@ -26,15 +26,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
+from docx.enum.section import WD_ORIENT
+
+import docx
+from baocao.build import build_document, check_document
+from baocao.review.textconv import docx_text
 from budget_documents import resolved, shown
 from conftest import ROOT, git
-from docx.enum.section import WD_ORIENT
 from received_docx import received_docx
-
-from pipeline.build import build_document, check_document
-from pipeline.review.textconv import docx_text
 
 GUIDE = ROOT / "docs" / "huong-dan-bien-tap.md"
 FENCE = re.compile(r'^```(\w+) title="([^"]+)"\n(.*?)^```$', re.M | re.S)
@@ -81,7 +81,7 @@ def write_examples(root: Path) -> Path:
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "baocao", *args], cwd=cwd, capture_output=True, text=True
     )
 
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from budget_documents import write_document
 
-from pipeline import cli
+from baocao import cli
+from budget_documents import write_document
 
 ENGLISH = re.compile(
     r"Traceback|Error\b|error:|exception|No such file|Is a directory|Permission denied|"

@@ -25,13 +25,15 @@ from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import KINDS as KINDS_FOLDER
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Length, Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+import docx
+from baocao.build import check_document
+from conftest import KINDS as KINDS_FOLDER
 from office import to_pdf
 from style_chain import (
     all_paragraphs,
@@ -41,8 +43,6 @@ from style_chain import (
     size_pt,
     text_runs,
 )
-
-from pipeline.build import check_document
 
 FIXTURES = KINDS_FOLDER
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY

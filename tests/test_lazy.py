@@ -1,4 +1,4 @@
-"""inspect imported when first used (pipeline/lazy.py): not by `baocao words`, which never needs
+"""inspect imported when first used (baocao.lazy): not by `baocao words`, which never needs
 it, and whole as soon as anything asks it for a name. Each run is a fresh interpreter: a test
 run has imported inspect long before, and then nothing is deferred."""
 
@@ -9,8 +9,8 @@ import sys
 
 PROBE = """
 import sys
-import pipeline
-from pipeline.cli import main
+import baocao
+from baocao.cli import main
 main(["words", "1.234.567"])
 print(type(sys.modules["inspect"]).__name__, "ast" in sys.modules)
 import inspect
@@ -31,7 +31,7 @@ def test_words_runs_without_importing_inspect_which_loads_when_first_asked() -> 
 
 
 def test_a_module_already_imported_is_left_as_it_is() -> None:
-    probe = "import inspect, pipeline, sys; print(sys.modules['inspect'] is inspect)"
+    probe = "import inspect, baocao, sys; print(sys.modules['inspect'] is inspect)"
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
@@ -41,7 +41,7 @@ def test_a_module_already_imported_is_left_as_it_is() -> None:
 def test_mistune_imported_without_inspect_its_undocumented_dataclasses_named() -> None:
     probe = """
 import sys
-import pipeline.parse.markdown
+import baocao.parse.markdown
 from mistune.list_parser import _ListMarker
 print(type(sys.modules["inspect"]).__name__, _ListMarker.__doc__)
 import inspect

@@ -8,11 +8,10 @@ import subprocess
 import time
 from pathlib import Path
 
+from baocao.review.textconv import docx_text
 from budget_documents import write_document
 from conftest import CONTENT, SAMPLE, make, needs_make
 from shared_amounts import write_shared
-
-from pipeline.review.textconv import docx_text
 
 pytestmark = needs_make
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CONTENT, SAMPLE
 
-from pipeline import cli
-from pipeline.docx import pandoc as pandoc_module
-from pipeline.errors import OS_REASONS, BaocaoError, os_reason
+from baocao import cli
+from baocao.docx import pandoc as pandoc_module
+from baocao.problems import OS_REASONS, BaocaoError, os_reason
+from conftest import CONTENT, SAMPLE
 
 # argparse's and the C library's English, as an editor would meet it
 ENGLISH = re.compile(

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from baocao.build import check_document
+from baocao.parse.document import find_documents, read_part
 from budget_documents import write_document
 from conftest import git
 from shared_amounts import write_shared
-
-from pipeline.build import check_document
-from pipeline.parse.document import find_documents, read_part
 
 LINK = "đây là một liên kết (symlink) tới chỗ khác, không được đọc"
 LINKED_FOLDER = "thư mục văn bản này là một liên kết (symlink) tới chỗ khác, không được đọc"
@@ -27,7 +27,7 @@ SECRET = "token-bi-mat-123"  # what lies outside the folder: never in any output
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
+        [sys.executable, "-m", "baocao", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

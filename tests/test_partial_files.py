@@ -10,10 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from baocao.build import build_document, remove_stale_partials
 from budget_documents import write_document
 from conftest import ROOT, needs_make
-
-from pipeline.build import build_document, remove_stale_partials
 
 
 def dead_pid() -> int:
@@ -57,7 +56,7 @@ def test_a_failed_build_removes_them_too(tmp_path: Path) -> None:
     folder = write_document(tmp_path / "content", "Đoạn văn.\n")
     (folder / "00-mo-dau.md").write_text("không có phần đầu\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "build", "-o", str(output)],
+        [sys.executable, "-m", "baocao", "build", "-o", str(output)],
         cwd=tmp_path,
         capture_output=True,
         text=True,

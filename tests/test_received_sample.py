@@ -15,17 +15,17 @@ import re
 from pathlib import Path
 
 import pytest
+
+from baocao.build import build_document, check_document
+from baocao.cli import main
+from baocao.parse.syntax import TAG, split_cells
+from baocao.problems import Problem
+from baocao.received.nhap.folder import import_docx
+from baocao.received.read.blocks import Received, plain
+from baocao.received.read.files import read_received
+from baocao.received.soat.check import check_received
 from conftest import ROOT
 from received_docx import SEED, received_docx
-
-from pipeline.build import build_document, check_document
-from pipeline.cli import main
-from pipeline.errors import Problem
-from pipeline.parse.received import Received, plain
-from pipeline.parse.received_files import read_received
-from pipeline.parse.syntax import TAG, split_cells
-from pipeline.resolve.received import check_received
-from pipeline.tools.nhap import import_docx
 
 AS_RECEIVED = ROOT / "tests" / "fixtures" / "as-received"
 SUMS = re.compile(r"cột \(\d+\): ghi [\d.]+, tổng các mục con là [\d.]+")

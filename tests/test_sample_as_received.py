@@ -13,11 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
-from pipeline.build import check_document
-from pipeline.cli import main
-from pipeline.errors import Problem
+from baocao.build import check_document
+from baocao.cli import main
+from baocao.problems import Problem
+from conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "as-received"
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import docx
 import pytest
-from conftest import CONTENT, ROOT, SAMPLE
 
-from pipeline.build import resolve_folder
-from pipeline.money.amount import parse_number
-from pipeline.money.words import parse_words
-from pipeline.resolve.document import BudgetTable
+import docx
+from baocao.build import resolve_folder
+from baocao.money.amount import parse_number
+from baocao.money.words import parse_words
+from baocao.resolve.document import BudgetTable
+from conftest import CONTENT, ROOT, SAMPLE
 
 SEED = ROOT / "tests" / "fixtures" / "received" / "bao-cao-nhan-duoc.txt"  # the report as received
 NOTE = CONTENT / SAMPLE / "ghi-chu-doi-chieu.md"

@@ -7,11 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shape_documents import broken_shape, line_in_part, replace_in_part, shape_copy
 
-from pipeline.build import build_document, check_document
-from pipeline.errors import Problem
-from pipeline.review.textconv import docx_text
+from baocao.build import build_document, check_document
+from baocao.problems import Problem
+from baocao.review.textconv import docx_text
+from shape_documents import broken_shape, line_in_part, replace_in_part, shape_copy
 
 NGHI_QUYET = "nghi-quyet-du-toan"
 QUYET_DINH = "quyet-dinh-quyet-toan"

@@ -10,21 +10,21 @@ import sys
 from pathlib import Path
 
 import pytest
-from shared_amounts import write_part, write_shared
 
-import pipeline.build
-from pipeline.build import build_document, check_document, resolve_folder
-from pipeline.errors import Problem
-from pipeline.parse.document import Document
-from pipeline.review.textconv import docx_text
-from pipeline.tools.deps import FILE, MANIFESTS, dependencies, make_rules
+import baocao.build as build_stage
+from baocao.build import build_document, check_document, resolve_folder
+from baocao.parse.document import Document
+from baocao.problems import Problem
+from baocao.review.textconv import docx_text
+from baocao.tools.deps import FILE, MANIFESTS, dependencies, make_rules
+from shared_amounts import write_part, write_shared
 
 CAMERA = "| +  | Camera giám sát {#camera}       | 300      |"
 
 
 def baocao(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args],
+        [sys.executable, "-m", "baocao", *args],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -65,13 +65,13 @@ def test_a_batch_resolves_a_document_many_cite_once(
 ) -> None:
     folders = write_shared(tmp_path / "content")
     parsed: list[str] = []
-    real = pipeline.build.parse_document
+    real = build_stage.parse_document
 
     def counting(folder: Path) -> Document:
         parsed.append(folder.name)
         return real(folder)
 
-    monkeypatch.setattr(pipeline.build, "parse_document", counting)
+    monkeypatch.setattr(build_stage, "parse_document", counting)
     for name in ("to-trinh", "quyet-dinh", "ke-hoach"):
         assert check_document(folders[name]) == []
     assert sorted(parsed) == ["ke-hoach", "ke-hoach", "quyet-dinh", "to-trinh"]

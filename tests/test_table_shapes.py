@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
-from shape_documents import broken_shape, shape_copy
 
-from pipeline.build import build_document, check_document
-from pipeline.errors import Problem
-from pipeline.review.textconv import docx_text
+import docx
+from baocao.build import build_document, check_document
+from baocao.problems import Problem
+from baocao.review.textconv import docx_text
+from shape_documents import broken_shape, shape_copy
 
 
 def only(problems: list[Problem]) -> Problem:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from budget_documents import write_document
 from conftest import CONTENT, ROOT, git
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar
 
-import pipeline
+import baocao
 
-PIPELINE = str(Path(pipeline.__file__).resolve().parent)
+PIPELINE = str(Path(baocao.__file__).resolve().parent)
 T = TypeVar("T")
 Tracer = Callable[[FrameType, str, Any], Any]
 

@@ -8,14 +8,14 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import docx
-from budget_documents import problems_of, write_document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
-from style_chain import is_bold, is_italic
 
-from pipeline.build import build_document
-from pipeline.docx.page import text_width_twips
+import docx
+from baocao.build import build_document
+from baocao.docx.page import text_width_twips
+from budget_documents import problems_of, write_document
+from style_chain import is_bold, is_italic
 
 PORTRAIT, LANDSCAPE = WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE
 BLANK_NUMBER = "\u00a0" * 6  # a document without its number yet

@@ -9,21 +9,21 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import CONTENT, SAMPLE
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
-from style_chain import all_paragraphs
 
-from pipeline.build import build_document
-from pipeline.docx import dating, finish, oxml
-from pipeline.docx.metrics import text_width, wrapped_widths
-from pipeline.docx.page import text_width_twips
-from pipeline.docx.styles import load_definition
+import docx
+from baocao.build import build_document
+from baocao.docx import dating, finish, oxml
+from baocao.docx.metrics import text_width, wrapped_widths
+from baocao.docx.page import text_width_twips
+from baocao.docx.styles import load_definition
+from conftest import CONTENT, SAMPLE
+from style_chain import all_paragraphs
 
 DEFINITION = load_definition()
 FONTS = {True: "Table Heading", False: "Compact"}  # header row → its cells' style

@@ -10,9 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from conftest import SAMPLE
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
@@ -20,6 +18,11 @@ from docx.shared import Length, Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+import docx
+from baocao.build import build_document
+from baocao.docx.metrics import text_width as text_width_of
+from conftest import SAMPLE
 from style_chain import (
     all_paragraphs,
     doc_defaults_rpr,
@@ -32,9 +35,6 @@ from style_chain import (
     style_chain,
     text_runs,
 )
-
-from pipeline.build import build_document
-from pipeline.docx.metrics import text_width as text_width_of
 
 HEADING_NUMBER = re.compile(r"([IVX]+\.|[A-Z]\.|\d+(\.\d+)*\.|[a-zđ]\)) ")
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY

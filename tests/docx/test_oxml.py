@@ -1,4 +1,4 @@
-"""Raw WordprocessingML helpers (pipeline/docx/oxml.py) on small documents made with python-docx:
+"""Raw WordprocessingML helpers (baocao.docx.oxml) on small documents made with python-docx:
 schema order, borders and margins, styles, fonts and colours, rows, the table grid, cell text,
 and sections."""
 
@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from pipeline.docx import oxml
+import docx
+from baocao.docx import oxml
 
 
 def local_names(parent: Any) -> list[str]:

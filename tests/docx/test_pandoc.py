@@ -1,4 +1,4 @@
-"""pandoc (pipeline/docx/pandoc.py): its versions, asked once and remembered in the cache folder
+"""pandoc (baocao.docx.pandoc): its versions, asked once and remembered in the cache folder
 while the binary is unchanged; a damaged cache ignored; conversions and pandoc's errors."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.docx.pandoc import HEAP, Pandoc, as_json, find_pandoc, to_markdown
-from pipeline.errors import BaocaoError
-from pipeline.render import ast
+from baocao.docx.pandoc import HEAP, Pandoc, as_json, find_pandoc, to_markdown
+from baocao.problems import BaocaoError
+from baocao.render import ast
 
 
 def remembered(cache: Path) -> Path:

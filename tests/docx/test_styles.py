@@ -7,15 +7,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from pipeline.docx import oxml
-from pipeline.docx.pandoc import Pandoc
-from pipeline.docx.styles import (
+import docx
+from baocao.docx import oxml
+from baocao.docx.pandoc import Pandoc
+from baocao.docx.styles import (
     STYLE_DEFINITION,
     build_style_doc,
     fingerprint,

@@ -8,12 +8,12 @@ import re
 import zipfile
 from pathlib import Path
 
-import docx
 import pytest
-from conftest import KIND_NAMES, KINDS
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from pipeline.parse.document import parse_document
+import docx
+from baocao.parse.document import parse_document
+from conftest import KIND_NAMES, KINDS
 
 
 def errors_of(path: Path) -> list[str]:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.money.amount import (
+from baocao.money.amount import (
     Amount,
     AmountTooLarge,
     Form,
@@ -21,7 +21,7 @@ from pipeline.money.amount import (
     plain_figures,
     round_half_up,
 )
-from pipeline.money.figures import in_form
+from baocao.money.figures import in_form
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.money.dates import (
+from baocao.money.dates import (
     BLANK,
     DocumentDate,
     date_line,

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.money.amount import Amount, InexactAmount, Unit, parse_number
-from pipeline.money.figures import dong, figure, number
+from baocao.money.amount import Amount, InexactAmount, Unit, parse_number
+from baocao.money.figures import dong, figure, number
 
 
 @pytest.mark.parametrize(

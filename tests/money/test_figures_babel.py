@@ -1,4 +1,4 @@
-"""Figures written without babel (pipeline/money/figures.py) are babel's, for vi_VN: the same
+"""Figures written without babel (baocao.money.figures) are babel's, for vi_VN: the same
 text for every value and number of decimals, to the last digit."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from babel.numbers import format_decimal
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.money.figures import number
+from baocao.money.figures import number
 
 VALUES = st.one_of(
     st.integers(min_value=-(10**31), max_value=10**31),

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.money.words import (
+from baocao.money.words import (
     WordsError,
     WordsIssue,
     WordsStyle,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.parse.frontmatter import FrontMatterReader
-from pipeline.parse.frontyaml import MAX_DEPTH, load_front_matter
+from baocao.parse.frontmatter import FrontMatterReader
+from baocao.parse.frontyaml import MAX_DEPTH, load_front_matter
 
 GOOD = """co_quan: [ỦY BAN NHÂN DÂN, XÃ A]
 ky_hieu: BC-UBND

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from test_parse_document import FRONT, write
 
-from pipeline.parse.document import parse_document
-from pipeline.parse.frontmatter import FrontMatter
-from pipeline.parse.kinds import kinds
-from pipeline.render.frame import definition
+from baocao.parse.document import parse_document
+from baocao.parse.frontmatter import FrontMatter
+from baocao.parse.kinds import kinds
+from baocao.render.frame import definition
 
 
 def front(tmp_path: Path, text: str) -> FrontMatter:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from budget_documents import HEADER, problems_of
-
-from pipeline.parse.blocks import (
+from baocao.parse.blocks import (
     Break,
     Citation,
     Emphasis,
@@ -20,7 +18,8 @@ from pipeline.parse.blocks import (
     Text,
     source_text,
 )
-from pipeline.parse.markdown import inline_markdown, parse_blocks
+from baocao.parse.markdown import inline_markdown, parse_blocks
+from budget_documents import HEADER, problems_of
 
 HERE = Path("x.md")
 

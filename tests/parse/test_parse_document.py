@@ -7,12 +7,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, SAMPLE
 
-from pipeline.errors import UsageError
-from pipeline.parse.blocks import Paragraph, Text
-from pipeline.parse.document import find_documents, parse_document
-from pipeline.parse.frontmatter import AppendixOptions
+from baocao.parse.blocks import Paragraph, Text
+from baocao.parse.document import find_documents, parse_document
+from baocao.parse.frontmatter import AppendixOptions
+from baocao.problems import UsageError
+from conftest import CONTENT, SAMPLE
 
 FRONT = """---
 co_quan: [ỦY BAN NHÂN DÂN, XÃ A]

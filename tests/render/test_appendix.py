@@ -6,14 +6,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from budget_documents import HEADER, load
-from pandoc_page import style_of, text_of
 
-from pipeline.errors import Position
-from pipeline.money.dates import BLANK, DocumentDate
-from pipeline.parse.blocks import Heading, Paragraph, Text
-from pipeline.parse.frontmatter import AppendixOptions, FrontMatter, Signer
-from pipeline.render.appendix import (
+from baocao.money.dates import BLANK, DocumentDate
+from baocao.parse.blocks import Heading, Paragraph, Text
+from baocao.parse.frontmatter import AppendixOptions, FrontMatter, Signer
+from baocao.problems import Position
+from baocao.render.appendix import (
     AppendixPage,
     agency_name,
     appendix_page,
@@ -21,8 +19,10 @@ from pipeline.render.appendix import (
     split_appendices,
     unit_text,
 )
-from pipeline.render.document import render_document
-from pipeline.resolve.document import BudgetTable, ResolvedDocument, ShownBlock
+from baocao.render.document import render_document
+from baocao.resolve.document import BudgetTable, ResolvedDocument, ShownBlock
+from budget_documents import HEADER, load
+from pandoc_page import style_of, text_of
 
 HERE = Position(Path("90-phu-luc.md"), 1)
 FRONT = FrontMatter(

@@ -1,4 +1,4 @@
-"""pandoc's document model as JSON (pipeline/render/ast.py): text as one Str that pandoc writes as
+"""pandoc's document model as JSON (baocao.render.ast): text as one Str that pandoc writes as
 its words, split back where pandoc's readers split them, inlines normalized as pandoc keeps them,
 the table shape, and a round trip through real pandoc."""
 
@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pandoc_page import formatted_text
 
-from pipeline.docx.pandoc import Pandoc, as_json, to_markdown
-from pipeline.render import ast
+from baocao.docx.pandoc import Pandoc, as_json, to_markdown
+from baocao.render import ast
+from pandoc_page import formatted_text
 
 NBSP = "\u00a0"
 

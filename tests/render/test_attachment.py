@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from style_chain import paragraph_value
 
-from pipeline.build import build_document
+import docx
+from baocao.build import build_document
+from style_chain import paragraph_value
 
 FRONT = """---
 co_quan: [ỦY BAN NHÂN DÂN, XÃ THỬ NGHIỆM]

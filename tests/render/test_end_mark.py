@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import Position
-from pipeline.parse.blocks import Break, Emphasis, Paragraph, Strong, Text, source_text
-from pipeline.render.body import body_blocks, end_marked
+from baocao.parse.blocks import Break, Emphasis, Paragraph, Strong, Text, source_text
+from baocao.problems import Position
+from baocao.render.body import body_blocks, end_marked
 
 AT = Position(Path("00.md"), 1)
 

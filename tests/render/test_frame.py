@@ -8,18 +8,18 @@ from typing import Any
 
 import pytest
 from jinja2.exceptions import UndefinedError
-from pandoc_page import divs, style_of, text_of
 
-from pipeline.docx.styles import load_definition
-from pipeline.errors import Position
-from pipeline.money.dates import DocumentDate
-from pipeline.parse.blocks import Paragraph, Text
-from pipeline.parse.frontmatter import FrontMatter, Signer
-from pipeline.render import ast
-from pipeline.render.body import inlines
-from pipeline.render.document import render_document
-from pipeline.render.frame import Frame, definition
-from pipeline.resolve.document import ResolvedDocument
+from baocao.docx.styles import load_definition
+from baocao.money.dates import DocumentDate
+from baocao.parse.blocks import Paragraph, Text
+from baocao.parse.frontmatter import FrontMatter, Signer
+from baocao.problems import Position
+from baocao.render import ast
+from baocao.render.body import inlines
+from baocao.render.document import render_document
+from baocao.render.frame import Frame, definition
+from baocao.resolve.document import ResolvedDocument
+from pandoc_page import divs, style_of, text_of
 
 FRONT = FrontMatter(
     agency=("ỦY BAN NHÂN DÂN", "XÃ THỬ NGHIỆM"),

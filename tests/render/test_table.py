@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from baocao.build import build_document, check_document
+from baocao.parse.blocks import Emphasis, PlainTable, Strong, Text
+from baocao.problems import Position
+from baocao.render.table import budget_table, plain_table
 from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
 from pandoc_page import text_of
-
-from pipeline.build import build_document, check_document
-from pipeline.errors import Position
-from pipeline.parse.blocks import Emphasis, PlainTable, Strong, Text
-from pipeline.render.table import budget_table, plain_table
 
 
 def test_docx_table_keeps_codes_names_and_shows_computed_values(tmp_path: Path) -> None:

@@ -7,14 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
-from budget_documents import HEADER, docx_budget_table, load, write_document
 from docx.oxml.ns import qn
-from pandoc_page import text_of
 
-from pipeline.build import build_document
-from pipeline.render.table import budget_table
+import docx
+from baocao.build import build_document
+from baocao.render.table import budget_table
+from budget_documents import HEADER, docx_budget_table, load, write_document
+from pandoc_page import text_of
 
 COLUMNS = 6  # TT, NỘI DUNG, (1)=(2)+(3), (2), (3), (4): the shape of HEADER
 HEADER_ROWS = 3  # two header rows and the column-number row

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import docx
 import pytest
-from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
 
-from pipeline.build import build_document, check_document
-from pipeline.render.table import budget_table, row_emphasis
+import docx
+from baocao.build import build_document, check_document
+from baocao.render.table import budget_table, row_emphasis
+from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

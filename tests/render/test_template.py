@@ -1,4 +1,4 @@
-"""The frame's plain Jinja, read without Jinja (pipeline/render/template.py): whatever it reads
+"""The frame's plain Jinja, read without Jinja (baocao.render.template): whatever it reads
 and evaluates, Jinja's SandboxedEnvironment reads and evaluates to the same value; whatever it
 leaves (None), or gives up on (an exception: the frame then asks Jinja), Jinja answers for."""
 
@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from pipeline.render import frame
-from pipeline.render.template import compile_expression, compile_template
+from baocao.render import frame
+from baocao.render.template import compile_expression, compile_template
 
 
 @dataclasses.dataclass(frozen=True)

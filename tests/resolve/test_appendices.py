@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from budget_documents import problems_of
 
-from pipeline.errors import Problem
-from pipeline.resolve.appendices import roman
+from baocao.problems import Problem
+from baocao.resolve.appendices import roman
+from budget_documents import problems_of
 
 
 def in_the_appendices(root: Path, text: str) -> list[Problem]:

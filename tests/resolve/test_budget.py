@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from budget_documents import HEADER, SAMPLE_SHAPE, at, figures, line_of, load, problems_of, row
 
-from pipeline.money.amount import Amount, Unit
-from pipeline.resolve.budget import code_rank
-from pipeline.tools.bench import generated_table
+from baocao.money.amount import Amount, Unit
+from baocao.resolve.budget import code_rank
+from baocao.tools.bench import generated_table
+from budget_documents import HEADER, SAMPLE_SHAPE, at, figures, line_of, load, problems_of, row
 
 
 @pytest.mark.parametrize(

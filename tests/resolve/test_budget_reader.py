@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from budget_documents import HEADER, at, line_of, problems_of
 
-from pipeline.errors import Position
-from pipeline.money.amount import Amount, Unit
-from pipeline.parse.blocks import TableSource
-from pipeline.resolve.budget import REMAINDER, Op, Ref
-from pipeline.resolve.budget_reader import read_table
+from baocao.money.amount import Amount, Unit
+from baocao.parse.blocks import TableSource
+from baocao.problems import Position
+from baocao.resolve.budget import REMAINDER, Op, Ref
+from baocao.resolve.budget_reader import read_table
+from budget_documents import HEADER, at, line_of, problems_of
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from budget_documents import at, figures, line_of, load, problems_of, row
 
-from pipeline.money.amount import Amount, Unit
-from pipeline.resolve.budget import COUNT, MONEY, PERCENT, Measure
-from pipeline.resolve.budget_reader import declared_measure, header_measure, parse_formula
+from baocao.money.amount import Amount, Unit
+from baocao.resolve.budget import COUNT, MONEY, PERCENT, Measure
+from baocao.resolve.budget_reader import declared_measure, header_measure, parse_formula
+from budget_documents import at, figures, line_of, load, problems_of, row
 
 STATISTICS = """\
 | TT | THÔN | Hồ sơ tiếp nhận | Hồ sơ trực tuyến | Tỷ lệ trực tuyến (%) | Người được tập huấn (người) | Diện tích (ha) | Kinh phí (triệu đồng) |
@@ -167,7 +167,7 @@ def test_a_product_in_a_larger_unit_is_exact_and_rounded_only_where_printed() ->
     ],
 )
 def test_formulas_read_and_print(text: str, shown: str) -> None:
-    from pipeline.resolve.budget import formula_text
+    from baocao.resolve.budget import formula_text
 
     formula = parse_formula(text)
     assert formula is not None
@@ -325,7 +325,7 @@ def test_unknown_or_malformed_options(tmp_path: Path) -> None:
 
 
 def test_figures_round_half_up_away_from_zero() -> None:
-    from pipeline.resolve.budget import rounded
+    from baocao.resolve.budget import rounded
 
     assert rounded(Decimal("0.125"), 2) == Decimal("0.13")
     assert rounded(Decimal("-0.125"), 2) == Decimal("-0.13")

@@ -1,4 +1,4 @@
-"""Plain citations are read without Jinja (pipeline/resolve/citations.py, plain_call): for every
+"""Plain citations are read without Jinja (baocao.resolve.citations, plain_call): for every
 text it reads, Jinja's tree gives the same function, constants and decimals; every other text is
 left to Jinja, which reads it, or says why it cannot."""
 
@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from jinja2 import TemplateSyntaxError
 
-from pipeline.resolve.citations import CitationProblem, Citations, Registry, plain_call
+from baocao.resolve.citations import CitationProblem, Citations, Registry, plain_call
 
 PIECES = [
     "tien", "so", "chu", "tien_chu", "tienx", "(", ")", ",", " ", "\n", "\t", "\u00a0",
@@ -22,7 +22,7 @@ PIECES = [
 def jinja_shape(expression: str) -> tuple[str, list[str | int], int | None] | None:
     """What the Jinja route makes of a citation: its shape, or None when it refuses it."""
     citations = Citations(Registry())
-    from pipeline.resolve.citations import environment
+    from baocao.resolve.citations import environment
 
     try:
         tree = environment().parse(f"{{{{ {expression} }}}}")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from budget_documents import (
     CITED_TABLE,
     problems_of,

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import docx
 import pytest
+
+import docx
+from baocao.build import build_document
 from budget_documents import (
     CITED_TABLE,
     at,
@@ -17,8 +19,6 @@ from budget_documents import (
     write_document,
 )
 from conftest import ROOT
-
-from pipeline.build import build_document
 
 
 def test_every_form_in_the_docx(tmp_path: Path) -> None:

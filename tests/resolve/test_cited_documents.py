@@ -7,13 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from baocao.parse.document import parse_document
+from baocao.problems import Problem
+from baocao.resolve.citations import CitationProblem, Registry
+from baocao.resolve.document import Resolution, resolve_document
 from budget_documents import shown, write_document
 from shared_amounts import KE_HOACH
-
-from pipeline.errors import Problem
-from pipeline.parse.document import parse_document
-from pipeline.resolve.citations import CitationProblem, Registry
-from pipeline.resolve.document import Resolution, resolve_document
 
 
 @pytest.fixture

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from baocao.build import check_document
+from baocao.problems import Problem
 from budget_documents import line_of
 from conftest import ROOT
-
-from pipeline.build import check_document
-from pipeline.errors import Problem
 
 KINDS = ROOT / "tests" / "fixtures" / "kinds"
 SHAPES = ROOT / "tests" / "fixtures" / "shapes"
@@ -115,7 +115,7 @@ def test_check_prints_the_problem_as_file_line_message(tmp_path: Path) -> None:
     folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
     text = edit(folder, RESOLUTION, "3. Cân đối ngân sách", "4. Cân đối ngân sách")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check"], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-m", "baocao", "check"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 1
     line = line_of(text, "4. Cân đối")

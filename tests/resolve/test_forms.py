@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from budget_documents import line_of
 
-from pipeline.build import check_document, ready_document
-from pipeline.errors import ContentErrors, Problem
-from pipeline.resolve.forms import PLACEHOLDER_MESSAGE, placeholders
+from baocao.build import check_document, ready_document
+from baocao.problems import ContentErrors, Problem
+from baocao.resolve.forms import PLACEHOLDER_MESSAGE, placeholders
+from budget_documents import line_of
 
 FILE = "00-van-ban.md"
 BASE = {
@@ -349,7 +349,7 @@ def test_check_fails_on_placeholders_and_build_warns(tmp_path: Path) -> None:
     assert [(w.warning, w.message) for w in warnings] == [(True, PLACEHOLDER_MESSAGE)]
     assert str(warnings[0]).endswith(f": cảnh báo: {PLACEHOLDER_MESSAGE}")
     result = subprocess.run(
-        [sys.executable, "-m", "pipeline", "check"], cwd=tmp_path, capture_output=True, text=True
+        [sys.executable, "-m", "baocao", "check"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 1
     line = line_of((folder / FILE).read_text(encoding="utf-8"), "Thực hiện")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from budget_documents import at, problems_of, write_document
 
-from pipeline.build import build_document, check_document
-from pipeline.cli import main
+from baocao.build import build_document, check_document
+from baocao.cli import main
+from budget_documents import at, problems_of, write_document
 
 TABLE = """\
 Đơn vị: Triệu đồng {#pl}

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from baocao.parse.document import parse_document
+from baocao.resolve.document import resolve_document
 from budget_documents import write_document
 from work_count import work
-
-from pipeline.parse.document import parse_document
-from pipeline.resolve.document import resolve_document
 
 OWN = re.compile(r"[/\\]resolve[/\\]prose(?:_checks)?\.py$")
 WORDS = ("Một", "Hai", "Ba", "Bốn", "Năm", "Sáu", "Bảy", "Tám", "Chín")

@@ -6,10 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from budget_documents import HEADER, line_of, row, write_document
-
-from pipeline.errors import Position
-from pipeline.parse.blocks import (
+from baocao.parse.blocks import (
     Citation,
     Emphasis,
     Heading,
@@ -20,8 +17,10 @@ from pipeline.parse.blocks import (
     Tag,
     Text,
 )
-from pipeline.parse.document import parse_document
-from pipeline.resolve.document import BudgetTable, Resolution, resolve_document
+from baocao.parse.document import parse_document
+from baocao.problems import Position
+from baocao.resolve.document import BudgetTable, Resolution, resolve_document
+from budget_documents import HEADER, line_of, row, write_document
 
 TABLE = HEADER.replace("{#bang}", "{#bang cot=4}") + (
     "| = | Tổng cộng {#tong} | | | | |\n"

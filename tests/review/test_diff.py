@@ -9,17 +9,17 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from baocao.build import resolve_folder
+from baocao.money.amount import Amount
+from baocao.money.figures import number
+from baocao.problems import Position
+from baocao.resolve.budget import Row, Table
+from baocao.review.diff import Passage, compare_prose, read_side
+from baocao.review.report import quote, word_diff
 from budget_documents import write_document
 from conftest import ROOT, SAMPLE, git, needs_make
 from shared_amounts import write_shared
-
-from pipeline.build import resolve_folder
-from pipeline.errors import Position
-from pipeline.money.amount import Amount
-from pipeline.money.figures import number
-from pipeline.resolve.budget import Row, Table
-from pipeline.review.diff import Passage, compare_prose, read_side
-from pipeline.review.report import quote, word_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -52,7 +52,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def diff(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", "diff", *args],
+        [sys.executable, "-m", "baocao", "diff", *args],
         cwd=repo,
         capture_output=True,
         text=True,

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from baocao.build import build_document
 from conftest import ROOT, SAMPLE, git
 
-from pipeline.build import build_document
-
-BAOCAO = [sys.executable, "-m", "pipeline"]
+BAOCAO = [sys.executable, "-m", "baocao"]
 
 
 def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -46,7 +46,7 @@ def test_git_diff_shows_the_changed_sentence_of_a_docx(tmp_path: Path, content_c
         part.read_text(encoding="utf-8").replace("Năm 2026, là", "Năm 2026 là"), "utf-8"
     )
     build_document(folder, repo)
-    textconv = f"{sys.executable} -m pipeline text"
+    textconv = f"{sys.executable} -m baocao text"
     diff = git(repo, "-c", f"diff.docx.textconv={textconv}", "diff")
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and "Năm 2026" in line]
     assert [line[0] for line in changed] == ["-", "+"]

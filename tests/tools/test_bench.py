@@ -1,4 +1,4 @@
-"""make bench (pipeline/tools/bench.py): what it times pandoc alone on is the same document the
+"""make bench (baocao.tools.bench): what it times pandoc alone on is the same document the
 build converts, and the documents it generates are real ones."""
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pandoc_page import formatted_text
 
-from pipeline.build import check_document, ready_document
-from pipeline.docx.pandoc import Pandoc, as_json, docx_arguments, to_markdown
-from pipeline.docx.styles import style_doc
-from pipeline.render.document import render_document
-from pipeline.tools.bench import (
+from baocao.build import check_document, ready_document
+from baocao.docx.pandoc import Pandoc, as_json, docx_arguments, to_markdown
+from baocao.docx.styles import style_doc
+from baocao.render.document import render_document
+from baocao.tools.bench import (
     LARGE_ROWS,
     SMALL_ROWS,
     Timing,
@@ -23,6 +22,7 @@ from pipeline.tools.bench import (
     generated_table,
     growth_ratio,
 )
+from pandoc_page import formatted_text
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCUMENTS = sorted(

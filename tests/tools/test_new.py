@@ -9,20 +9,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
-from conftest import ROOT, needs_make
 
-from pipeline.build import build_document, check_document
-from pipeline.parse.kinds import kinds
-from pipeline.resolve.forms import PLACEHOLDER_MESSAGE
-from pipeline.review.textconv import docx_text
-from pipeline.tools.new import SKELETONS, new_document, suggested_name
+import docx
+from baocao.build import build_document, check_document
+from baocao.parse.kinds import kinds
+from baocao.resolve.forms import PLACEHOLDER_MESSAGE
+from baocao.review.textconv import docx_text
+from baocao.tools.new import SKELETONS, new_document, suggested_name
+from conftest import ROOT, needs_make
 
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "baocao", *args], cwd=cwd, capture_output=True, text=True
     )
 
 
@@ -106,7 +106,7 @@ def test_every_kind_offered_has_its_skeleton_and_is_in_the_help() -> None:
     assert sorted(kinds().slugs) == sorted(PRINTED)
     assert sorted(p.name for p in SKELETONS.iterdir() if p.is_dir()) == sorted(PRINTED)
     wide = {**os.environ, "COLUMNS": "1000"}  # argparse would wrap "cong-van" at its hyphen
-    command = [sys.executable, "-m", "pipeline", "new", "--help"]
+    command = [sys.executable, "-m", "baocao", "new", "--help"]
     result = subprocess.run(command, capture_output=True, text=True, env=wide)
     listed = re.findall(r"[a-z]+-[a-z]+", result.stdout.split("--loai LOẠI")[-1])
     assert sorted(set(listed) & set(PRINTED)) == sorted(PRINTED)

@@ -1,5 +1,0 @@
-"""`python -m pipeline` runs the same command line as `baocao`."""
-
-from pipeline.cli import run
-
-run()

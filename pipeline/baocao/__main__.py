@@ -1,0 +1,5 @@
+"""`python -m baocao` runs the same command line as `baocao`."""
+
+from baocao.cli import run
+
+run()

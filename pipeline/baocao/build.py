@@ -1,0 +1,469 @@
+"""Builds and checks documents: parse → resolve → render → docx, and check (the first two only).
+
+A document may cite another document's amounts, `{{ tien("ke-hoach-2027:pl.camera") }}`. Resolve
+asks for that document by name; here the name is looked up as a folder beside the citing one —
+in the same content folder, never elsewhere — and resolved in turn (a cycle is a problem, never a
+loop). A document that resolves without errors is kept, per process, with a digest of the files
+it rests on, so a batch resolves a document many documents cite once, and an edit is never missed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Generic, TypeVar
+
+try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
+    from _blake2 import blake2b
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
+
+from baocao.parse.document import (
+    document_folders,
+    document_parts,
+    linked_folder,
+    parse_document,
+    read_part,
+)
+from baocao.parse.syntax import ID
+from baocao.problems import BaocaoError, ContentErrors, Problem, UsageError, os_reason
+from baocao.resolve.citations import CitationProblem, Registry
+from baocao.resolve.document import Resolution, ResolvedDocument, resolve_document
+
+# render and docx (pandoc, the finishing pass, lxml) are imported by build_document only:
+# `baocao check` and `baocao deps` never pay for them.
+
+CACHE = ".cache"  # in the output folder: the style doc and what pandoc said of itself
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Built:
+    """One document written: where, how long it took, and the warnings its content raised."""
+
+    name: str
+    target: Path
+    seconds: float
+    warnings: list[Problem]
+
+
+def resolve_folder(folder: Path) -> Resolution:
+    """A document folder parsed and resolved: its model, and every problem of its content.
+
+    Citations of another document's amounts ("ke-hoach-2027:pl.camera") read the folder of that
+    name beside this one."""
+    return _Library(folder.parent).resolve(folder)
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents cited by other documents
+
+CITABLE_KEPT = 64  # resolved documents kept per process for citing
+
+
+@dataclass(frozen=True)
+class _Citable:
+    """A document resolved without errors: its amounts, and the documents they rest on (itself
+    and every one it cites, at any depth), each folder with the digest of its parts then."""
+
+    registry: Registry
+    sources: tuple[tuple[Path, str], ...]
+
+
+_kept: OrderedDict[Path, _Citable] = OrderedDict()
+_kept_lock = threading.Lock()
+
+
+def parts_digest(folder: Path) -> str:
+    """A digest of a document's numbered parts, their names and bytes: all that resolve reads."""
+    digest = blake2b(digest_size=16)
+    for path in document_parts(folder):
+        read = read_part(path)  # what parse reads: a link or a FIFO is refused, never followed
+        data = read if isinstance(read, bytes) else b"\0refused: " + read.message.encode()
+        for piece in (path.name.encode(), data):
+            digest.update(len(piece).to_bytes(8, "big") + piece)
+    return digest.hexdigest()
+
+
+def _place(folder: Path) -> Path:
+    """A document folder's absolute path, the folder itself never followed (a link is refused,
+    and may lead nowhere)."""
+    return folder.parent.resolve() / folder.name
+
+
+def _recall(folder: Path) -> _Citable | None:
+    """The kept resolution of a document, when no file it rests on has changed since."""
+    with _kept_lock:
+        kept = _kept.get(folder)
+    if kept is None or any(parts_digest(path) != digest for path, digest in kept.sources):
+        return None
+    with _kept_lock:
+        if folder in _kept:
+            _kept.move_to_end(folder)
+    return kept
+
+
+def _keep(folder: Path, citable: _Citable) -> None:
+    with _kept_lock:
+        _kept[folder] = citable
+        _kept.move_to_end(folder)
+        while len(_kept) > CITABLE_KEPT:
+            _kept.popitem(last=False)
+
+
+class _Library:
+    """The documents of one content folder as one resolve sees them: those being resolved (so
+    that a cycle is found), and the cycles found."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self.active: list[str] = []
+        self.cycles: list[tuple[str, ...]] = []
+
+    def resolve(self, folder: Path) -> Resolution:
+        return self._resolve(folder)[0]
+
+    def _resolve(self, folder: Path) -> tuple[Resolution, _Citable | None]:
+        sources = {_place(folder): parts_digest(folder)}
+        found: dict[str, Registry | str] = {}  # each document this one cites, or why not
+
+        def lookup(name: str) -> Registry:
+            if name not in found:
+                try:
+                    cited = self.cite(name)
+                except CitationProblem as exc:
+                    found[name] = str(exc)
+                else:
+                    sources.update(cited.sources)
+                    found[name] = cited.registry
+            registry = found[name]
+            if isinstance(registry, str):
+                raise CitationProblem(registry)
+            return registry
+
+        self.active.append(folder.name)
+        try:
+            resolution = resolve_document(parse_document(folder), lookup)
+        finally:
+            self.active.pop()
+        if resolution.document is None or resolution.errors:
+            return resolution, None
+        citable = _Citable(resolution.registry, tuple(sources.items()))
+        _keep(_place(folder), citable)
+        return resolution, citable
+
+    def cite(self, name: str) -> _Citable:
+        """The document `name` of this content folder, resolved for the one being resolved."""
+        if not ID.fullmatch(name):  # resolve refuses such names first: never a path elsewhere
+            raise CitationProblem(f"“{name}” không phải tên văn bản")
+        citing = self.active[-1]
+        if name in self.active:
+            cycle = tuple(self.active[self.active.index(name) :])
+            self.cycles.append(cycle)
+            raise CitationProblem(_cycle_message(cycle, citing))
+        folder = self.content / name
+        if linked_folder(folder):  # the cited folder is read under the same rule as any
+            raise CitationProblem(
+                f"văn bản “{name}” là một liên kết (symlink) tới chỗ khác, không được đọc nên "
+                "không trích được số tiền của nó; hãy chép thư mục văn bản đó vào đây"
+            )
+        if not folder.is_dir() or not document_parts(folder):
+            raise CitationProblem(self._missing(name))
+        kept = _recall(_place(folder))
+        if kept is not None:
+            return kept
+        resolution, citable = self._resolve(folder)
+        if citable is not None:
+            return citable
+        for cycle in self.cycles:  # it failed because it cites, at some depth, the citing one
+            if citing in cycle and _successor(cycle, citing) == name:
+                raise CitationProblem(_cycle_message(cycle, citing))
+        count = len(resolution.errors) or 1  # an unreadable front matter is one at least
+        raise CitationProblem(
+            f"văn bản “{name}” còn {count} lỗi nên chưa trích được số tiền của nó; sửa văn bản "
+            f"đó trước (baocao check {name})"
+        )
+
+    def _missing(self, name: str) -> str:
+        names = [p.name for p in document_folders(self.content)]
+        import difflib
+
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
+        hint = f" — có phải: {', '.join(f'“{n}”' for n in close)}?" if close else ""
+        return f"không có văn bản “{name}” trong {self.content.resolve().name}/{hint}"
+
+
+def _successor(cycle: tuple[str, ...], name: str) -> str:
+    return cycle[(cycle.index(name) + 1) % len(cycle)]
+
+
+def _cycle_message(cycle: tuple[str, ...], start: str) -> str:
+    """ "to-trinh → ke-hoach → to-trinh", from the document where the problem is reported."""
+    at = cycle.index(start)
+    chain = " → ".join((*cycle[at:], *cycle[:at], start))
+    return (
+        f"các văn bản trích số tiền của nhau thành vòng: {chain}; số tiền chỉ trích theo một "
+        "chiều, từ văn bản gốc sang văn bản dùng nó"
+    )
+
+
+@contextlib.contextmanager
+def _collecting_later() -> Iterator[None]:
+    """Python's collector of reference cycles paused while one document is read and built: it
+    would go through every object of the document again and again as it grows (a seventh of a
+    10.000-row table's build, and more the bigger the table). What a build leaves is freed as it
+    goes; the cycles it leaves, if any, are collected afterwards, as ever."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def check_document(folder: Path) -> list[Problem]:
+    """Every problem in a document's content, errors and warnings, without building anything;
+    a placeholder still to fill ("…") is an error here."""
+    with _collecting_later():
+        return list(resolve_folder(folder).problems)
+
+
+def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
+    """The document ready to render, and its warnings; ContentErrors when it has errors. A
+    placeholder still to fill ("…") is a warning here: a new document builds as it is."""
+    resolution = resolve_folder(folder)
+    problems = [replace(p, warning=True) if p.draft else p for p in resolution.problems]
+    if resolution.document is None or resolution.errors:
+        raise ContentErrors(problems)
+    return resolution.document, problems
+
+
+def prepare_output(directory: Path) -> Path:
+    """The output directory, created if needed; an unusable one is a usage error."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = os_reason(exc)
+        raise UsageError(f"không tạo được thư mục kết quả “{directory}”: {reason}") from None
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise UsageError(f"không ghi được vào thư mục kết quả “{directory}”")
+    return directory
+
+
+# A build writes `.NAME.PID.partial.docx` and renames it into place; `baocao deps` writes
+# `..deps.mk.PID.partial` the same way. A killed process leaves its file behind, maybe truncated.
+PARTIAL = re.compile(r"\A\..+\.([0-9]{1,12})\.partial(?:\.docx)?\Z")
+STALE_AFTER = 3600.0  # seconds unwritten after which a partial file is stale even if its PID lives
+
+
+def remove_stale_partials(output: Path) -> list[Path]:
+    """Remove the partial files that killed builds left in `output`: those whose process is gone,
+    or that are older than the process now holding their PID (a reused PID). A build still
+    running keeps its own. Returns what was removed."""
+    try:
+        entries = list(os.scandir(output))
+    except OSError:
+        return []
+    removed = []
+    for entry in entries:
+        match = PARTIAL.match(entry.name)
+        if match is None:
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if _writer_alive(int(match.group(1)), info.st_mtime):
+                continue
+            Path(entry.path).unlink()
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _writer_alive(pid: int, written: float) -> bool:
+    """Whether the process `pid` can still be writing a file last written at `written`."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # alive, another user's
+    except (OSError, OverflowError):
+        return False
+    started = _process_start(pid)
+    if started is not None:
+        return written >= started - 1  # the start is known to the second
+    return time.time() - written < STALE_AFTER
+
+
+def _process_start(pid: int) -> float | None:
+    """When the process `pid` started, on Linux (/proc); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime ")
+        )
+        return boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
+
+
+class _Aside(threading.Thread, Generic[T]):
+    """A call run on a thread of its own, started at once; `result` waits for it and gives what
+    it returned, or raises what it raised."""
+
+    def __init__(self, call: Callable[[], T]) -> None:
+        super().__init__(daemon=True)
+        self._call = call
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._value = self._call()
+        except BaseException as exc:  # handed to the caller by result()
+            self._error = exc
+
+    def result(self) -> T:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        assert self._value is not None
+        return self._value
+
+
+def build_document(folder: Path, output: Path) -> Built:
+    """Build one document into `output/<name>.docx`.
+
+    Content with errors raises ContentErrors before anything is written; the DOCX is assembled
+    in a temporary file and moved into place only when complete, so a failed build leaves the
+    previous output untouched; the partial files that killed builds left are removed first.
+    """
+    with _collecting_later():
+        return _build_document(folder, output)
+
+
+def _ready_to_finish(folder: Path) -> int:
+    """The finishing pass loaded (its code, lxml, its definition) and the date the DOCX bears
+    found: run on a thread while pandoc converts, they take none of the build's time."""
+    import baocao.docx.finish  # noqa: F401  (its imports, lxml above all)
+    from baocao.docx.dating import source_date_epoch
+    from baocao.docx.styles import load_definition
+
+    load_definition()
+    return source_date_epoch(folder)
+
+
+def _build_document(folder: Path, output: Path) -> Built:
+    from baocao.docx.pandoc import find_pandoc, to_docx
+    from baocao.docx.styles import style_doc
+    from baocao.render.document import render_document
+
+    started = time.perf_counter()
+    remove_stale_partials(output)
+    document, warnings = ready_document(folder)
+    page = render_document(document)
+    target = output / f"{document.name}.docx"
+    partial = output / f".{document.name}.{os.getpid()}.partial.docx"
+    cache = output / CACHE
+    try:
+        pandoc = find_pandoc(cache)
+        styles = style_doc(cache, pandoc)
+        ready = _Aside(lambda: _ready_to_finish(folder))
+        try:
+            to_docx(page, styles, partial, pandoc)
+        finally:
+            epoch = ready.result()
+        from baocao.docx.finish import finish_document
+
+        finish_document(partial, epoch, title=document.front.subject)
+        partial.replace(target)
+    except OSError as exc:
+        raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return Built(document.name, target, time.perf_counter() - started, warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# Many documents, one process per core
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one document of a batch: built, refused for its content (every problem,
+    and how many are errors), or failed by pandoc or the disk (why)."""
+
+    folder: Path
+    built: Built | None = None
+    problems: tuple[Problem, ...] = ()
+    errors: int = 0
+    failure: str = ""
+
+
+def _outcome(folder: Path, output: Path) -> Outcome:
+    """Build one document; what went wrong with its content or its writing is an Outcome (the
+    others are still built), a usage error or a bug is raised."""
+    try:
+        return Outcome(folder, built=build_document(folder, output))
+    except ContentErrors as exc:
+        return Outcome(folder, problems=tuple(exc.problems), errors=len(exc.errors))
+    except UsageError:
+        raise  # the output folder or the command: no other document would fare better
+    except BaocaoError as exc:  # pandoc or the disk failed this one: try the others
+        return Outcome(folder, failure=str(exc))
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
+
+
+def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outcome]:
+    """Build documents, each into `output`, and give their outcomes in the order given.
+
+    With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
+    each taking the next document as it finishes one: one process per core, not one per
+    document. Everything they share (the code, pandoc's versions, the style doc) is made ready
+    first and inherited by each (fork), so a process starts building at once. Each document is
+    built with Python's collector of reference cycles paused; between documents it collects
+    (`baocao` runs with it off, cli.run: here it is turned back on for a batch)."""
+    if len(folders) > 1:
+        gc.enable()
+    jobs = min(jobs or cores(), len(folders))
+    if jobs <= 1:
+        for folder in folders:
+            yield _outcome(folder, output)
+        return
+    import importlib
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from baocao.docx.pandoc import find_pandoc
+    from baocao.docx.styles import load_definition, style_doc
+
+    for module in ("baocao.render.document", "baocao.docx.finish"):  # once, before the fork
+        importlib.import_module(module)
+    style_doc(output / CACHE, find_pandoc(output / CACHE))
+    load_definition()
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
+        yield from workers.map(_outcome, folders, [output] * len(folders))

@@ -1,0 +1,581 @@
+"""The `baocao` command line. Exit 0 ok, 1 content problems, 2 usage errors, 3 a bug of baocao's."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from collections.abc import Callable
+
+from baocao.problems import BaocaoError, UsageError, display_path, os_reason
+
+TYPE_CHECKING = False  # typing's import would cost `baocao words` a twentieth of its time
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+
+def _english(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+# argparse's own messages are read in English (ARGPARSE_MESSAGES below makes them Vietnamese):
+# its gettext lookups, a search on disk for a translation of each, are skipped.
+vars(argparse).update(_=str, ngettext=_english)
+
+# argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
+ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.+)", "thiếu {0}"),
+    (r"unrecognized arguments: (.+)", "không hiểu “{0}”"),
+    (r"invalid choice: (.+?) \(choose from (.+)\)", "không có “{0}” (chọn một trong: {1})"),
+    (r"unknown parser (.+?) \(choices: (.+)\)", "không có “{0}” (chọn một trong: {1})"),
+    (r"expected one argument", "cần một giá trị"),
+    (r"expected at most one argument", "chỉ nhận một giá trị"),
+    (r"expected at least one argument", "cần ít nhất một giá trị"),
+    (r"expected (\d+) arguments?", "cần {0} giá trị"),
+    (r"not allowed with argument (.+)", "không dùng cùng {0}"),
+    (r"ignored explicit argument (.+)", "không nhận giá trị “{0}”"),
+    (r"ambiguous option: (\S+?)(?:=.*)? could match (.+)", "tùy chọn {0} chưa rõ: {1}?"),
+    (r"invalid \S+ value: (.+)", "giá trị “{0}” không hợp lệ"),
+    (r"one of the arguments (.+) is required", "cần một trong: {0}"),
+    (r"unexpected option string: (.+)", "không hiểu tùy chọn {0}"),
+]
+
+
+def argparse_message(message: str) -> str:
+    """argparse's English error as Vietnamese: "argument -o/--output: expected one argument" →
+    "-o/--output: cần một giá trị"; one it does not know, as a plain refusal."""
+    name, _, rest = message.partition(": ") if message.startswith("argument ") else ("", "", "")
+    text = rest if name else message
+    for pattern, vietnamese in ARGPARSE_MESSAGES:
+        found = re.fullmatch(pattern, text)
+        if found:
+            groups = [re.sub(r"'([^']*)'", r"\1", g or "") for g in found.groups()]
+            text = vietnamese.format(*groups)
+            break
+    else:
+        text = "cách gọi lệnh không đúng"
+    if name == "argument LỆNH":
+        return text.replace("không có “", "không có lệnh “", 1)
+    return f"{name.removeprefix('argument ')}: {text}" if name else text
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, headed in Vietnamese."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse measures it, without its import of shutil for it
+            width = terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
+def terminal_columns() -> int:
+    """The terminal's width, as shutil.get_terminal_size() gives it: $COLUMNS, else the width of
+    the terminal on stdout, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0 and sys.__stdout__ is not None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in Vietnamese: the help's headings and its -h, and usage errors in one line,
+    exit 2, like every baocao usage error."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "đối số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {argparse_message(message)} (xem “{self.prog} --help”)")
+
+
+def content_option(command: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    command.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="THƯ_MỤC",
+        help="thư mục nội dung (mặc định: content)",
+    )
+
+
+def output_option(command: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    command.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("output"),
+        metavar="THƯ_MỤC",
+        help="thư mục kết quả (mặc định: output)",
+    )
+
+
+WORDS_HELP = "đọc số thành chữ (hoặc chữ thành số với --parse)"
+
+
+def words_options(words: argparse.ArgumentParser) -> None:
+    """The arguments of `baocao words`, its most frequent and smallest use."""
+    words.add_argument(
+        "values",
+        nargs="+",
+        metavar="SỐ",
+        help="số viết kiểu Việt Nam (1.005.000; 2,35), có thể kèm đơn vị (13.646,269 triệu "
+        "đồng; 91.481.640.145đ; 5.000.000 VNĐ), mỗi số một dòng kết quả; "
+        "“-” đọc từ stdin, mỗi dòng một số",
+    )
+    # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
+    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")
+    form = words.add_mutually_exclusive_group()
+    form.add_argument(
+        "--document", action="store_true", help="dạng ghi trong văn bản: “Mười tỷ, … đồng”"
+    )
+    form.add_argument("--parse", action="store_true", help="đọc chữ thành số")
+    words.add_argument(
+        "--style", default="", metavar="TÙY_CHỌN", help="le,bon,ngan,ti,khong-phay,chan"
+    )
+
+
+def build_options(build: argparse.ArgumentParser) -> None:
+    build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    output_option(build)
+    content_option(build)
+    build.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="dựng song song bằng N tiến trình (0: mỗi lõi một tiến trình; mặc định 1)",
+    )
+
+
+def check_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    content_option(check)
+
+
+def render_options(render: argparse.ArgumentParser) -> None:
+    render.add_argument("document", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    render.add_argument(
+        "--json", action="store_true", help="in đúng dữ liệu JSON mà pandoc nhận khi dựng DOCX"
+    )
+    content_option(render)
+    output_option(render)
+
+
+def text_options(text: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    text.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần đọc")
+
+
+def diff_options(diff: argparse.ArgumentParser) -> None:
+    diff.add_argument(
+        "old", nargs="?", metavar="CŨ", help="phiên bản cũ (mặc định: điểm rẽ nhánh từ main)"
+    )
+    diff.add_argument(
+        "new", nargs="?", metavar="MỚI", help="phiên bản mới (mặc định: các tệp đang sửa)"
+    )
+    content_option(diff)
+
+
+def deps_options(deps: argparse.ArgumentParser) -> None:
+    content_option(deps)
+    output_option(deps)
+
+
+def new_options(new: argparse.ArgumentParser) -> None:
+    new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
+    new.add_argument(
+        "--loai",
+        default="bao-cao",
+        metavar="LOẠI",
+        # templates/kinds.yaml's slugs, written out so that parsing reads no YAML (a test checks)
+        help="loại văn bản: quyet-dinh, nghi-quyet, to-trinh, ke-hoach, thong-bao, cong-van, "
+        "giay-moi, bien-ban hoặc bao-cao (mặc định)",
+    )
+    content_option(new)
+
+
+def soat_options(soat: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    soat.add_argument("files", nargs="+", type=Path, metavar="TỆP", help="tệp cần soát")
+
+
+def nhap_options(nhap: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
+    nhap.add_argument(
+        "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
+    )
+    content_option(nhap)
+
+
+# Each command: what `baocao --help` says of it, and its arguments.
+COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "build": ("dựng DOCX cho các văn bản trong content/", build_options),
+    "check": ("kiểm tra nội dung, không dựng DOCX", check_options),
+    "render": (
+        "in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)",
+        render_options,
+    ),
+    "words": (WORDS_HELP, words_options),
+    "text": ("in chữ của một tệp DOCX (dùng cho git diff)", text_options),
+    "diff": ("so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi", diff_options),
+    "deps": (
+        "ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
+        deps_options,
+    ),
+    "new": ("tạo thư mục cho một văn bản mới, dựng được ngay", new_options),
+    "soat": (
+        "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        soat_options,
+    ),
+    "nhap": (
+        "chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại",
+        nhap_options,
+    ),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """The whole command line: every command, for `baocao --help` and the errors that need it."""
+    top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
+    commands = top.add_subparsers(
+        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
+    )
+    commands.required = True
+    for name, (text, options) in COMMAND_LINE.items():
+        options(commands.add_parser(name, help=text))
+    return top
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """One command's parser alone, as `baocao NAME` reads its arguments: the same arguments, help
+    and errors as in the whole parser, without building the nine others."""
+    alone = _Parser(prog=f"baocao {name}")
+    COMMAND_LINE[name][1](alone)
+    alone.set_defaults(command=name)
+    return alone
+
+
+def seconds_text(seconds: float) -> str:
+    """ "0,4": seconds with one decimal, written the Vietnamese way (rounded half to even, as
+    babel's format_decimal(seconds, "0.0", "vi_VN") writes it, without babel's import)."""
+    from decimal import Decimal
+
+    return f"{Decimal(str(seconds)).quantize(Decimal('0.1')):f}".replace(".", ",")
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from baocao.build import build_all, prepare_output
+    from baocao.parse.document import find_documents
+
+    if args.jobs < 0:
+        raise UsageError("baocao build: -j/--jobs: số tiến trình là 0 (mỗi lõi một) hoặc hơn")
+    folders = find_documents(args.content, args.documents)
+    output = prepare_output(args.output)
+    failed = 0
+    for outcome in build_all(folders, output, args.jobs):
+        folder, built = outcome.folder, outcome.built
+        if built is None:
+            failed += 1
+            for problem in outcome.problems:
+                print(problem, file=sys.stderr)
+            if outcome.failure:  # pandoc or the disk failed this one
+                print(f"Không dựng {folder.name}: {outcome.failure}", file=sys.stderr)
+            else:
+                count = outcome.errors
+                print(
+                    f"Không dựng {folder.name}: nội dung có {count} lỗi (xem trên).",
+                    file=sys.stderr,
+                )
+            continue
+        for problem in built.warnings:
+            print(problem, file=sys.stderr)
+        where = display_path(built.target)
+        print(
+            f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
+        )
+    return 1 if failed else 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from baocao.build import check_document
+    from baocao.parse.document import find_documents
+
+    errors = warnings = drafts = 0
+    for folder in find_documents(args.content, args.documents):
+        for problem in check_document(folder):
+            print(problem)
+            warnings += problem.warning
+            errors += not problem.warning
+            drafts += problem.draft and not problem.warning
+    if errors:
+        blanks = f" ({drafts} chỗ “…” chưa điền)" if drafts else ""
+        print(f"Có {errors} lỗi{blanks} và {warnings} cảnh báo.", file=sys.stderr)
+        return 1
+    print(f"Không có lỗi ({warnings} cảnh báo).", file=sys.stderr)
+    return 0
+
+
+def run_render(args: argparse.Namespace) -> int:
+    """The document as pandoc receives it (--json), or as pandoc Markdown, on stdout."""
+    from baocao.build import CACHE, ready_document
+    from baocao.docx.pandoc import as_json, find_pandoc, to_markdown
+    from baocao.parse.document import find_documents
+    from baocao.render.document import render_document
+
+    (folder,) = find_documents(args.content, [args.document])
+    document, warnings = ready_document(folder)
+    for problem in warnings:
+        print(problem, file=sys.stderr)
+    page = render_document(document)
+    pandoc = find_pandoc(args.output / CACHE)
+    if args.json:
+        sys.stdout.buffer.write(as_json(page, pandoc))
+    else:
+        sys.stdout.write(to_markdown(page, pandoc))
+    return 0
+
+
+def run_words(args: argparse.Namespace) -> int:
+    """One line per value: its reading in words, or with --parse the number that words state.
+
+    A value may carry its unit: "13.646,269 triệu đồng", "91.481.640.145đ" are read in đồng.
+    --parse reads decimals with a scale ("chín trăm bảy mươi bảy phẩy bốn mươi lăm tỷ"); an error
+    in the words is a usage error naming every one, a variant spelling a warning on stderr."""
+    from decimal import Decimal
+
+    from baocao.money.amount import (
+        Amount,
+        AmountTooLarge,
+        NumberFormatError,
+        parse_amount,
+        parse_number,
+    )
+    from baocao.money.words import (
+        WordsError,
+        WordsStyle,
+        amount_in_words,
+        read_number,
+        read_words,
+    )
+
+    def number(value: str) -> Decimal:
+        """A number, or an amount with its unit in đồng (--document: at most 10^18 đồng)."""
+        try:
+            figure = parse_number(value)
+        except NumberFormatError as exc:
+            try:
+                return parse_amount(value)[0].dong
+            except NumberFormatError as unit:  # say what is wrong with what was meant
+                words = any(c.isalpha() for c in value) or isinstance(unit, AmountTooLarge)
+                raise unit if words else exc from None
+        return Amount.of(figure).dong if args.document else figure
+
+    values: list[str] = []
+    for value in args.values:
+        if value == "-":
+            values += [line.strip() for line in sys.stdin if line.strip()]
+        else:
+            values.append(value)
+    if not values:
+        raise UsageError("baocao words: không có số nào để đọc")
+    warnings: list[str] = []
+    try:
+        style = WordsStyle.parse(args.style)
+        if args.parse:
+            lines = []
+            for value in values:
+                reading = read_words(value, style)
+                if reading.errors:
+                    raise WordsError(value, "; ".join(str(i) for i in reading.errors))
+                warnings += [f"cảnh báo: “{value}”: {i}" for i in reading.variants]
+                lines.append(f"{reading.value:f}".replace(".", ","))
+        else:
+            write = amount_in_words if args.document else read_number
+            lines = [write(number(value), style) for value in values]
+    except ValueError as exc:
+        raise UsageError(f"baocao words: {exc}") from None
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print("\n".join(lines))
+    return 0
+
+
+INTERNAL_ERROR = 3
+
+
+def run_text(args: argparse.Namespace) -> int:
+    from baocao.review.textconv import docx_text
+
+    sys.stdout.write(docx_text(args.docx))
+    return 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """The changes between two versions as Markdown for a pull-request comment, on stdout."""
+    from baocao.review.diff import compare_revisions
+    from baocao.review.report import comparison_markdown
+
+    sys.stdout.write(comparison_markdown(compare_revisions(args.content, args.old, args.new)))
+    return 0
+
+
+def run_deps(args: argparse.Namespace) -> int:
+    """The make rules of the documents that cite others, written to OUT/.deps.mk, silently."""
+    from baocao.build import prepare_output
+    from baocao.tools.deps import write_rules
+
+    if not args.content.is_dir():
+        raise UsageError(f"không thấy thư mục nội dung “{args.content}”")
+    write_rules(args.content, prepare_output(args.output))
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from baocao.tools.new import new_document
+
+    folder = new_document(args.content, args.name, kind=args.loai)
+    print(
+        f"Đã tạo {display_path(folder)}: sửa các chỗ “…” rồi chạy make check và make report.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def run_soat(args: argparse.Namespace) -> int:
+    """Each problem of the files on stdout, the count on stderr; exit 1 on an error, 2 when a
+    file could not be read (the others are checked all the same)."""
+    from baocao.received.soat.review import review_files
+
+    review = review_files(args.files)
+    for line in review.lines:
+        print(line)
+    for refusal in review.refused:
+        print(f"baocao soat: {refusal}", file=sys.stderr)
+    if review.errors:
+        print(f"Có {review.errors} lỗi và {review.warnings} cảnh báo.", file=sys.stderr)
+    elif not review.refused:
+        print(f"Không có lỗi ({review.warnings} cảnh báo).", file=sys.stderr)
+    if review.refused:
+        return UsageError.exit_code
+    return 1 if review.errors else 0
+
+
+def run_nhap(args: argparse.Namespace) -> int:
+    from baocao.received.nhap.folder import import_docx
+
+    folder = import_docx(args.docx, args.content, args.name)
+    print(
+        f"Đã tạo {display_path(folder)}: chạy baocao check {folder.name} để xem các chỗ cần sửa, "
+        f"rồi baocao build {folder.name}.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+COMMANDS = {
+    "build": run_build,
+    "check": run_check,
+    "render": run_render,
+    "words": run_words,
+    "text": run_text,
+    "diff": run_diff,
+    "deps": run_deps,
+    "new": run_new,
+    "soat": run_soat,
+    "nhap": run_nhap,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; a BaocaoError becomes its message on stderr and its exit code."""
+    try:
+        argv = sys.argv[1:] if argv is None else argv
+        args = None
+        if argv and argv[0] in COMMAND_LINE:  # one command: no need to build every parser
+            args, unknown = command_parser(argv[0]).parse_known_args(argv[1:])
+            args = None if unknown else args  # refused as the whole parser refuses them
+        if args is None:
+            args = parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except BaocaoError as exc:
+        print(exc, file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:  # the system refused a path: missing, a folder, no right, disk full
+        where = f" “{exc.filename}”" if exc.filename else ""
+        print(f"baocao: không đọc, ghi được{where}: {os_reason(exc)}", file=sys.stderr)
+        return UsageError.exit_code
+    except MemoryError:
+        print("baocao: không đủ bộ nhớ: văn bản quá lớn", file=sys.stderr)
+        return UsageError.exit_code
+    except Exception as exc:  # a bug of ours: one line for the editor, the trace on request
+        if os.environ.get("BAOCAO_DEBUG"):
+            raise
+        print(
+            f"baocao gặp lỗi nội bộ ({type(exc).__name__}: {exc}). Chạy lại với BAOCAO_DEBUG=1 "
+            "để xem chi tiết và báo cho nhóm phát triển.",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
+
+
+def run() -> NoReturn:
+    """The `baocao` program (and `python -m baocao`): main(), then the process ends at once.
+
+    Python's own shutdown takes every module and object apart, one by one: a sixth of a short
+    command's time, and nothing baocao leaves needs it. Its files are closed as they are
+    written; here the output is flushed and the compiled code kept (baocao.compiled) is
+    saved, then the process exits (os._exit). Where build -j started processes, or a thread is
+    still running, Python's shutdown looks after them.
+
+    Python's collector of reference cycles is off for the command: its imports make objects by
+    the hundred thousand and free almost none, and the collector would walk them again and again
+    (a tenth of a short command's time); what one command leaves is freed when it exits. A
+    batch of documents turns it back on between documents (build.build_all)."""
+    import gc
+
+    gc.disable()
+    from baocao import compiled
+
+    code = main()
+    compiled.save()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (baocao text … | head): nothing to keep
+            pass
+    threading = sys.modules.get("threading")  # imported only where threads were started
+    if "multiprocessing" in sys.modules or (threading and threading.active_count() > 1):
+        sys.exit(code)
+    os._exit(code)

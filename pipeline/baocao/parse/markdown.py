@@ -1,0 +1,442 @@
+"""One Markdown file into positioned blocks (mistune 3), with budget tables and citations found.
+
+mistune gives no source positions, so the block parser below records the offset where each
+token starts, and every block, and every problem, gets its line. Inline Markdown becomes the
+types of baocao.parse.blocks; a `{{ … }}` citation may run over a line end, so the text of a
+block is joined across its soft line ends before citations and tags are found.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from baocao import lazy
+
+with lazy.unsigned():  # two of its dataclasses have no docstring (baocao.lazy)
+    import mistune
+    from mistune.block_parser import BlockParser
+    from mistune.core import BlockState
+    from mistune.plugins import import_plugin
+
+from baocao.parse.blocks import (
+    Block,
+    Break,
+    Citation,
+    Emphasis,
+    Heading,
+    Inline,
+    Item,
+    Paragraph,
+    PlainTable,
+    Strong,
+    TableCell,
+    TableSource,
+    Tag,
+    Text,
+)
+from baocao.parse.syntax import (
+    CITATION_OR_TAG,
+    STRAY,
+    is_declaration,
+    is_delimiter_row,
+    is_number_row,
+    is_table_line,
+    split_cells,
+)
+from baocao.problems import Position, Problem
+
+ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])(?:[ \t]|$)")
+# A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
+# line, the decree's form as a paragraph of its own (docs/nd30-rules.md, "khoản, điểm").
+POINT_LINE = re.compile(r"[a-zđ]\)(?:[ \t]|$)")
+UNSUPPORTED = {
+    "block_code": "khối mã (dòng thụt vào 4 dấu cách?)",
+    "block_quote": "trích dẫn “>”",
+    "block_html": "mã HTML",
+    "thematic_break": "đường kẻ ngang",
+}
+
+Token = dict[str, Any]
+# Characters that may open inline Markdown; a cell without any of them is its text as typed.
+MARKS = frozenset("*_`\\[<&")
+
+
+class _PositionedState(BlockState):
+    """mistune's block state, remembering the source offset where each token begins."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.starts: dict[int, int] = {}
+        self.block_start: int | None = None
+
+    def append_token(self, token: Token) -> None:
+        super().append_token(token)
+        start = self.cursor if self.block_start is None else self.block_start
+        self.starts.setdefault(id(token), start)
+
+    def add_paragraph(self, text: str) -> None:
+        super().add_paragraph(text)
+        self.starts.setdefault(id(self.tokens[-1]), self.cursor)
+
+
+class _PositionedParser(BlockParser):
+    """mistune's block parser; a token starts where its rule matched (lists move the cursor)."""
+
+    state_cls = _PositionedState
+
+    def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:
+        start, before = state.cursor, len(state.tokens)
+        assert isinstance(state, _PositionedState)
+        state.block_start = start
+        try:
+            return super().parse_method(m, state)
+        finally:
+            state.block_start = None
+            for token in state.tokens[before:]:  # lists may insert their token directly
+                state.starts.setdefault(id(token), start)
+
+
+class _Markdown(mistune.Markdown):
+    """mistune's Markdown to tokens; table cells stay raw, as budget tables are read from source."""
+
+    def _iter_render(self, tokens: Iterable[Token], state: BlockState) -> Iterator[Token]:
+        for token in tokens:
+            if token["type"] == "table":
+                yield token
+            else:
+                yield from super()._iter_render([token], state)
+
+
+@functools.cache
+def _markdown() -> mistune.Markdown:
+    return _Markdown(renderer=None, block=_PositionedParser(), plugins=[import_plugin("table")])
+
+
+@dataclass
+class _Raw:
+    """A top-level token with where it starts and the source text it covers."""
+
+    token: Token
+    position: Position
+    source: str
+
+    @property
+    def kind(self) -> str:
+        return str(self.token["type"])
+
+    @property
+    def is_table(self) -> bool:
+        """A pipe table: as mistune read it, or a paragraph of nothing but "|" lines."""
+        if self.kind == "table":
+            return True
+        lines = [line for line in self.source.split("\n") if line.strip()]
+        return self.kind == "paragraph" and bool(lines) and all(is_table_line(x) for x in lines)
+
+
+@dataclass
+class _Blocks:
+    """The blocks of one file as they are read, and the problems found on the way."""
+
+    path: Path
+    blocks: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(Position(self.path, line), message))
+
+
+def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
+    """Markdown into blocks, each with the line it starts on, and every problem of the file:
+    unsupported blocks, budget tables without their declaration line, stray citation marks.
+
+    A pipe table with a column-number row ("| A | B | (1) |") is a budget table, and needs its
+    declaration line; one without is a plain table, printed as typed."""
+    out = _Blocks(path)
+    raws = deque(_raw_blocks(path, text))
+    while raws:
+        raw = raws.popleft()
+        if raw.kind == "paragraph" and is_declaration(raw.source):
+            out.blocks.extend(_table_source(out, raw, raws))
+        elif raw.is_table and (table := _plain_table(out, raw)) is not None:
+            out.blocks.append(table)
+        elif raw.is_table:
+            what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
+            out.problem(
+                raw.position.line,
+                f"{what} không có dòng khai báo “Đơn vị: … {{#mã}}” ngay phía trên "
+                "(bảng không được có dòng trống ở giữa)",
+            )
+        elif raw.kind == "heading":
+            level = int(raw.token["attrs"]["level"])
+            inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
+            out.blocks.append(Heading(raw.position, level, inlines))
+        elif raw.kind == "paragraph":
+            for line, tokens in _points(raw.position.line, raw.token["children"]):
+                inlines = _Inlines(out, line).read(tokens)
+                out.blocks.append(Paragraph(Position(path, line), inlines))
+        elif raw.kind == "list":
+            out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
+        else:
+            what = UNSUPPORTED.get(raw.kind, raw.kind)
+            out.problem(raw.position.line, f"không dùng được {what} trong nội dung báo cáo")
+    return out.blocks, out.problems
+
+
+def _raw_blocks(path: Path, text: str) -> list[_Raw]:
+    _, state = _markdown().parse(text)
+    assert isinstance(state, _PositionedState)
+    top = [t for t in state.tokens if t["type"] != "blank_line"]
+    raws = []
+    line, counted = 1, 0  # lines counted up to each start in turn: a long file stays linear
+    for i, token in enumerate(top):
+        start = state.starts[id(token)]
+        end = state.starts[id(top[i + 1])] if i + 1 < len(top) else len(text)
+        if start < counted:  # never, tokens come in order; counted afresh if one did not
+            line, counted = 1, 0
+        line += text.count("\n", counted, start)
+        counted = start
+        raws.append(_Raw(token, Position(path, line), text[start:end].rstrip("\n")))
+    return raws
+
+
+def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[TableSource]:
+    """A declaration line and its table: the "|" lines of its own paragraph, or the table right
+    below it in the same file (taken off `rest`, the file's blocks still to come)."""
+    lines = declaration.source.split("\n")
+    own = [line for line in lines[1:] if line.strip()]
+    if own and all(is_table_line(line) for line in own):
+        first, table = declaration.position.line + 1, lines[1:]
+    elif rest and rest[0].is_table:
+        following = rest.popleft()
+        first, table = following.position.line, following.source.split("\n")
+    else:
+        out.problem(
+            declaration.position.line,
+            "dòng khai báo bảng “Đơn vị: … {#mã}” phải có bảng ngay bên dưới",
+        )
+        return []
+    return [TableSource(declaration.position, lines[0], first, tuple(table))]
+
+
+def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
+    """A pipe table without a declaration line, as a plain table; None when it is no table (no
+    "|---|" line under its first) or has a budget table's column-number row (its declaration
+    line is then missing). A column-number row right under the header that numbers every column
+    ("| (1) | (2) | (3) |", never a budget table's: its first two columns are letters) is the
+    plain table's own, printed in its header."""
+    rows = [split_cells(line) for line in raw.source.split("\n")]
+    if len(rows) < 2 or not is_delimiter_row(rows[1]):
+        return None
+    numbered = [k for k, cells in enumerate(rows[2:], start=2) if is_number_row(cells)]
+    own_numbers = numbered == [2] and rows[2][0].startswith("(")
+    if numbered and not own_numbers:
+        return None
+    width = len(rows[0])
+    aligns = tuple(_alignment(cell) for cell in rows[1])[:width]
+    aligns += ("default",) * (width - len(aligns))
+    cells: list[tuple[TableCell, ...]] = []
+    for offset, texts in enumerate(rows):
+        line = raw.position.line + offset
+        if offset == 1:
+            continue
+        if len(texts) != width:
+            out.problem(line, f"dòng có {len(texts)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)")
+            texts = (texts + [""] * width)[:width]
+        cells.append(tuple(_Inlines(out, line).read(_markdown().inline(t, {})) for t in texts))
+    return PlainTable(raw.position, aligns, cells[0], tuple(cells[1:]), int(own_numbers))
+
+
+def _alignment(delimiter: str) -> str:
+    """A column's alignment from its "|---|" cell: ":-:" centre, "-:" right, ":-" left."""
+    text = delimiter.replace(" ", "")
+    left, right = text.startswith(":"), text.endswith(":")
+    return {(True, True): "center", (False, True): "right", (True, False): "left"}.get(
+        (left, right), "default"
+    )
+
+
+def inline_markdown(text: str) -> tuple[Inline, ...]:
+    """A budget table cell's text with its inline Markdown read: `*Trong đó:*` is emphasis,
+    `**…**` strong; a citation or a tag stays as typed. Text with no Markdown mark is one Text."""
+    if not MARKS.intersection(text):
+        return (Text(text),) if text else ()
+    return _as_typed(_Inlines(_Blocks(Path()), 1).read(_markdown().inline(text, {})))
+
+
+def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for inline in inlines:
+        match inline:
+            case Citation(expression):
+                out.append(Text(f"{{{{{expression}}}}}"))
+            case Tag(body):
+                out.append(Text(f"{{#{body}}}"))
+            case Strong(children):
+                out.append(Strong(_as_typed(children)))
+            case Emphasis(children):
+                out.append(Emphasis(_as_typed(children)))
+            case _:
+                out.append(inline)
+    return tuple(out)
+
+
+def _items(
+    out: _Blocks, token: Token, position: Position, source: str, depth: int = 0
+) -> list[Block]:
+    """A list's items as item blocks, each at its own line and with the number typed on it
+    ("1.", "3.": a skip is for check to report, never renumbered); nested items follow their
+    parent, and a điểm typed on a line of its own under an item is a paragraph after it."""
+    lines = source.split("\n")
+    typed = _item_lines(lines)
+    if len(typed) != len(token["children"]):
+        typed = []  # a shape the lines do not show: mistune's count, the list's first line
+    blocks: list[Block] = []
+    ordered = token["attrs"].get("ordered", False)
+    number = token["attrs"].get("start", 1)
+    for k, item in enumerate(token["children"]):
+        line = position.line + (typed[k][0] if typed else 0)
+        count = typed[k][1] if typed and typed[k][1] is not None else number + k
+        marker = f"{count}{token['bullet']}" if ordered else str(token["bullet"])
+        end = typed[k + 1][0] if k + 1 < len(typed) else None
+        item_lines = lines[typed[k][0] : end] if typed else []
+        tokens: list[Token] = []
+        nested: list[Block] = []
+        for child in item["children"]:
+            if child["type"] == "list":
+                at, inner = _nested_source(item_lines)
+                where = Position(position.path, line + at)
+                nested.extend(_items(out, child, where, inner, depth + 1))
+            else:
+                if tokens:
+                    tokens.append({"type": "softbreak"})
+                tokens.extend(child.get("children", []))
+        (_, own), *points = _points(line, tokens)
+        inlines = _Inlines(out, line).read(own)
+        blocks.append(Item(Position(position.path, line), marker, inlines, depth))
+        for at, point in points:
+            blocks.append(Paragraph(Position(position.path, at), _Inlines(out, at).read(point)))
+        blocks.extend(nested)
+    return blocks
+
+
+def _item_lines(lines: list[str]) -> list[tuple[int, int | None]]:
+    """A list's own items in its source lines: each one's line (from 0) and the number typed on
+    it (None for "-", "+"); the lines of a list nested in it, indented further, are not its own."""
+    first = ITEM_MARKER.match(lines[0]) if lines else None
+    if first is None:
+        return []
+    indent = first.group(1)
+    found = []
+    for n, line in enumerate(lines):
+        match = ITEM_MARKER.match(line)
+        if match and match.group(1) == indent:
+            found.append((n, int(match.group(3)) if match.group(3) else None))
+    return found
+
+
+def _nested_source(lines: list[str]) -> tuple[int, str]:
+    """Where the list nested in an item starts among the item's lines (from 0), and its lines
+    moved left by its indent, as a list of its own; (1, "") when they do not show it."""
+    for at, line in enumerate(lines[1:], start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if ITEM_MARKER.match(line[indent:]):
+            return at, "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
+    return 1, ""
+
+
+def _points(line: int, tokens: list[Token]) -> list[tuple[int, list[Token]]]:
+    """A paragraph's inline tokens cut before each line that opens with a điểm ("b) …"), each
+    piece with the line it starts on; one piece when there is none."""
+    pieces: list[tuple[int, list[Token]]] = [(line, [])]
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            token["type"] == "softbreak"
+            and following is not None
+            and following["type"] == "text"
+            and POINT_LINE.match(following.get("raw", ""))
+        ):
+            start, piece = pieces[-1]
+            pieces.append((start + _line_ends(piece) + 1, []))
+            continue
+        pieces[-1][1].append(token)
+    return pieces
+
+
+def _line_ends(tokens: list[Token]) -> int:
+    """The line ends inside inline tokens: soft and hard ones, at any depth."""
+    return sum(
+        (t["type"] in ("softbreak", "linebreak")) + _line_ends(t.get("children", []))
+        for t in tokens
+    )
+
+
+class _Inlines:
+    """mistune's inline tokens as our inline types, counting lines for the problems it finds."""
+
+    def __init__(self, out: _Blocks, line: int) -> None:
+        self.out = out
+        self.line = line
+
+    def read(self, tokens: list[Token]) -> tuple[Inline, ...]:
+        inlines: list[Inline] = []
+        run: list[str] = []  # text and soft line ends, joined: a citation may span a line end
+        for token in tokens:
+            kind = token["type"]
+            if kind == "text":
+                run.append(token.get("raw", ""))
+                continue
+            if kind == "softbreak":
+                run.append("\n")
+                continue
+            inlines.extend(self.text(run))
+            run = []
+            if kind == "linebreak":
+                inlines.append(Break(hard=True))
+                self.line += 1
+            elif kind == "strong":
+                inlines.append(Strong(self.read(token["children"])))
+            elif kind == "emphasis":
+                inlines.append(Emphasis(self.read(token["children"])))
+            elif "children" in token:  # a link or an image: its words
+                inlines.extend(self.read(token["children"]))
+            else:  # a code span or inline HTML: its text as typed
+                inlines.append(Text(token.get("raw", "")))
+        inlines.extend(self.text(run))
+        return tuple(inlines)
+
+    def text(self, run: list[str]) -> list[Inline]:
+        """Joined text: its citations and tags, and the words and line ends between them."""
+        raw = "".join(run)
+        inlines: list[Inline] = []
+        position = 0
+        for match in CITATION_OR_TAG.finditer(raw):
+            inlines.extend(self.typed(raw[position : match.start()]))
+            if match.group(0).startswith("{#"):
+                inlines.append(Tag(match.group(2)))
+            else:
+                inlines.append(Citation(match.group(1)))
+                self.line += match.group(0).count("\n")
+            position = match.end()
+        inlines.extend(self.typed(raw[position:]))
+        return inlines
+
+    def typed(self, text: str) -> list[Inline]:
+        """Words and line ends; a stray "{{", "}}" or "{%" there is a citation written wrong."""
+        for stray, why in STRAY.items():
+            if stray in text:
+                self.out.problem(self.line + text[: text.index(stray)].count("\n"), why)
+        inlines: list[Inline] = []
+        for k, piece in enumerate(text.split("\n")):
+            if k:
+                inlines.append(Break())
+                self.line += 1
+            if piece:
+                inlines.append(Text(piece))
+        return inlines

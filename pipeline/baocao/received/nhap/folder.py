@@ -1,0 +1,110 @@
+"""`baocao nhap FILE.docx [NAME]`: a Word document moved into content/NAME/, ready to check.
+
+The DOCX is read (baocao.received.read.docx) and checked as `soat` checks it
+(baocao.received.soat.check); its frame becomes the front matter (`front`), its body and
+appendices Markdown parts, split at the top-level headings (`markdown`): 00-mo-dau.md, then
+01-…, 02-…, and 91-phu-luc.md … for the appendices. Amounts stay as typed, so that check reads
+their words again; tables that are budgets become budget tables, so that check adds them up;
+what soat found among the prose's amounts is written as relations check verifies. What the
+frame does not say is left "…", which check refuses until it is filled.
+
+A bad name (the rule of `baocao new`), an existing folder and a file that is no DOCX are refused;
+the folder is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+from baocao.parse.frontmatter import FrontMatterReader
+from baocao.parse.syntax import ID, ID_CHARACTERS, suggested_name
+from baocao.problems import UsageError, display_path, os_reason
+from baocao.received.nhap.front import PLACEHOLDER, front_yaml, read_front
+from baocao.received.nhap.markdown import body_parts
+from baocao.received.read.files import read_received
+from baocao.received.soat.check import check_received
+from baocao.render.appendix import attachment_line
+
+HEADER = (
+    "# Nhập từ {source} bằng baocao nhap. Mỗi chỗ “…” là điều không tìm thấy trong tệp Word:\n"
+    "# điền vào, rồi chạy baocao check {name}."
+)
+
+
+def import_docx(
+    docx: Path, content: Path, name: str | None = None, today: datetime.date | None = None
+) -> Path:
+    """Write `content/<name>/` from a DOCX; its folder. `today` dates a DOCX that gives no date
+    (this month, its day "…")."""
+    name = name if name is not None else suggested_name(docx.stem)
+    if not name or not ID.fullmatch(name):
+        hint = suggested_name(name or docx.stem) or "bao-cao-nam-2026"
+        raise UsageError(
+            f"baocao nhap: tên văn bản “{name}” không dùng được: tên {ID_CHARACTERS}, "
+            f"ví dụ “{hint}”"
+        )
+    folder = content / name
+    if folder.exists() or folder.is_symlink():
+        raise UsageError(f"baocao nhap: đã có “{display_path(folder)}”: chọn tên khác")
+    received = read_received(docx)
+    if received.kind != "docx":
+        raise UsageError(
+            f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx): baocao nhap chỉ "
+            "nhận tệp .docx (mở tệp bằng Word rồi lưu thành .docx)"
+        )
+    check = check_received(received)
+    front = read_front(received, today)
+    parts = body_parts(received, front, check)
+    values = front.values
+    typed = parts.attachment_lines[0] if parts.attachment_lines else None
+    if typed is not None and _same(typed, _generated(values, name)) is False:
+        values["phu_luc"] = {"kem_theo": typed}
+    head = HEADER.format(source=docx.name, name=name)
+    opening = f"---\n{head}\n{front_yaml(values)}\n---\n\n"
+    files = dict(parts.files)
+    files["00-mo-dau.md"] = [opening.rstrip("\n"), "", *files.get("00-mo-dau.md", [])]
+    _write(folder, {file: _text(lines) for file, lines in files.items()})
+    return folder
+
+
+def _text(lines: list[str]) -> str:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    return "\n".join(lines) + "\n"
+
+
+def _generated(values: dict[str, object], name: str) -> str | None:
+    """The "(Kèm theo …)" line baocao makes from this front matter; None if it cannot read it,
+    or its date is still to fill (the line baocao makes will follow the date once filled)."""
+    if PLACEHOLDER in str(values.get("ngay", "")):
+        return None
+    reader = FrontMatterReader(Path(name), front_yaml(values), 2)
+    front = reader.read()
+    return attachment_line(front) if front is not None else None
+
+
+def _same(typed: str, generated: str | None) -> bool | None:
+    if generated is None or PLACEHOLDER in generated:
+        return None
+    return " ".join(typed.replace("\u00a0", " ").split()) == " ".join(
+        generated.replace("\u00a0", " ").split()
+    )
+
+
+def _write(folder: Path, files: dict[str, str]) -> None:
+    """The folder with its files, whole: written beside it, then renamed into place."""
+    staging = folder.parent / f".{folder.name}.{os.getpid()}.nhap"
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging.mkdir()
+        for name, text in files.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        staging.rename(folder)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise UsageError(
+            f"baocao nhap: không tạo được “{display_path(folder)}”: {os_reason(exc)}"
+        ) from None

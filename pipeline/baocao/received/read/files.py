@@ -1,0 +1,92 @@
+"""A received file opened for `baocao soat` and `baocao nhap`: what it is, or why it is refused.
+
+A file is read whole (within a limit), never changed. A DOCX is known by its content (a ZIP
+package holding word/document.xml) as much as by its name; Markdown by its name (.md); anything
+else is text, in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be
+read is refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device,
+a Word 97-2003 .doc, a broken DOCX, a binary file, too large a file.
+"""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from baocao.problems import UsageError, display_path, os_reason
+from baocao.received.read.blocks import Received
+from baocao.received.read.docx import DocxError, read_docx
+from baocao.received.read.text import read_text
+
+TEXT_LIMIT = 8 * 1024 * 1024  # bytes: a report as text is far smaller
+DOCX_LIMIT = 100 * 1024 * 1024  # bytes: a DOCX with its pictures
+ZIP = b"PK\x03\x04"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and other Office 97 files
+MARKDOWN = (".md", ".markdown")
+
+
+def refuse(path: Path, reason: str) -> UsageError:
+    return UsageError(f"không đọc được “{display_path(path)}”: {reason}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes, up to its kind's limit; anything else refused."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise refuse(path, os_reason(exc)) from None
+    if stat.S_ISDIR(mode):
+        raise refuse(path, "đây là thư mục, không phải tệp")
+    if not stat.S_ISREG(mode):
+        raise refuse(path, "không phải tệp thường (thiết bị, ống dẫn…)")
+    limit = DOCX_LIMIT if path.suffix.lower() == ".docx" else max(TEXT_LIMIT, DOCX_LIMIT)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise refuse(path, os_reason(exc)) from None
+    if len(data) > limit:
+        raise refuse(path, f"tệp lớn hơn {limit // (1024 * 1024)} MB")
+    return data
+
+
+def is_docx(path: Path, data: bytes) -> bool:
+    return data.startswith(ZIP) or path.suffix.lower() == ".docx"
+
+
+def read_received(path: Path) -> Received:
+    """A received DOCX, Markdown or text file as paragraphs and tables."""
+    data = read_bytes(path)
+    if data.startswith(OLE) or path.suffix.lower() == ".doc":
+        raise refuse(
+            path,
+            "đây là tệp Word 97-2003 (.doc): mở bằng Word, chọn Lưu thành (Save As) kiểu .docx, "
+            "rồi chạy lại với tệp .docx",
+        )
+    if is_docx(path, data):
+        try:
+            return read_docx(path, data)
+        except DocxError as exc:
+            raise refuse(path, f"không phải tệp Word (.docx) đọc được: {exc}") from None
+    if len(data) > TEXT_LIMIT:
+        raise refuse(path, f"tệp văn bản lớn hơn {TEXT_LIMIT // (1024 * 1024)} MB")
+    return read_text(path, decoded(path, data), path.suffix.lower() in MARKDOWN)
+
+
+def decoded(path: Path, data: bytes) -> str:
+    """Text in UTF-8 (a BOM allowed) or UTF-16 with its BOM; binary data refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise refuse(path, "tệp UTF-16 hỏng") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise refuse(
+            path,
+            f"không phải văn bản UTF-8 (byte thứ {exc.start + 1} không đọc được): có thể là tệp "
+            "nhị phân, hoặc văn bản mã khác (TCVN3, VNI…): lưu lại dưới dạng UTF-8",
+        ) from None
+    if "\x00" in text:
+        raise refuse(path, "tệp nhị phân, không phải văn bản")
+    return text

@@ -1,0 +1,128 @@
+"""Every check baocao can run on a document it did not build (`baocao soat`).
+
+The document was read into paragraphs and tables (baocao.received.read.blocks); here:
+
+- every figure–words pair of its paragraphs and table cells is read back (prose_checks, the same
+  reader as check's: every form of amount, words on the next line, variants as warnings);
+- every budget-like table is shaped as a budget table (`tables`) and computed by the
+  budget model: parents against their children, column formulas on every row, figures out of
+  scale; the table's own faults (a short row, a code glued to its name) are errors at that row;
+- totals, lists and items named twice across the prose (`prose`).
+
+Problems are at Position(path, anchor): the caller says where each anchor is ("đoạn 12").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from baocao.money.amount import Amount
+from baocao.money.words import WordsStyle
+from baocao.problems import Position, Problem
+from baocao.received.read.blocks import Paragraph, Received, Table
+from baocao.received.soat.prose import Relation, TableItem, check_prose
+from baocao.received.soat.tables import BudgetShape, budget_shape, unit_of
+from baocao.resolve.budget import Table as Budget
+from baocao.resolve.budget import compute, place_rows
+from baocao.resolve.budget_reader import read_table
+from baocao.resolve.prose import Prose
+from baocao.resolve.prose_checks import check_words
+
+# Advice on baocao's own table syntax, which a received document has no use for.
+CONTENT_HINTS = (
+    " (nếu số tổng đúng mà chưa chi tiết hết, thêm một dòng “+” có ô “?” cho phần chưa chi tiết)",
+)
+
+
+@dataclass
+class ReceivedCheck:
+    """What checking a received document found: its problems in document order, each budget
+    table's shape (by table number) and the relations its prose implies."""
+
+    problems: list[Problem] = field(default_factory=list)
+    shapes: dict[int, BudgetShape] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def check_received(received: Received) -> ReceivedCheck:
+    """Every problem of a received document, and what nhap needs to write it as content."""
+    found = ReceivedCheck()
+    style = WordsStyle()
+    previous: Prose | None = None
+    items: list[TableItem] = []
+    for index, block in enumerate(received.blocks):
+        if isinstance(block, Paragraph):
+            prose = paragraph_prose(received, block)
+            found.problems += check_words(prose, style, previous)
+            previous = prose
+            continue
+        previous = None
+        for row in block.rows:
+            for cell in row.cells:
+                if cell.text and not cell.merged:
+                    prose = Prose(received.path, cell.text, lines=[row.anchor])
+                    found.problems += check_words(prose, style)
+        before = received.blocks[index - 1] if index else None
+        unit = unit_of(before.text) if isinstance(before, Paragraph) else None
+        shape = budget_shape(block, unit, f"bang-{block.number}")
+        if shape is not None:
+            found.shapes[block.number] = shape
+            items += _table(received, block, shape, found)
+    across = check_prose(received, items)
+    found.problems += across.problems
+    found.relations = across.relations
+    found.problems.sort(key=lambda p: (p.position.line, p.warning, p.message))
+    return found
+
+
+def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
+    """A paragraph's text as prose_checks reads it, each line at its anchor (a text file's
+    lines at their own)."""
+    lines = list(paragraph.lines) or [paragraph.anchor]
+    starts = [0]
+    at = paragraph.text.find("\n")
+    while at >= 0 and len(starts) < len(lines):
+        starts.append(at + 1)
+        at = paragraph.text.find("\n", at + 1)
+    return Prose(received.path, paragraph.text, starts, lines[: len(starts)])
+
+
+def _table(
+    received: Received, table: Table, shape: BudgetShape, found: ReceivedCheck
+) -> list[TableItem]:
+    """A budget-like table computed: its problems at their rows, its named rows."""
+    noted = {anchor for anchor, _ in shape.notes}
+    budget, problems = read_table(shape.source(received.path))
+    if budget is not None:
+        problems += place_rows(budget)
+        problems += compute(budget)
+    for anchor, note in shape.notes:
+        found.problems.append(Problem(Position(received.path, anchor), note))
+    for problem in problems:
+        anchor = shape.anchor(problem.position.line)
+        if anchor in noted:
+            continue
+        message = problem.message
+        for hint in CONTENT_HINTS:
+            message = message.replace(hint, "")
+        found.problems.append(
+            Problem(Position(received.path, anchor), message, warning=problem.warning)
+        )
+    return _named_rows(shape, budget) if budget is not None else []
+
+
+def _named_rows(shape: BudgetShape, budget: Budget) -> list[TableItem]:
+    out = []
+    for row in budget.rows:
+        values: list[Amount] = []
+        shown: list[str] = []
+        for column in budget.money_columns:
+            typed = row.typed.get(column.number)
+            if isinstance(typed, Amount) and typed:
+                values.append(typed)
+                shown.append(column.measure.words(budget.figure(typed, column)))
+        name = re.sub(r"\\(.)", r"\1", row.name)  # the pipe table's escapes undone
+        if name and values:
+            out.append(TableItem(shape.anchor(row.line), name, tuple(values), ", ".join(shown)))
+    return out

@@ -1,0 +1,556 @@
+"""Amounts in a received document's prose against each other: totals, lists, items named twice.
+
+baocao's own content states these relations (`{#tong = a + b}`); a received document only
+implies them, so they are read from its words and layout:
+
+- a **total** in a sentence, "tổng kinh phí", "tổng cộng" or "tổng số" followed by an amount,
+  is compared with the amounts listed under the same heading (its sub-headings included; when
+  that heading lists nothing but the total, as "V. KINH PHÍ ĐỀ XUẤT" often does, the heading
+  before it on the same level). Which amounts a total adds up is a guess, so the total agrees
+  when it equals any natural grouping (all of them, one sub-heading's, one paragraph's, one run
+  of list items), and a disagreement is a warning;
+- a **list**: a paragraph with an amount that announces items (ending in ":", or with "gồm",
+  "trong đó") and the list items under it ("a)", "-", "+", each level deeper than its parent),
+  each with an amount: "gồm" must add up exactly, "trong đó" (a part of the whole) must not add
+  up to more;
+- an **item named twice**: the same name ("Mua trang thiết bị phòng họp không giấy") with two
+  different amounts, in two places of the prose or in the prose and a table row. An amount is
+  named by the words before it ("Thu phí, lệ phí: 420 triệu đồng"), or, when those are only
+  "Kinh phí đề xuất:", by the "Nội dung: …" line above it, or by its heading when the heading
+  has no other amount.
+
+Each finding that check could state as a relation is also returned as a `Relation`, for
+`baocao nhap` to write as one (`{#kp-3 = kp-1 + kp-2}`), so that check reports it again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, getcontext, localcontext
+from functools import cached_property
+
+from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
+from baocao.money.figures import in_form
+from baocao.problems import Position, Problem
+from baocao.received.read.blocks import NUMBERINGS, Paragraph, Received, heading_levels, plain
+from baocao.resolve.prose import amounts, money
+
+TOTAL = re.compile(r"\btổng\s+(?:kinh\s+phí|cộng|số)\b", re.IGNORECASE)
+PARTIAL = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
+WHOLE = re.compile(r"\b(?:bao\s+)?gồm\b", re.IGNORECASE)
+MARKER = re.compile(r"\s*(?:([-–•])|(\+)|(\d{1,2}(?:\.\d{1,2})*[.)])|([a-zđ][.)]))\s+")
+GENERIC = re.compile(
+    r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|dự\s+toán|giá\s+trị|thành\s+tiền|chi\s+phí|"
+    r"số\s+kinh\s+phí|mức\s+hỗ\s+trợ)(?:\s+\S+){0,3}",
+    re.IGNORECASE,
+)
+CONTENT = re.compile(r"nội\s+dung\s*:\s*(.+)", re.IGNORECASE | re.S)
+NAME_WORDS = 15  # a name before an amount is at most this many words
+SENTENCE = re.compile(r"[.;!?](?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An amount typed in a paragraph: where its figure and unit stand in the text."""
+
+    anchor: int
+    start: int
+    end: int
+    amount: Amount
+    form: Form
+    typed: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An amount that must be the sum of others, as the document implies it."""
+
+    total: Mention
+    parts: tuple[Mention, ...]
+
+
+@dataclass
+class _Text:
+    """A paragraph of the body with what the checks need of it."""
+
+    paragraph: Paragraph
+    level: int  # heading level, 0 for a paragraph
+    rank: int  # list marker: 0 none, 1 "1.", 2 "a)", 3 "-", 4 "+"
+    mentions: list[Mention]
+    items: list[Mention] = field(default_factory=list)  # its amounts that count as items
+    parent: bool = False  # it heads a list whose items carry amounts
+    total: tuple[str, Mention] | None = None  # the total it states ("tổng kinh phí", amount)
+
+    @property
+    def anchor(self) -> int:
+        return self.paragraph.anchor
+
+
+@dataclass(frozen=True)
+class TableItem:
+    """A named row of a budget table with its money figures, in đồng."""
+
+    anchor: int
+    name: str
+    amounts: tuple[Amount, ...]
+    shown: str  # its figures as the table writes them, for messages
+
+
+@dataclass
+class ProseFindings:
+    """What the prose checks found: the problems, and each finding as a relation for nhap."""
+
+    problems: list[Problem] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+def check_prose(received: Received, table_items: Iterable[TableItem] = ()) -> ProseFindings:
+    """Totals, lists and names checked across the prose of `received`."""
+    texts = _texts(received)
+    found = ProseFindings()
+    listed = _lists(received, texts, found)
+    _totals(received, texts, listed, found)
+    _names(received, texts, list(table_items), found)
+    return found
+
+
+def mentions_of(paragraph: Paragraph) -> list[Mention]:
+    """The amounts of a paragraph's text, those past baocao's limits left out."""
+    out = []
+    for match in amounts(paragraph.text):
+        try:
+            amount, form = money(match)
+        except NumberFormatError:
+            continue
+        out.append(
+            Mention(paragraph.anchor, match.start(), match.end(), amount, form, match.group(0))
+        )
+    return out
+
+
+def _texts(received: Received) -> list[_Text]:
+    levels = heading_levels(received)
+    out = []
+    for paragraph in received.paragraphs:
+        level = levels.get(paragraph.anchor, 0)
+        mentions = mentions_of(paragraph)
+        text = _Text(paragraph, level, _rank(paragraph.text), mentions)
+        partial = PARTIAL.search(paragraph.text)
+        text.items = [m for m in mentions if partial is None or m.start < partial.start()]
+        text.total = _stated_total(text) if mentions and not level else None
+        out.append(text)
+    return out
+
+
+def _rank(text: str) -> int:
+    match = MARKER.match(plain(text))
+    if not match:
+        return 0
+    return next(k for k, group in ((3, 1), (4, 2), (1, 3), (2, 4)) if match.group(group))
+
+
+def _problem(received: Received, anchor: int, message: str, warning: bool = False) -> Problem:
+    return Problem(Position(received.path, anchor), message, warning=warning)
+
+
+def _sum(mentions: Iterable[Mention]) -> Amount:
+    return Amount(sum((m.amount.dong for m in mentions), Decimal(0)))
+
+
+def _shown(amount: Amount, form: Form) -> str:
+    return in_form(amount, replace(form, decimals=None))
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists
+
+
+def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[int]:
+    """Each list's items against the amount of the paragraph that announces them; the anchors
+    of the paragraphs that head such a list."""
+    heads: set[int] = set()
+    for k, text in enumerate(texts):
+        if text.level or not text.mentions:
+            continue
+        words = plain(text.paragraph.text)
+        partial = PARTIAL.search(words) is not None
+        if not (words.rstrip().endswith(":") or WHOLE.search(words) or partial):
+            continue
+        children: list[_Text] = []
+        for j in range(k + 1, len(texts)):  # not a copy of the rest, at every head
+            after = texts[j]
+            if after.level or after.rank <= text.rank:
+                break
+            children.append(after)
+        if not children:
+            continue
+        top = min(c.rank for c in children)
+        direct = [c for c in children if c.rank == top]
+        if not all(c.items for c in direct):
+            continue
+        text.parent = True
+        heads.add(text.anchor)
+        parts = [c.items[0] for c in direct]
+        total, whole = _sum(parts), text.mentions[0]
+        if total == whole.amount or (partial and total.dong <= whole.amount.dong):
+            continue
+        marker = MARKER.match(plain(direct[0].paragraph.text))
+        items = f"các mục “{marker.group(0).strip()}”" if marker else "các mục"
+        gap = whole.amount - total
+        if partial:
+            why = f"là số có cả {items} bên dưới (trong đó), nhưng các mục đó cộng lại là"
+            over = f"vượt {_shown(-gap, whole.form)}"
+        else:
+            why = f"phải bằng tổng {items} bên dưới, nhưng các mục đó cộng lại là"
+            over = f"chênh {_shown(abs(gap), whole.form)}"
+        found.problems.append(
+            _problem(
+                received,
+                text.anchor,
+                f"“{whole.typed}” {why} {_shown(total, whole.form)} ({over})",
+            )
+        )
+        if not partial:
+            found.relations.append(Relation(whole, tuple(parts)))
+    for text in texts:  # a list's head is no item of a total: its items are
+        if text.anchor in heads:
+            text.items = []
+    return heads
+
+
+# ---------------------------------------------------------------------------------------------
+# Totals
+#
+# A long section states a total every few paragraphs, and each total is weighed against the
+# groupings of its whole stretch: what a stretch offers its totals (`_Stretch`) is worked out
+# once, when its first total asks, and each total then takes a constant time. The sections, the
+# stretch of each total and the heading before each on its level are found in one pass each: the
+# check is linear in the document's length (times the depth of its outline, a few levels).
+
+Section = tuple[int, int, int]  # a heading's index, the first index after its stretch, its level
+
+
+def _sections(texts: list[_Text]) -> list[Section]:
+    """Each heading's stretch: (its index, the first index after it, its level). A heading
+    closes the stretches of the headings open above it on its level or deeper."""
+    ends: dict[int, int] = {}
+    open_: list[int] = []  # the headings whose stretch goes on, levels rising
+    for k, text in enumerate(texts):
+        if text.level:
+            while open_ and texts[open_[-1]].level >= text.level:
+                ends[open_.pop()] = k
+            open_.append(k)
+    return [(k, ends.get(k, len(texts)), t.level) for k, t in enumerate(texts) if t.level]
+
+
+def _previous_siblings(sections: list[Section]) -> list[int | None]:
+    """For each section (by position in `sections`), the position of the heading just before it
+    on the same level under the same parent; None when a higher heading comes first."""
+    out: list[int | None] = []
+    candidates: list[int] = []  # the nearest heading of each level up to the last, levels rising
+    for n, (_, _, level) in enumerate(sections):
+        while candidates and sections[candidates[-1]][2] > level:
+            candidates.pop()
+        same = candidates.pop() if candidates and sections[candidates[-1]][2] == level else None
+        out.append(same)
+        candidates.append(n)
+    return out
+
+
+def _totals(received: Received, texts: list[_Text], listed: set[int], found: ProseFindings) -> None:
+    outline = _Outline(texts, _sections(texts))
+    siblings = _previous_siblings(outline.sections)
+    open_: list[int] = []  # the sections around the text at hand (positions), innermost last
+    for k, text in enumerate(texts):
+        if text.level:
+            while open_ and outline.sections[open_[-1]][2] >= text.level:
+                open_.pop()
+            open_.append(outline.position[k])
+            continue
+        stated = text.total
+        if text.anchor in listed or stated is None or not open_:
+            continue  # a total outside any heading lists nothing certain
+        words, total = stated
+        scope = outline.stretch(open_[-1])
+        sibling = siblings[scope.position]
+        if not scope.items and sibling is not None:  # a heading that states the total alone
+            scope = outline.stretch(sibling)
+        if len(scope.items) < 2 or scope.adds_up(k, total.amount.dong):
+            continue
+        items, summed = scope.items, scope.summed
+        where = f"trong mục “{received.first_words(texts[scope.section[0]].anchor)}”"
+        gap = total.amount - summed
+        found.problems.append(
+            _problem(
+                received,
+                text.anchor,
+                f"“{words}” ghi {total.typed}, nhưng {len(items)} khoản liệt kê {where} cộng "
+                f"lại là {_shown(summed, total.form)} (chênh {_shown(abs(gap), total.form)})",
+                warning=True,
+            )
+        )
+        found.relations.append(Relation(total, items))  # one tuple for all of the stretch
+
+
+class _Outline:
+    """The sections of the body, and what each offers its totals, each worked out once."""
+
+    def __init__(self, texts: list[_Text], sections: list[Section]) -> None:
+        self.texts = texts
+        self.sections = sections
+        self.position = {section[0]: n for n, section in enumerate(sections)}
+        self._items: dict[int, tuple[Mention, ...]] = {}
+        self._stretches: dict[int, _Stretch] = {}
+
+    def items(self, n: int) -> tuple[Mention, ...]:
+        """The items of the `n`-th section (`_items`; a total's own paragraph is never one)."""
+        if n not in self._items:
+            self._items[n] = tuple(_items(self.texts, self.sections[n], -1))
+        return self._items[n]
+
+    def inside(self, n: int) -> range:
+        """The positions of the sections under the `n`-th: those up to the heading that ends it."""
+        return range(n + 1, self.position.get(self.sections[n][1], len(self.sections)))
+
+    def stretch(self, n: int) -> _Stretch:
+        if n not in self._stretches:
+            self._stretches[n] = _Stretch(self, n)
+        return self._stretches[n]
+
+
+class _Stretch:
+    """A section as its totals see it: its items, their sum, and how many of the groupings a
+    total may add up (`_groups`: all the items, each sub-heading's, each paragraph's, each run of
+    list items of one kind) come to each sum. A total's own paragraph is no grouping of its own,
+    and the run it stands in goes without its items: `adds_up` takes these two out.
+
+    Counting sums so, and taking a paragraph's out of its run, gives `_groups`' answer only when
+    every sum is exact in the decimal context in force (28 digits by default), whatever the
+    order of its terms; where it might not be (a figure with many decimals next to a large one),
+    `adds_up` asks `_groups` itself."""
+
+    def __init__(self, outline: _Outline, position: int) -> None:
+        self.outline = outline
+        self.position = position
+        self.section = outline.sections[position]
+        self.items = outline.items(position)
+        self.sums: Counter[Decimal] = Counter()
+        self.paragraphs: dict[int, tuple[Decimal, int]] = {}  # index: its items' sum and count
+        self.runs: list[tuple[Decimal, int]] = []  # each run's sum and count of items
+        self.run_of: dict[int, int] = {}  # index of a paragraph with items: its run
+        texts = outline.texts
+        start, end, _ = self.section
+        listed = [m for j in range(start + 1, end) if not texts[j].level for m in texts[j].items]
+        self.exact = _exact_sums(listed)
+        if not self.exact:
+            return
+        if self.items:
+            self.sums[_sum(self.items).dong] += 1
+        for n in outline.inside(position):
+            inner = outline.items(n)
+            if inner:
+                self.sums[_sum(inner).dong] += 1
+        run, count, rank = Decimal(0), 0, -1
+        for j in range(start + 1, end):
+            text = texts[j]
+            if text.level or (text.items and text.rank != rank):
+                self._close(run, count)
+                run, count, rank = Decimal(0), 0, text.rank
+            if not text.level and text.items:
+                own = _sum(text.items).dong
+                self.paragraphs[j] = (own, len(text.items))
+                self.sums[own] += 1
+                self.run_of[j] = len(self.runs)
+                run, count = run + own, count + len(text.items)
+        self._close(run, count)
+
+    def _close(self, run: Decimal, count: int) -> None:
+        self.runs.append((run, count))
+        if count:
+            self.sums[run] += 1
+
+    @cached_property
+    def summed(self) -> Amount:
+        return _sum(self.items)
+
+    def adds_up(self, k: int, total: Decimal) -> bool:
+        """Whether a grouping of the stretch, the total at index `k` left out, comes to `total`."""
+        if not self.exact:
+            groups = _groups(self.outline.texts, self.section, k, self.outline.sections)
+            return any(sum((m.amount.dong for m in g), Decimal(0)) == total for g in groups)
+        count = self.sums[total]
+        if k not in self.paragraphs:
+            return count > 0
+        own, own_count = self.paragraphs[k]
+        run, run_count = self.runs[self.run_of[k]]
+        count -= (own == total) + (run == total)
+        return count > 0 or (run_count > own_count and run - own == total)
+
+
+def _exact_sums(mentions: list[Mention]) -> bool:
+    """Whether every sum of some of `mentions`, in any order, is exact in the current decimal
+    context: at most as many digits, from the largest sum possible down to the smallest
+    decimal place, as the context keeps."""
+    if not mentions:
+        return True
+    lowest = 0
+    for mention in mentions:
+        exponent = mention.amount.dong.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite: an Amount is never NaN or infinite
+        lowest = min(lowest, exponent)
+    with localcontext(EXACT):
+        bound = sum((abs(m.amount.dong) for m in mentions), Decimal(0))
+    return not bound or bound.adjusted() - lowest + 1 <= getcontext().prec
+
+
+def _stated_total(text: _Text) -> tuple[str, Mention] | None:
+    """The words "tổng kinh phí" (as typed) and the amount they state: the first after them,
+    in the same sentence."""
+    words = text.paragraph.text
+    starts = [m.start for m in text.mentions]  # in the text's order
+    stops: list[int] | None = None  # where the text's sentences end, read at the first total
+    for match in TOTAL.finditer(words):
+        first = bisect_left(starts, match.end())
+        if first == len(starts):
+            break  # no amount after these words, nor after any further on
+        if stops is None:
+            stops = [stop.start() for stop in SENTENCE.finditer(words)]
+        stop = bisect_left(stops, match.end())
+        end = stops[stop] if stop < len(stops) else len(words)
+        if starts[first] < end:
+            return " ".join(match.group(0).split()), text.mentions[first]
+    return None
+
+
+def _items(texts: list[_Text], scope: Section, total: int) -> list[Mention]:
+    start, end, _ = scope
+    return [
+        m
+        for j in range(start + 1, end)
+        if j != total and not texts[j].level and texts[j].total is None
+        for m in texts[j].items
+    ]
+
+
+def _groups(
+    texts: list[_Text],
+    scope: Section,
+    total: int,
+    sections: list[Section],
+) -> list[list[Mention]]:
+    """The groupings a total may add up: all the items, each sub-heading's, each paragraph's,
+    each run of list items of one kind. (`_Stretch` counts their sums for all of a stretch's
+    totals at once; this is what it counts, and what it asks when a sum might be inexact.)"""
+    groups = [_items(texts, scope, total)]
+    groups += [_items(texts, s, total) for s in sections if scope[0] < s[0] < scope[1]]
+    run: list[Mention] = []
+    rank = -1
+    for j in range(scope[0] + 1, scope[1]):
+        text = texts[j]
+        if text.level or (text.items and text.rank != rank):
+            groups.append(run)
+            run, rank = [], text.rank
+        if j != total and not text.level and text.items:
+            groups.append(text.items)
+            run = [*run, *text.items]
+    groups.append(run)
+    return [g for g in groups if g]
+
+
+# ---------------------------------------------------------------------------------------------
+# Items named twice
+
+
+def _shown_name(text: str) -> str:
+    """A name as a message shows it: no marker or number in front, no emphasis, no closing
+    punctuation."""
+    words = plain(text)
+    marker = MARKER.match(words)
+    if marker:
+        words = words[marker.end() :]
+    return words.strip(" .;:,")
+
+
+def _key(name: str) -> str:
+    """A name as compared: one case."""
+    return _shown_name(name).casefold()
+
+
+def _names(
+    received: Received, texts: list[_Text], rows: list[TableItem], found: ProseFindings
+) -> None:
+    seen: dict[str, Mention] = {}
+    by_name: dict[str, list[TableItem]] = {}
+    for row in rows:
+        if row.amounts:
+            by_name.setdefault(_key(row.name), []).append(row)
+    amounts: dict[int, int] = {}  # by heading: its paragraphs with amounts, sub-headings apart
+    heading: _Text | None = None
+    for text in texts:
+        if text.level:
+            heading = text
+        elif heading is not None and text.mentions:
+            amounts[heading.anchor] = amounts.get(heading.anchor, 0) + 1
+    content = ""  # the last "Nội dung: …" line since the last amount
+    heading = None
+    for text in texts:
+        if text.level:
+            heading, content = text, ""
+            continue
+        match = CONTENT.match(_shown_name(text.paragraph.text))
+        if match and not text.mentions:
+            content = match.group(1).strip(" .;:,")
+            continue
+        if not text.mentions:
+            continue
+        mention = text.mentions[0]
+        named: list[str] = []  # names this amount goes by in the prose
+        before = plain(text.paragraph.text[: mention.start])
+        label = _shown_name(before)
+        if before.endswith(":") and label and len(label.split()) <= NAME_WORDS:
+            if not GENERIC.fullmatch(label):
+                named.append(label)
+        if not named and content:
+            named.append(content)
+        content = ""
+        titled: list[str] = []  # and by its heading's title: against tables only
+        if heading is not None and amounts.get(heading.anchor) == 1:
+            titled.append(_shown_name(_title(heading.paragraph.text)))
+        for name in named:
+            first = seen.setdefault(_key(name), mention)
+            if first.amount != mention.amount:
+                found.problems.append(
+                    _problem(
+                        received,
+                        text.anchor,
+                        f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
+                        f"ghi {first.typed}",
+                    )
+                )
+                found.relations.append(Relation(mention, (first,)))
+        for name in dict.fromkeys([*named, *titled]):
+            same = by_name.get(_key(name), [])
+            if len(same) == 1 and mention.amount not in same[0].amounts:
+                row = same[0]
+                found.problems.append(
+                    _problem(
+                        received,
+                        text.anchor,
+                        f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
+                        f"ghi {row.shown}",
+                    )
+                )
+
+
+def _title(text: str) -> str:
+    """A heading's words after its number."""
+    words = plain(text)
+    for _, pattern in NUMBERINGS:
+        match = pattern.match(words)
+        if match:
+            return words[match.end() :]
+    return words

@@ -1,0 +1,440 @@
+"""A received table read as a budget table: its header, column numbers, codes and units.
+
+Word users build the tables of a budget the way baocao reads them, save for the syntax: a TT
+column of codes (I., 1, a, b.1, "-", "+"), merged header cells, a row of column numbers
+("A | B | (1)=(2)+(3) | (2) | (3)", or "1 | 2 | 3 | 4"), a unit line above ("Đơn vị: Triệu
+đồng", or inside the table's first row). `budget_shape` writes such a table as the budget table
+baocao would have been given, so that `soat` checks it with the budget model (baocao.resolve.budget)
+and `nhap` writes it into content/ as it is; a table that is no budget (no figures, no
+TT column or column numbers) gives None.
+
+What the source does not say, the shape infers:
+
+- the unit is the line's above the table, else its first row's ("Đơn vị: …" across the table),
+  else one its first two header cells state ("NỘI DUNG (Đơn vị: triệu đồng)");
+- the header rows are those above the column-number row (or, without one, above the first row
+  with a code or a figure); a DOCX's merged cells become "<" and "^"; a tab-separated table's
+  empty header cells are merged with the cell on their left when the row below splits that
+  column, else with the cell above;
+- a row without a code is an item ("+") of the nearest coded row above it that holds figures in
+  every column where the row has one ("+IV" when that row is higher up the branch): a row with
+  2026 figures belongs to the level that has 2026 figures; a first or last uncoded row named
+  "Tổng cộng", "Cộng", "Toàn xã" or "(A+B)" is the grand total ("="), a row "Trong đó:" holds no
+  sum of its own ("#") and the rows under it are its items ("++");
+- "-" cells are zeros (printed "-"), decimals are allowed where typed.
+
+What is wrong with the table itself — a row with too few cells, a code glued to its name in one
+merged cell — is a note at that row, the row kept as typed so that check finds it too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baocao.money.amount import NumberFormatError, parse_number
+from baocao.parse.blocks import TableSource
+from baocao.parse.syntax import UNIT_LABEL
+from baocao.problems import Position
+from baocao.received.read.blocks import LEFT, MISSING, UP, Cell, Row, Table, plain
+from baocao.resolve.budget import code_rank
+
+LETTER = re.compile(r"[A-ZĐ]")
+NUMBER_LABEL = re.compile(r"\(?(\d{1,2})\)?(?:\s*=\s*([\d\s()+\-−–×*xX·÷/:,.]+))?")
+TT_HEADER = re.compile(r"(?:s[ốo]\s*)?(?:tt|stt|thứ\s+tự)\.?", re.IGNORECASE)
+TOTAL_NAME = re.compile(
+    r"(?:tổng\s+(?:cộng|số)\b|tổng\s*$|cộng\s*$|cộng\s*:|toàn\s+(?:xã|phường|thị trấn|huyện|tỉnh|"
+    r"thành phố)\b)|\(\s*(?:[A-ZĐIVX]+\s*\+\s*)+[A-ZĐIVX]+\s*\)",
+    re.IGNORECASE,
+)
+IN_HEADER = re.compile(r"(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:\s*([^)\n;]+)", re.IGNORECASE)
+IN_PART = re.compile(r"trong\s+đó\b", re.IGNORECASE)
+BULLETS = ("-", "–", "•", "*", "+")
+KEPT = re.compile(r"=|#=?\S*|\+{2,}|\+\s*\S+")  # "=", "#", "#=", "#I", "++", "+IV"
+DASHES = ("-", "–", "—")
+GLUED = re.compile(r"([A-Za-zĐđ]{1,2}(?:\.?\d+)*|[IVX]+|\d+(?:\.\d+)*)[.)]?\s*(\(.*)", re.S)
+SPLIT_CODE = re.compile(
+    r"((?=[IVX]+[.)]?\s)[IVX]+|[A-ZĐa-zđ](?:\.?\d+)*|\d+(?:\.\d+)*)[.)]?\s+(.+)"
+)
+
+
+@dataclass(frozen=True)
+class BudgetShape:
+    """A received table as a budget table's source: its declaration line and its pipe lines, the
+    received row of each line, and the problems of the table itself (by row anchor)."""
+
+    declaration: str
+    lines: tuple[str, ...]
+    anchors: tuple[int, ...]
+    notes: tuple[tuple[int, str], ...] = ()
+    unit: str = ""
+
+    def source(self, path: Path, line: int = 1) -> TableSource:
+        """The table source for budget_reader: the declaration at `line`, the table under it."""
+        return TableSource(Position(path, line), self.declaration, line + 1, self.lines)
+
+    def anchor(self, line: int, first: int = 1) -> int:
+        """The received row of a line of `source(path, first)`; the first row for the
+        declaration line."""
+        index = line - first - 1
+        return self.anchors[min(max(index, 0), len(self.anchors) - 1)]
+
+    def markdown(self) -> str:
+        """The table as content writes it: its declaration line, then its pipe lines."""
+        return "\n".join([self.declaration, *self.lines])
+
+
+def unit_of(text: str) -> str | None:
+    """The unit a line states: "Đơn vị: Triệu đồng", "(Đơn vị tính: triệu đồng)", "ĐVT: đồng"."""
+    line = plain(text).strip("()").strip()
+    if "{#" in line:
+        line = line[: line.index("{#")].strip()
+    match = UNIT_LABEL.match(line)
+    if not match or "\n" in text.strip():
+        return None
+    unit = line[match.end() :].strip().rstrip(".;").strip()
+    return unit or None
+
+
+def budget_shape(table: Table, unit: str | None, ident: str) -> BudgetShape | None:
+    """The budget table a received table is, with `unit` from the line above it (None when no
+    line states it) and `ident` its id; None when the table is no budget table."""
+    return _Shaper(table, unit, ident).shape()
+
+
+@dataclass
+class _Coded:
+    """A row of a received table with its code ("I", "1", "a"): its place among the codes, and
+    the columns it fills."""
+
+    code: str
+    rank: tuple[int, int]
+    filled: set[int]  # the columns it has a figure in, zeros too
+
+
+@dataclass
+class _Shaper:
+    """A received table being shaped as a budget table: its unit, its id, the notes it makes."""
+
+    table: Table
+    unit: str | None
+    ident: str
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    def shape(self) -> BudgetShape | None:
+        rows = [r for r in self.table.rows if any(c.text.strip() for c in r.cells)]
+        width = self.table.width
+        if width < 3 or len(rows) < 2:
+            return None
+        first = [c.text for c in rows[0].cells if c.text.strip() and not c.merged]
+        if self.unit is None and len(set(first)) == 1 and unit_of(first[0]):
+            self.unit = unit_of(first[0])
+            rows = rows[1:]
+        numbered = next((k for k, r in enumerate(rows[:8]) if _is_number_row(r.texts())), None)
+        if numbered is not None:
+            header, labels, data = rows[:numbered], rows[numbered].texts(), rows[numbered + 1 :]
+        else:
+            start = next((k for k, r in enumerate(rows) if k and _is_data(r.texts())), len(rows))
+            header, labels, data = rows[:start], [], rows[start:]
+            heads = [c.text for c in header[0].cells] if header else []
+            if not header or not heads or not TT_HEADER.fullmatch(plain(heads[0])):
+                return None
+        if not data:
+            return None
+        if self.unit is None:  # "NỘI DUNG (Đơn vị: triệu đồng)": the table's, in its header
+            stated = (IN_HEADER.search(c.text) for r in header for c in r.cells[:2])
+            self.unit = next((m.group(1).strip() for m in stated if m), None)
+        numeric = self.numeric_columns(labels, data, width)
+        if not numeric:
+            return None
+        columns = self.labels(labels, numeric, width)
+        fallback = rows[numbered].anchor if numbered is not None else data[0].anchor
+        lines, anchors = self.header_lines(header, width, fallback)
+        lines.append(_line(columns))
+        anchors.append(fallback)
+        options = self.body(data, numeric, columns, lines, anchors)
+        unit = self.unit or "đơn vị"
+        declaration = f"Đơn vị: {unit} {{#{self.ident}{options}}}"
+        return BudgetShape(declaration, tuple(lines), tuple(anchors), tuple(self.notes), unit)
+
+    def numeric_columns(self, labels: list[str], data: list[Row], width: int) -> set[int]:
+        """The columns of figures: numbered "(n)" (unless they hold words no formula needs),
+        or, without a number row, those whose cells are all figures."""
+        referenced = {
+            int(n)
+            for label in labels
+            if "=" in label
+            for n in re.findall(r"\d+", label.split("=")[1])
+        }
+        out: set[int] = set()
+        for c in range(2, width):
+            cells = [r.cells[c].text.strip() for r in data if not r.cells[c].merged]
+            cells = [t for t in cells if t]
+            figures = [t for t in cells if _figure(t) or t in DASHES or t == "?"]
+            if labels:
+                match = NUMBER_LABEL.fullmatch(labels[c].strip())
+                if match and (len(figures) == len(cells) or int(match[1]) in referenced):
+                    out.add(c)
+            elif cells and len(figures) == len(cells) and any(_figure(t) for t in cells):
+                out.add(c)
+        return out
+
+    def labels(self, given: list[str], numeric: set[int], width: int) -> list[str]:
+        """The column-number row baocao reads: A, B, letters for text, (n) and formulas."""
+        out: list[str] = []
+        letters = iter(c for c in "CDEFGHIJKLMNOPQRSTUVWXYZ" if c not in given)
+        count = 0
+        for c in range(width):
+            text = given[c].strip() if given else ""
+            if c < 2:
+                out.append("AB"[c])
+            elif c in numeric:
+                count += 1
+                out.append(_numbered(text, width) if text else f"({count})")
+            elif LETTER.fullmatch(text):
+                out.append(text)
+            else:
+                out.append(next(letters, "Z"))
+        return out
+
+    def header_lines(
+        self, header: list[Row], width: int, fallback: int
+    ) -> tuple[list[str], list[int]]:
+        """The header's pipe lines (an empty one when the table has none), each with its row."""
+        if not header:
+            return [_line([""] * width), _line(["---"] * width)], [fallback, fallback]
+        grid = [[_header_cell(c) for c in row.cells] for row in header]
+        if not self.table.merges_known:
+            _infer_merges(grid)
+        lines = [_line(grid[0]), _line(["---"] * width)]
+        lines += [_line(cells) for cells in grid[1:]]
+        anchors = [header[0].anchor, header[0].anchor] + [r.anchor for r in header[1:]]
+        return lines, anchors
+
+    def body(
+        self,
+        data: list[Row],
+        numeric: set[int],
+        columns: list[str],
+        lines: list[str],
+        anchors: list[int],
+    ) -> str:
+        """The data rows as pipe lines, each with its code or marker; the declaration's options
+        (zeros typed "-", decimals) as they are found."""
+        stack: list[_Coded] = []
+        anchor: _Coded | None = None  # where a "+" row goes, as budget.place_rows has it
+        dashed = False  # a "-" item is open: "+" rows are its items
+        in_part = False  # after "Trong đó:": uncoded rows are its items
+        dashes = False
+        decimals: dict[int, int] = {}
+        fixed: set[int] = set()
+        first_coded = next((k for k, r in enumerate(data) if _code_of(r) is not None), None)
+        for k, row in enumerate(data):
+            cells = list(row.cells)
+            code, name, note = self.code_and_name(row)
+            figures: list[str] = []
+            filled: set[int] = set()  # the columns the row has a figure in, zeros too
+            nonzero: set[int] = set()
+            for c in range(2, len(cells)):
+                text = "" if cells[c].merged else plain(cells[c].text)
+                if c in numeric:
+                    if text in DASHES:
+                        text, dashes = "0", True
+                    if note:
+                        text = ""
+                    if text and _figure(text):
+                        places = len(text.partition(",")[2])
+                        decimals[c] = max(decimals.get(c, 0), places)
+                        if places and text.endswith("0"):
+                            fixed.add(c)
+                    if text:
+                        filled.add(c)
+                    if text and text != "0":
+                        nonzero.add(c)
+                figures.append(_escaped(text))
+            if note:
+                self.notes.append((row.anchor, note))
+            rank = code_rank(code) if code else None
+            if rank is not None:
+                while stack and stack[-1].rank >= rank:
+                    stack.pop()
+                coded = _Coded(code, rank, filled)
+                stack.append(coded)
+                anchor, dashed, in_part = coded, False, False
+                head = code
+            elif code in BULLETS and not (code == "+" and dashed):
+                head, dashed = "+", dashed or code != "+"
+                if stack and anchor is not stack[-1]:
+                    head, anchor = f"+{stack[-1].code}", stack[-1]
+            elif code == "+":  # a "+" under a "-" item: its item
+                head = "++"
+            elif KEPT.fullmatch(code):  # baocao's own markers, in a table already written so
+                head = code
+                if code == "=":
+                    stack, anchor = [], None
+                named = code.lstrip("+")
+                if code.startswith("+") and named:
+                    anchor = next((s for s in reversed(stack) if s.code == named), anchor)
+            elif code:  # a code baocao cannot read: kept, for the check to say so
+                head = code
+            elif TOTAL_NAME.search(plain(name)) and (
+                first_coded is None or k < first_coded or k == len(data) - 1
+            ):
+                head = "="
+            elif IN_PART.match(plain(name)):
+                head, in_part = "#", True
+            elif in_part:
+                head = "++"
+            else:
+                target = _owner(stack, nonzero)
+                head = "+"
+                if target is not None and target is not anchor:
+                    head, anchor = f"+{target.code}", target
+            lines.append(_line([_escaped(head), _escaped(name), *figures]))
+            anchors.append(row.anchor)
+        options = " so_khong=-" if dashes else ""
+        for c in sorted(decimals):
+            if decimals[c]:
+                number = columns[c].split(")")[0] + ")"
+                options += f" thap_phan{number}={min(decimals[c], 6)}"
+                if c in fixed:
+                    options += f" co_dinh{number}"
+        return options
+
+    def code_and_name(self, row: Row) -> tuple[str, str, str]:
+        """A row's code and name, and a note when the table itself is wrong there."""
+        cells = row.cells
+        code, name = plain(cells[0].text), " ".join(cells[1].text.split())
+        missing = sum(1 for c in cells if c.merged == MISSING)
+        if missing:
+            count = len(cells) - missing
+            shown = _shown(" ".join(t for t in (code, name) if t))
+            return (
+                code,
+                name,
+                (
+                    f"dòng “{shown}” có {count} ô, bảng có {len(cells)} cột: không rõ số nào thuộc "
+                    "cột nào, các số của dòng này bị bỏ qua"
+                ),
+            )
+        if cells[1].merged == LEFT and not cells[0].merged:
+            glued = GLUED.fullmatch(code)
+            if glued and code_rank(glued.group(1)) is not None:
+                return (
+                    code,
+                    "",
+                    (
+                        f"dòng “{_shown(code)}”: mã TT “{glued.group(1)}” viết liền nội dung trong "
+                        "một ô gộp cả cột TT và cột nội dung: tách mã TT sang ô riêng"
+                    ),
+                )
+            split = SPLIT_CODE.fullmatch(code)
+            if split and code_rank(split.group(1)) is not None:
+                return split.group(1), split.group(2), ""
+            return "", code, ""
+        return code, name, ""
+
+
+def _owner(stack: list[_Coded], filled: set[int]) -> _Coded | None:
+    """Where an uncoded row with figures in `filled` belongs: the nearest coded row, unless the
+    first row up its branch that has figures lacks one of the row's columns; then the nearest
+    row up the branch that has them all (the level its figures are kept at)."""
+    if not stack:
+        return None
+    figured = next((s for s in reversed(stack) if s.filled), None)
+    if figured is None or filled <= figured.filled:
+        return stack[-1]
+    return next((s for s in reversed(stack) if filled <= s.filled), stack[-1])
+
+
+def _code_of(row: Row) -> str | None:
+    code = plain(row.cells[0].text) if row.cells else ""
+    return code if code and code_rank(code) is not None else None
+
+
+def _is_number_row(texts: list[str]) -> bool:
+    """ "A | B | (1)=(2)+(3) | (2) | (3)", "A | B | (1)", "1 | 2 | 3 | 4": every cell a letter or
+    a column number; numbers without letters count up, three at least."""
+    cells = [plain(t) for t in texts]
+    filled = [t for t in cells if t]
+    if len(filled) < max(3, len(cells) - 1):
+        return False
+    numbers = [t for t in filled if NUMBER_LABEL.fullmatch(t)]
+    letters = [t for t in filled if LETTER.fullmatch(t)]
+    if not numbers or len(numbers) + len(letters) != len(filled):
+        return False
+    if letters:  # "A | B | (1)": a letter for each text column, "(n)" for the figures
+        return all(t.startswith("(") for t in numbers) or len(numbers) > 1
+    # "1 | 2 | 3 | 4" must count up, or it is a row of figures
+    values = [int(re.findall(r"\d+", t)[0]) for t in numbers]
+    return len(values) > 2 and values == list(range(values[0], values[0] + len(values)))
+
+
+def _is_data(texts: list[str]) -> bool:
+    """A row under the first that is no header row: a code, a figure, or a name (a header's
+    lower rows leave the TT and name columns to the cells above)."""
+    if code_rank(plain(texts[0])) is not None or plain(texts[1]):
+        return True
+    return any(_figure(plain(t)) for t in texts[2:])
+
+
+def _figure(text: str) -> bool:
+    if not text or not text.lstrip("-").strip()[:1].isdigit():
+        return False
+    try:
+        parse_number(text)
+    except (NumberFormatError, ValueError):
+        return False
+    return True
+
+
+def _numbered(label: str, columns: int) -> str:
+    """ "(1)=(2)+(3)" as it is; "3" → "(3)"; "6=5/4×100" → "(6)=(5)/(4)×100": a number no
+    larger than the count of columns is a column's."""
+    text = " ".join(label.split())
+    if "(" in text:
+        return text.replace(" ", "")
+
+    def column(match: re.Match[str]) -> str:
+        number = match.group(0)
+        return f"({number})" if int(number) <= columns else number
+
+    return re.sub(r"\d+(?:,\d+)?", column, text).replace(" ", "")
+
+
+def _header_cell(cell: Cell) -> str:
+    if cell.merged == LEFT:
+        return "<"
+    if cell.merged == UP:
+        return "^"
+    return _escaped(" ".join(cell.text.split()))
+
+
+def _infer_merges(grid: list[list[str]]) -> None:
+    """A tab-separated header's empty cells: "<" when the row below splits the column, "^" under
+    a cell of the row above."""
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text:
+                continue
+            below = grid[r + 1][c] if r + 1 < len(grid) else ""
+            if c > 0 and row[c - 1] and row[c - 1] != "^" and below:
+                row[c] = "<"
+            elif r > 0 and grid[r - 1][c] and grid[r - 1][c] != "<":
+                row[c] = "^"
+
+
+def _escaped(text: str) -> str:
+    """A cell's text as a pipe table holds it: "|", "*" and "`" escaped, a tag's "{#" broken."""
+    for mark in ("\\", "|", "*", "`"):
+        text = text.replace(mark, "\\" + mark)
+    return text.replace("{#", "{\u200b#").replace("{{", "{\u200b{")
+
+
+def _line(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"

@@ -1,0 +1,155 @@
+"""The body's blocks as pandoc elements: headings, paragraphs, items, budget tables, the end mark.
+
+List items become paragraphs that begin with their marker ("- …", "+ …", "2. …"), as ND30
+writes them, never Word lists. A soft line end is a space; a hard one a line break. A paragraph
+opening with an article's label ("Điều 3.") shows the label bold, and a heading "Chương I. …"
+its level and its title on two centred lines (PL I, II.6.đ).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from baocao.parse.blocks import (
+    Break,
+    Emphasis,
+    Heading,
+    Inline,
+    Item,
+    Paragraph,
+    PlainTable,
+    Strong,
+    Text,
+    source_text,
+)
+from baocao.parse.syntax import ARTICLE
+from baocao.render import ast
+from baocao.render.appendix import PAGE_MARKS, PageOrientation
+from baocao.render.inlines import inlines as inlines  # the body's, the frame's: one function
+from baocao.render.table import budget_table, plain_table, unit_line
+from baocao.resolve.document import BudgetTable, ShownBlock
+
+END_MARK = "./."
+PART_HEADING = "Part Heading"
+# "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ)
+PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
+
+
+def blocks(
+    items: Sequence[ShownBlock | PageOrientation], bare: BudgetTable | None = None
+) -> list[ast.Node]:
+    """Body blocks as pandoc blocks; a budget table with its unit line above it, except the
+    `bare` one (an appendix draws its unit line); an appendix's forced orientation as the mark
+    the finishing pass reads."""
+    out: list[ast.Node] = []
+    for block in items:
+        match block:
+            case Heading():
+                out.append(heading(block))
+            case Paragraph():
+                out.append(ast.para(inlines(article_label(block.inlines))))
+            case Item():
+                out.append(ast.para([*ast.words(block.marker), ast.SPACE, *inlines(block.inlines)]))
+            case BudgetTable():
+                if block is not bare:
+                    out.append(unit_line(block.table.unit_text))
+                out.append(budget_table(block.table))
+            case PlainTable():
+                out.append(plain_table(block))
+            case PageOrientation():
+                out.append(ast.anchor(PAGE_MARKS[block.landscape]))
+    return out
+
+
+def heading(block: Heading) -> ast.Node:
+    """A heading; "Chương I. QUY ĐỊNH CHUNG" (or Phần, Mục, Tiểu mục) as two centred lines."""
+    part = PART.fullmatch(source_text(block.inlines).strip())
+    if not part:
+        return ast.heading(block.level, inlines(block.inlines))
+    lines = [*ast.words(part.group(1)), ast.LINE_BREAK, *ast.words(part.group(2))]
+    return ast.styled(PART_HEADING, [ast.para(lines)])
+
+
+def article_label(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """A paragraph's inlines with its opening "Điều N." made bold, if it opens with one."""
+    if not items or not isinstance(items[0], Text):
+        return items
+    match = ARTICLE.match(items[0].text)
+    if not match:
+        return items
+    rest = items[0].text[match.end() :]
+    return (Strong((Text(match.group(0)),)), *((Text(rest),) if rest else ()), *items[1:])
+
+
+def body_blocks(
+    items: Sequence[ShownBlock | PageOrientation], bare: BudgetTable | None = None
+) -> list[ast.Node]:
+    """Blocks that end a document's body, an attached document or an appendix, with ND30's end
+    mark "./." after the last sentence, exactly once (`end_marked`). Content that ends with a
+    table gets the mark as a paragraph of its own."""
+    shown = [k for k, item in enumerate(items) if not isinstance(item, PageOrientation)]
+    last = items[shown[-1]] if shown else None
+    if not isinstance(last, Heading | Paragraph | Item):
+        return [*blocks(items, bare), ast.para(ast.words(END_MARK))]
+    marked = replace(last, inlines=end_marked(last.inlines))
+    return blocks([*items[: shown[-1]], marked, *items[shown[-1] + 1 :]], bare)
+
+
+# What the editor may have typed at the end of the last sentence, replaced by the end mark: its
+# full stop, the mark or a piece of it with stray spaces ("… ./.", "…. /.", "…./", "…/."), after
+# a full stop or not ("…. ./."), or a list's separator (";", ","), and spaces. Other punctuation
+# (":", "?", ")", "”") stays.
+# (Searched in the last few characters only: a regex search of a long run of spaces is slow.)
+TYPED_END = re.compile(r"\s*(?:[.;,]?\s*(?:\.\s*/\s*\.?|/\s*\.)|\.|[;,])\Z")
+
+
+def end_marked(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The last sentence's inlines ending in "./." exactly once, whatever the editor typed:
+    "… thi hành" and "… thi hành." and "… thi hành ./" all become "… thi hành./.", and "…
+    nhiệm vụ khác;" (a list's last item) "… nhiệm vụ khác./." (docs/nd30-rules.md, "The end
+    mark")."""
+    text = _typed(items)
+    sentence = text.rstrip()
+    typed = TYPED_END.search(sentence[-16:])
+    count = len(text) - len(sentence) + (len(typed.group(0)) if typed else 0)
+    return (*_without_last(items, count), Text(END_MARK))
+
+
+def _typed(items: tuple[Inline, ...]) -> str:
+    """The inlines' text character for character (`source_text` joins spaces): a line break
+    is one space."""
+    parts = []
+    for item in items:
+        match item:
+            case Text(text):
+                parts.append(text)
+            case Strong(children) | Emphasis(children):
+                parts.append(_typed(children))
+            case Break():
+                parts.append(" ")
+            case _:
+                parts.append(source_text((item,)))
+    return "".join(parts)
+
+
+def _without_last(items: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:
+    """The inlines without the last `count` characters of their text (as `_typed` reads it),
+    from inside bold or italic too."""
+    kept = list(items)
+    while count > 0 and kept:
+        last = kept.pop()
+        length = len(_typed((last,)))
+        if length <= count:
+            count -= length
+        elif isinstance(last, Text):
+            kept.append(Text(last.text[: length - count]))
+            count = 0
+        elif isinstance(last, Strong | Emphasis):
+            kept.append(replace(last, children=_without_last(last.children, count)))
+            count = 0
+        else:  # a citation or a tag: resolve has replaced them before render
+            kept.append(last)
+            count = 0
+    return tuple(kept)

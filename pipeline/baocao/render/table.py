@@ -1,0 +1,115 @@
+"""Tables as pandoc tables: a computed budget table, every cell from the model, never from drawn
+text; a plain table, its cells as typed.
+
+The editor's row order, TT codes and names are kept; every figure cell shows the computed value
+in its column's unit and decimals, an empty cell stays empty, markers and ids are gone. The
+header (its merged cells and the source's own column-number row, "A | B | (1)=(2)+(3)") repeats on
+every page. Each row is set apart by its level, as `[table_rows]` in templates/styles.toml says:
+the total, A/B and Roman rows bold, lower rows with items under them italic (docs/nd30-rules.md).
+A text cell keeps its inline Markdown: `*Trong đó:*` prints italic, `**…**` bold. Column widths
+here are only proportions: the finishing pass fits them to the page. A plain table's
+column-number row ("| (1) | (2) | (3) |", or "| A | B | C |") is part of its repeated header, as a
+budget table's is.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+
+from baocao.parse.blocks import PlainTable, TableCell
+from baocao.parse.markdown import inline_markdown
+from baocao.render import ast
+from baocao.render.inlines import inlines
+from baocao.resolve.budget import Row, Table
+from baocao.templates import TEMPLATES
+
+UNIT_LINE = "Unit Line"
+STYLE_DEFINITION = TEMPLATES / "styles.toml"
+LEVELS = ("total", "section", "parent", "leaf")
+EMPHASES = ("", "bold", "italic", "bold italic")
+
+
+def row_emphasis(path: Path = STYLE_DEFINITION) -> dict[str, str]:
+    """Each row level's emphasis, from `[table_rows]` of the style table: "bold", "italic",
+    "bold italic" or "" (upright). A level left out is upright; a value not among these is an
+    error of the style table. Read once while the file is unchanged (do not change the result)."""
+    stat = path.stat()
+    return _row_emphasis(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _row_emphasis(path: Path, _mtime_ns: int, _size: int) -> dict[str, str]:
+    with path.open("rb") as handle:
+        levels = tomllib.load(handle).get("table_rows", {})
+    unknown = set(levels) - set(LEVELS)
+    if unknown:
+        raise ValueError(f"{path}: [table_rows] has no level {sorted(unknown)} (has {LEVELS})")
+    out = {level: " ".join(str(levels.get(level, "")).split()) for level in LEVELS}
+    for level, emphasis in out.items():
+        if emphasis not in EMPHASES:
+            raise ValueError(f"{path}: [table_rows] {level} = {emphasis!r}: one of {EMPHASES}")
+    return out
+
+
+def unit_line(text: str) -> ast.Node:
+    """The right-aligned line above a table: "Đơn vị: Triệu đồng", as the editor wrote it."""
+    return ast.styled(UNIT_LINE, [ast.para(ast.words(text))])
+
+
+def budget_table(table: Table) -> ast.Node:
+    """The pandoc table of a computed budget table."""
+    head: list[list[ast.Cell]] = [[] for _ in range(table.header_rows)]
+    for cell in table.header:
+        head[cell.row].append(ast.cell(_text(cell.text), cell.rows, cell.columns))
+    head.append([ast.cell(_text(column.label)) for column in table.columns])
+    emphasis = row_emphasis()
+    body = [
+        [ast.cell(_text(text, emphasis[row.level])) for text in _texts(table, row)]
+        for row in table.rows
+    ]
+    aligns = ["center", "left"] + ["right" if c.is_amount else "left" for c in table.columns[2:]]
+    widths = [1 / len(table.columns)] * len(table.columns)
+    return ast.table([ast.row(r) for r in head], [ast.row(r) for r in body], aligns, widths)
+
+
+def _texts(table: Table, row: Row) -> list[str]:
+    """A row's cells as the table shows them: code, name, then each amount or text column."""
+    texts = [row.code, row.name]
+    for column in table.columns[2:]:
+        if column.is_amount:
+            texts.append(table.figure(row.values.get(column.number), column))
+        else:
+            texts.append(row.texts.get(column.index, ""))
+    return texts
+
+
+def plain_table(table: PlainTable) -> ast.Node:
+    """The pandoc table of a plain table: its header row (none when every header cell is empty),
+    its column-number row if it has one (in the repeated header, never added), its rows, each
+    column aligned as its "|---|" cell says."""
+    numbers = table.rows[: table.number_rows]
+    head = [] if not any(table.header) else [ast.row([_cell(c) for c in table.header])]
+    head += [ast.row([_cell(c) for c in row]) for row in numbers]
+    body = [ast.row([_cell(c) for c in row]) for row in table.rows[table.number_rows :]]
+    widths = [1 / len(table.aligns)] * len(table.aligns)
+    return ast.table(head, body, table.aligns, widths)
+
+
+def _cell(cell: TableCell) -> ast.Cell:
+    words = ast.normalized(inlines(cell))
+    return ast.cell([ast.plain(words)] if words else [])
+
+
+def _text(text: str, emphasis: str = "") -> list[ast.Node]:
+    """A cell's content: nothing when empty, else its words with their inline Markdown, with
+    the row's emphasis ("bold", "italic", "bold italic", "")."""
+    words = ast.normalized(inlines(inline_markdown(text)))
+    if not words:
+        return []
+    if "italic" in emphasis:
+        words = [ast.emphasis(words)]
+    if "bold" in emphasis:
+        words = [ast.strong(words)]
+    return [ast.plain(words)]

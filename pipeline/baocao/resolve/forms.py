@@ -1,0 +1,539 @@
+"""Check knows the forms: what a document's kind requires, its numbering, and its placeholders.
+
+Everything here reads the kind's definition (templates/kinds.yaml, `baocao.parse.kinds`); no
+rule names a kind. Each problem is at file:line:
+
+- a required element missing: a kind whose body is made of articles (`articles: true`) without
+  "Điều 1."; a báo cáo sent upward (`to: upward`: its Nơi nhận says "(b/c)") without Kính gửi, a
+  warning; a Kính gửi in a kind that lists its recipients under Nơi nhận only (`to: never`), a
+  warning (ND30, PL I, II.9). A key the kind `requires` is reported by the front-matter reader;
+- article numbers out of sequence, and heading numbers that skip or repeat ("I.", "II.", "II."
+  or "1.", "3."), each level numbered afresh under its parent ("1." first under "II.", "2.1."
+  under "2."); a top-level sequence may start anywhere (an excerpt opens at "# IV."), headings
+  without a number are left alone, and appendices ("# Phụ lục …") and documents attached to a
+  decision start afresh. Letters run in Vietnamese order (d, đ, e, g), or in Latin order;
+- khoản and điểm out of sequence inside an article of a kind made of articles: khoản "1.", "2."
+  from 1 afresh in each article, điểm "a)", "b)" (or "a.") from "a)" afresh in each khoản (or in
+  the article, before its first khoản), in either order of letters; "-" and "+" items, and items
+  outside articles (a báo cáo's lists, an appendix), and lists nested in a khoản, are left
+  alone. A khoản's number is the one typed on its line (parse keeps it);
+- "Như Điều 3" among the recipients when there is no Điều 3;
+- a placeholder left in, "…" or "..." standing where a word should be (a `draft` problem:
+  check fails on it, a build warns), in the front matter and in the text, not in tables. An
+  ellipsis glued to a word ("máy scan...") or, in the text, closing an enumeration ("máy in, máy
+  quét, ...") means "and so on" and is not a placeholder;
+- a ký hiệu that contradicts `loai`: its first part must be the kind's code ("QĐ-UBND"; "QĐLT-…"
+  for a liên tịch document), and a công văn's must not be a kind's code — warnings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from baocao.parse.blocks import Heading, Item, Paragraph, source_text, typed_text
+from baocao.parse.document import Document, FrontSource
+from baocao.parse.frontmatter import FrontMatter
+from baocao.parse.kinds import Kind, kinds
+from baocao.parse.syntax import ARTICLE
+from baocao.problems import Position, Problem
+from baocao.resolve.appendices import is_appendix_heading, roman
+
+PLACEHOLDER_MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
+# "…" or "..." where a word should be: not glued to the word before it ("trí tuệ..." is "v.v.").
+PLACEHOLDER = re.compile(r"(?<![\w.…])(?:…(?![\w…])|\.\.\.(?![\w.…]))")
+# …unless it closes an enumeration: "máy in, máy quét, ..." (after "," or ";", at the end).
+ENUMERATION_END = re.compile(r"[,;]\s*$")
+CLOSING = re.compile(r"\s*(?:$|[.;:)\]”\"'])")
+
+AS_ARTICLES = re.compile(
+    r"\bNhư\s+(Điều\s+\d+(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+)*)", re.IGNORECASE
+)  # "Như Điều 3", "Như Điều 1, 2", "Như Điều 2, Điều 3"
+UPWARD = "(b/c)"  # a recipient the document is sent to "để báo cáo"
+
+# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.".
+WORD_LABEL = re.compile(r"(Phần|Chương|Mục|Tiểu\s+mục)\s+([IVXLCDM]+|\d+)(?=$|[\s.:])")
+DOTTED_LABEL = re.compile(r"(\d+(?:\.\d+)+)(\.?)(?=\s|$)")
+LABEL = re.compile(r"(\d+|[A-Za-zĐđ]+)([.)])(?=\s|$)")
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order: a), b), c), d), đ), e), g) (PL I, V)
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def check_forms(document: Document) -> list[Problem]:
+    """Every problem of the document's form: required elements, numbering, recipients,
+    placeholders and the ký hiệu. Rules that need the front matter wait until it can be read."""
+    front, source = document.front, document.front_source
+    problems: list[Problem] = []
+    if source is not None:
+        problems += _front_placeholders(source)
+    problems += _body_placeholders(document)
+    problems += _headings(document)
+    if front is None or source is None:
+        return problems
+    parts = _parts(document, front)
+    main = parts[0]
+    for part in parts:
+        if part.kind.articles:
+            problems += _article_sequence(part)
+            for article in part.articles:
+                problems += _clause_sequence(article)
+    if front.kind.articles and not main.articles:
+        at = main.first or source.position()
+        problems.append(
+            Problem(
+                at,
+                f"{front.kind.title} chưa có điều nào: nội dung viết thành các điều, mỗi điều một "
+                "đoạn mở đầu bằng “Điều 1.”, “Điều 2.” …",
+            )
+        )
+    problems += _recipients(front, source, {a.number for a in main.articles})
+    problems += _to(front, source)
+    problems += _symbol(front, source)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Placeholders
+
+
+def placeholders(text: str, enumerations: bool = True) -> Iterator[int]:
+    """Where `text` holds a placeholder: the offset of each "…" or "..." that stands for a word;
+    with `enumerations`, one that closes an enumeration ("máy in, máy quét, ...") is "and so on"
+    (in the front matter, "[Như trên, …]" is a list to fill)."""
+    for match in PLACEHOLDER.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if enumerations and ENUMERATION_END.search(before) and CLOSING.match(after):
+            continue
+        yield match.start()
+
+
+def _front_placeholders(source: FrontSource) -> list[Problem]:
+    problems = []
+    for position, line in source.lines():
+        if line.strip() == "...":  # YAML's end of document
+            continue
+        if next(placeholders(_without_comment(line), enumerations=False), None) is not None:
+            problems.append(Problem(position, PLACEHOLDER_MESSAGE, draft=True))
+    return problems
+
+
+def _without_comment(line: str) -> str:
+    """A YAML line without its comment: from a "#" that starts the line or follows a space,
+    outside quotes."""
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and (index == 0 or line[index - 1] in " \t:-[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return line[:index]
+    return line
+
+
+def _body_placeholders(document: Document) -> list[Problem]:
+    """A placeholder in a heading, paragraph or list item, at its own line; tables are left out."""
+    problems = []
+    for block in document.blocks:
+        if not isinstance(block, Heading | Paragraph | Item):
+            continue
+        text = typed_text(block.inlines)
+        lines = sorted({text.count("\n", 0, offset) for offset in placeholders(text)})
+        for line in lines:
+            position = Position(block.position.path, block.position.line + line)
+            problems.append(Problem(position, PLACEHOLDER_MESSAGE, draft=True))
+    return problems
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts and articles
+
+
+@dataclass
+class _Article:
+    """An article, "Điều 2." ("Điều 2a." has the suffix "a"), with its khoản and điểm in order:
+    each one's number ("2.", "b)") and position."""
+
+    number: int
+    suffix: str
+    position: Position
+    clauses: list[tuple[_Label, Position]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"Điều {self.number}{self.suffix}"
+
+
+@dataclass
+class _Part:
+    """The decision's own text, or a document attached to it (Mẫu 1.3), with its articles;
+    `first` is its first block's line."""
+
+    kind: Kind
+    first: Position | None = None
+    articles: list[_Article] = field(default_factory=list)
+
+
+def _parts(document: Document, front: FrontMatter) -> list[_Part]:
+    """The document's own text and each attached document, with their articles and the khoản
+    and điểm of each; appendices hold none. An article runs to the next article or heading."""
+    parts = [_Part(front.kind)]
+    in_appendix = False
+    article: _Article | None = None
+    for block in document.blocks:
+        if not isinstance(block, Heading | Paragraph | Item):
+            continue
+        attached = _attached(block, front.kind)
+        if attached is not None:
+            parts.append(_Part(attached, block.position))
+            in_appendix = False
+            article = None
+            continue
+        if is_appendix_heading(block):
+            in_appendix = True
+        part = parts[-1]
+        part.first = part.first or block.position
+        if in_appendix:
+            article = None
+            continue
+        match = None if isinstance(block, Item) else ARTICLE.match(source_text(block.inlines))
+        if match:
+            article = _Article(int(match.group(1)), match.group(2), block.position)
+            part.articles.append(article)
+        elif isinstance(block, Heading):
+            article = None
+        elif article is not None and (label := _clause_label(block)) is not None:
+            article.clauses.append((label, block.position))
+    return parts
+
+
+def _attached(block: Heading | Paragraph | Item, kind: Kind) -> Kind | None:
+    """The kind of a document attached to a decision that this heading opens ("# QUY CHẾ")."""
+    if not kind.attaches or not isinstance(block, Heading) or block.level != 1:
+        return None
+    return kinds().attached(source_text(block.inlines))
+
+
+def _article_sequence(part: _Part) -> list[Problem]:
+    """ "Điều 1.", "Điều 2." … in order; "Điều 2a." (an inserted article) is left alone."""
+    problems = []
+    previous: int | None = None
+    for article in part.articles:
+        if article.suffix:
+            continue
+        number = article.number
+        expected = 1 if previous is None else previous + 1
+        if number != expected:
+            problems.append(Problem(article.position, _article_message(number, previous, expected)))
+        previous = number
+    return problems
+
+
+def _article_message(number: int, previous: int | None, expected: int) -> str:
+    typed = f"“Điều {number}.”"
+    if previous is None:
+        return f"{typed} đánh số không liền: điều đầu tiên là “Điều {expected}.”"
+    if previous == number:
+        return f"{typed} trùng số với điều trước: sửa thành “Điều {expected}.”"
+    return f"{typed} đánh số không liền: sau “Điều {previous}.” là “Điều {expected}.”"
+
+
+def _clause_label(block: Paragraph | Item) -> _Label | None:
+    """The number that opens `block` when it is a khoản ("2.": a numbered list's item, its number
+    as printed) or a điểm ("b)" or "b.": a paragraph); None for anything else ("-", "+", "1)",
+    "1.1.", "A.", a paragraph without a number)."""
+    if isinstance(block, Item) and block.depth:
+        return None  # a list nested in a khoản or a điểm: neither
+    text = block.marker if isinstance(block, Item) else source_text(block.inlines)
+    for label in _candidates(text):
+        if label.scheme == "letter" or (label.scheme == "arabic" and label.form == "{}."):
+            return label
+    return None
+
+
+def _clause_sequence(article: _Article) -> list[Problem]:
+    """An article's khoản "1.", "2." … from 1, and the điểm "a)", "b)" … of each from "a)" (the
+    article's own, before its first khoản, likewise)."""
+    problems = []
+    clause: _Label | None = None  # the article's latest khoản
+    point: _Label | None = None  # the latest điểm of that khoản (or of the article)
+    for label, position in article.clauses:
+        if label.scheme == "arabic":
+            previous, clause, point = clause, label, None
+            owner = article.name
+        else:
+            previous, point = point, label
+            owner = f"khoản {_show(clause.scheme, clause.value)}" if clause else article.name
+        expected = previous.nexts() if previous is not None else [label.first(None)]
+        if label.value not in [e.value for e in expected]:
+            right = _Label(label.scheme, expected[0].value, label.form)
+            problems.append(Problem(position, _clause_message(label, previous, right, owner)))
+    return problems
+
+
+def _clause_message(label: _Label, previous: _Label | None, expected: _Label, owner: str) -> str:
+    what = "khoản" if label.scheme == "arabic" else "điểm"
+    typed = f"{what} “{label.text}”"
+    if previous is None:
+        return f"{typed} đánh số không liền: {what} đầu tiên của {owner} là “{expected.text}”"
+    if previous.value == label.value:
+        same = "trùng số" if what == "khoản" else "trùng"
+        return f"{typed} {same} với {what} trước: sửa thành “{expected.text}”"
+    return f"{typed} đánh số không liền: sau {what} “{previous.text}” là {what} “{expected.text}”"
+
+
+# ---------------------------------------------------------------------------------------------
+# Heading numbers
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A heading's number: its scheme ("roman", "roman-lower", "arabic", "dotted", "letter",
+    "LETTER", or a word: "Chương", "Chương:roman" …), its value (a tuple of numbers, or a
+    letter), and how it is written around the value ("{}." or "Chương {}")."""
+
+    scheme: str
+    value: tuple[int, ...] | str
+    form: str
+
+    @property
+    def text(self) -> str:
+        return self.form.format(_show(self.scheme, self.value))
+
+    @property
+    def rank(self) -> int:
+        """Its place in its sequence, 1 for the first."""
+        if isinstance(self.value, str):
+            low = self.value.lower()
+            return (LETTERS.find(low) if low in LETTERS else LATIN.find(low)) + 1
+        return self.value[-1]
+
+    def nexts(self) -> list[_Label]:
+        """The numbers that may follow it: the next letter in Vietnamese order or, for a list
+        typed in the Latin alphabet, in that order."""
+        if isinstance(self.value, str):
+            low = self.value.lower()
+            found = []
+            for alphabet in (LETTERS, LATIN):
+                at = alphabet.find(low)
+                if 0 <= at < len(alphabet) - 1:
+                    letter = alphabet[at + 1]
+                    found.append(letter.upper() if self.value.isupper() else letter)
+            return [_Label(self.scheme, v, self.form) for v in dict.fromkeys(found)]
+        return [_Label(self.scheme, (*self.value[:-1], self.value[-1] + 1), self.form)]
+
+    def first(self, parent: _Label | None) -> _Label:
+        """The first number of its sequence, under `parent`: "a)"; "2.1." under "2."."""
+        if isinstance(self.value, str):
+            return _Label(self.scheme, "A" if self.value.isupper() else "a", self.form)
+        prefix = self.value[:-1]
+        if parent is not None and isinstance(parent.value, tuple):
+            if parent.scheme in ("arabic", "dotted") and len(parent.value) == len(prefix):
+                prefix = parent.value
+        return _Label(self.scheme, (*prefix, 1), self.form)
+
+
+def _show(scheme: str, value: tuple[int, ...] | str) -> str:
+    """A number as the scheme writes it: "II", "ii", "2.1", "đ"."""
+    if isinstance(value, str):
+        return value
+    if scheme == "roman-lower":
+        return roman(value[0]).lower()
+    if scheme == "roman" or scheme.endswith(":roman"):
+        return roman(value[0])
+    return ".".join(str(v) for v in value)
+
+
+def _roman_value(text: str) -> int | None:
+    """ "XIV" → 14; None when `text` is not a Roman numeral as ND30 writes them."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    if not text or any(c not in values for c in text):
+        return None
+    total = 0
+    for index, char in enumerate(text):
+        value = values[char]
+        following = values[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total if total > 0 and roman(total) == text else None
+
+
+def _candidates(text: str) -> list[_Label]:
+    """What the number opening a heading may be; "C." is a letter or a Roman 100, "I." a Roman
+    1 or a letter. None for a heading without a number, or an article ("Điều 1. …")."""
+    if ARTICLE.match(text):
+        return []
+    match = WORD_LABEL.match(text)
+    if match:
+        word = " ".join(match.group(1).split())
+        number = match.group(2)
+        if number.isdigit():
+            return [_Label(word, (int(number),), f"{word} {{}}")]
+        word_roman = _roman_value(number)
+        return [_Label(f"{word}:roman", (word_roman,), f"{word} {{}}")] if word_roman else []
+    match = DOTTED_LABEL.match(text)
+    if match:
+        dotted = tuple(int(v) for v in match.group(1).split("."))
+        return [_Label("dotted", dotted, "{}" + match.group(2))]
+    match = LABEL.match(text)
+    if not match:
+        return []
+    number, mark = match.groups()
+    form = "{}" + mark
+    if number.isdigit():
+        return [_Label("arabic", (int(number),), form)]
+    found = []
+    value = _roman_value(number.upper())
+    if value is not None and (number.isupper() or number.islower()):
+        found.append(_Label("roman" if number.isupper() else "roman-lower", (value,), form))
+    if len(number) == 1:
+        found.append(_Label("LETTER" if number.isupper() else "letter", number, form))
+    return found
+
+
+def _headings(document: Document) -> list[Problem]:
+    """Heading numbers in sequence at each level, afresh under each parent heading."""
+    problems: list[Problem] = []
+    last: dict[int, _Label] = {}  # the last numbered heading of each level under its parent
+    current: dict[int, _Label | None] = {}  # the latest heading of each level, numbered or not
+    attaches = document.front is not None and document.front.kind.attaches
+    for block in document.blocks:
+        if not isinstance(block, Heading):
+            continue
+        if is_appendix_heading(block) or (
+            attaches and document.front and _attached(block, document.front.kind)
+        ):
+            last.clear()
+            current.clear()
+            continue
+        level = block.level
+        for deeper in [lv for lv in (*last, *current) if lv > level]:
+            last.pop(deeper, None)
+            current.pop(deeper, None)
+        found = _candidates(source_text(block.inlines))
+        if not found:
+            current[level] = None
+            continue
+        previous = last.get(level)
+        same = [c for c in found if previous is not None and c.scheme == previous.scheme]
+        label = same[0] if same else min(found, key=lambda c: c.rank)
+        parents = [lv for lv in current if lv < level]
+        parent = current[max(parents)] if parents else None
+        if previous is not None and previous.scheme == label.scheme:
+            expected = previous.nexts()
+        else:  # the first of its level: "1." under "II."; a document's (or an excerpt's) first
+            previous = None  # top-level heading may start anywhere ("# IV. …")
+            expected = [label.first(parent)] if parent is not None else [label]
+        if label.value not in [e.value for e in expected]:
+            message = _heading_message(label, previous, expected[0], parent)
+            problems.append(Problem(block.position, message))
+        last[level] = label
+        current[level] = label
+    return problems
+
+
+def _heading_message(
+    label: _Label, previous: _Label | None, expected: _Label, parent: _Label | None
+) -> str:
+    if previous is None:
+        under = f" dưới “{parent.text}”" if parent else ""
+        return (
+            f"đề mục “{label.text}” đánh số không liền: đề mục đầu tiên{under} là “{expected.text}”"
+        )
+    if previous.value == label.value:
+        return f"đề mục “{label.text}” trùng số với đề mục trước: sửa thành “{expected.text}”"
+    return f"đề mục “{label.text}” đánh số không liền: sau “{previous.text}” là “{expected.text}”"
+
+
+# ---------------------------------------------------------------------------------------------
+# Front matter against the kind
+
+
+def _recipients(front: FrontMatter, source: FrontSource, articles: set[int]) -> list[Problem]:
+    """ "Như Điều 3" among the recipients needs a Điều 3."""
+    problems = []
+    for recipient in front.recipients:
+        for match in AS_ARTICLES.finditer(recipient):
+            missing = [n for n in map(int, re.findall(r"\d+", match.group(1))) if n not in articles]
+            if not missing:
+                continue
+            named = ", ".join(f"Điều {n}" for n in missing)
+            why = "văn bản không có điều nào" if not articles else f"văn bản không có {named}"
+            problems.append(
+                Problem(
+                    source.position("noi_nhan", containing=match.group(0)),
+                    f"nơi nhận ghi “{match.group(0)}” nhưng {why}",
+                )
+            )
+    return problems
+
+
+def _to(front: FrontMatter, source: FrontSource) -> list[Problem]:
+    """Kính gửi as the kind uses it (`to` in templates/kinds.yaml; ND30, PL I, II.9)."""
+    kind = front.kind
+    if kind.to == "upward" and not front.to:
+        upward = [r for r in front.recipients if UPWARD in r.lower().replace(" ", "")]
+        if upward:
+            return [
+                Problem(
+                    source.position("noi_nhan", containing=UPWARD),
+                    f"{kind.title} gửi cấp trên (nơi nhận “{upward[0]}”) nên có nơi kính gửi "
+                    "(“kinh_gui:”): văn bản gửi cấp trên ghi “Kính gửi: …” dưới trích yếu "
+                    "(NĐ 30, Phụ lục I, II.9)",
+                    warning=True,
+                )
+            ]
+    if kind.to == "never" and front.to:
+        return [
+            Problem(
+                source.position("kinh_gui"),
+                f"{kind.title} không ghi “Kính gửi”: nơi gửi ghi ở nơi nhận (“noi_nhan:”) "
+                "(NĐ 30, Phụ lục I, II.9)",
+                warning=True,
+            )
+        ]
+    return []
+
+
+def _code(text: str) -> str:
+    """A type code compared as typed: NFC, capitals, "Ð" (Icelandic eth) read as "Đ"."""
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").upper().strip()
+
+
+def _symbol(front: FrontMatter, source: FrontSource) -> list[Problem]:
+    """The ký hiệu as written against `loai`: its first part is the kind's code."""
+    if not front.symbol_written:
+        return []
+    kind, every = front.kind, kinds()
+    first = _code(front.symbol.split("-")[0])
+    owner = next((k for k in every.known if k.code and _code(k.code) == first), None)
+    whose = f" (“{owner.code}” là ký hiệu của {owner.title.lower()})" if owner else ""
+    agencies = [front.agency] + ([front.joint.agency] if front.joint else [])
+    default = every.symbol(kind, agencies)
+    position = source.position("ky_hieu")
+    if kind.form == "letter" and kind.code is None:
+        if owner is None:
+            return []
+        return [
+            Problem(
+                position,
+                f"ký hiệu “{front.symbol}” không hợp với loại “{kind.name}”: {kind.title.lower()} "
+                f"không có tên loại, ký hiệu bắt đầu bằng tên viết tắt của cơ quan "
+                f"(ví dụ “{default}-VP”){whose}",
+                warning=True,
+            )
+        ]
+    if kind.code is None:
+        return []
+    allowed = {_code(kind.code)} | ({_code(kind.code) + "LT"} if front.joint else set())
+    if first in allowed:
+        return []
+    return [
+        Problem(
+            position,
+            f"ký hiệu “{front.symbol}” không khớp loại “{kind.name}”: ký hiệu của "
+            f"{kind.title.lower()} bắt đầu bằng “{kind.code}” (ví dụ “{default}”){whose}",
+            warning=True,
+        )
+    ]

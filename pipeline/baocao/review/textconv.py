@@ -1,0 +1,28 @@
+"""A DOCX as plain text, one paragraph a line, so `git diff` shows what a DOCX says (textconv)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import cast
+
+import pypandoc
+
+from baocao.problems import UsageError
+
+
+def docx_text(path: Path) -> str:
+    """The text of a DOCX through pandoc's plain writer, unwrapped: one line per paragraph."""
+    if path.is_dir():
+        raise UsageError(f"“{path}” là thư mục, không phải tệp Word (.docx)")
+    if not path.is_file():
+        raise UsageError(f"không có tệp “{path}”")
+    if not os.access(path, os.R_OK):
+        raise UsageError(f"không có quyền đọc tệp “{path}”")
+    try:
+        text = pypandoc.convert_file(str(path), "plain", format="docx", extra_args=["--wrap=none"])
+        return cast(str, text)  # pypandoc is untyped; with no outputfile it returns the text
+    except RuntimeError:  # pandoc's words are English: what they mean here is one thing
+        raise UsageError(
+            f"không đọc được “{path}” như một tệp Word (.docx): tệp hỏng hoặc không phải DOCX"
+        ) from None

@@ -1,0 +1,386 @@
+"""`make bench`: baocao timed as a person runs it, in whole processes, against pandoc alone.
+
+Every measurement starts a process and waits for it, as a shell does: `baocao build DOC`; the
+pandoc binary alone converting what `baocao render DOC` prints, the document as pandoc Markdown,
+with the same style doc and options (`Pandoc.command` and `docx_arguments`: the same heap, no
+filter, the arguments a build passes) — the target's measure, as issue 14 states it: what pandoc
+alone costs for this document — and, for reading beside it, the same pandoc converting the JSON
+a build hands it (`baocao render DOC --json`), so that what the Python stages cost is shown too;
+`baocao check`, `baocao words`, and `make report` over a hundred documents — once from nothing,
+once with nothing to do. Commands that are compared run in pairs, interleaved round after round,
+so that the machine's noise falls on both alike; the table gives medians of the wall time and of
+the CPU time (the process and every child it waited for, from wait4), and says which one each
+target is judged on: wall time where the person waits on more than one core (a build runs pandoc
+beside Python), CPU time where a small number would drown in scheduling noise. Build cost must
+grow linearly with the document: a budget table of 2.000 rows and one of 10.000 are built, and
+the cost of each row past 2.000 may not exceed LINEAR_SLACK times the cost of each row up to it,
+compared within each round (`growth_ratio`).
+
+The documents are generated in a temporary folder: copies of the given one (the sample), and
+`baocao new`'s skeleton with a generated table. The exit status is 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]  # the project: its Makefile, its .venv
+
+MAX_BUILD_RATIO = 1.25  # a whole build against pandoc alone on the same rendered document
+MAX_CHECK_SECONDS = 0.15  # baocao check of the sample
+MAX_WORDS_SECONDS = 0.05  # baocao words N
+MAX_NOOP_SECONDS = 0.1  # make report with nothing to do, over BATCH documents
+MAX_BATCH_SECONDS = 12.0  # make report of BATCH sample-sized documents, from nothing
+BATCH = 100
+LINEAR_SLACK = 1.25  # cost per row past SMALL_ROWS against cost per row up to it
+SMALL_ROWS, LARGE_ROWS = 2000, 10000
+
+HEADER = """\
+Đơn vị: Triệu đồng {#bang}
+
+| TT | NỘI DUNG | KINH PHÍ NĂM 2026 | < | < | DỰ TOÁN 2027 |
+|----|----------|-------------------|---|---|--------------|
+| ^ | ^ | TỔNG CỘNG | ĐÃ GIẢI NGÂN | DỰ KIẾN | ^ |
+| A | B | (1)=(2)+(3) | (2) | (3) | (4) |
+"""
+
+
+def generated_table(rows: int) -> str:
+    """A budget table of `rows` rows as an editor types it: Roman sections, numbered items and
+    lettered leaves with amounts, under a grand total."""
+    lines = [HEADER.rstrip("\n"), "| = | Tổng cộng {#tong} | | | | |"]
+    items = max(19, -(-rows // (MAX_SECTIONS * 5)))  # a section: its row, items of 4 leaves
+    count, section = 1, 0
+    while count < rows:
+        section += 1
+        lines.append(f"| {_roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
+        count += 1
+        for item in range(1, items + 1):
+            if count >= rows:
+                break
+            lines.append(f"| {item} | Khoản {section}.{item} | | | | |")
+            count += 1
+            for leaf in "abcd":
+                if count >= rows:
+                    break
+                lines.append(f"| {leaf} | Việc {leaf} | | 1.000 | 2.500 | 12.345 |")
+                count += 1
+    return "\n".join(lines) + "\n"
+
+
+MAX_SECTIONS = 39  # Roman section codes run from I to XXXIX
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def big_document(content: Path, rows: int = SMALL_ROWS, name: str = "bang-lon") -> Path:
+    """A new document (as `baocao new` makes it) with a generated table as its second part."""
+    from baocao.tools.new import new_document
+
+    folder = new_document(content, name)
+    table = generated_table(rows)
+    (folder / "02-bang.md").write_text(table.replace("{#bang}", "{#bang-lon}"), encoding="utf-8")
+    return folder
+
+
+# ---- timing whole processes ----
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The runs of one command, in order: wall time and CPU time (itself and its children) of
+    each, and their medians."""
+
+    walls: tuple[float, ...]
+    cpus: tuple[float, ...]
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+
+def run_once(command: Sequence[str], stdin: Path | None = None) -> tuple[float, float]:
+    """Start `command` and wait for it; its wall time and its CPU time, children included. A
+    command that fails stops the bench: a time of something that did not work means nothing."""
+    source = open(stdin, "rb") if stdin is not None else subprocess.DEVNULL
+    try:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        said = process.stderr.read() if process.stderr is not None else b""
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    finally:
+        if stdin is not None and not isinstance(source, int):
+            source.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        shown = " ".join(command)
+        raise SystemExit(f"bench: “{shown}” failed ({process.returncode}):\n{said.decode()}")
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def interleaved(
+    commands: Sequence[tuple[Sequence[str], Path | None]], rounds: int, warmup: int = 1
+) -> list[Timing]:
+    """Each command run `rounds` times, in turn within each round, after `warmup` rounds."""
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    for index in range(warmup + rounds):
+        for slot, (command, stdin) in enumerate(commands):
+            wall, cpu = run_once(command, stdin)
+            if index >= warmup:
+                walls[slot].append(wall)
+                cpus[slot].append(cpu)
+    return [Timing(tuple(w), tuple(c)) for w, c in zip(walls, cpus, strict=True)]
+
+
+# ---- the report ----
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: what was timed, its medians, and its target if it has one."""
+
+    what: str
+    timing: Timing | None
+    shown: str = ""  # a ratio or a derived figure, instead of the medians
+    target: str = ""
+    judged: str = ""  # "wall" or "CPU"
+    met: bool | None = None
+
+
+def thousands(number: int) -> str:
+    """ "10.000": a count written the Vietnamese way."""
+    return f"{number:,}".replace(",", ".")
+
+
+def seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+def table(rows: list[Row]) -> str:
+    lines = [("what", "wall", "CPU", "target", "on", "")]
+    for row in rows:
+        wall = seconds(row.timing.wall) if row.timing else row.shown
+        cpu = seconds(row.timing.cpu) if row.timing else ""
+        verdict = {None: "", True: "met", False: "MISSED"}[row.met]
+        lines.append((row.what, wall, cpu, row.target, row.judged, verdict))
+    widths = [max(len(line[k]) for line in lines) for k in range(6)]
+    out = []
+    for number, line in enumerate(lines):
+        cells = [line[0].ljust(widths[0])]
+        cells += [c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("-" * len(out[0]))
+    return "\n".join(out)
+
+
+def judged(what: str, timing: Timing, limit: float, on: str) -> Row:
+    value = timing.wall if on == "wall" else timing.cpu
+    return Row(what, timing, target=f"≤ {seconds(limit)}", judged=on, met=value <= limit)
+
+
+# ---- the measurements ----
+
+
+class Bench:
+    def __init__(self, document: Path, scratch: Path, rounds: int) -> None:
+        self.document = document
+        self.scratch = scratch
+        self.rounds = rounds
+        self.baocao = str(Path(sys.executable).with_name("baocao"))
+        self.content = scratch / "content"
+        self.content.mkdir()
+        shutil.copytree(document, self.content / document.name)
+        self.env = {
+            k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+        }
+
+    def build_command(self, name: str, output: Path) -> list[str]:
+        return [self.baocao, "build", name, "-o", str(output), "--content", str(self.content)]
+
+    def single_build(self) -> list[Row]:
+        """`baocao build DOC` against pandoc alone on `baocao render DOC`'s Markdown (the target)
+        and on the JSON the build hands pandoc (shown beside it)."""
+        from baocao.build import CACHE
+        from baocao.docx.pandoc import docx_arguments, find_pandoc
+        from baocao.docx.styles import style_doc
+
+        name, output = self.document.name, self.scratch / "single"
+        rendered = {}
+        for source, flags in (("markdown", []), ("json", ["--json"])):
+            rendered[source] = self.scratch / f"page.{source}"
+            with rendered[source].open("wb") as sink:
+                subprocess.run(
+                    [self.baocao, "render", name, *flags, "--content", str(self.content),
+                     "-o", str(output)],
+                    stdout=sink, stderr=subprocess.DEVNULL, check=True,
+                )  # fmt: skip
+        pandoc = find_pandoc(output / CACHE)
+        styles = style_doc(output / CACHE, pandoc)
+        alone = {
+            source: [*pandoc.command, *docx_arguments(styles, self.scratch / "pandoc.docx", source)]
+            for source in rendered
+        }
+        build, on_markdown, on_json = interleaved(
+            [
+                (self.build_command(name, output), None),
+                (alone["markdown"], rendered["markdown"]),
+                (alone["json"], rendered["json"]),
+            ],
+            self.rounds,
+        )
+        ratio = build.wall / on_markdown.wall
+        return [
+            Row(f"baocao build {name}", build),
+            Row("pandoc alone, on baocao render's Markdown", on_markdown),
+            Row(
+                "  build ÷ pandoc alone",
+                None,
+                shown=f"{ratio:.2f}×",
+                target=f"≤ {MAX_BUILD_RATIO:.2f}×",
+                judged="wall",
+                met=ratio <= MAX_BUILD_RATIO,
+            ),
+            Row("  build ÷ pandoc alone, CPU", None, shown=f"{build.cpu / on_markdown.cpu:.2f}×"),
+            Row("pandoc on the JSON the build hands it", on_json),
+            Row("  build ÷ that pandoc", None, shown=f"{build.wall / on_json.wall:.2f}×"),
+        ]
+
+    def small_commands(self) -> list[Row]:
+        """`baocao check` of the sample and `baocao words N`, interleaved."""
+        check = [self.baocao, "check", self.document.name, "--content", str(self.content)]
+        words = [self.baocao, "words", "1.234.567.890"]
+        checked, said = interleaved([(check, None), (words, None)], self.rounds * 2)
+        return [
+            judged(f"baocao check {self.document.name}", checked, MAX_CHECK_SECONDS, "CPU"),
+            judged("baocao words 1.234.567.890", said, MAX_WORDS_SECONDS, "CPU"),
+        ]
+
+    def make(self, content: Path, output: Path) -> list[str]:
+        return [
+            "make", "--no-print-directory", "-C", str(ROOT), "report",
+            f"CONTENT={content}", f"OUT={output}",
+        ]  # fmt: skip
+
+    def batch(self) -> list[Row]:
+        """`make report` over BATCH copies of the document: from nothing, then with nothing
+        to do."""
+        content = self.scratch / "batch"
+        content.mkdir()
+        for number in range(1, BATCH + 1):
+            shutil.copytree(self.document, content / f"{self.document.name}-{number:03d}")
+        runs: list[tuple[float, float]] = []
+        output = self.scratch / "batch-out"
+        for _ in range(3):
+            shutil.rmtree(output, ignore_errors=True)
+            runs.append(run_once(self.make(content, output)))
+        built = Timing(tuple(w for w, _ in runs), tuple(c for _, c in runs))
+        missing = [d.name for d in content.iterdir() if not (output / f"{d.name}.docx").is_file()]
+        if missing:
+            raise SystemExit(f"bench: make report did not build {', '.join(missing[:3])}…")
+        (noop,) = interleaved([(self.make(content, output), None)], self.rounds * 2)
+        return [
+            judged(
+                f"make report, {BATCH} documents from nothing", built, MAX_BATCH_SECONDS, "wall"
+            ),
+            judged(f"make report, {BATCH} documents, nothing to do", noop, MAX_NOOP_SECONDS, "CPU"),
+        ]
+
+    def growth(self) -> list[Row]:
+        """Builds of the skeleton alone and with tables of SMALL_ROWS and LARGE_ROWS rows."""
+        content = self.scratch / "tables"
+        content.mkdir()
+        from baocao.tools.new import new_document
+
+        new_document(content, "bang-0")
+        big_document(content, SMALL_ROWS, "bang-nho")
+        big_document(content, LARGE_ROWS, "bang-lon")
+        output = self.scratch / "tables-out"
+        commands = [
+            [self.baocao, "build", name, "-o", str(output), "--content", str(content)]
+            for name in ("bang-0", "bang-nho", "bang-lon")
+        ]
+        base, small, large = interleaved([(c, None) for c in commands], max(3, self.rounds // 3))
+        ratio = growth_ratio(base, small, large)
+        return [
+            Row("build, the new document's skeleton", base),
+            Row(f"build, with a {thousands(SMALL_ROWS)}-row table", small),
+            Row(f"build, with a {thousands(LARGE_ROWS)}-row table", large),
+            Row(
+                f"  cost per row past {thousands(SMALL_ROWS)} ÷ up to it",
+                None,
+                shown=f"{ratio:.2f}×",
+                target=f"≤ {LINEAR_SLACK:.2f}×",
+                judged="CPU",
+                met=ratio <= LINEAR_SLACK,
+            ),
+        ]
+
+
+def growth_ratio(base: Timing, small: Timing, large: Timing) -> float:
+    """The CPU cost of a table row past SMALL_ROWS ÷ that of a row up to it, from the builds of
+    the skeleton (`base`) and of SMALL_ROWS and LARGE_ROWS rows: taken in each round, whose
+    three builds run one after the other, then its median. The machine's drift from one round
+    to the next falls out, as in the paired build ratio."""
+    return statistics.median(
+        ((with_large - with_small) / (LARGE_ROWS - SMALL_ROWS))
+        / ((with_small - skeleton) / SMALL_ROWS)
+        for skeleton, with_small, with_large in zip(base.cpus, small.cpus, large.cpus, strict=True)
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    args.add_argument("document", type=Path, help="a document folder (content/<name>)")
+    args.add_argument("--rounds", type=int, default=15, help="paired rounds (default 15)")
+    args.add_argument(
+        "--only",
+        choices=["build", "small", "batch", "growth"],
+        action="append",
+        help="run only these measurements (default: all)",
+    )
+    options = args.parse_args(argv)
+    document = options.document.resolve()
+    if not document.is_dir():
+        raise SystemExit(f"bench: không có thư mục văn bản “{options.document}”")
+    chosen = options.only or ["build", "small", "batch", "growth"]
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="baocao-bench-") as scratch:
+        bench = Bench(document, Path(scratch), options.rounds)
+        for name in chosen:
+            rows += getattr(
+                bench, {"build": "single_build", "small": "small_commands"}.get(name, name)
+            )()
+    print(f"baocao bench on {os.cpu_count()} cores: medians of whole processes")
+    print(table(rows))
+    missed = [row.what.strip() for row in rows if row.met is False]
+    print("every target met" if not missed else f"missed: {'; '.join(missed)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
