@@ -39,7 +39,7 @@ def test_build_prints_one_progress_line_per_document(content_copy: Path, tmp_pat
     result = baocao("build", "--content", str(content_copy), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     *warnings, line = result.stderr.strip().splitlines()
-    assert all(": cảnh báo: " in warning for warning in warnings)
+    assert all(" cảnh báo: " in warning for warning in warnings)
     assert re.fullmatch(rf"Đang dựng {SAMPLE} → .*{SAMPLE}\.docx \(\d+,\d s\)", line)
     assert (tmp_path / f"{SAMPLE}.docx").exists()
 
@@ -114,14 +114,14 @@ def test_check_reports_file_and_line_and_exits_1(content_copy: Path) -> None:
     result = baocao("check", "--content", str(content_copy))
     assert result.returncode == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("ngay:"))
-    assert f"00-mo-dau.md:{line}: ngày ban hành: tháng 13 không có thật" in result.stdout
+    assert f"00-mo-dau.md:{line}:1: BC990 ngày ban hành: tháng 13 không có thật" in result.stdout
     assert "Traceback" not in result.stderr
 
 
 def test_check_passes_on_the_sample() -> None:
     result = baocao("check", "--content", str(CONTENT))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert all(": cảnh báo: " in line for line in result.stdout.splitlines()), result.stdout
+    assert all(" cảnh báo: " in line for line in result.stdout.splitlines()), result.stdout
 
 
 def test_render_prints_the_document_as_pandoc_markdown_or_json(

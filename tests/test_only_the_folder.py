@@ -47,7 +47,7 @@ def assert_refused(result: subprocess.CompletedProcess[str], where: str, message
     """Exit 1, the refusal on one line at `where`, and nothing read from outside."""
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout + result.stderr
-    assert f"{where}:1: {message}" in out, out
+    assert f"{where}:1:1: BC990 {message}" in out, out
     assert SECRET not in out and "Traceback" not in out
 
 

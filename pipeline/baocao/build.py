@@ -241,7 +241,7 @@ def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
     """The document ready to render, and its warnings; ContentErrors when it has errors. A
     placeholder still to fill ("…") is a warning here: a new document builds as it is."""
     resolution = resolve_folder(folder)
-    problems = [replace(p, warning=True) if p.draft else p for p in resolution.problems]
+    problems = [replace(p, as_warning=True) if p.draft else p for p in resolution.problems]
     if resolution.document is None or resolution.errors:
         raise ContentErrors(problems)
     return resolution.document, problems

@@ -176,6 +176,28 @@ def build_options(build: argparse.ArgumentParser) -> None:
 def check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
     content_option(check)
+    check.add_argument(
+        "--bo-qua",
+        action="append",
+        default=[],
+        metavar="MÃ",
+        help="không báo các vấn đề mang mã này (ví dụ BC501; nhiều mã: BC501,BC502, hoặc ghi "
+        "--bo-qua nhiều lần); danh sách mã: docs/ma-loi.md",
+    )
+
+
+def silenced_codes(values: list[str]) -> set[str]:
+    """The codes `--bo-qua` names ("BC501,bc502" and repeated options alike); an unknown one is a
+    usage error."""
+    from baocao.codes import known
+
+    named = {code.strip().upper() for value in values for code in value.split(",") if code.strip()}
+    unknown = sorted(named - set(known()))
+    if unknown:
+        raise UsageError(
+            f"baocao check: --bo-qua: không có mã {', '.join(unknown)} (các mã: docs/ma-loi.md)"
+        )
+    return named
 
 
 def render_options(render: argparse.ArgumentParser) -> None:
@@ -330,9 +352,12 @@ def run_check(args: argparse.Namespace) -> int:
     from baocao.build import check_document
     from baocao.parse.document import find_documents
 
+    silenced = silenced_codes(args.bo_qua)
     errors = warnings = drafts = 0
     for folder in find_documents(args.content, args.documents):
         for problem in check_document(folder):
+            if problem.code.code in silenced:
+                continue
             print(problem)
             warnings += problem.warning
             errors += not problem.warning

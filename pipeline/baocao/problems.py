@@ -1,4 +1,10 @@
-"""Errors and problems that carry a source position, so every message can say file:line."""
+"""Problems found in a document, each with its code and its place, and the errors baocao reports.
+
+A problem prints as a linter's finding, `file:line:column: CODE message`, or for a warning
+`file:line:column: CODE cảnh báo: message`. Its code (`BC301`) is stable: docs/ma-loi.md lists
+each one with an example and its fix, `baocao check --bo-qua BC301` silences it, and the tests
+assert codes and places, never the wording. The codes themselves are in baocao.codes.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +18,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, order=True)
 class Position:
-    """A place in a content file: the file and its 1-based line number."""
+    """A place in a file: the file, its 1-based line and its 1-based column (1 when the problem is
+    the whole line, or the whole file)."""
 
     path: Path
     line: int
+    column: int = 1
 
     def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}"
+        return f"{display_path(self.path)}:{self.line}:{self.column}"
 
 
 def display_path(path: Path) -> str:
@@ -35,21 +43,42 @@ def display_path(path: Path) -> str:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the content, in Vietnamese, at a position; a warning fails nothing.
+class Code:
+    """One kind of problem: its stable code, and whether it is a warning (it fails nothing) or a
+    placeholder still to fill (`draft`: the "…" that `baocao new` writes; check counts it as an
+    error, a build as a warning, so a new document builds as it is and check lists its
+    placeholders until they are filled)."""
 
-    A `draft` problem is a placeholder still to fill (the "…" that `baocao new` writes): check
-    counts it as an error, a build prints it as a warning and builds, so a new document builds as
-    it is and check lists its placeholders until they are filled."""
-
-    position: Position
-    message: str
+    code: str
     warning: bool = False
     draft: bool = False
 
     def __str__(self) -> str:
+        return self.code
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the content: its code, its place, and what is wrong, in Vietnamese.
+
+    `as_warning` shows a draft placeholder as a warning: a build does so, and builds."""
+
+    code: Code
+    position: Position
+    message: str
+    as_warning: bool = False
+
+    @property
+    def warning(self) -> bool:
+        return self.code.warning or self.as_warning
+
+    @property
+    def draft(self) -> bool:
+        return self.code.draft
+
+    def __str__(self) -> str:
         label = "cảnh báo: " if self.warning else ""
-        return f"{self.position}: {label}{self.message}"
+        return f"{self.position}: {self.code} {label}{self.message}"
 
 
 class BaocaoError(Exception):
@@ -68,7 +97,7 @@ class ContentErrors(BaocaoError):
     """Every problem found in a document's content; raised once all of them have been collected."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.position, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.position, p.code.code, p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property

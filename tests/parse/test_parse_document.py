@@ -62,7 +62,7 @@ def test_front_matter_problems_are_all_collected_at_their_keys(tmp_path: Path) -
 def test_missing_front_matter_and_bad_yaml(tmp_path: Path) -> None:
     write(tmp_path / "a", "00.md", "Chỉ có đoạn văn.\n")
     (problem,) = parse_document(tmp_path / "a").problems
-    assert re.search(r"00\.md:1: tệp đầu tiên phải mở đầu bằng phần đầu YAML", str(problem))
+    assert re.search(r"00\.md:1:1: BC990 tệp đầu tiên phải mở đầu bằng phần đầu YAML", str(problem))
     write(tmp_path / "b", "00.md", "---\nco_quan: [a\nky_hieu: x\n---\n")
     (problem,) = parse_document(tmp_path / "b").problems
     assert "phần đầu YAML lỗi" in problem.message
@@ -82,7 +82,7 @@ def test_non_utf8_file_is_a_problem_with_its_line(tmp_path: Path) -> None:
         "Dòng một\nDòng hai: Hà Nội, ".encode() + "café".encode("latin-1")
     )
     (problem,) = parse_document(folder).problems
-    assert re.search(r"01.md:2: tệp không phải UTF-8", str(problem))
+    assert re.search(r"01.md:2:1: BC990 tệp không phải UTF-8", str(problem))
 
 
 def test_find_documents(tmp_path: Path) -> None:

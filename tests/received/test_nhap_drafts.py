@@ -131,11 +131,11 @@ def test_a_header_without_a_place_date_line(
     content = str(tmp_path / "content")
     assert main(["check", "bc", "--content", content]) == 1
     out, err = capsys.readouterr()
-    assert out.split("\n")[1].endswith(f"00-mo-dau.md:{line}: {PLACEHOLDER_MESSAGE}")
+    assert out.split("\n")[1].endswith(f"00-mo-dau.md:{line}:1: BC992 {PLACEHOLDER_MESSAGE}")
     assert err == "Có 2 lỗi (2 chỗ “…” chưa điền) và 0 cảnh báo.\n"
     assert main(["build", "bc", "--content", content, "-o", str(tmp_path / "output")]) == 0
     out, err = capsys.readouterr()
-    assert f"00-mo-dau.md:{line}: cảnh báo: {PLACEHOLDER_MESSAGE}" in err
+    assert f"00-mo-dau.md:{line}:1: BC992 cảnh báo: {PLACEHOLDER_MESSAGE}" in err
     assert (tmp_path / "output" / "bc.docx").is_file()
     assert printed_date(folder, tmp_path / "again") == f"…, ngày {BLANK} tháng 3 năm 2027"
 

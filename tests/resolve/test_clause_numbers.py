@@ -120,7 +120,7 @@ def test_check_prints_the_problem_as_file_line_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     line = line_of(text, "4. Cân đối")
     assert result.stdout == (
-        f"content/nghi-quyet-du-toan/{RESOLUTION}:{line}: "
+        f"content/nghi-quyet-du-toan/{RESOLUTION}:{line}:1: BC990 "
         "khoản “4.” đánh số không liền: sau khoản “2.” là khoản “3.”\n"
     )
 

@@ -347,13 +347,13 @@ def test_check_fails_on_placeholders_and_build_warns(tmp_path: Path) -> None:
     assert problem.draft and not problem.warning
     _, warnings = ready_document(folder)
     assert [(w.warning, w.message) for w in warnings] == [(True, PLACEHOLDER_MESSAGE)]
-    assert str(warnings[0]).endswith(f": cảnh báo: {PLACEHOLDER_MESSAGE}")
+    assert str(warnings[0]).endswith(f" cảnh báo: {PLACEHOLDER_MESSAGE}")
     result = subprocess.run(
         [sys.executable, "-m", "baocao", "check"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 1
     line = line_of((folder / FILE).read_text(encoding="utf-8"), "Thực hiện")
-    assert result.stdout == f"content/van-ban/{FILE}:{line}: {PLACEHOLDER_MESSAGE}\n"
+    assert result.stdout == f"content/van-ban/{FILE}:{line}:1: BC992 {PLACEHOLDER_MESSAGE}\n"
     assert result.stderr == "Có 1 lỗi (1 chỗ “…” chưa điền) và 0 cảnh báo.\n"
 
 

@@ -113,13 +113,17 @@ def test_check_prints_file_line_messages_and_exits_1(
     lines = out.splitlines()
     assert len(lines) == 3
     assert lines[0].endswith(
-        "thu/01-phan.md:9: cột (1): “1.2.3” không phải số viết kiểu Việt Nam: nhóm “2” sau dấu "
-        "chấm phải có đúng 3 chữ số (dấu chấm ngăn hàng nghìn; số thập phân viết bằng dấu phẩy)"
+        "thu/01-phan.md:9:1: BC990 cột (1): “1.2.3” không phải số viết kiểu Việt Nam: nhóm “2” "
+        "sau dấu chấm phải có đúng 3 chữ số (dấu chấm ngăn hàng nghìn; số thập phân viết bằng "
+        "dấu phẩy)"
     )
-    assert lines[1].endswith("thu/02-phan.md:1: số tiền bằng chữ không khớp bằng số: "
+    assert lines[1].endswith("thu/02-phan.md:1:1: BC990 số tiền bằng chữ không khớp bằng số: "
                              "“400.000.000 đồng” nhưng chữ “Hai trăm triệu đồng” là 200.000.000 "
                              "đồng; viết đúng: “Bốn trăm triệu đồng”")  # fmt: skip
-    assert "thu/02-phan.md:3: không có khoản nào mang mã “pl.csld” — có phải: “pl.csdl”" in lines[2]
+    assert (
+        "thu/02-phan.md:3:1: BC990 không có khoản nào mang mã “pl.csld” — có phải: “pl.csdl”"
+        in lines[2]
+    )
     assert "Có 3 lỗi và 0 cảnh báo." in err
 
 
@@ -129,7 +133,7 @@ def test_check_with_warnings_only_exits_0(
     write_document(tmp_path, TABLE, "Kinh phí là 1.000.000.000 đồng.\n")
     assert main(["check", "--content", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
-    assert "02-phan.md:1: cảnh báo: “1.000.000.000 đồng” gõ tay trùng" in out
+    assert "02-phan.md:1:1: BC991 cảnh báo: “1.000.000.000 đồng” gõ tay trùng" in out
     assert "Không có lỗi (1 cảnh báo)." in err
 
 
@@ -138,7 +142,7 @@ def test_build_says_why_it_refuses(tmp_path: Path, capsys: pytest.CaptureFixture
     output = tmp_path / "out"
     assert main(["build", "--content", str(tmp_path), "-o", str(output)]) == 1
     _, err = capsys.readouterr()
-    assert "02-phan.md:1: số tiền bằng chữ không khớp bằng số" in err
+    assert "02-phan.md:1:1: BC990 số tiền bằng chữ không khớp bằng số" in err
     assert "Không dựng thu: nội dung có 1 lỗi (xem trên)." in err
     assert not (output / "thu.docx").exists()
 
@@ -327,7 +331,7 @@ def test_limits_are_refused_at_file_and_line(
     assert main(["check", "--content", str(tmp_path)]) == 1
     out, _ = capsys.readouterr()
     (line,) = out.splitlines()
-    assert "thu/01-phan.md:3: " in line and message in line
+    assert "thu/01-phan.md:3:1: BC990 " in line and message in line
     assert len(line) < 300  # the figure is shortened, one line
 
 
@@ -345,8 +349,10 @@ def test_limits_in_declarations_tables_and_words(
     assert main(["check", "--content", str(tmp_path)]) == 1  # never 3
     out, _ = capsys.readouterr()
     lines = out.splitlines()
-    assert any("01-phan.md:9: cột (1): “9999" in m and "4.301 chữ số" in m for m in lines)
-    assert any("01-phan.md:10: cột (1): " in m and "lớn hơn một tỷ tỷ đồng" in m for m in lines)
-    assert any("02-phan.md:1: " in m and "có 40 chữ số" in m for m in lines)
-    assert any("02-phan.md:3: cảnh báo: " in m and "30 chữ số" in m for m in lines)
+    assert any("01-phan.md:9:1: BC990 cột (1): “9999" in m and "4.301 chữ số" in m for m in lines)
+    assert any(
+        "01-phan.md:10:1: BC990 cột (1): " in m and "lớn hơn một tỷ tỷ đồng" in m for m in lines
+    )
+    assert any("02-phan.md:1:1: BC990 " in m and "có 40 chữ số" in m for m in lines)
+    assert any("02-phan.md:3:1: BC991 cảnh báo: " in m and "30 chữ số" in m for m in lines)
     assert all(len(m) < 400 for m in lines)

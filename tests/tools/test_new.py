@@ -38,8 +38,8 @@ def test_a_new_document_builds_with_its_citations_and_check_lists_its_blanks(
     checked = baocao(tmp_path, "check")
     assert checked.returncode == 1
     lines = checked.stdout.splitlines()
-    assert lines and all(line.endswith(f": {PLACEHOLDER_MESSAGE}") for line in lines)
-    assert "content/bao-cao-quy-3/00-mo-dau.md:6: " in checked.stdout  # "- XÃ …"
+    assert lines and all(line.endswith(f" BC992 {PLACEHOLDER_MESSAGE}") for line in lines)
+    assert "content/bao-cao-quy-3/00-mo-dau.md:6:1: " in checked.stdout  # "- XÃ …"
     assert (
         checked.stderr == f"Có {len(lines)} lỗi ({len(lines)} chỗ “…” chưa điền) và 0 cảnh báo.\n"
     )

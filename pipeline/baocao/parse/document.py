@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao import codes
 from baocao.parse.blocks import Block
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
@@ -141,13 +142,16 @@ def refused_entry(path: Path, mode: int) -> Problem | None:
         return linked_part(path)
     if not stat.S_ISREG(mode):
         what = NOT_REGULAR.get(stat.S_IFMT(mode), "không phải tệp thường")
-        return Problem(Position(path, 1), f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}")
+        return Problem(
+            codes.UNSORTED, Position(path, 1), f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}"
+        )
     return None
 
 
 def linked_part(path: Path) -> Problem:
     """The refusal of a part that is a symbolic link, at the link."""
     return Problem(
+        codes.UNSORTED,
         Position(path, 1),
         "đây là một liên kết (symlink) tới chỗ khác, không được đọc: "
         f"{ONLY_HERE}; hãy chép nội dung vào đây thay cho liên kết",
@@ -157,6 +161,7 @@ def linked_part(path: Path) -> Problem:
 def linked_document(folder: Path) -> Problem:
     """The refusal of a document folder that is a symbolic link, at the link."""
     return Problem(
+        codes.UNSORTED,
         Position(folder, 1),
         "thư mục văn bản này là một liên kết (symlink) tới chỗ khác, không được đọc: văn bản "
         "chỉ đọc từ một thư mục thật trong thư mục nội dung; hãy chép thư mục vào đây thay cho "
@@ -184,7 +189,7 @@ def read_part(path: Path) -> bytes | Problem:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # made a link since: O_NOFOLLOW refused it
             return linked_part(path)
-        return Problem(Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
+        return Problem(codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
     with open(handle, "rb") as file:
         refused = refused_entry(path, os.fstat(file.fileno()).st_mode)
         if refused is not None:
@@ -192,7 +197,9 @@ def read_part(path: Path) -> bytes | Problem:
         try:
             return file.read(MAX_PART_BYTES + 1)
         except OSError as exc:
-            return Problem(Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
+            return Problem(
+                codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}"
+            )
 
 
 def read_text(path: Path) -> str | Problem:
@@ -208,6 +215,7 @@ def read_text(path: Path) -> str | Problem:
             whole = len(raw)
         size = f"{max(whole, len(raw)) / 1_000_000:.1f}".replace(".", ",")
         return Problem(
+            codes.UNSORTED,
             Position(path, 1),
             f"tệp quá lớn ({size} MB, giới hạn 2 MB; một phần văn bản thường dưới 0,1 MB): "
             "kiểm tra đây đúng là tệp văn bản, hoặc chia thành nhiều tệp",
@@ -216,6 +224,7 @@ def read_text(path: Path) -> str | Problem:
     if lines > MAX_PART_LINES:
         count = f"{lines:,}".replace(",", ".")
         return Problem(
+            codes.UNSORTED,
             Position(path, MAX_PART_LINES + 1),
             f"tệp quá dài ({count} dòng, giới hạn 20.000): kiểm tra đây đúng là tệp văn bản, "
             "hoặc chia thành nhiều tệp",
@@ -224,7 +233,11 @@ def read_text(path: Path) -> str | Problem:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return Problem(Position(path, line), "tệp không phải UTF-8: hãy lưu lại với bảng mã UTF-8")
+        return Problem(
+            codes.UNSORTED,
+            Position(path, line),
+            "tệp không phải UTF-8: hãy lưu lại với bảng mã UTF-8",
+        )
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -249,6 +262,7 @@ def parse_document(folder: Path) -> Document:
             if not match:
                 problems.append(
                     Problem(
+                        codes.UNSORTED,
                         Position(path, 1),
                         "tệp đầu tiên phải mở đầu bằng phần đầu YAML giữa hai dòng “---”",
                     )
@@ -260,7 +274,11 @@ def parse_document(folder: Path) -> Document:
                 problems.extend(reader.problems)
         elif match:
             problems.append(
-                Problem(Position(path, 1), "chỉ tệp đầu tiên của văn bản có phần đầu YAML")
+                Problem(
+                    codes.UNSORTED,
+                    Position(path, 1),
+                    "chỉ tệp đầu tiên của văn bản có phần đầu YAML",
+                )
             )
         if match:  # keep line numbers: the front matter becomes blank lines
             text = "\n" * match.group(0).count("\n") + text[match.end() :]

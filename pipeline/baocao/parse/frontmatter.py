@@ -9,6 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from baocao import codes
 from baocao.money.dates import DocumentDate
 from baocao.money.words import WordsStyle
 from baocao.parse.frontyaml import load_front_matter
@@ -172,12 +173,14 @@ class FrontMatterReader:
                 if containing in lines[offset]:
                     position = Position(self.path, self.first_line + offset)
                     break
-        self.problems.append(Problem(position, message))
+        self.problems.append(Problem(codes.UNSORTED, position, message))
 
     def read(self) -> FrontMatter | None:
         data, problems = load_front_matter(self.text, self.first_line)
         for problem in problems:
-            self.problems.append(Problem(Position(self.path, problem.line), problem.message))
+            self.problems.append(
+                Problem(codes.UNSORTED, Position(self.path, problem.line), problem.message)
+            )
         if data is None and problems:
             return None
         data = data or {}

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from baocao import lazy
+from baocao import codes, lazy
 
 with lazy.unsigned():  # two of its dataclasses have no docstring (baocao.lazy)
     import mistune
@@ -148,7 +148,7 @@ class _Blocks:
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(Position(self.path, line), message))
+        self.problems.append(Problem(codes.UNSORTED, Position(self.path, line), message))
 
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeGuard
 
+from baocao import codes
 from baocao.parse.blocks import Heading, source_text
 from baocao.problems import Problem
 
@@ -81,5 +82,5 @@ def appendix_problems(blocks: Sequence[object]) -> list[Problem]:
                 f"phụ lục thứ {place} trong {len(headings)} phụ lục là “Phụ lục {roman(place)}”, "
                 f"không phải “Phụ lục {typed}”"
             )
-        problems.append(Problem(heading.position, message))
+        problems.append(Problem(codes.UNSORTED, heading.position, message))
     return problems

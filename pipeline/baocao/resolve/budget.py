@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from functools import cached_property
 
+from baocao import codes
 from baocao.money.amount import EXACT, Amount, Unit, plain_figures
 from baocao.money.figures import number as written
 from baocao.problems import Position, Problem
@@ -474,6 +475,7 @@ def place_rows(table: Table) -> list[Problem]:
             if total is not None:
                 problems.append(
                     Problem(
+                        codes.UNSORTED,
                         table.at(row),
                         f"bảng “{table.id}” đã có dòng tổng “=” ở dòng {total.line}; "
                         "mỗi bảng chỉ có một dòng tổng",
@@ -492,6 +494,7 @@ def place_rows(table: Table) -> list[Problem]:
                 if found is None:
                     problems.append(
                         Problem(
+                            codes.UNSORTED,
                             table.at(row),
                             f"“{row.marker}”: không thấy dòng mã “{target}” ở nhánh phía trên "
                             f"(các dòng đang mở: {_branch(stack)})",
@@ -507,6 +510,7 @@ def place_rows(table: Table) -> list[Problem]:
             else:
                 problems.append(
                     Problem(
+                        codes.UNSORTED,
                         table.at(row),
                         f"“{row.marker}” là mục con của một dòng “{row.marker[:-1]}”, "
                         "nhưng phía trên không có dòng đó",
@@ -587,11 +591,13 @@ def compute(table: Table) -> list[Problem]:
             del slips[row, number]
     for row, found in broken.items():
         for _, text in found:
-            problems.append(Problem(table.at(row), f"{row.label()}: {text}"))
+            problems.append(Problem(codes.UNSORTED, table.at(row), f"{row.label()}: {text}"))
     for (row, number), hint in slips.items():
         column = table.column(number)
         name = column.name if column else f"({number})"
-        problems.append(Problem(table.at(row), f"{row.label()}, cột {name}: {hint}", warning=True))
+        problems.append(
+            Problem(codes.UNSORTED_WARNING, table.at(row), f"{row.label()}, cột {name}: {hint}")
+        )
     return problems
 
 
@@ -700,6 +706,7 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     for other in others:
         problems.append(
             Problem(
+                codes.UNSORTED,
                 table.at(other),
                 f"cột {name}: chỉ một dòng “?” cho mỗi dòng tổng; dòng {first.line} đã là phần "
                 f"chưa chi tiết của {row.label()}",
@@ -710,6 +717,7 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     if not isinstance(total, Amount):
         problems.append(
             Problem(
+                codes.UNSORTED,
                 table.at(first),
                 f"cột {name}: ô “?” là phần còn lại của số tổng ghi ở {row.label()} "
                 f"(dòng {row.line}), nhưng ô đó để trống",
@@ -722,6 +730,7 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     if rest.dong < 0:
         problems.append(
             Problem(
+                codes.UNSORTED,
                 table.at(first),
                 f"cột {name}: các mục con của {row.label()} cộng lại "
                 f"{table.shown(itemised, column)}, vượt số tổng ghi {table.shown(total, column)}; "
@@ -927,7 +936,9 @@ def _sum_problems(table: Table, broken: Broken, slips: Slips) -> list[Problem]:
             hint = slips.pop((row, column.number), None)
             parts.append(part + (f" — {hint}" if hint else ""))
         parts = [text for _, text in broken.pop(row, [])] + parts  # its own formula first
-        problems.append(Problem(table.at(row), f"{row.label()}: " + "; ".join(parts)))
+        problems.append(
+            Problem(codes.UNSORTED, table.at(row), f"{row.label()}: " + "; ".join(parts))
+        )
     for row, found in at_parent.items():
         parts = []
         for root, chain in found:
@@ -952,6 +963,7 @@ def _sum_problems(table: Table, broken: Broken, slips: Slips) -> list[Problem]:
             broken[row] = [(c, t) for c, t in broken[row] if not c & gapped]
         problems.append(
             Problem(
+                codes.UNSORTED,
                 table.at(row),
                 f"{row.label()} không bằng tổng các mục con — "
                 + "; ".join(parts)

@@ -31,6 +31,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from baocao import codes
 from baocao.money.amount import EXACT, Amount, NumberFormatError, Unit, parse_number
 from baocao.parse.blocks import TableSource
 from baocao.parse.syntax import (
@@ -106,7 +107,7 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(Position(self.path, line), message))
+        self.problems.append(Problem(codes.UNSORTED, Position(self.path, line), message))
 
 
 def read_table(source: TableSource) -> tuple[Table | None, list[Problem]]:

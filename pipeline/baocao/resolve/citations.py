@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from baocao import codes
 from baocao.money.amount import MAX_DONG, Amount, Form, InexactAmount, Unit, round_half_up
 from baocao.money.figures import figure, in_form, number
 from baocao.money.words import WordsStyle, amount_in_words
@@ -111,6 +112,7 @@ class Registry:
     def _claim(self, name: str, position: Position) -> Problem | None:
         if name in self.owners:
             return Problem(
+                codes.UNSORTED,
                 position,
                 f"mã “{name}” trùng: đã dùng ở {self.owners[name]}; mỗi mã chỉ đặt một lần",
             )

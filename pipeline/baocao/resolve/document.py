@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from baocao import codes
 from baocao.money.amount import Amount
 from baocao.money.figures import in_form
 from baocao.money.words import WordsStyle
@@ -175,11 +176,17 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
         try:
             total, entries = citations.total(declaration.terms)
         except CitationProblem as exc:
-            problems.append(Problem(declaration.position, f"“{declaration.key}”: {exc}"))
+            problems.append(
+                Problem(codes.UNSORTED, declaration.position, f"“{declaration.key}”: {exc}")
+            )
             continue
         if any(e.key == declaration.key for e in entries):
             problems.append(
-                Problem(declaration.position, f"“{declaration.key}” không thể là tổng của chính nó")
+                Problem(
+                    codes.UNSORTED,
+                    declaration.position,
+                    f"“{declaration.key}” không thể là tổng của chính nó",
+                )
             )
             continue
         if total != declaration.amount:
@@ -188,6 +195,7 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
             form = replace(declaration.form, decimals=None)  # the declared amount's unit
             problems.append(
                 Problem(
+                    codes.UNSORTED,
                     declaration.position,
                     f"“{declaration.key}” ghi {in_form(declaration.amount, declaration.form)}, "
                     f"nhưng {named} cộng lại là {in_form(total, form)} "

@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from baocao import codes
 from baocao.parse.blocks import Heading, Item, Paragraph, source_text, typed_text
 from baocao.parse.document import Document, FrontSource
 from baocao.parse.frontmatter import FrontMatter
@@ -83,6 +84,7 @@ def check_forms(document: Document) -> list[Problem]:
         at = main.first or source.position()
         problems.append(
             Problem(
+                codes.UNSORTED,
                 at,
                 f"{front.kind.title} chưa có điều nào: nội dung viết thành các điều, mỗi điều một "
                 "đoạn mở đầu bằng “Điều 1.”, “Điều 2.” …",
@@ -115,7 +117,7 @@ def _front_placeholders(source: FrontSource) -> list[Problem]:
         if line.strip() == "...":  # YAML's end of document
             continue
         if next(placeholders(_without_comment(line), enumerations=False), None) is not None:
-            problems.append(Problem(position, PLACEHOLDER_MESSAGE, draft=True))
+            problems.append(Problem(codes.UNSORTED_DRAFT, position, PLACEHOLDER_MESSAGE))
     return problems
 
 
@@ -143,7 +145,7 @@ def _body_placeholders(document: Document) -> list[Problem]:
         lines = sorted({text.count("\n", 0, offset) for offset in placeholders(text)})
         for line in lines:
             position = Position(block.position.path, block.position.line + line)
-            problems.append(Problem(position, PLACEHOLDER_MESSAGE, draft=True))
+            problems.append(Problem(codes.UNSORTED_DRAFT, position, PLACEHOLDER_MESSAGE))
     return problems
 
 
@@ -226,7 +228,11 @@ def _article_sequence(part: _Part) -> list[Problem]:
         number = article.number
         expected = 1 if previous is None else previous + 1
         if number != expected:
-            problems.append(Problem(article.position, _article_message(number, previous, expected)))
+            problems.append(
+                Problem(
+                    codes.UNSORTED, article.position, _article_message(number, previous, expected)
+                )
+            )
         previous = number
     return problems
 
@@ -269,7 +275,9 @@ def _clause_sequence(article: _Article) -> list[Problem]:
         expected = previous.nexts() if previous is not None else [label.first(None)]
         if label.value not in [e.value for e in expected]:
             right = _Label(label.scheme, expected[0].value, label.form)
-            problems.append(Problem(position, _clause_message(label, previous, right, owner)))
+            problems.append(
+                Problem(codes.UNSORTED, position, _clause_message(label, previous, right, owner))
+            )
     return problems
 
 
@@ -427,7 +435,7 @@ def _headings(document: Document) -> list[Problem]:
             expected = [label.first(parent)] if parent is not None else [label]
         if label.value not in [e.value for e in expected]:
             message = _heading_message(label, previous, expected[0], parent)
-            problems.append(Problem(block.position, message))
+            problems.append(Problem(codes.UNSORTED, block.position, message))
         last[level] = label
         current[level] = label
     return problems
@@ -462,6 +470,7 @@ def _recipients(front: FrontMatter, source: FrontSource, articles: set[int]) -> 
             why = "văn bản không có điều nào" if not articles else f"văn bản không có {named}"
             problems.append(
                 Problem(
+                    codes.UNSORTED,
                     source.position("noi_nhan", containing=match.group(0)),
                     f"nơi nhận ghi “{match.group(0)}” nhưng {why}",
                 )
@@ -477,20 +486,20 @@ def _to(front: FrontMatter, source: FrontSource) -> list[Problem]:
         if upward:
             return [
                 Problem(
+                    codes.UNSORTED_WARNING,
                     source.position("noi_nhan", containing=UPWARD),
                     f"{kind.title} gửi cấp trên (nơi nhận “{upward[0]}”) nên có nơi kính gửi "
                     "(“kinh_gui:”): văn bản gửi cấp trên ghi “Kính gửi: …” dưới trích yếu "
                     "(NĐ 30, Phụ lục I, II.9)",
-                    warning=True,
                 )
             ]
     if kind.to == "never" and front.to:
         return [
             Problem(
+                codes.UNSORTED_WARNING,
                 source.position("kinh_gui"),
                 f"{kind.title} không ghi “Kính gửi”: nơi gửi ghi ở nơi nhận (“noi_nhan:”) "
                 "(NĐ 30, Phụ lục I, II.9)",
-                warning=True,
             )
         ]
     return []
@@ -517,11 +526,11 @@ def _symbol(front: FrontMatter, source: FrontSource) -> list[Problem]:
             return []
         return [
             Problem(
+                codes.UNSORTED_WARNING,
                 position,
                 f"ký hiệu “{front.symbol}” không hợp với loại “{kind.name}”: {kind.title.lower()} "
                 f"không có tên loại, ký hiệu bắt đầu bằng tên viết tắt của cơ quan "
                 f"(ví dụ “{default}-VP”){whose}",
-                warning=True,
             )
         ]
     if kind.code is None:
@@ -531,9 +540,9 @@ def _symbol(front: FrontMatter, source: FrontSource) -> list[Problem]:
         return []
     return [
         Problem(
+            codes.UNSORTED_WARNING,
             position,
             f"ký hiệu “{front.symbol}” không khớp loại “{kind.name}”: ký hiệu của "
             f"{kind.title.lower()} bắt đầu bằng “{kind.code}” (ví dụ “{default}”){whose}",
-            warning=True,
         )
     ]

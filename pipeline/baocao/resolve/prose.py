@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao import codes
 from baocao.money.amount import UNIT_PATTERN, Amount, Form, NumberFormatError, parse_amount
 from baocao.parse.blocks import Break, Citation, Emphasis, Inline, Strong, Tag, Text
 from baocao.parse.syntax import ID, ID_RULE
@@ -160,13 +161,18 @@ class Walk:
         key = relation.group(1) if relation else ""
         if not ID.fullmatch(key):
             self.problems.append(
-                Problem(here, f"mã “{key}” trong “{{#{body}}}” không hợp lệ: mã {ID_RULE}")
+                Problem(
+                    codes.UNSORTED,
+                    here,
+                    f"mã “{key}” trong “{{#{body}}}” không hợp lệ: mã {ID_RULE}",
+                )
             )
             return
         before = DECLARED.search(self.prose.text[-80:])
         if not before:
             self.problems.append(
                 Problem(
+                    codes.UNSORTED,
                     here,
                     f"thẻ “{{#{body}}}” phải đứng ngay sau một số tiền, ví dụ "
                     f"“**1.000.000.000 đồng**{{#{key}}}”",
@@ -176,13 +182,14 @@ class Walk:
         try:
             amount, form = money(before)
         except NumberFormatError as exc:
-            self.problems.append(Problem(here, str(exc)))
+            self.problems.append(Problem(codes.UNSORTED, here, str(exc)))
             return
         terms = relation.group(2) if relation else None
         parts = tuple(t.strip() for t in terms.split("+")) if terms else ()
         if terms is not None and (not parts or not all(parts)):
             self.problems.append(
                 Problem(
+                    codes.UNSORTED,
                     here,
                     f"“{{#{body}}}”: sau dấu “=” viết các mã cộng lại, ví dụ “{{#{key} = a + b}}”",
                 )
@@ -199,7 +206,9 @@ class Walk:
         try:
             cited = self.citations.evaluate(expression)
         except CitationProblem as exc:
-            self.problems.append(Problem(Position(self.prose.path, self.line), str(exc)))
+            self.problems.append(
+                Problem(codes.UNSORTED, Position(self.prose.path, self.line), str(exc))
+            )
             self.emit(typed)
             return _lines(typed)
         out: list[Inline] = []

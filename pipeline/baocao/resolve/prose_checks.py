@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
 from baocao.money.words import (
@@ -129,7 +130,7 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
         except NumberFormatError as exc:
             generated = prose.is_generated(match.start(), match.end())
             if not generated and not prose.is_declared(match.end()):  # a tag reports its own
-                problems.append(Problem(prose.position(match.start()), str(exc)))
+                problems.append(Problem(codes.UNSORTED, prose.position(match.start()), str(exc)))
             continue
         words = words_after(prose.text, match.end())
         if words is None:
@@ -149,11 +150,11 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
         if last is None:
             problems.append(
                 Problem(
+                    codes.UNSORTED_WARNING,
                     prose.position(label.start()),
                     f"“{_quoted(prose.text[words.start : words.end])}” không đi kèm số tiền "
                     "bằng số nào: viết ngay sau số tiền, ví dụ “300.000.000 đồng (Bằng chữ: Ba "
                     "trăm triệu đồng)”",
-                    warning=True,
                 )
             )
             continue
@@ -181,10 +182,10 @@ def _verify(
     except WordsError as exc:
         return [
             Problem(
+                codes.UNSORTED_WARNING,
                 here,
                 f"số tiền bằng chữ của “{figure}” không đọc được: {exc.reason}; viết đúng: "
                 f"“{amount_in_words(amount.dong, style)}”",
-                warning=True,
             )
         ]
     problems: list[Problem] = []
@@ -192,10 +193,10 @@ def _verify(
         if issue.variant:
             problems.append(
                 Problem(
+                    codes.UNSORTED_WARNING,
                     here,
                     f"số tiền bằng chữ của “{figure}”: “{issue.typed}” đúng số nhưng khác cách "
                     f"viết chuẩn — {issue.reason}; cách viết chuẩn: “{issue.correct}”",
-                    warning=True,
                 )
             )
             continue
@@ -204,6 +205,7 @@ def _verify(
             fix += f" hoặc “{issue.alternative}”"
         problems.append(
             Problem(
+                codes.UNSORTED,
                 here,
                 f"số tiền bằng chữ của “{figure}” viết sai: “{issue.typed}” — {issue.reason}; "
                 f"{fix}",
@@ -219,6 +221,7 @@ def _verify(
         stated = in_form(Amount(reading.value), _stated_form(form, reading.exponent))
         problems.append(
             Problem(
+                codes.UNSORTED,
                 here,
                 f"số tiền bằng chữ không khớp bằng số: “{figure}” nhưng chữ “{typed}” là "
                 f"{stated}; viết đúng: “{standard}”",
@@ -257,10 +260,10 @@ def check_retyped(prose: Prose, known: dict[Amount, list[str]]) -> list[Problem]
         shown = "" if printed == typed else f" (in ra “{printed}”)"
         problems.append(
             Problem(
+                codes.UNSORTED_WARNING,
                 prose.position(match.start()),
                 f"“{typed}” gõ tay trùng với khoản {names}: hãy trích "
                 f"{citation(keys[0], form)}{shown} để số chỉ nhập một lần",
-                warning=True,
             )
         )
     return problems

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -147,25 +147,23 @@ class EndFailsCheck(BaocaoError):
 # Reading one end
 
 
-def _moved(problem: Problem, folder: Path, shown: Path) -> Problem:
-    """A problem found in an extracted copy, placed where the editor knows the file."""
-    path = problem.position.path
+def _moved(position: Position, folder: Path, shown: Path) -> Position:
+    """A place in an extracted copy, where the editor knows the file."""
     try:
-        path = shown / Path(path).relative_to(folder)
+        return replace(position, path=shown / Path(position.path).relative_to(folder))
     except ValueError:
-        pass
-    return Problem(Position(path, problem.position.line), problem.message, problem.warning)
+        return position
 
 
 def read_side(folder: Path, shown: Path) -> tuple[Side | None, list[Problem]]:
     """One document read at one end: its model, or None and its errors (placed at `shown`)."""
     resolved = resolve_folder(folder)
-    errors = [_moved(p, folder, shown) for p in resolved.errors]
+    errors = [replace(p, position=_moved(p.position, folder, shown)) for p in resolved.errors]
     if resolved.document is None or errors:
         return None, sorted(errors, key=lambda p: (p.position, p.message))
 
     def place(position: Position) -> Position:
-        return _moved(Problem(position, ""), folder, shown).position
+        return _moved(position, folder, shown)
 
     for table in resolved.registry.tables.values():
         table.position = place(table.position)

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from baocao.money.amount import Amount, Unit
 from baocao.money.figures import number
-from baocao.problems import Position
+from baocao.problems import Position, display_path
 from baocao.resolve.budget import Measure, Row, Table
 from baocao.review.diff import AmountChange, Comparison, DocumentChanges, RowChange, TextChange
 
@@ -311,4 +311,5 @@ def word_diff(old: str, new: str, context: int = CONTEXT) -> str:
 
 
 def _place(position: Position) -> str:
-    return str(position)
+    """ "content/x/01-phan.md:12": a reviewer opens the line, the column says nothing here."""
+    return f"{display_path(position.path)}:{position.line}"

@@ -15,8 +15,9 @@ Problems are at Position(path, anchor): the caller says where each anchor is ("Ä
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from baocao import codes
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
@@ -98,7 +99,7 @@ def _table(
         problems += place_rows(budget)
         problems += compute(budget)
     for anchor, note in shape.notes:
-        found.problems.append(Problem(Position(received.path, anchor), note))
+        found.problems.append(Problem(codes.UNSORTED, Position(received.path, anchor), note))
     for problem in problems:
         anchor = shape.anchor(problem.position.line)
         if anchor in noted:
@@ -107,7 +108,7 @@ def _table(
         for hint in CONTENT_HINTS:
             message = message.replace(hint, "")
         found.problems.append(
-            Problem(Position(received.path, anchor), message, warning=problem.warning)
+            replace(problem, position=Position(received.path, anchor), message=message)
         )
     return _named_rows(shape, budget) if budget is not None else []
 

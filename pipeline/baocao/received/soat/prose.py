@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, getcontext, localcontext
 from functools import cached_property
 
+from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
 from baocao.problems import Position, Problem
@@ -154,7 +155,8 @@ def _rank(text: str) -> int:
 
 
 def _problem(received: Received, anchor: int, message: str, warning: bool = False) -> Problem:
-    return Problem(Position(received.path, anchor), message, warning=warning)
+    code = codes.UNSORTED_WARNING if warning else codes.UNSORTED
+    return Problem(code, Position(received.path, anchor), message)
 
 
 def _sum(mentions: Iterable[Mention]) -> Amount:
