@@ -3,9 +3,9 @@ finds every error `baocao check` finds on tests/fixtures/as-received, and nothin
 `baocao nhap`, `baocao check` finds them again, and once they are fixed the document builds.
 
 check's errors on the fixture (tests/test_sample_as_received.py) are each tied to a place of the
-received text by the words of the fixture's line; soat must report a problem there that says the
-same thing (the same words error, the same sums: "cột (4): ghi 10.960, tổng các mục con là
-11.070", "cộng lại là 11.170.000.000 đồng (chênh 210.000.000 đồng)") and no problem elsewhere.
+received text by the words of the fixture's line; soat must report a problem there with the same
+figures (the amount and its words, the sums: "cột (4): ghi 10.960, tổng các mục con là 11.070",
+"cộng lại là 11.170.000.000 đồng (chênh 210.000.000 đồng)") and no problem elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.cli import main
 from baocao.parse.syntax import TAG, split_cells
@@ -28,9 +29,8 @@ from conftest import ROOT
 from received_docx import SEED, received_docx
 
 AS_RECEIVED = ROOT / "tests" / "fixtures" / "as-received"
-SUMS = re.compile(r"cột \(\d+\): ghi [\d.]+, tổng các mục con là [\d.]+")
-FORMULA = re.compile(r"sai công thức cột \S+ — cột \(\d+\) ghi [\d.]+, nhưng .* = [\d.]+")
-RELATION = re.compile(r"cộng lại là [\d.]+ đồng \(chênh [\d.]+ đồng\)")
+# A figure of a message: two digits or more, not in an id ("tong-2027") nor a column's "(1)".
+FIGURE = re.compile(r"(?<![\w.,-])\d[\d.,]*\d")
 
 
 @pytest.fixture(scope="module")
@@ -56,13 +56,10 @@ def needle(problem: Problem) -> str:
     return plain(TAG.sub("", line)).lstrip("-+ ")
 
 
-def fragments(problem: Problem) -> list[str]:
-    """What a soat message at that place must say too."""
-    message = problem.message
-    if message.startswith("số tiền bằng chữ"):
-        return [message]
-    found = SUMS.findall(message) + FORMULA.findall(message) + RELATION.findall(message)
-    return found
+def figures(problem: Problem) -> set[str]:
+    """The figures a problem states (what was typed, what it adds up to): soat's problem at the
+    same place must state them too."""
+    return set(FIGURE.findall(problem.message))
 
 
 def at(received: Received, problems: list[Problem], words: str) -> list[Problem]:
@@ -70,14 +67,13 @@ def at(received: Received, problems: list[Problem], words: str) -> list[Problem]
 
 
 def same_errors(received: Received, found: list[Problem], checked: list[Problem]) -> None:
-    """Every check error found at its place with its sums; no problem anywhere else."""
+    """Every check error found at its place with its figures; no problem anywhere else."""
     matched: set[int] = set()
     for problem in checked:
         here = at(received, found, needle(problem))
         assert here, f"nothing reported where check says: {problem}"
-        said = " ".join(p.message for p in here)
-        for fragment in fragments(problem):
-            assert fragment in said, (fragment, said)
+        said = set().union(*(figures(p) for p in here))
+        assert figures(problem) <= said, (problem, said)
         matched |= {p.position.line for p in here}
     extra = [p for p in found if p.position.line not in matched]
     assert extra == [], [received.first_words(p.position.line) for p in extra]
@@ -88,7 +84,7 @@ def test_soat_on_the_text_reports_what_check_reports(checked: list[Problem]) -> 
     found = check_received(received).problems
     same_errors(received, found, checked)
     (cells,) = at(received, found, "e(các nội dung chi khác")
-    assert "có 7 ô, bảng có 8 cột" in cells.message
+    assert cells.code == codes.UNSORTED  # 7 cells, 8 columns: the table's code (BC3xx) once given
 
 
 def test_soat_on_the_docx_reports_what_check_reports(
@@ -100,17 +96,38 @@ def test_soat_on_the_docx_reports_what_check_reports(
     same_errors(received, found, checked)
     (glued,) = at(received, found, "e(các nội dung chi khác")
     assert received.place(glued.position.line) == "bảng 3, dòng 46"
-    assert "mã TT “e” viết liền nội dung" in glued.message  # the merged cell, understood
+    assert glued.code == codes.UNSORTED  # the merged cell understood: a received table's note
+    assert "“e”" in glued.message  # (BC75x once given), the code it reads in the merged cell
 
 
 def test_the_total_210_short_is_a_warning_naming_both_sums(docx_file: Path) -> None:
     received = read_received(docx_file)
     (total,) = [p for p in check_received(received).problems if p.warning]
+    assert total.code == codes.STATED_TOTAL
     assert received.place(total.position.line) == "đoạn 88"
-    assert total.message == (
-        "“tổng kinh phí” ghi 10.960.000.000 đồng, nhưng 15 khoản liệt kê trong mục “IV. ĐỊNH "
-        "HƯỚNG HOẠT ĐỘNG KH, CN, ĐMST…” cộng lại là 11.170.000.000 đồng (chênh 210.000.000 đồng)"
-    )
+    # the total as typed, its 15 items' sum, the gap
+    assert figures(total) == {"10.960.000.000", "15", "11.170.000.000", "210.000.000"}
+
+
+# FILE:PLACE: CODE [cảnh báo: ]“first words”: message
+PRINTED = re.compile(
+    r"(?P<file>.+?):(?P<place>\d+:\d+|đoạn \d+|bảng \d+, dòng \d+): (?P<code>BC\d{3}) "
+    r"(?P<warning>cảnh báo: )?“(?P<words>[^”]*)”: \S.*"
+)
+WORDS = TABLE = (codes.UNSORTED.code, None)  # the build path's (BC5xx, BC3xx once given)
+CODES = [
+    WORDS,  # 300.000.000 đồng (Hai trăm triệu đồng)
+    (codes.STATED_TOTAL.code, "cảnh báo: "),  # 10.960 in words, 11.170 in section IV's items
+    TABLE,  # (A+B)
+    TABLE,  # A
+    TABLE,  # e(các nội dung…: 7 cells for 8 columns in the text, a merged cell in the DOCX
+    TABLE,  # III
+    TABLE,  # III.b
+    TABLE,  # IV
+]
+# the places of each, the total's column that of its figure after "**"
+TEXT_PLACES = ["113:1", "179:181", "251:1", "252:1", "295:1", "296:1", "301:1", "324:1"]
+DOCX_PLACES = ["đoạn 55", "đoạn 88"] + [f"bảng 3, dòng {n}" for n in (4, 5, 46, 47, 51, 73)]
 
 
 def test_baocao_soat_prints_places_and_first_words_and_changes_nothing(
@@ -119,16 +136,17 @@ def test_baocao_soat_prints_places_and_first_words_and_changes_nothing(
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (SEED, docx_file)}
     assert main(["soat", str(SEED), str(docx_file)]) == 1
     out, err = capsys.readouterr()
-    lines = out.splitlines()
-    assert len(lines) == 16
+    printed = [PRINTED.fullmatch(line) for line in out.splitlines()]
+    assert all(printed), out
+    found = [(Path(m["file"]).name, m["place"], m["code"], m["warning"]) for m in printed if m]
+    assert found == [
+        *[(SEED.name, place, *code) for place, code in zip(TEXT_PLACES, CODES, strict=True)],
+        *[(docx_file.name, place, *code) for place, code in zip(DOCX_PLACES, CODES, strict=True)],
+    ]
     assert err == "Có 14 lỗi và 2 cảnh báo.\n"
-    text_line, docx_line = (
-        next(line for line in lines if name in line and "Hai trăm triệu" in line)
-        for name in (SEED.name, docx_file.name)
-    )
-    assert re.search(r"bao-cao-nhan-duoc\.txt:113: “\+ Kinh phí đề xuất: 300\.000\.000", text_line)
-    assert re.search(r"bao-cao-nhan-duoc\.docx:đoạn 55: “\+ Kinh phí đề xuất: 300", docx_line)
-    assert any(":bảng 3, dòng 73: “IV Chuyển đổi số (Khoản 121)" in line for line in lines)
+    assert [m["words"] for m in printed if m and m["place"] in ("113:1", "đoạn 55")] == [
+        "+ Kinh phí đề xuất: 300.000.000 đồng (Hai…"
+    ] * 2
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (SEED, docx_file)}
     assert after == before
 
@@ -144,11 +162,11 @@ def test_nhap_then_check_reports_what_soat_found(
         words = needle(problem)
         here = [e for e in errors if words in _line(e)]
         assert here, f"check after nhap misses: {problem}"
-        said = " ".join(e.message for e in here)
-        for fragment in fragments(problem):
-            assert fragment in said, (fragment, said)
+        said = set().union(*(figures(e) for e in here))
+        assert figures(problem) <= said, (problem, said)
     (sent_up,) = [p for p in problems if p.warning]  # "(b/c)" without Kính gửi, as before
-    assert "kinh_gui" in sent_up.message
+    assert sent_up.code == codes.UNSORTED_WARNING  # the form's code (BC6xx) once given
+    assert "(b/c)" in _line(sent_up)
 
 
 def _line(problem: Problem) -> str:

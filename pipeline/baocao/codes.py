@@ -45,6 +45,13 @@ UNSORTED_DRAFT = Code("BC992", draft=True)
 
 
 # ---- BC7xx: received documents --------------------------------------------------------------
+# soat's own findings across a received document's prose (received/soat/prose.py); what the
+# build path's checks find there keeps their codes (BC3xx, BC5xx)
+LIST_SUM = Code("BC701")  # a list's items do not add up to the amount announcing them ("gồm:")
+LIST_PART_OVER = Code("BC702")  # a "trong đó:" list's items add up to more than its whole
+STATED_TOTAL = Code("BC703", warning=True)  # a "tổng kinh phí" no sum of its section's items
+ITEM_TWO_AMOUNTS = Code("BC704")  # an item named twice in the prose, with two amounts
+ITEM_ROW_AMOUNT = Code("BC705")  # an item of the prose with another amount in its table row
 
 
 def known() -> dict[str, Code]:

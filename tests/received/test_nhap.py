@@ -15,6 +15,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 import docx
+from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.cli import main
 from baocao.problems import UsageError
@@ -126,10 +127,10 @@ def test_a_report_typed_as_paragraphs(tmp_path: Path) -> None:
         "# II. KIẾN NGHỊ\n\n1\\. Bổ sung kinh phí năm 2027.\n\n2\\. Hướng dẫn thủ tục thanh toán.\n"
     )
     (error,) = [p for p in check_document(folder) if not p.warning]  # what soat found
-    assert error.message == (
-        "“kp-1” ghi 300.000.000 đồng, nhưng kp-1-* cộng lại là 270.000.000 đồng "
-        "(chênh 30.000.000 đồng)"
-    )
+    assert (error.position.path.name, error.position.line) == ("01-ket-qua.md", 3)
+    assert error.code == codes.UNSORTED  # a declared sum's (BC4xx) once given
+    found = check_received(read_received(tmp_path / "bc.docx")).problems
+    assert [p.code for p in found] == [codes.LIST_SUM]  # soat's, on the DOCX
 
 
 def test_what_the_frame_lacks_is_a_placeholder_check_refuses_and_build_warns(

@@ -1,17 +1,34 @@
-"""`baocao soat FILE…`: one line per problem at its place, a count, the exit code; a file that
-cannot be read refused in one line while the others are checked."""
+"""`baocao soat FILE…`: one line per problem at its place, with its code, a count, the exit code;
+a file that cannot be read refused in one line while the others are checked."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.cli import main
 
 CLEAN = "I. KINH PHÍ\n\nKinh phí: 300.000.000 đồng (Ba trăm triệu đồng).\n"
 WRONG = "I. KINH PHÍ\n\nKinh phí: 300.000.000 đồng (Hai trăm triệu đồng).\n"
-VARIANT = "Kinh phí: 21.000.000 đồng (hai mươi một triệu đồng).\n"
+SHORT = (
+    "I. KINH PHÍ\n\nChi a: 1.000.000 đồng.\n\nChi b: 2.000.000 đồng.\n\n"
+    "II. TỔNG HỢP\n\nTổng kinh phí: **4.000.000 đồng**.\n"
+)
+# FILE:PLACE: CODE [cảnh báo: ]["first words": ]message — PLACE "12:5" in a text file, "đoạn 12"
+# or "bảng 2, dòng 5" in a DOCX
+LINE = re.compile(
+    r"(?P<file>.+?):(?P<place>\d+:\d+|đoạn \d+|bảng \d+, dòng \d+): (?P<code>BC\d{3}) "
+    r"(?P<warning>cảnh báo: )?(?:“(?P<words>[^”]*)”: )?(?P<message>\S.*)"
+)
+
+
+def parsed(line: str) -> dict[str, str | None]:
+    match = LINE.fullmatch(line)
+    assert match, line
+    return match.groupdict()
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -26,10 +43,15 @@ def test_a_clean_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_a_warning_fails_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "a.md", VARIANT)
+    path = write(tmp_path, "a.md", SHORT)
     assert main(["soat", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith(f"{path}:1: “Kinh phí: 21.000.000 đồng (hai mươi một triệu…”: cảnh báo: ")
+    (line,) = out.splitlines()
+    found = parsed(line)
+    # the column of the figure as typed, its bold marks before it
+    assert (found["file"], found["place"], found["code"]) == (str(path), "9:18", "BC703")
+    assert (found["warning"], found["words"]) == ("cảnh báo: ", "Tổng kinh phí: 4.000.000 đồng.")
+    assert codes.STATED_TOTAL.code == "BC703" and codes.STATED_TOTAL.warning
     assert err == "Không có lỗi (1 cảnh báo).\n"
 
 
@@ -40,11 +62,12 @@ def test_an_error_and_an_unreadable_file(
     missing = tmp_path / "khong-co.docx"
     assert main(["soat", str(missing), str(wrong)]) == 2
     out, err = capsys.readouterr()
-    assert out == (
-        f"{wrong}:3: “Kinh phí: 300.000.000 đồng (Hai trăm triệu đồng).”: số tiền bằng chữ không "
-        "khớp bằng số: “300.000.000 đồng” nhưng chữ “Hai trăm triệu đồng” là 200.000.000 đồng; "
-        "viết đúng: “Ba trăm triệu đồng”\n"
-    )
+    (line,) = out.splitlines()
+    found = parsed(line)
+    # the words' check of the build path, its code as it comes (BC5xx once given)
+    assert (found["file"], found["place"]) == (str(wrong), "3:1")
+    assert found["code"] == codes.UNSORTED.code
+    assert (found["warning"], found["words"]) == (None, WRONG.split("\n")[2])  # its 8 words
     assert err == (
         f"baocao soat: không đọc được “{missing}”: không có tệp hay thư mục này\n"
         "Có 1 lỗi và 0 cảnh báo.\n"

@@ -5,7 +5,8 @@ this model first, whatever it came as: a DOCX (baocao.received.read.docx), Markd
 text (baocao.received.read.text). Every paragraph and every table row has an `anchor`, a
 number that orders them as the document does; `Received.place` says where it is the way the file
 counts: "12" (a line of a text file), "đoạn 12" (the 12th paragraph of a DOCX) or "bảng 2, dòng
-5" (the 5th row of its 2nd table). Problems are kept at Position(path, anchor).
+5" (the 5th row of its 2nd table). Problems are kept at Position(path, anchor); in a text file the
+anchor is a line, and `source` keeps the lines as read, for the column of what a problem is about.
 
 A received document rarely marks its headings: Word users type "I. ĐÁNH GIÁ …" in bold. The
 outline (`heading_levels`) takes the headings a file marks (Markdown "#", Word's heading styles)
@@ -98,6 +99,7 @@ class Received:
     kind: str  # "docx", "markdown" or "text"
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
+    source: tuple[str, ...] = ()  # a text file's lines as read, for columns; none for a DOCX
 
     def place(self, anchor: int) -> str:
         """ "12", "đoạn 12" or "bảng 2, dòng 5"."""

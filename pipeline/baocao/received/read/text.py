@@ -44,7 +44,8 @@ def read_text(path: Path, text: str, markdown: bool) -> Received:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     reader = _Reader(path, text.split("\n"), markdown)
     reader.read()
-    return Received(path, "markdown" if markdown else "text", tuple(reader.blocks), reader.places)
+    kind = "markdown" if markdown else "text"
+    return Received(path, kind, tuple(reader.blocks), reader.places, tuple(reader.lines))
 
 
 class _Reader:

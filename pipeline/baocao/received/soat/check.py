@@ -7,9 +7,11 @@ The document was read into paragraphs and tables (baocao.received.read.blocks); 
 - every budget-like table is shaped as a budget table (`tables`) and computed by the
   budget model: parents against their children, column formulas on every row, figures out of
   scale; the table's own faults (a short row, a code glued to its name) are errors at that row;
-- totals, lists and items named twice across the prose (`prose`).
+- totals, lists and items named twice across the prose (`prose`): soat's own problems, BC7xx.
 
-Problems are at Position(path, anchor): the caller says where each anchor is ("đoạn 12").
+The problems the build path's checks find keep the codes they come with. Problems are at
+Position(path, anchor): the caller says where each anchor is ("đoạn 12"); in a text file the
+anchor is a line, and soat's own problems have the column of the amount they are about.
 """
 
 from __future__ import annotations
@@ -73,7 +75,9 @@ def check_received(received: Received) -> ReceivedCheck:
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
-    found.problems.sort(key=lambda p: (p.position.line, p.warning, p.message))
+    found.problems.sort(
+        key=lambda p: (p.position.line, p.position.column, p.warning, p.code.code, p.message)
+    )
     return found
 
 

@@ -36,7 +36,7 @@ from functools import cached_property
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
-from baocao.problems import Position, Problem
+from baocao.problems import Code, Position, Problem
 from baocao.received.read.blocks import NUMBERINGS, Paragraph, Received, heading_levels, plain
 from baocao.resolve.prose import amounts, money
 
@@ -52,6 +52,7 @@ GENERIC = re.compile(
 CONTENT = re.compile(r"nội\s+dung\s*:\s*(.+)", re.IGNORECASE | re.S)
 NAME_WORDS = 15  # a name before an amount is at most this many words
 SENTENCE = re.compile(r"[.;!?](?:\s|$)")
+FIGURE_TYPED = re.compile(r"-?\d(?:[\d.,]*\d)?")  # the figure of an amount as typed
 
 
 @dataclass(frozen=True)
@@ -154,9 +155,28 @@ def _rank(text: str) -> int:
     return next(k for k, group in ((3, 1), (4, 2), (1, 3), (2, 4)) if match.group(group))
 
 
-def _problem(received: Received, anchor: int, message: str, warning: bool = False) -> Problem:
-    code = codes.UNSORTED_WARNING if warning else codes.UNSORTED
-    return Problem(code, Position(received.path, anchor), message)
+def _problem(
+    received: Received, code: Code, paragraph: Paragraph, mention: Mention, message: str
+) -> Problem:
+    """A finding about `mention`: in a text file, at the line and column where its figure is
+    typed; in a DOCX, at its paragraph.
+
+    The reader took emphasis marks and tags out of the paragraph's lines, so the figure is found
+    again on its line as typed: the same how-manieth occurrence as in the paragraph's text."""
+    if received.kind == "docx":
+        return Problem(code, Position(received.path, paragraph.anchor), message)
+    text = paragraph.text
+    lines = paragraph.lines or (paragraph.anchor,)  # a Markdown heading: one line, its anchor
+    line = lines[min(text.count("\n", 0, mention.start), len(lines) - 1)]
+    column = 1
+    figure = FIGURE_TYPED.match(mention.typed)
+    if figure is not None and 0 < line <= len(received.source):
+        exact = re.compile(rf"(?<![\d.,]){re.escape(figure.group(0))}(?!\d)")
+        start = text.rfind("\n", 0, mention.start) + 1
+        before = len(exact.findall(text, start, mention.start))
+        typed = list(exact.finditer(received.source[line - 1]))
+        column = typed[before].start() + 1 if before < len(typed) else 1
+    return Problem(code, Position(received.path, line, column), message)
 
 
 def _sum(mentions: Iterable[Mention]) -> Amount:
@@ -209,13 +229,9 @@ def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[
         else:
             why = f"phải bằng tổng {items} bên dưới, nhưng các mục đó cộng lại là"
             over = f"chênh {_shown(abs(gap), whole.form)}"
-        found.problems.append(
-            _problem(
-                received,
-                text.anchor,
-                f"“{whole.typed}” {why} {_shown(total, whole.form)} ({over})",
-            )
-        )
+        code = codes.LIST_PART_OVER if partial else codes.LIST_SUM
+        message = f"“{whole.typed}” {why} {_shown(total, whole.form)} ({over})"
+        found.problems.append(_problem(received, code, text.paragraph, whole, message))
         if not partial:
             found.relations.append(Relation(whole, tuple(parts)))
     for text in texts:  # a list's head is no item of a total: its items are
@@ -286,14 +302,12 @@ def _totals(received: Received, texts: list[_Text], listed: set[int], found: Pro
         items, summed = scope.items, scope.summed
         where = f"trong mục “{received.first_words(texts[scope.section[0]].anchor)}”"
         gap = total.amount - summed
+        message = (
+            f"“{words}” ghi {total.typed}, nhưng {len(items)} khoản liệt kê {where} cộng "
+            f"lại là {_shown(summed, total.form)} (chênh {_shown(abs(gap), total.form)})"
+        )
         found.problems.append(
-            _problem(
-                received,
-                text.anchor,
-                f"“{words}” ghi {total.typed}, nhưng {len(items)} khoản liệt kê {where} cộng "
-                f"lại là {_shown(summed, total.form)} (chênh {_shown(abs(gap), total.form)})",
-                warning=True,
-            )
+            _problem(received, codes.STATED_TOTAL, text.paragraph, total, message)
         )
         found.relations.append(Relation(total, items))  # one tuple for all of the stretch
 
@@ -525,26 +539,24 @@ def _names(
         for name in named:
             first = seen.setdefault(_key(name), mention)
             if first.amount != mention.amount:
+                message = (
+                    f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
+                    f"ghi {first.typed}"
+                )
                 found.problems.append(
-                    _problem(
-                        received,
-                        text.anchor,
-                        f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
-                        f"ghi {first.typed}",
-                    )
+                    _problem(received, codes.ITEM_TWO_AMOUNTS, text.paragraph, mention, message)
                 )
                 found.relations.append(Relation(mention, (first,)))
         for name in dict.fromkeys([*named, *titled]):
             same = by_name.get(_key(name), [])
             if len(same) == 1 and mention.amount not in same[0].amounts:
                 row = same[0]
+                message = (
+                    f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
+                    f"ghi {row.shown}"
+                )
                 found.problems.append(
-                    _problem(
-                        received,
-                        text.anchor,
-                        f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
-                        f"ghi {row.shown}",
-                    )
+                    _problem(received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message)
                 )
 
 

@@ -1,10 +1,13 @@
 """`baocao soat FILE…`: check documents baocao did not build, DOCX, Markdown or text.
 
 Each file is read (baocao.received.read.files) and checked (baocao.received.soat.check);
-each problem is one line: the file, the place as the file counts it ("12" for a text line,
-"đoạn 12" or "bảng 2, dòng 5" in a DOCX), the first words found there, then what is wrong —
+each problem is one line, as check's are (`file:line:column: CODE message`): the file, the place
+as the file counts it ("12:27", line and column, in a text or Markdown file; "đoạn 12" or "bảng
+2, dòng 5" in a DOCX), the problem's code (docs/ma-loi.md) with "cảnh báo:" after it for a
+warning, the first words found at the place, then what is wrong —
 
-    bao-cao.docx:đoạn 57: “+ Kinh phí đề xuất: 300.000.000 đồng (Hai trăm…”: số tiền bằng chữ …
+    bao-cao.txt:8:22: BC701 “Kinh phí hạ tầng số: 600.000.000 đồng, gồm:”: “600.000.000 đồng” …
+    bao-cao.docx:đoạn 88: BC703 cảnh báo: “Năm 2027, Ủy ban nhân dân xã…”: “tổng kinh phí” ghi …
 
 The files are only read, never changed. A file that cannot be read is refused in one line and
 the others are checked all the same.
@@ -32,14 +35,16 @@ class Review:
 
 
 def problem_line(received: Received, problem: Problem) -> str:
-    """ "FILE:đoạn 12: “first words…”: message"."""
-    anchor = problem.position.line
-    words = received.first_words(anchor)
-    quoted = f" “{words}”:" if words else ""
+    """ "FILE:12:27: CODE “first words…”: message", "FILE:đoạn 12: CODE cảnh báo: “…”: …"."""
+    position = problem.position
+    if received.kind == "docx":
+        place = received.place(position.line)
+    else:
+        place = f"{position.line}:{position.column}"
+    words = received.first_words(position.line)
+    quoted = f"“{words}”: " if words else ""
     label = "cảnh báo: " if problem.warning else ""
-    return (
-        f"{display_path(received.path)}:{received.place(anchor)}:{quoted} {label}{problem.message}"
-    )
+    return f"{display_path(received.path)}:{place}: {problem.code} {label}{quoted}{problem.message}"
 
 
 def review_files(paths: list[Path]) -> Review:
