@@ -3,7 +3,8 @@
 parse → resolve → render → docx. A document is a folder in `content/`; its parts are the files
 named `00-….md`, `01-….md` …, joined in name order; the first opens with the front matter. Other
 files in the folder are notes for readers and are not printed. Parsing never stops at the first
-problem: the result carries every block it could read and every problem, each at file:line.
+problem: the result carries every block it could read and every problem, each at
+file:line:column with its code.
 """
 
 from __future__ import annotations
@@ -143,7 +144,9 @@ def refused_entry(path: Path, mode: int) -> Problem | None:
     if not stat.S_ISREG(mode):
         what = NOT_REGULAR.get(stat.S_IFMT(mode), "không phải tệp thường")
         return Problem(
-            codes.UNSORTED, Position(path, 1), f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}"
+            codes.PART_NOT_A_FILE,
+            Position(path, 1),
+            f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}",
         )
     return None
 
@@ -151,17 +154,24 @@ def refused_entry(path: Path, mode: int) -> Problem | None:
 def linked_part(path: Path) -> Problem:
     """The refusal of a part that is a symbolic link, at the link."""
     return Problem(
-        codes.UNSORTED,
+        codes.LINKED_PART,
         Position(path, 1),
         "đây là một liên kết (symlink) tới chỗ khác, không được đọc: "
         f"{ONLY_HERE}; hãy chép nội dung vào đây thay cho liên kết",
     )
 
 
+def unreadable(path: Path, exc: OSError) -> Problem:
+    """A part the system will not let us read, and why, in Vietnamese."""
+    return Problem(
+        codes.UNREADABLE_PART, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}"
+    )
+
+
 def linked_document(folder: Path) -> Problem:
     """The refusal of a document folder that is a symbolic link, at the link."""
     return Problem(
-        codes.UNSORTED,
+        codes.LINKED_DOCUMENT,
         Position(folder, 1),
         "thư mục văn bản này là một liên kết (symlink) tới chỗ khác, không được đọc: văn bản "
         "chỉ đọc từ một thư mục thật trong thư mục nội dung; hãy chép thư mục vào đây thay cho "
@@ -189,7 +199,7 @@ def read_part(path: Path) -> bytes | Problem:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # made a link since: O_NOFOLLOW refused it
             return linked_part(path)
-        return Problem(codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
+        return unreadable(path, exc)
     with open(handle, "rb") as file:
         refused = refused_entry(path, os.fstat(file.fileno()).st_mode)
         if refused is not None:
@@ -197,9 +207,7 @@ def read_part(path: Path) -> bytes | Problem:
         try:
             return file.read(MAX_PART_BYTES + 1)
         except OSError as exc:
-            return Problem(
-                codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}"
-            )
+            return unreadable(path, exc)
 
 
 def read_text(path: Path) -> str | Problem:
@@ -215,7 +223,7 @@ def read_text(path: Path) -> str | Problem:
             whole = len(raw)
         size = f"{max(whole, len(raw)) / 1_000_000:.1f}".replace(".", ",")
         return Problem(
-            codes.UNSORTED,
+            codes.PART_TOO_BIG,
             Position(path, 1),
             f"tệp quá lớn ({size} MB, giới hạn 2 MB; một phần văn bản thường dưới 0,1 MB): "
             "kiểm tra đây đúng là tệp văn bản, hoặc chia thành nhiều tệp",
@@ -224,7 +232,7 @@ def read_text(path: Path) -> str | Problem:
     if lines > MAX_PART_LINES:
         count = f"{lines:,}".replace(",", ".")
         return Problem(
-            codes.UNSORTED,
+            codes.PART_TOO_BIG,
             Position(path, MAX_PART_LINES + 1),
             f"tệp quá dài ({count} dòng, giới hạn 20.000): kiểm tra đây đúng là tệp văn bản, "
             "hoặc chia thành nhiều tệp",
@@ -232,10 +240,12 @@ def read_text(path: Path) -> str | Problem:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw[:line_start].count(b"\n") + 1
+        column = len(raw[line_start : exc.start].decode("utf-8-sig", errors="replace")) + 1
         return Problem(
-            codes.UNSORTED,
-            Position(path, line),
+            codes.NOT_UTF8,
+            Position(path, line, column),
             "tệp không phải UTF-8: hãy lưu lại với bảng mã UTF-8",
         )
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -262,7 +272,7 @@ def parse_document(folder: Path) -> Document:
             if not match:
                 problems.append(
                     Problem(
-                        codes.UNSORTED,
+                        codes.NO_FRONT_MATTER,
                         Position(path, 1),
                         "tệp đầu tiên phải mở đầu bằng phần đầu YAML giữa hai dòng “---”",
                     )
@@ -275,7 +285,7 @@ def parse_document(folder: Path) -> Document:
         elif match:
             problems.append(
                 Problem(
-                    codes.UNSORTED,
+                    codes.LATER_FRONT_MATTER,
                     Position(path, 1),
                     "chỉ tệp đầu tiên của văn bản có phần đầu YAML",
                 )
