@@ -68,6 +68,16 @@ BAD_ORIENTATION = Code("BC116")  # `phu_luc.huong` neither "doc" nor "ngang"
 
 
 # ---- BC6xx: the form of each kind -----------------------------------------------------------
+NO_ARTICLES = Code("BC601")  # a kind made of articles ("Điều 1.") with none
+UPWARD_WITHOUT_TO = Code("BC602", warning=True)  # sent upward, "(b/c)", without Kính gửi
+TO_NOT_USED = Code("BC603", warning=True)  # a Kính gửi in a kind that lists Nơi nhận only
+ARTICLE_NUMBER = Code("BC604")  # "Điều 3." out of sequence, or given twice
+CLAUSE_NUMBER = Code("BC605")  # a khoản "2." or a điểm "b)" out of sequence in its article
+HEADING_NUMBER = Code("BC606")  # a heading's number that skips or repeats ("I.", "III.")
+APPENDIX_NUMBER = Code("BC607")  # "Phụ lục 01", or a number its place does not give
+AS_ARTICLE_MISSING = Code("BC608")  # "Như Điều 3" among the recipients, and no Điều 3
+SYMBOL_KIND = Code("BC609", warning=True)  # a ký hiệu whose type code contradicts `loai`
+PLACEHOLDER = Code("BC610", draft=True)  # a "…" still standing where a word should be
 
 
 # ---- BC7xx: received documents --------------------------------------------------------------

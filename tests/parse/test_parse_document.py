@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from baocao import codes
-from baocao.parse.blocks import Paragraph, Text
+from baocao.parse.blocks import Heading, Item, Paragraph, Text
 from baocao.parse.document import find_documents, parse_document
 from baocao.parse.frontmatter import AppendixOptions
 from baocao.problems import Problem, UsageError
@@ -162,6 +162,18 @@ def test_a_huge_or_endless_part_is_refused_at_its_name(tmp_path: Path) -> None:
     big, long = problems
     assert big.message.startswith("tệp quá lớn (3,0 MB, giới hạn 2 MB")
     assert long.message.startswith("tệp quá dài (25.000 dòng, giới hạn 20.000)")
+
+
+def test_each_text_block_is_at_the_column_where_it_begins(tmp_path: Path) -> None:
+    body = "\n## **II. Hai**\n\n   Đoạn thụt vào.\n\n- Mục\n  1. Mục lồng\n"
+    write(tmp_path / "v", "00.md", FRONT + body)
+    blocks = parse_document(tmp_path / "v").blocks
+    assert [(type(b), b.position.line, b.position.column) for b in blocks] == [
+        (Heading, 12, 6),  # its number, after "## **"
+        (Paragraph, 14, 4),
+        (Item, 16, 1),  # its marker
+        (Item, 17, 3),
+    ]
 
 
 def test_a_part_the_system_will_not_let_us_read_is_refused_with_the_reason(
