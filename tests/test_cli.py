@@ -107,14 +107,14 @@ def test_unknown_option_is_a_usage_error() -> None:
     assert_one_clear_line(baocao(), 2, "baocao")
 
 
-def test_check_reports_file_and_line_and_exits_1(content_copy: Path) -> None:
+def test_check_reports_file_line_column_and_code_and_exits_1(content_copy: Path) -> None:
     opening = content_copy / SAMPLE / "00-mo-dau.md"
     text = opening.read_text(encoding="utf-8").replace("ngay: 2026-07", "ngay: 2026-13")
     opening.write_text(text, encoding="utf-8")
     result = baocao("check", "--content", str(content_copy))
     assert result.returncode == 1
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("ngay:"))
-    assert f"00-mo-dau.md:{line}:1: BC990 ngày ban hành: tháng 13 không có thật" in result.stdout
+    assert f"00-mo-dau.md:{line}:7: BC114 ngày ban hành: tháng 13 không có thật" in result.stdout
     assert "Traceback" not in result.stderr
 
 

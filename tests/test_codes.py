@@ -57,8 +57,10 @@ def test_codes_are_in_order_and_unique() -> None:
 
 def test_every_code_is_raised_somewhere() -> None:
     names = {
-        name for name, value in vars(codes).items() if isinstance(value, Code) and name.isupper()
-    }
+        name
+        for name, value in vars(codes).items()
+        if isinstance(value, Code) and name.isupper() and value.code not in TRANSITIONAL
+    }  # a transitional code may fall out of use before it is deleted (UNSORTED_DRAFT has)
     used = set()
     for path in SOURCE.rglob("*.py"):
         if path.name == "codes.py":

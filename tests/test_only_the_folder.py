@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.build import check_document
 from baocao.parse.document import find_documents, read_part
+from baocao.problems import Code
 from budget_documents import write_document
 from conftest import git
 from shared_amounts import write_shared
 
-LINK = "đây là một liên kết (symlink) tới chỗ khác, không được đọc"
-LINKED_FOLDER = "thư mục văn bản này là một liên kết (symlink) tới chỗ khác, không được đọc"
 SECRET = "token-bi-mat-123"  # what lies outside the folder: never in any output
 
 
@@ -43,11 +43,15 @@ def outside(tmp_path: Path) -> Path:
     return secret
 
 
-def assert_refused(result: subprocess.CompletedProcess[str], where: str, message: str) -> None:
-    """Exit 1, the refusal on one line at `where`, and nothing read from outside."""
+def assert_refused(
+    result: subprocess.CompletedProcess[str], where: str, code: Code, fix: str = ""
+) -> None:
+    """Exit 1, the refusal of `code` on one line at `where` (holding `fix`, the way out), and
+    nothing read from outside."""
     assert result.returncode == 1, result.stdout + result.stderr
     out = result.stdout + result.stderr
-    assert f"{where}:1:1: BC990 {message}" in out, out
+    lines = [line for line in out.splitlines() if line.startswith(f"{where}:1:1: {code} ")]
+    assert lines and all(fix in line for line in lines), out
     assert SECRET not in out and "Traceback" not in out
 
 
@@ -59,8 +63,10 @@ def test_a_part_linked_outside_is_refused_by_check_and_build(
     secret = outside(tmp_path)
     link = folder / "05a-x.md"
     link.symlink_to(os.path.relpath(secret, folder) if relative else secret)
-    assert_refused(baocao(tmp_path, "check"), "content/thu/05a-x.md", LINK)
-    assert_refused(baocao(tmp_path, "build", "-o", "out"), "content/thu/05a-x.md", LINK)
+    fix = "hãy chép nội dung vào đây thay cho liên kết"
+    assert_refused(baocao(tmp_path, "check"), "content/thu/05a-x.md", codes.LINKED_PART, fix)
+    built = baocao(tmp_path, "build", "-o", "out")
+    assert_refused(built, "content/thu/05a-x.md", codes.LINKED_PART, fix)
     assert not (tmp_path / "out" / "thu.docx").exists()
     assert not isinstance(read_part(link), bytes)
 
@@ -68,23 +74,26 @@ def test_a_part_linked_outside_is_refused_by_check_and_build(
 def test_a_link_inside_the_folder_is_refused_too(tmp_path: Path) -> None:
     folder = write_document(tmp_path / "content", "Đoạn văn.\n")
     (folder / "02-chep.md").symlink_to("01-phan.md")
-    assert_refused(baocao(tmp_path, "check"), "content/thu/02-chep.md", LINK)
+    assert_refused(baocao(tmp_path, "check"), "content/thu/02-chep.md", codes.LINKED_PART)
 
 
 def test_a_fifo_is_refused_and_never_waited_for(tmp_path: Path) -> None:
     folder = write_document(tmp_path / "content", "Đoạn văn.\n")
     os.mkfifo(folder / "02-ong.md")
-    message = "đây là một ống dẫn (FIFO), không phải tệp văn bản"
-    assert_refused(baocao(tmp_path, "check"), "content/thu/02-ong.md", message)
-    assert_refused(baocao(tmp_path, "build", "-o", "out"), "content/thu/02-ong.md", message)
+    fifo = "ống dẫn (FIFO)"
+    assert_refused(baocao(tmp_path, "check"), "content/thu/02-ong.md", codes.PART_NOT_A_FILE, fifo)
+    built = baocao(tmp_path, "build", "-o", "out")
+    assert_refused(built, "content/thu/02-ong.md", codes.PART_NOT_A_FILE, fifo)
 
 
 def test_a_folder_or_a_device_with_a_parts_name_is_refused(tmp_path: Path) -> None:
     folder = write_document(tmp_path / "content", "Đoạn văn.\n")
     (folder / "02-muc.md").mkdir()
     problems = check_document(folder)
-    assert [(p.position.path.name, p.position.line) for p in problems] == [("02-muc.md", 1)]
-    assert problems[0].message.startswith("đây là một thư mục, không phải tệp văn bản")
+    assert [
+        (p.code, p.position.path.name, p.position.line, p.position.column) for p in problems
+    ] == [(codes.PART_NOT_A_FILE, "02-muc.md", 1, 1)]
+    assert "thư mục" in problems[0].message
     device = folder / "03-thiet-bi.md"
     try:
         os.mknod(device, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # /dev/null's numbers
@@ -92,7 +101,7 @@ def test_a_folder_or_a_device_with_a_parts_name_is_refused(tmp_path: Path) -> No
         pytest.skip("cannot make a device node here (not root)")
     refused = read_part(device)
     assert not isinstance(refused, bytes)
-    assert refused.message.startswith("đây là một thiết bị, không phải tệp văn bản")
+    assert refused.code == codes.PART_NOT_A_FILE and "thiết bị" in refused.message
 
 
 def test_a_linked_document_folder_is_refused_never_followed(tmp_path: Path) -> None:
@@ -101,13 +110,14 @@ def test_a_linked_document_folder_is_refused_never_followed(tmp_path: Path) -> N
     write_document(content, "Đoạn văn.\n", name="that")
     (content / "van-ban").symlink_to(elsewhere)
     assert [p.name for p in find_documents(content)] == ["that", "van-ban"]
-    assert_refused(baocao(tmp_path, "check"), "content/van-ban", LINKED_FOLDER)
+    fix = "hãy chép thư mục vào đây thay cho liên kết"
+    assert_refused(baocao(tmp_path, "check"), "content/van-ban", codes.LINKED_DOCUMENT, fix)
     built = baocao(tmp_path, "build", "-o", "out")
-    assert_refused(built, "content/van-ban", LINKED_FOLDER)
+    assert_refused(built, "content/van-ban", codes.LINKED_DOCUMENT)
     assert "Đang dựng that →" in built.stderr  # the other document is built
     assert not (tmp_path / "out" / "van-ban.docx").exists()
     named = baocao(tmp_path, "render", "van-ban")
-    assert_refused(named, "content/van-ban", LINKED_FOLDER)
+    assert_refused(named, "content/van-ban", codes.LINKED_DOCUMENT)
 
 
 def test_a_cited_folder_that_is_a_link_is_refused_at_the_citation(tmp_path: Path) -> None:
@@ -144,7 +154,7 @@ def repo(tmp_path: Path) -> Path:
 def test_diff_refuses_a_link_in_the_working_tree(repo: Path) -> None:
     (repo / "content/thu/05a-x.md").symlink_to("../../.git/config")
     result = baocao(repo, "diff")
-    assert_refused(result, "content/thu/05a-x.md", LINK)
+    assert_refused(result, "content/thu/05a-x.md", codes.LINKED_PART)
     assert result.stdout == ""
 
 
@@ -154,7 +164,7 @@ def test_diff_refuses_a_link_in_a_revision(repo: Path, target: str) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--no-verify", "-m", "Liên kết")
     result = baocao(repo, "diff", "HEAD~1", "HEAD")
-    assert_refused(result, "content/thu/05a-x.md", LINK)
+    assert_refused(result, "content/thu/05a-x.md", codes.LINKED_PART)
     assert "root:" not in result.stderr  # /etc/passwd, not read
     assert "Bản HEAD (" in result.stderr and "không qua được kiểm tra (1 lỗi)" in result.stderr
 
@@ -165,5 +175,5 @@ def test_diff_refuses_a_linked_document_folder_in_a_revision(repo: Path) -> None
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--no-verify", "-m", "Thư mục liên kết")
     result = baocao(repo, "diff", "HEAD~1", "HEAD")
-    assert_refused(result, "content/van-ban", LINKED_FOLDER)
-    assert_refused(baocao(repo, "diff"), "content/van-ban", LINKED_FOLDER)
+    assert_refused(result, "content/van-ban", codes.LINKED_DOCUMENT)
+    assert_refused(baocao(repo, "diff"), "content/van-ban", codes.LINKED_DOCUMENT)

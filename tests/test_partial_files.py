@@ -63,6 +63,7 @@ def test_a_failed_build_removes_them_too(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 1
+    assert "content/thu/00-mo-dau.md:1:1: BC007 " in result.stderr  # no front matter
     assert not path.exists()
 
 

@@ -165,7 +165,7 @@ def test_nhap_then_check_reports_what_soat_found(
         said = set().union(*(figures(e) for e in here))
         assert figures(problem) <= said, (problem, said)
     (sent_up,) = [p for p in problems if p.warning]  # "(b/c)" without Kính gửi, as before
-    assert sent_up.code == codes.UNSORTED_WARNING  # the form's code (BC6xx) once given
+    assert sent_up.code == codes.UPWARD_WITHOUT_TO
     assert "(b/c)" in _line(sent_up)
 
 

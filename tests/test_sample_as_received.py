@@ -26,7 +26,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "as-received"
 WORDS = codes.UNSORTED  # amounts and their words (BC5xx)
 RELATION = codes.UNSORTED  # a declared sum, {#id = a + b} (BC4xx)
 TABLE = codes.UNSORTED  # budget tables (BC3xx)
-FORM = codes.UNSORTED_WARNING  # the form of the kind (BC6xx)
+FORM = codes.UPWARD_WITHOUT_TO  # the form of the kind
 # A figure of a message: two digits or more, not in an id ("tong-2027") nor a column's "(1)".
 FIGURE = re.compile(r"(?<![\w.,-])\d[\d.,]*\d")
 

@@ -24,9 +24,35 @@ UNSORTED_DRAFT = Code("BC992", draft=True)
 
 
 # ---- BC0xx: the document's files and folders ------------------------------------------------
+PART_NOT_A_FILE = Code("BC001")  # a numbered part that is a folder, a FIFO, a device: not read
+LINKED_PART = Code("BC002")  # a numbered part that is a symbolic link: never followed
+LINKED_DOCUMENT = Code("BC003")  # a document folder that is a symbolic link: never followed
+UNREADABLE_PART = Code("BC004")  # a part the system will not let us read (rights, disk…)
+PART_TOO_BIG = Code("BC005")  # a part over 2 MB or 20.000 lines: not a document's text
+NOT_UTF8 = Code("BC006")  # a part not saved as UTF-8
+NO_FRONT_MATTER = Code("BC007")  # the first part does not open with its "---" front matter
+LATER_FRONT_MATTER = Code("BC008")  # a "---" front matter in a part after the first
+MAKE_FOLDER_NAME = Code("BC009")  # a document folder's name make and the shell cannot carry
+MAKE_PART_NAME = Code("BC010")  # a part's file name make cannot carry
 
 
 # ---- BC1xx: the front matter ----------------------------------------------------------------
+YAML_SYNTAX = Code("BC101")  # YAML that cannot be read: indentation, a missing colon, "---"…
+YAML_QUOTES = Code("BC102")  # a value YAML misreads unless quoted: ": " in it, "*", "@", "!"…
+YAML_UNCLOSED = Code("BC103")  # a quote or a bracket opened and never closed
+YAML_BACKSLASH = Code("BC104")  # a "\" inside double quotes that escapes nothing
+YAML_TAB = Code("BC105")  # a tab where YAML wants spaces
+CONTROL_CHARACTER = Code("BC106")  # an invisible control character, often pasted
+DUPLICATE_KEY = Code("BC107")  # a key written twice in one group
+TOO_DEEP = Code("BC108")  # lists and groups nested deeper than MAX_DEPTH
+NUMBER_TOO_LONG = Code("BC109")  # an integer of more than MAX_DIGITS digits
+NOT_KEYS = Code("BC110")  # a front matter that is not "key: value" lines
+UNKNOWN_KEY = Code("BC111")  # a key the schema does not have (a typo, most often)
+MISSING_KEY = Code("BC112")  # a key the document (or its kind) requires is missing or empty
+WRONG_VALUE = Code("BC113")  # a value of the wrong shape: a list for a line, text for a number…
+BAD_DATE = Code("BC114")  # `ngay` that is no date, or no real one
+BAD_WORDS_STYLE = Code("BC115")  # `chu_so` options that are not ways of reading numbers
+BAD_ORIENTATION = Code("BC116")  # `phu_luc.huong` neither "doc" nor "ngang"
 
 
 # ---- BC2xx: Markdown blocks -----------------------------------------------------------------
@@ -42,6 +68,16 @@ UNSORTED_DRAFT = Code("BC992", draft=True)
 
 
 # ---- BC6xx: the form of each kind -----------------------------------------------------------
+NO_ARTICLES = Code("BC601")  # a kind made of articles ("Điều 1.") with none
+UPWARD_WITHOUT_TO = Code("BC602", warning=True)  # sent upward, "(b/c)", without Kính gửi
+TO_NOT_USED = Code("BC603", warning=True)  # a Kính gửi in a kind that lists Nơi nhận only
+ARTICLE_NUMBER = Code("BC604")  # "Điều 3." out of sequence, or given twice
+CLAUSE_NUMBER = Code("BC605")  # a khoản "2." or a điểm "b)" out of sequence in its article
+HEADING_NUMBER = Code("BC606")  # a heading's number that skips or repeats ("I.", "III.")
+APPENDIX_NUMBER = Code("BC607")  # "Phụ lục 01", or a number its place does not give
+AS_ARTICLE_MISSING = Code("BC608")  # "Như Điều 3" among the recipients, and no Điều 3
+SYMBOL_KIND = Code("BC609", warning=True)  # a ký hiệu whose type code contradicts `loai`
+PLACEHOLDER = Code("BC610", draft=True)  # a "…" still standing where a word should be
 
 
 # ---- BC7xx: received documents --------------------------------------------------------------

@@ -28,15 +28,17 @@ ENGLISH = re.compile(
 )
 
 
-def problems(text: str) -> list[tuple[int, str]]:
+def problems(text: str) -> list[tuple[str, int, int, str]]:
+    """Each problem of a front matter's text as (code, line, column, message)."""
     reader = FrontMatterReader(Path("00.md"), text, FIRST_LINE)
     reader.read()
-    return [(p.position.line, p.message) for p in reader.problems]
+    return [(str(p.code), p.position.line, p.position.column, p.message) for p in reader.problems]
 
 
-def line_of(text: str, needle: str) -> int:
-    """The file line of the first front-matter line holding `needle`."""
-    return FIRST_LINE + next(k for k, line in enumerate(text.split("\n")) if needle in line)
+def place_of(text: str, needle: str) -> tuple[int, int]:
+    """The file line and column of the first `needle` in the front matter."""
+    k, line = next((k, line) for k, line in enumerate(text.split("\n")) if needle in line)
+    return FIRST_LINE + k, line.index(needle) + 1
 
 
 def test_the_good_front_matter_has_no_problem() -> None:
@@ -44,61 +46,59 @@ def test_the_good_front_matter_has_no_problem() -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "at", "says"),
+    ("change", "code", "at", "says"),
     [
-        # a colon in a value: the most common mistake, with the line rewritten as the fix
+        # a colon in a value, the most common mistake: at the colon; the line rewritten as the fix
         (
             ("trich_yeu: Về việc thử", "trich_yeu: V/v: thử nghiệm"),
-            "trich_yeu",
-            "giá trị có dấu hai chấm (“: ”): đặt cả giá trị trong ngoặc kép, "
+            "BC102",
+            ": thử",
             'ví dụ trich_yeu: "V/v: thử nghiệm"',
         ),
         # an unclosed quote, reported where it opens (PyYAML says the end of the text)
-        (("trich_yeu: Về việc thử", 'trich_yeu: "Về việc thử'), "trich_yeu", 'ngoặc kép “"” mở'),
-        (("dia_danh: A", "dia_danh: 'A"), "dia_danh", "ngoặc đơn “'” mở ở dòng này chưa đóng"),
+        (("trich_yeu: Về việc thử", 'trich_yeu: "Về việc thử'), "BC103", '"Về', 'thêm "'),
+        (("dia_danh: A", "dia_danh: 'A"), "BC103", "'A", "ngoặc đơn “'”"),
         # a quote opened early, the error far below it
-        (("dia_danh: A", 'dia_danh: "A'), "dia_danh", "chưa đóng"),
-        (("loai: BÁO CÁO", "loai:\tBÁO CÁO"), "loai", "ký tự tab"),
-        (("loai: BÁO CÁO", "[a, b]: c\nloai: BÁO CÁO"), "[a, b]", "khóa phải là một tên"),
-        (("trich_yeu: Về việc thử", "trich_yeu"), "trich_yeu", "thiếu dấu hai chấm sau khóa"),
-        (("trich_yeu: Về việc thử", "trich_yeu: *Về việc* thử"), "trich_yeu", "“*” hoặc “&”"),
-        (("trich_yeu: Về việc thử", "trich_yeu: @xa"), "trich_yeu", "bắt đầu bằng “@”"),
-        (("trich_yeu: Về việc thử", 'trich_yeu: "a\\qb"'), "trich_yeu", "“\\\\”"),
-        (("trich_yeu: Về việc thử", "trich_yeu: !x thử"), "trich_yeu", "bắt đầu bằng “!”"),
-        (("co_quan: [ỦY BAN NHÂN DÂN, XÃ A]", "co_quan: [ỦY BAN"), "co_quan", "dấu “[” mở"),
-        (("trich_yeu: Về việc thử", 'trich_yeu: "Về" việc'), "trich_yeu", "sau dấu ngoặc kép"),
+        (("dia_danh: A", 'dia_danh: "A'), "BC103", '"A', "chưa đóng"),
+        (("loai: BÁO CÁO", "loai:\tBÁO CÁO"), "BC105", "\t", "tab"),
+        (("loai: BÁO CÁO", "[a, b]: c\nloai: BÁO CÁO"), "BC101", "[a, b]", "khóa: giá trị"),
+        (("trich_yeu: Về việc thử", "trich_yeu"), "BC101", "trich_yeu", "thiếu dấu hai chấm"),
+        (("trich_yeu: Về việc thử", "trich_yeu: *Về việc* thử"), "BC102", "*Về", "“*” hoặc “&”"),
+        (("trich_yeu: Về việc thử", "trich_yeu: @xa"), "BC102", "@", "“@”"),
+        (("trich_yeu: Về việc thử", 'trich_yeu: "a\\qb"'), "BC104", "\\", "“\\\\”"),
+        (("trich_yeu: Về việc thử", "trich_yeu: !x thử"), "BC102", "!x", "“!”"),
+        (("co_quan: [ỦY BAN NHÂN DÂN, XÃ A]", "co_quan: [ỦY BAN"), "BC103", "[", "thêm “]”"),
+        (("trich_yeu: Về việc thử", 'trich_yeu: "Về" việc'), "BC102", "việc", "ngoặc kép"),
         (
             (
                 "nguoi_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Nguyễn Văn A}",
                 "nguoi_ky:\n  chuc_vu: X\n ho_ten: Y",
             ),
-            " ho_ten",
-            "không khớp với các dòng trên",
+            "BC101",
+            "ho_ten",
+            "thẳng hàng",
         ),
-        (("dia_danh: A", "dia_danh: A\x00"), "dia_danh", "ký tự điều khiển"),
+        (("dia_danh: A", "dia_danh: A\x00"), "BC106", "\x00", "U+0000"),
     ],
 )
-def test_yaml_mistakes_are_vietnamese_at_their_line(
-    change: tuple[str, str], at: str, says: str
+def test_yaml_mistakes_are_vietnamese_at_their_place(
+    change: tuple[str, str], code: str, at: str, says: str
 ) -> None:
     text = GOOD.replace(*change)
-    ((line, message),) = problems(text)
-    assert message.startswith("phần đầu YAML lỗi: ")
-    assert line == line_of(text, at), message
-    assert says in message
+    ((found, line, column, message),) = problems(text)
+    assert (found, line, column) == (code, *place_of(text, at)), message
+    assert message.startswith("phần đầu YAML lỗi: ") and says in message
     assert "\n" not in message and not ENGLISH.search(message), message
 
 
 def test_a_duplicate_key_is_an_error_at_its_second_line() -> None:
     text = GOOD + "loai: BÁO CÁO\n"
-    ((line, message),) = problems(text)
-    assert line == FIRST_LINE + GOOD.count("\n")
-    assert message.startswith("khóa “loai” ghi hai lần (lần đầu ở dòng 6)")
+    ((code, line, column, message),) = problems(text)
+    assert (code, line, column) == ("BC107", FIRST_LINE + GOOD.count("\n"), 1)
+    assert "(lần đầu ở dòng 6)" in message
     nested = GOOD.replace("ho_ten: Nguyễn Văn A}", "ho_ten: Nguyễn Văn A, ho_ten: B}")
-    assert [m for _, m in problems(nested)] == [
-        "khóa “ho_ten” ghi hai lần (lần đầu ở dòng 8): mỗi khóa chỉ ghi một lần; xóa một dòng "
-        "hoặc gộp hai dòng làm một"
-    ]
+    line, column = place_of(nested, "ho_ten: B")
+    assert [p[:3] for p in problems(nested)] == [("BC107", line, column)]
 
 
 @pytest.mark.parametrize(
@@ -111,15 +111,15 @@ def test_a_duplicate_key_is_an_error_at_its_second_line() -> None:
     ],
 )
 def test_deep_nesting_is_a_clear_error(deep: str) -> None:
-    ((line, message),) = problems(deep)
-    assert message.startswith(f"phần đầu YAML lỗi: lồng nhau quá sâu (quá {MAX_DEPTH} tầng")
-    assert line >= FIRST_LINE
+    ((code, line, column, message),) = problems(deep)
+    assert code == "BC108" and line >= FIRST_LINE and column >= 1
+    assert f"quá {MAX_DEPTH} tầng" in message
 
 
 @pytest.mark.parametrize("number", ["9" * 5_000, ":".join(["1"] * 400) + ".5"])
 def test_a_huge_number_is_a_clear_error(number: str) -> None:
-    ((line, message),) = problems(f"so: {number}\n")
-    assert line == FIRST_LINE and "quá dài" in message
+    ((code, line, column, _),) = problems(f"so: {number}\n")
+    assert (code, line, column) == ("BC109", FIRST_LINE, 5)
 
 
 def test_keys_are_their_text_as_typed() -> None:
@@ -129,6 +129,31 @@ def test_keys_are_their_text_as_typed() -> None:
 
 def test_a_list_line_holding_a_colon_says_to_quote_it() -> None:
     text = GOOD.replace('noi_nhan: [Như trên, "Lưu: VT"]', "noi_nhan:\n  - Như trên\n  - Lưu: VT")
-    ((line, message),) = problems(text)
-    assert line == line_of(text, "- Lưu: VT")
-    assert 'đặt cả dòng trong ngoặc kép, ví dụ - "Lưu: VT"' in message
+    ((code, line, column, message),) = problems(text)
+    assert (code, line, column) == ("BC102", *place_of(text, "Lưu: VT"))
+    assert 'ví dụ - "Lưu: VT"' in message
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "at"),
+    [
+        # what the schema refuses: at the key it is about, or at its value
+        ((GOOD, "- ỦY BAN NHÂN DÂN\n- XÃ A\n"), "BC110", None),
+        (("loai: BÁO CÁO", "loai: BÁO CÁO\ntrich_yue: x"), "BC111", "trich_yue"),
+        (("dia_danh: A\n", ""), "BC112", None),
+        # a kind without a type code: ky_hieu cannot be made, it must be written
+        (("ky_hieu: BC-UBND\n", ""), "BC112", None),
+        (("ky_hieu: BC-UBND", "ky_hieu: BC-UBND\nso: -3"), "BC113", "-3"),
+        (("ngay: 2027-01-08", "ngay: 2027-02-30"), "BC114", "2027-02-30"),
+        (("ngay: 2027-01-08", "ngay: 2027-01-08\nchu_so: [le, nhăm]"), "BC115", "[le"),
+        (("ngay: 2027-01-08", "ngay: 2027-01-08\nphu_luc: {huong: xeo}"), "BC116", "{huong"),
+    ],
+)
+def test_what_the_schema_refuses_is_at_its_key_or_value(
+    change: tuple[str, str], code: str, at: str | None
+) -> None:
+    text = GOOD.replace(*change)
+    if code == "BC112" and "ky_hieu" in change[0]:
+        text = text.replace("loai: BÁO CÁO", "loai: BẢN GHI NHỚ")
+    ((found, line, column, _),) = problems(text)
+    assert (found, line, column) == (code, *(place_of(text, at) if at else (FIRST_LINE, 1)))

@@ -66,8 +66,9 @@ def test_a_joint_document_names_both_issuers(tmp_path: Path) -> None:
 def test_a_kind_names_what_it_requires_and_what_it_does_without(tmp_path: Path) -> None:
     decision = FRONT.replace("loai: BÁO CÁO", "loai: QUYẾT ĐỊNH")
     write(tmp_path / "a", "00.md", decision)
-    messages = [p.message for p in parse_document(tmp_path / "a").problems]
-    assert messages == ["Quyết định cần căn cứ ban hành (“can_cu:”)"]
+    (problem,) = parse_document(tmp_path / "a").problems
+    assert (str(problem.code), problem.position.line, problem.position.column) == ("BC112", 2, 1)
+    assert "(“can_cu:”)" in problem.message
     minutes = FRONT.replace("loai: BÁO CÁO", "loai: BIÊN BẢN\nthu_ky: Trần Thị B")
     minutes = minutes.replace("dia_danh: A\n", "").replace('noi_nhan: [Như trên, "Lưu: VT"]\n', "")
     assert front(tmp_path / "b", minutes).recipients == ()
@@ -77,4 +78,5 @@ def test_an_unlisted_loai_needs_its_symbol(tmp_path: Path) -> None:
     text = FRONT.replace("ky_hieu: BC-UBND\n", "").replace("BÁO CÁO", "BẢN CAM KẾT")
     write(tmp_path / "v", "00.md", text)
     (problem,) = parse_document(tmp_path / "v").problems
-    assert "thiếu ký hiệu văn bản (“ky_hieu:”)" in problem.message
+    assert (str(problem.code), problem.position.line, problem.position.column) == ("BC112", 2, 1)
+    assert "(“ky_hieu:”)" in problem.message

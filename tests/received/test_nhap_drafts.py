@@ -33,7 +33,6 @@ from baocao.review.textconv import docx_text
 TODAY = datetime.date(2027, 3, 9)
 BLANK = "\u00a0" * 3  # what the date line prints for a day or month left to fill
 NO_LINE = None
-PLACEHOLDER_MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"  # a draft problem's
 
 
 def report(
@@ -76,10 +75,11 @@ def front_line(folder: Path, key: str) -> tuple[int, str]:
     return next((k, line) for k, line in enumerate(lines, start=1) if line.startswith(f"{key}:"))
 
 
-def seen(problems: list[Problem]) -> list[tuple[str, int, str, bool, bool]]:
-    """Each problem as (file, line, message, warning, draft)."""
+def seen(problems: list[Problem]) -> list[tuple[str, int, int, str, bool]]:
+    """Each problem as (file, line, column, code, warning)."""
     return [
-        (p.position.path.name, p.position.line, p.message, p.warning, p.draft) for p in problems
+        (p.position.path.name, p.position.line, p.position.column, str(p.code), p.warning)
+        for p in problems
     ]
 
 
@@ -110,11 +110,10 @@ def test_a_place_date_line_without_a_date_keeps_its_place_and_dates_a_draft(
     assert front_line(folder, "dia_danh")[1] == "dia_danh: An Bình"
     line, text = front_line(folder, "ngay")
     assert text == "ngay: 2027-03-…"  # this month, as `baocao new` dates a draft; the day to fill
-    assert seen(check_document(folder)) == [
-        ("00-mo-dau.md", line, PLACEHOLDER_MESSAGE, False, True)
-    ]
+    day = len("ngay: 2027-03-") + 1
+    assert seen(check_document(folder)) == [("00-mo-dau.md", line, day, "BC610", False)]
     built = build_document(folder, tmp_path / "output")
-    assert seen(built.warnings) == [("00-mo-dau.md", line, PLACEHOLDER_MESSAGE, True, True)]
+    assert seen(built.warnings) == [("00-mo-dau.md", line, day, "BC610", True)]
     assert printed_date(folder, tmp_path / "again") == f"An Bình, ngày {BLANK} tháng 3 năm 2027"
 
 
@@ -125,18 +124,19 @@ def test_a_header_without_a_place_date_line(
     place, _ = front_line(folder, "dia_danh")
     line, text = front_line(folder, "ngay")
     assert (place + 1, text) == (line, "ngay: 2027-03-…")
+    day = len("ngay: 2027-03-") + 1
     assert seen(check_document(folder)) == [
-        ("00-mo-dau.md", place, PLACEHOLDER_MESSAGE, False, True),  # dia_danh: …
-        ("00-mo-dau.md", line, PLACEHOLDER_MESSAGE, False, True),  # no longer an error as well
+        ("00-mo-dau.md", place, len("dia_danh: ") + 1, "BC610", False),  # dia_danh: …
+        ("00-mo-dau.md", line, day, "BC610", False),  # no longer an error as well
     ]
     content = str(tmp_path / "content")
     assert main(["check", "bc", "--content", content]) == 1
     out, err = capsys.readouterr()
-    assert out.split("\n")[1].endswith(f"00-mo-dau.md:{line}:1: BC992 {PLACEHOLDER_MESSAGE}")
+    assert f"00-mo-dau.md:{line}:{day}: BC610 " in out.split("\n")[1]
     assert err == "Có 2 lỗi (2 chỗ “…” chưa điền) và 0 cảnh báo.\n"
     assert main(["build", "bc", "--content", content, "-o", str(tmp_path / "output")]) == 0
     out, err = capsys.readouterr()
-    assert f"00-mo-dau.md:{line}:1: BC992 cảnh báo: {PLACEHOLDER_MESSAGE}" in err
+    assert f"00-mo-dau.md:{line}:{day}: BC610 cảnh báo: " in err
     assert (tmp_path / "output" / "bc.docx").is_file()
     assert printed_date(folder, tmp_path / "again") == f"…, ngày {BLANK} tháng 3 năm 2027"
 
@@ -196,8 +196,9 @@ def test_a_date_that_does_not_exist_is_kept_and_refused_at_its_line(tmp_path: Pa
     folder = imported(tmp_path, "An Bình, ngày 31 tháng 2 năm 2027")
     line, text = front_line(folder, "ngay")
     assert text == "ngay: 2027-02-31"  # as typed: the DOCX is wrong, not silent
-    message = "ngày ban hành: ngày 31/2/2027 không có thật"
-    assert seen(check_document(folder)) == [("00-mo-dau.md", line, message, False, False)]
+    (problem,) = check_document(folder)
+    assert seen([problem]) == [("00-mo-dau.md", line, len("ngay: ") + 1, "BC114", False)]
+    assert "ngày 31/2/2027 không có thật" in problem.message
     with pytest.raises(ContentErrors):
         build_document(folder, tmp_path / "output")
 

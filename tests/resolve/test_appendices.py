@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.problems import Problem
 from baocao.resolve.appendices import roman
 from budget_documents import problems_of
@@ -40,35 +41,23 @@ def test_numbers_in_sequence_or_left_out_are_fine(tmp_path: Path, headings: list
 
 
 @pytest.mark.parametrize(
-    ("headings", "wrong", "message"),
+    ("headings", "wrong", "fix"),
     [
-        (
-            ["Phụ lục I", "Phụ lục III"],
-            "Phụ lục III",
-            "phụ lục thứ 2 trong 2 phụ lục là “Phụ lục II”, không phải “Phụ lục III”",
-        ),
-        (
-            ["Phụ lục", "Phụ lục I"],
-            "Phụ lục I",
-            "phụ lục thứ 2 trong 2 phụ lục là “Phụ lục II”, không phải “Phụ lục I”",
-        ),
-        (
-            ["Phụ lục 01", "Phụ lục"],
-            "Phụ lục 01",
-            "phụ lục đánh số La Mã: ghi “Phụ lục I”, không ghi “Phụ lục 01”",
-        ),
-        (
-            ["Phụ lục II"],
-            "Phụ lục II",
-            "chỉ có một phụ lục: ghi “Phụ lục”, không đánh số “Phụ lục II”",
-        ),
+        (["Phụ lục I", "Phụ lục III"], "III", "“Phụ lục II”"),
+        (["Phụ lục", "Phụ lục I"], "I", "“Phụ lục II”"),
+        (["Phụ lục 01", "Phụ lục"], "01", "ghi “Phụ lục I”"),
+        (["Phụ lục II"], "II", "ghi “Phụ lục”, không đánh số"),
+        (["Phụ lục", "**Phụ lục  IV.** Danh mục"], "IV", "“Phụ lục II”"),
     ],
 )
 def test_a_wrong_number_is_a_problem_at_its_heading(
-    tmp_path: Path, headings: list[str], wrong: str, message: str
+    tmp_path: Path, headings: list[str], wrong: str, fix: str
 ) -> None:
     text = "".join(f"# {h}\n\nNội dung.\n\n" for h in headings)
     (problem,) = in_the_appendices(tmp_path, text)
-    line = text.split("\n").index(f"# {wrong}") + 1
-    assert (problem.position.path.name, problem.position.line) == ("01-phan.md", line)
-    assert problem.message == message and not problem.warning
+    heading = f"# {headings[-1]}" if wrong != "01" else f"# {headings[0]}"
+    line = text.split("\n").index(heading) + 1
+    column = heading.index(f" {wrong}", heading.index("lục")) + 2  # the number
+    assert (problem.code, problem.position.path.name) == (codes.APPENDIX_NUMBER, "01-phan.md")
+    assert (problem.position.line, problem.position.column) == (line, column)
+    assert fix in problem.message

@@ -2,7 +2,7 @@
 
 Each test copies real documents of tests/fixtures (a quyết định, a nghị quyết with the kế hoạch it
 cites, the nghị quyết of a budget) into tmp_path, breaks or bends their numbering, and reads what
-check reports, at file:line. Nothing here reads content/."""
+check reports: the code, and file:line:column of the number. Nothing here reads content/."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.build import check_document
 from baocao.problems import Problem
 from budget_documents import line_of
@@ -43,12 +44,17 @@ def edit(folder: Path, file: str, old: str, new: str) -> str:
     return text
 
 
-def numbering(problems: list[Problem]) -> list[tuple[str, int, str]]:
-    """(file, line, message) of every problem, each a khoản or điểm error: the documents are
-    otherwise clean, and an edit must not break anything else."""
-    assert all(p.message.startswith(("khoản “", "điểm “")) for p in problems), problems
-    assert all(not p.warning and not p.draft for p in problems)
-    return [(p.position.path.name, p.position.line, p.message) for p in problems]
+def numbering(problems: list[Problem]) -> list[tuple[str, int, int, str]]:
+    """(file, line, column, message) of every problem, each a khoản or điểm error: the
+    documents are otherwise clean, and an edit must not break anything else."""
+    assert all(p.code == codes.CLAUSE_NUMBER for p in problems), problems
+    return [(p.position.path.name, p.position.line, p.position.column, p.message) for p in problems]
+
+
+def at(text: str, needle: str) -> tuple[int, int]:
+    """The line and column of the first `needle` in `text`."""
+    line = line_of(text, needle)
+    return line, text.split("\n")[line - 1].index(needle) + 1
 
 
 @pytest.mark.parametrize(
@@ -100,7 +106,7 @@ def test_a_skipped_or_repeated_number_is_reported_at_its_line(
     words = number.split(" ", 1)[1]
     text = edit(folder, RESOLUTION, number, f"{typed} {words}")
     assert numbering(check_document(folder)) == [
-        (RESOLUTION, line_of(text, f"{typed} {words}"), message)
+        (RESOLUTION, *at(text, f"{typed} {words}"), message)
     ]
 
 
@@ -109,6 +115,14 @@ def test_a_numbered_list_nested_in_a_khoan_is_not_taken_for_khoan(tmp_path: Path
     end = "ngân sách xã cân đối thu, chi.\n"  # khoản 3's last line; under it, a list of its own
     edit(folder, RESOLUTION, end, end + "   1. Thu nội địa;\n   2. Thu khác.\n")
     assert numbering(check_document(folder)) == []
+
+
+def test_an_indented_khoan_is_at_its_number(tmp_path: Path) -> None:
+    folder = copy(tmp_path, SHAPES, "nghi-quyet-du-toan")
+    text = edit(folder, RESOLUTION, "3. Cân đối ngân sách", " 4. Cân đối ngân sách")
+    ((file, line, column, _),) = numbering(check_document(folder))
+    assert (file, line, column) == (RESOLUTION, *at(text, "4. Cân đối"))
+    assert column == 2
 
 
 def test_check_prints_the_problem_as_file_line_message(tmp_path: Path) -> None:
@@ -120,7 +134,7 @@ def test_check_prints_the_problem_as_file_line_message(tmp_path: Path) -> None:
     assert result.returncode == 1
     line = line_of(text, "4. Cân đối")
     assert result.stdout == (
-        f"content/nghi-quyet-du-toan/{RESOLUTION}:{line}:1: BC990 "
+        f"content/nghi-quyet-du-toan/{RESOLUTION}:{line}:1: BC605 "
         "khoản “4.” đánh số không liền: sau khoản “2.” là khoản “3.”\n"
     )
 
@@ -146,7 +160,7 @@ def test_each_article_numbers_its_khoan_from_1(
         f"{second} Báo cáo tiến độ giải ngân hằng quý.\n",
     )
     found = numbering(check_document(folder))
-    assert found == [(RESOLUTION, line_of(text, "Công khai dự toán"), m) for m in expected]
+    assert found == [(RESOLUTION, *at(text, f"{first} Công khai"), m) for m in expected]
 
 
 def test_khoan_of_an_attached_quy_che_are_counted_in_its_own_articles(tmp_path: Path) -> None:
@@ -164,7 +178,7 @@ def test_khoan_of_an_attached_quy_che_are_counted_in_its_own_articles(tmp_path: 
     assert numbering(check_document(folder)) == [
         (
             "10-quy-che.md",
-            line_of(text, "họp thường kỳ"),
+            *at(text, "2. Tổ công tác họp"),
             "khoản “2.” đánh số không liền: khoản đầu tiên của Điều 2 là “1.”",
         )
     ]
@@ -197,7 +211,7 @@ def test_diem_run_in_vietnamese_or_in_latin_order(
         assert problems == []
         return
     letter, message = expected
-    assert numbering(problems) == [(RESOLUTION, line_of(text, f"{letter}) Nội dung chi"), message)]
+    assert numbering(problems) == [(RESOLUTION, *at(text, f"{letter}) Nội dung chi"), message)]
 
 
 def test_each_khoan_numbers_its_diem_from_a(tmp_path: Path) -> None:
@@ -209,7 +223,7 @@ def test_each_khoan_numbers_its_diem_from_a(tmp_path: Path) -> None:
     assert numbering(check_document(folder)) == [
         (
             RESOLUTION,
-            line_of(text, "c. Chi đầu tư"),
+            *at(text, "c. Chi đầu tư"),
             "điểm “c.” đánh số không liền: điểm đầu tiên của khoản 2 là “a.”",
         )
     ]
@@ -238,7 +252,7 @@ def test_an_article_without_khoan_may_have_diem(
         "Quyết định này có hiệu lực thi hành kể từ ngày ký.\n",
     )
     found = numbering(check_document(folder))
-    assert found == [(DECISION, line_of(text, "Sử dụng con dấu"), m) for m in expected]
+    assert found == [(DECISION, *at(text, f"{first}) Sử dụng"), m) for m in expected]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,19 +1,21 @@
 """Check knows the forms: required elements, numbering, "Như Điều N", placeholders, ký hiệu.
 
-Each test writes a small document of one kind in tmp_path and reads what check reports, at
-file:line."""
+Each test writes a small document of one kind in tmp_path and reads what check reports: each
+problem's code, and its place, file:line:column."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.build import check_document, ready_document
-from baocao.problems import ContentErrors, Problem
-from baocao.resolve.forms import PLACEHOLDER_MESSAGE, placeholders
+from baocao.parse.placeholders import placeholders
+from baocao.problems import Code, ContentErrors, Problem
 from budget_documents import line_of
 
 FILE = "00-van-ban.md"
@@ -53,11 +55,19 @@ def check(root: Path, text: str, *parts: str) -> list[Problem]:
     return check_document(folder)
 
 
-def found(problems: list[Problem], text: str) -> list[tuple[str, int, str]]:
-    """(file, line, message) of the problems whose message holds `text`."""
+def found(problems: list[Problem], code: Code) -> list[tuple[str, int, int]]:
+    """(file, line, column) of the problems of `code`."""
     return [
-        (p.position.path.name, p.position.line, p.message) for p in problems if text in p.message
+        (p.position.path.name, p.position.line, p.position.column)
+        for p in problems
+        if p.code == code
     ]
+
+
+def place(text: str, needle: str, file: str = FILE) -> tuple[str, int, int]:
+    """(file, line, column) of the first `needle` in `text`."""
+    line = line_of(text, needle)
+    return file, line, text.split("\n")[line - 1].index(needle) + 1
 
 
 def errors(problems: list[Problem]) -> list[Problem]:
@@ -70,16 +80,14 @@ def errors(problems: list[Problem]) -> list[Problem]:
 
 def test_a_decision_without_articles_is_an_error_at_its_first_line(tmp_path: Path) -> None:
     text = front(DECISION, noi_nhan='["Lưu: VT"]') + "\nQuyết định thành lập tổ.\n"
-    problems = check(tmp_path, text)
-    ((name, line, message),) = found(problems, "chưa có điều nào")
-    assert (name, line) == (FILE, line_of(text, "Quyết định thành lập"))
-    assert message.startswith("Quyết định chưa có điều nào: nội dung viết thành các điều")
-    assert "“Điều 1.”" in message
+    (problem,) = check(tmp_path, text)
+    assert found([problem], codes.NO_ARTICLES) == [place(text, "Quyết định thành lập")]
+    assert "“Điều 1.”" in problem.message
 
 
 def test_a_decision_with_no_body_at_all_is_reported_at_its_front_matter(tmp_path: Path) -> None:
     problems = check(tmp_path, front(DECISION, noi_nhan='["Lưu: VT"]'))
-    assert [(n, line) for n, line, _ in found(problems, "chưa có điều nào")] == [(FILE, 2)]
+    assert found(problems, codes.NO_ARTICLES) == [(FILE, 2, 1)]
 
 
 def test_a_decision_with_its_articles_is_clean(tmp_path: Path) -> None:
@@ -91,11 +99,8 @@ def test_a_report_sent_upward_without_kinh_gui_is_warned_at_its_recipient(tmp_pa
     text = front(noi_nhan=recipients) + "\nNội dung.\n"
     (problem,) = check(tmp_path, text)
     assert problem.warning
-    assert problem.position.line == line_of(text, "(b/c)")
-    assert problem.message.startswith(
-        "Báo cáo gửi cấp trên (nơi nhận “Sở Khoa học và Công nghệ (b/c)”) nên có nơi kính gửi "
-        "(“kinh_gui:”)"
-    )
+    assert found([problem], codes.UPWARD_WITHOUT_TO) == [place(text, "(b/c)")]
+    assert "(“kinh_gui:”)" in problem.message
 
 
 def test_a_report_sent_upward_with_kinh_gui_or_not_upward_is_clean(tmp_path: Path) -> None:
@@ -109,13 +114,14 @@ def test_kinh_gui_in_a_kind_that_never_has_it_is_warned_at_its_key(tmp_path: Pat
     text = front(loai="KẾ HOẠCH", kinh_gui="Các phòng") + "\nNội dung.\n"
     (problem,) = check(tmp_path, text)
     assert problem.warning
-    assert problem.position.line == line_of(text, "kinh_gui:")
-    assert problem.message.startswith("Kế hoạch không ghi “Kính gửi”: nơi gửi ghi ở nơi nhận")
+    assert found([problem], codes.TO_NOT_USED) == [place(text, "kinh_gui:")]
+    assert "(“noi_nhan:”)" in problem.message
 
 
 def test_a_letter_without_kinh_gui_is_an_error(tmp_path: Path) -> None:
     text = front(loai="CÔNG VĂN", ky_hieu="UBND-VP") + "\nNội dung.\n"
     (problem,) = errors(check(tmp_path, text))
+    assert found([problem], codes.MISSING_KEY) == [(FILE, 2, 1)]
     assert problem.message == "Công văn cần nơi kính gửi (“kinh_gui:”)"
 
 
@@ -124,18 +130,27 @@ def test_a_letter_without_kinh_gui_is_an_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("numbers", "wrong", "message"),
+    ("numbers", "wrong", "fix"),
     [
-        ("1 2 4", "Điều 4.", "“Điều 4.” đánh số không liền: sau “Điều 2.” là “Điều 3.”"),
-        ("1 2 2 3", "Điều 2. Thứ 3", "“Điều 2.” trùng số với điều trước: sửa thành “Điều 3.”"),
-        ("2 3", "Điều 2.", "“Điều 2.” đánh số không liền: điều đầu tiên là “Điều 1.”"),
+        ("1 2 4", "Điều 4.", "sau “Điều 2.” là “Điều 3.”"),
+        ("1 2 2 3", "Điều 2. Thứ 3", "sửa thành “Điều 3.”"),
+        ("2 3", "Điều 2.", "điều đầu tiên là “Điều 1.”"),
     ],
 )
-def test_articles_out_of_sequence(tmp_path: Path, numbers: str, wrong: str, message: str) -> None:
+def test_articles_out_of_sequence(tmp_path: Path, numbers: str, wrong: str, fix: str) -> None:
     body = "".join(f"\nĐiều {n}. Thứ {i}.\n" for i, n in enumerate(numbers.split(), start=1))
     text = front(DECISION, noi_nhan='["Lưu: VT"]') + body
+    (problem,) = check(tmp_path, text)
+    file, line, _ = place(text, wrong)
+    assert found([problem], codes.ARTICLE_NUMBER) == [(file, line, len("Điều ") + 1)]  # its number
+    assert fix in problem.message
+
+
+def test_an_article_typed_bold_and_indented_is_at_its_number(tmp_path: Path) -> None:
+    text = front(DECISION, noi_nhan='["Lưu: VT"]') + "\nĐiều 1. Một.\n\n  **Điều  3.** Ba.\n"
     problems = check(tmp_path, text)
-    assert found(problems, "Điều") == [(FILE, line_of(text, wrong), message)]
+    file, line, column = place(text, "Điều  3")
+    assert found(problems, codes.ARTICLE_NUMBER) == [(file, line, column + len("Điều  "))]
 
 
 def test_an_inserted_article_is_left_alone(tmp_path: Path) -> None:
@@ -205,7 +220,7 @@ def test_heading_numbers_in_sequence_are_clean(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
+    ("old", "new", "fix"),
     [
         (
             "# II. HAI\n",
@@ -229,15 +244,15 @@ def test_heading_numbers_in_sequence_are_clean(tmp_path: Path) -> None:
         ),
     ],
 )  # fmt: skip
-def test_heading_numbers_that_skip_or_repeat(
-    tmp_path: Path, old: str, new: str, message: str
-) -> None:
+def test_heading_numbers_that_skip_or_repeat(tmp_path: Path, old: str, new: str, fix: str) -> None:
     part = HEADINGS.replace(old, new, 1)
     assert part != HEADINGS
-    typed = message.split("“")[1].split("”")[0]  # the number the message names, at its line
+    typed = fix.split("“")[1].split("”")[0]  # the number the message names, at its line
     (line,) = [n for n, text in enumerate(part.split("\n"), start=1) if f" {typed} " in text][-1:]
-    problems = check(tmp_path, front() + "\nMở đầu.\n", part)
-    assert found(problems, "đề mục") == [("01-phan.md", line, f"đề mục {message}")]
+    column = part.split("\n")[line - 1].index(f" {typed} ") + 2
+    (problem,) = check(tmp_path, front() + "\nMở đầu.\n", part)
+    assert found([problem], codes.HEADING_NUMBER) == [("01-phan.md", line, column)]
+    assert problem.message == f"đề mục {fix}"
 
 
 def test_latin_letters_are_accepted_and_appendices_number_afresh(tmp_path: Path) -> None:
@@ -255,14 +270,9 @@ def test_latin_letters_are_accepted_and_appendices_number_afresh(tmp_path: Path)
 def test_nhu_dieu_without_that_article_is_an_error_at_its_line(tmp_path: Path) -> None:
     recipients = '\n  - Như Điều 4\n  - "Lưu: VT"'
     text = front(**{**DECISION, "noi_nhan": recipients}) + "\n" + ARTICLES
-    problems = check(tmp_path, text)
-    assert found(problems, "Như Điều") == [
-        (
-            FILE,
-            line_of(text, "Như Điều 4"),
-            "nơi nhận ghi “Như Điều 4” nhưng văn bản không có Điều 4",
-        )
-    ]
+    (problem,) = check(tmp_path, text)
+    assert found([problem], codes.AS_ARTICLE_MISSING) == [place(text, "Như Điều 4")]
+    assert problem.message == "nơi nhận ghi “Như Điều 4” nhưng văn bản không có Điều 4"
 
 
 @pytest.mark.parametrize(
@@ -273,17 +283,18 @@ def test_nhu_dieu_naming_several_articles(
     tmp_path: Path, recipient: str, missing: str | None
 ) -> None:
     text = front(**{**DECISION, "noi_nhan": f'[{recipient}, "Lưu: VT"]'}) + "\n" + ARTICLES
-    messages = [m for _, _, m in found(check(tmp_path, text), "Như Điều")]
-    assert messages == (
-        [f"nơi nhận ghi “{recipient}” nhưng văn bản không có {missing}"] if missing else []
+    problems = check(tmp_path, text)
+    assert found(problems, codes.AS_ARTICLE_MISSING) == (
+        [place(text, recipient)] if missing else []
     )
+    assert [p.message.endswith(f"không có {missing}") for p in problems] == [True] * bool(missing)
 
 
 def test_nhu_dieu_in_a_document_without_articles(tmp_path: Path) -> None:
     text = front(noi_nhan='[Như Điều 3, "Lưu: VT"]') + "\nNội dung.\n"
-    assert [m for _, _, m in found(check(tmp_path, text), "Như Điều")] == [
-        "nơi nhận ghi “Như Điều 3” nhưng văn bản không có điều nào"
-    ]
+    (problem,) = check(tmp_path, text)
+    assert found([problem], codes.AS_ARTICLE_MISSING) == [place(text, "Như Điều 3")]
+    assert problem.message.endswith("không có điều nào")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -304,10 +315,24 @@ def test_placeholders_in_the_front_matter_and_the_text_each_at_its_line(tmp_path
         "## 1. …\n\n- Mục (…)\n"
     )
     problems = check(tmp_path, text)
-    assert all(p.draft and not p.warning and p.message == PLACEHOLDER_MESSAGE for p in problems)
-    lines = [line_of(text, needle) for needle in ("XÃ …", "Xã ...", "ho_ten", "noi_nhan")]
-    lines += [line_of(text, needle) for needle in ("xã … báo", "## 1.", "Mục (…)")]
-    assert [p.position.line for p in problems] == sorted(lines)
+    assert all(p.draft and not p.warning for p in problems)
+    lines = [line_of(text, n) for n in ("XÃ …", "Xã ...", "ho_ten", "noi_nhan", "xã … báo")]
+    lines += [line_of(text, n) for n in ("## 1.", "Mục (…)")]
+    columns = [
+        (FILE, line, re.search(r"…|\.\.\.", text.split("\n")[line - 1]).start() + 1)  # the first
+        for line in lines
+    ]
+    assert found(problems, codes.PLACEHOLDER) == columns
+
+
+def test_a_placeholder_after_markdown_marks_is_at_its_column(tmp_path: Path) -> None:
+    text = front() + "\n**Tên:** *xã* …, Ủy ban\n  nhân dân [xã](x) … báo cáo\n\n1. Mục …\n"
+    problems = check(tmp_path, text)
+    assert found(problems, codes.PLACEHOLDER) == [
+        (FILE, line_of(text, "**Tên"), len("**Tên:** *xã* ") + 1),
+        (FILE, line_of(text, "nhân dân"), len("  nhân dân [xã](x) ") + 1),
+        (FILE, line_of(text, "Mục"), len("1. Mục ") + 1),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -344,16 +369,16 @@ def test_check_fails_on_placeholders_and_build_warns(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     (folder / FILE).write_text(front() + "\nThực hiện …, Ủy ban nhân dân xã báo cáo.\n", "utf-8")
     (problem,) = check_document(folder)
-    assert problem.draft and not problem.warning
+    assert problem.code == codes.PLACEHOLDER and problem.draft and not problem.warning
     _, warnings = ready_document(folder)
-    assert [(w.warning, w.message) for w in warnings] == [(True, PLACEHOLDER_MESSAGE)]
-    assert str(warnings[0]).endswith(f" cảnh báo: {PLACEHOLDER_MESSAGE}")
+    assert [(w.code, w.warning) for w in warnings] == [(codes.PLACEHOLDER, True)]
+    assert f": {codes.PLACEHOLDER} cảnh báo: " in str(warnings[0])
     result = subprocess.run(
         [sys.executable, "-m", "baocao", "check"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 1
     line = line_of((folder / FILE).read_text(encoding="utf-8"), "Thực hiện")
-    assert result.stdout == f"content/van-ban/{FILE}:{line}:1: BC992 {PLACEHOLDER_MESSAGE}\n"
+    assert result.stdout == f"content/van-ban/{FILE}:{line}:11: BC610 {problem.message}\n"
     assert result.stderr == "Có 1 lỗi (1 chỗ “…” chưa điền) và 0 cảnh báo.\n"
 
 
@@ -365,8 +390,10 @@ def test_a_build_with_errors_shows_placeholders_as_warnings(tmp_path: Path) -> N
     with pytest.raises(ContentErrors) as raised:
         ready_document(folder)
     (error,) = raised.value.errors
-    assert error.message.startswith("Quyết định chưa có điều nào")
-    assert [p.warning for p in raised.value.problems if p.draft] == [True]
+    assert error.code == codes.NO_ARTICLES
+    assert [(p.code, p.warning) for p in raised.value.problems if p.draft] == [
+        (codes.PLACEHOLDER, True)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -374,33 +401,27 @@ def test_a_build_with_errors_shows_placeholders_as_warnings(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("keys", "message"),
+    ("keys", "fix"),
     [
-        (
-            {**DECISION, "ky_hieu": "BC-UBND"},
-            "ký hiệu “BC-UBND” không khớp loại “QUYẾT ĐỊNH”: ký hiệu của quyết định bắt đầu bằng "
-            "“QĐ” (ví dụ “QĐ-UBND”) (“BC” là ký hiệu của báo cáo)",
-        ),
+        ({**DECISION, "ky_hieu": "BC-UBND"}, "(ví dụ “QĐ-UBND”) (“BC” là ký hiệu của báo cáo)"),
         (
             {"loai": "CÔNG VĂN", "kinh_gui": "Các phòng", "ky_hieu": "TB-UBND"},
-            "ký hiệu “TB-UBND” không hợp với loại “CÔNG VĂN”: công văn không có tên loại, ký hiệu "
-            "bắt đầu bằng tên viết tắt của cơ quan (ví dụ “UBND-VP”) (“TB” là ký hiệu của thông "
-            "báo)",
+            "bắt đầu bằng tên viết tắt của cơ quan (ví dụ “UBND-VP”)",
         ),
         (
             {"loai": "TỜ TRÌNH", "kinh_gui": "Hội đồng nhân dân xã", "ky_hieu": "TTRLT-UBND"},
-            "ký hiệu “TTRLT-UBND” không khớp loại “TỜ TRÌNH”: ký hiệu của tờ trình bắt đầu bằng "
-            "“TTr” (ví dụ “TTr-UBND”)",
+            "bắt đầu bằng “TTr” (ví dụ “TTr-UBND”)",
         ),
     ],
 )
 def test_a_symbol_that_contradicts_the_kind_is_warned(
-    tmp_path: Path, keys: dict[str, str], message: str
+    tmp_path: Path, keys: dict[str, str], fix: str
 ) -> None:
     text = front(**keys) + "\n" + ARTICLES
     (problem,) = check(tmp_path, text)
     assert problem.warning
-    assert (problem.position.line, problem.message) == (line_of(text, "ky_hieu:"), message)
+    assert found([problem], codes.SYMBOL_KIND) == [place(text, keys["ky_hieu"])]  # the value
+    assert fix in problem.message
 
 
 @pytest.mark.parametrize(
@@ -426,4 +447,4 @@ def test_a_joint_symbol_takes_lt(tmp_path: Path) -> None:
     keys = {**DECISION, "loai": "NGHỊ QUYẾT", "lien_tich": joint}
     assert check(tmp_path / "a", front(**keys, ky_hieu="NQLT-UBND-MTTQ") + ARTICLES) == []
     (problem,) = check(tmp_path / "b", front(**keys, ky_hieu="QĐLT-UBND-MTTQ") + ARTICLES)
-    assert problem.warning and "bắt đầu bằng “NQ”" in problem.message
+    assert problem.code == codes.SYMBOL_KIND and "bắt đầu bằng “NQ”" in problem.message

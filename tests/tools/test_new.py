@@ -12,12 +12,20 @@ from pathlib import Path
 import pytest
 
 import docx
+from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.parse.kinds import kinds
-from baocao.resolve.forms import PLACEHOLDER_MESSAGE
+from baocao.problems import Problem
 from baocao.review.textconv import docx_text
 from baocao.tools.new import SKELETONS, new_document, suggested_name
 from conftest import ROOT, needs_make
+
+
+def at_an_ellipsis(problem: Problem) -> bool:
+    """Whether a problem's line and column show a "…" (or "...") in its file."""
+    lines = problem.position.path.read_text(encoding="utf-8").split("\n")
+    rest = lines[problem.position.line - 1][problem.position.column - 1 :]
+    return rest.startswith(("…", "..."))
 
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,13 +46,13 @@ def test_a_new_document_builds_with_its_citations_and_check_lists_its_blanks(
     checked = baocao(tmp_path, "check")
     assert checked.returncode == 1
     lines = checked.stdout.splitlines()
-    assert lines and all(line.endswith(f" BC992 {PLACEHOLDER_MESSAGE}") for line in lines)
-    assert "content/bao-cao-quy-3/00-mo-dau.md:6:1: " in checked.stdout  # "- XÃ …"
+    assert lines and all(re.match(r"content/\S+:\d+:\d+: BC610 ", line) for line in lines)
+    assert "content/bao-cao-quy-3/00-mo-dau.md:6:8: BC610 " in checked.stdout  # "  - XÃ …"
     assert (
         checked.stderr == f"Có {len(lines)} lỗi ({len(lines)} chỗ “…” chưa điền) và 0 cảnh báo.\n"
     )
     built = build_document(folder, tmp_path / "output")
-    assert all(w.warning and w.message == PLACEHOLDER_MESSAGE for w in built.warnings)
+    assert all(w.warning and w.code == codes.PLACEHOLDER for w in built.warnings)
     text = docx_text(built.target)
     assert "150.000.000 đồng (Một trăm năm mươi triệu đồng)" in text  # the cited total
     assert "trong đó mua sắm thiết bị 100.000.000 đồng" in text
@@ -116,9 +124,10 @@ def test_every_kind_offered_has_its_skeleton_and_is_in_the_help() -> None:
 def test_each_kind_builds_as_it_is_and_checks_clean_once_filled(tmp_path: Path, kind: str) -> None:
     folder = new_document(tmp_path / "content", "van-ban", kind=kind)
     blanks = check_document(folder)
-    assert blanks and all(p.draft and p.message == PLACEHOLDER_MESSAGE for p in blanks), blanks
+    assert blanks and all(p.code == codes.PLACEHOLDER and p.draft for p in blanks), blanks
+    assert all(at_an_ellipsis(p) for p in blanks), blanks
     built = build_document(folder, tmp_path / "output")
-    assert [w.message for w in built.warnings] == [PLACEHOLDER_MESSAGE] * len(blanks)
+    assert [w.code for w in built.warnings] == [codes.PLACEHOLDER] * len(blanks)
     printed = paragraphs(built.target)
     for text in PRINTED[kind]:
         assert text in printed, text

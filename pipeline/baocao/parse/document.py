@@ -3,7 +3,8 @@
 parse → resolve → render → docx. A document is a folder in `content/`; its parts are the files
 named `00-….md`, `01-….md` …, joined in name order; the first opens with the front matter. Other
 files in the folder are notes for readers and are not printed. Parsing never stops at the first
-problem: the result carries every block it could read and every problem, each at file:line.
+problem: the result carries every block it could read, each at its line and column, and every
+problem, each at file:line:column with its code.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from baocao import codes
-from baocao.parse.blocks import Block
+from baocao.parse.blocks import Block, Heading, Item, Paragraph
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
+from baocao.parse.placeholders import body_placeholders, front_placeholders
 from baocao.problems import Position, Problem, UsageError, os_reason
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
@@ -29,28 +31,20 @@ PART_NAME = "[0-9]*.md"  # document parts are numbered: 00-mo-dau.md, 01-danh-gi
 @dataclass(frozen=True)
 class FrontSource:
     """The front matter as typed: its file, its text between the "---" lines, and the line number
-    of its first line, so that check can point at a key's line."""
+    of its first line, so that check can point at a key, or its value."""
 
     path: Path
     text: str
     first_line: int
 
-    def lines(self) -> list[tuple[Position, str]]:
-        """Each line of the front matter with its position."""
-        return [
-            (Position(self.path, self.first_line + offset), line)
-            for offset, line in enumerate(self.text.splitlines())
-        ]
-
-    def position(self, key: str | None = None, containing: str | None = None) -> Position:
-        """The line of `key` (the first line when there is none), or with `containing` the first
-        line from there on that holds that text."""
-        at = FrontMatterReader(self.path, self.text, self.first_line).position(key)
-        if containing is not None:
-            for position, line in self.lines():
-                if position.line >= at.line and containing.lower() in line.lower():
-                    return position
-        return at
+    def position(
+        self, key: str | None = None, containing: str | None = None, value: bool = False
+    ) -> Position:
+        """Where `key` is (at its value with `value`), or with `containing` the first text from
+        there on that holds that text; the first line when there is no key
+        (FrontMatterReader.position)."""
+        reader = FrontMatterReader(self.path, self.text, self.first_line)
+        return reader.position(key, containing, value)
 
 
 @dataclass(frozen=True)
@@ -143,7 +137,9 @@ def refused_entry(path: Path, mode: int) -> Problem | None:
     if not stat.S_ISREG(mode):
         what = NOT_REGULAR.get(stat.S_IFMT(mode), "không phải tệp thường")
         return Problem(
-            codes.UNSORTED, Position(path, 1), f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}"
+            codes.PART_NOT_A_FILE,
+            Position(path, 1),
+            f"đây là {what}, không phải tệp văn bản: {ONLY_HERE}",
         )
     return None
 
@@ -151,17 +147,24 @@ def refused_entry(path: Path, mode: int) -> Problem | None:
 def linked_part(path: Path) -> Problem:
     """The refusal of a part that is a symbolic link, at the link."""
     return Problem(
-        codes.UNSORTED,
+        codes.LINKED_PART,
         Position(path, 1),
         "đây là một liên kết (symlink) tới chỗ khác, không được đọc: "
         f"{ONLY_HERE}; hãy chép nội dung vào đây thay cho liên kết",
     )
 
 
+def unreadable(path: Path, exc: OSError) -> Problem:
+    """A part the system will not let us read, and why, in Vietnamese."""
+    return Problem(
+        codes.UNREADABLE_PART, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}"
+    )
+
+
 def linked_document(folder: Path) -> Problem:
     """The refusal of a document folder that is a symbolic link, at the link."""
     return Problem(
-        codes.UNSORTED,
+        codes.LINKED_DOCUMENT,
         Position(folder, 1),
         "thư mục văn bản này là một liên kết (symlink) tới chỗ khác, không được đọc: văn bản "
         "chỉ đọc từ một thư mục thật trong thư mục nội dung; hãy chép thư mục vào đây thay cho "
@@ -189,7 +192,7 @@ def read_part(path: Path) -> bytes | Problem:
     except OSError as exc:
         if exc.errno == errno.ELOOP:  # made a link since: O_NOFOLLOW refused it
             return linked_part(path)
-        return Problem(codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}")
+        return unreadable(path, exc)
     with open(handle, "rb") as file:
         refused = refused_entry(path, os.fstat(file.fileno()).st_mode)
         if refused is not None:
@@ -197,9 +200,7 @@ def read_part(path: Path) -> bytes | Problem:
         try:
             return file.read(MAX_PART_BYTES + 1)
         except OSError as exc:
-            return Problem(
-                codes.UNSORTED, Position(path, 1), f"không đọc được tệp: {os_reason(exc)}"
-            )
+            return unreadable(path, exc)
 
 
 def read_text(path: Path) -> str | Problem:
@@ -215,7 +216,7 @@ def read_text(path: Path) -> str | Problem:
             whole = len(raw)
         size = f"{max(whole, len(raw)) / 1_000_000:.1f}".replace(".", ",")
         return Problem(
-            codes.UNSORTED,
+            codes.PART_TOO_BIG,
             Position(path, 1),
             f"tệp quá lớn ({size} MB, giới hạn 2 MB; một phần văn bản thường dưới 0,1 MB): "
             "kiểm tra đây đúng là tệp văn bản, hoặc chia thành nhiều tệp",
@@ -224,7 +225,7 @@ def read_text(path: Path) -> str | Problem:
     if lines > MAX_PART_LINES:
         count = f"{lines:,}".replace(",", ".")
         return Problem(
-            codes.UNSORTED,
+            codes.PART_TOO_BIG,
             Position(path, MAX_PART_LINES + 1),
             f"tệp quá dài ({count} dòng, giới hạn 20.000): kiểm tra đây đúng là tệp văn bản, "
             "hoặc chia thành nhiều tệp",
@@ -232,10 +233,12 @@ def read_text(path: Path) -> str | Problem:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw[:line_start].count(b"\n") + 1
+        column = len(raw[line_start : exc.start].decode("utf-8-sig", errors="replace")) + 1
         return Problem(
-            codes.UNSORTED,
-            Position(path, line),
+            codes.NOT_UTF8,
+            Position(path, line, column),
             "tệp không phải UTF-8: hãy lưu lại với bảng mã UTF-8",
         )
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -262,7 +265,7 @@ def parse_document(folder: Path) -> Document:
             if not match:
                 problems.append(
                     Problem(
-                        codes.UNSORTED,
+                        codes.NO_FRONT_MATTER,
                         Position(path, 1),
                         "tệp đầu tiên phải mở đầu bằng phần đầu YAML giữa hai dòng “---”",
                     )
@@ -272,10 +275,11 @@ def parse_document(folder: Path) -> Document:
                 reader = FrontMatterReader(path, source.text, source.first_line)
                 front = reader.read()
                 problems.extend(reader.problems)
+                problems.extend(front_placeholders(path, source.text, source.first_line))
         elif match:
             problems.append(
                 Problem(
-                    codes.UNSORTED,
+                    codes.LATER_FRONT_MATTER,
                     Position(path, 1),
                     "chỉ tệp đầu tiên của văn bản có phần đầu YAML",
                 )
@@ -283,6 +287,32 @@ def parse_document(folder: Path) -> Document:
         if match:  # keep line numbers: the front matter becomes blank lines
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
+        lines = text.split("\n")
+        file_blocks = at_columns(file_blocks, lines)
         blocks.extend(file_blocks)
         problems.extend(file_problems)
+        problems.extend(body_placeholders(file_blocks, lines))
     return Document(folder.name, front, tuple(blocks), tuple(problems), source)
+
+
+# Where a block's words begin on its first line: after the indent, a heading's "#" marks and the
+# "*" or "_" that open bold or italic words; a list item begins at its marker ("-", "2.").
+WORDS_START = re.compile(r"[ \t]*(?:#{1,6}(?=[ \t]|$)[ \t]*)?[*_]*")
+MARKER_START = re.compile(r"[ \t]*")
+
+
+def at_columns(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """The blocks of one file (`lines`, its text), each heading, paragraph and list item at the
+    column where it begins: a heading's or a paragraph's first word, an item's marker. Check
+    points there at a heading's number, an article's "Điều 4.", a khoản's "2."."""
+    placed: list[Block] = []
+    for block in blocks:
+        line = block.position.line
+        if isinstance(block, Heading | Paragraph | Item) and 0 < line <= len(lines):
+            start = (MARKER_START if isinstance(block, Item) else WORDS_START).match(
+                lines[line - 1]
+            )
+            column = (start.end() if start else 0) + 1
+            block = replace(block, position=replace(block.position, column=column))
+        placed.append(block)
+    return placed

@@ -14,7 +14,7 @@ from baocao.money.dates import DocumentDate
 from baocao.money.words import WordsStyle
 from baocao.parse.frontyaml import load_front_matter
 from baocao.parse.kinds import Kind, kinds
-from baocao.problems import Position, Problem
+from baocao.problems import Code, Position, Problem
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
 SCHEMA: dict[str, tuple[str, str, bool]] = {
@@ -97,11 +97,13 @@ class AppendixOptions:
         if direction is not None:
             landscape = APPENDIX_ORIENTATIONS.get(direction.lower())
             if landscape is None:
-                key = "huong" if reader.position("huong") != reader.position() else "phu_luc"
+                key = "huong" if reader.line_of("huong") is not None else "phu_luc"
                 reader.problem(
+                    codes.BAD_ORIENTATION,
                     key,
                     f"hướng trang phụ lục “{direction}” không rõ: ghi “huong: doc” (trang dọc) "
                     "hoặc “huong: ngang” (trang ngang)",
+                    value=True,
                 )
         return cls(options.get("don_vi"), options.get("kem_theo"), landscape)
 
@@ -147,45 +149,67 @@ class FrontMatter:
 
 
 class FrontMatterReader:
-    """Checks raw YAML data against SCHEMA, collecting every problem with the line of its key."""
+    """Checks raw YAML data against SCHEMA, collecting every problem at the line and column of its
+    key or value."""
 
     def __init__(self, path: Path, text: str, first_line: int) -> None:
         self.path = path
         self.text = text
         self.first_line = first_line
         self.problems: list[Problem] = []
+        self.lines = text.splitlines()
 
-    def position(self, key: str | None = None) -> Position:
-        """The line that holds `key` in the front matter, or its first line."""
-        if key is not None:
-            for offset, line in enumerate(self.text.splitlines()):
-                if line.lstrip().startswith(f"{key}:"):
-                    return Position(self.path, self.first_line + offset)
-        return Position(self.path, self.first_line)
+    def line_of(self, key: str) -> int | None:
+        """The index among the front matter's lines of the first that opens with `key:`."""
+        return next(
+            (k for k, line in enumerate(self.lines) if line.lstrip().startswith(f"{key}:")), None
+        )
 
-    def problem(self, key: str | None, message: str, containing: str | None = None) -> None:
-        """A problem at the line of `key`, or of the first line from there on that holds
-        `containing`."""
-        position = self.position(key)
+    def position(
+        self, key: str | None = None, containing: str | None = None, value: bool = False
+    ) -> Position:
+        """Where `key` is: its line, at the key or, with `value`, at the value written after it on
+        that line. With `containing`, the first line from there on that holds that text (in
+        capitals or not), at that text. Without a key, or when it is not found, the front matter's
+        first line."""
+        at = self.line_of(key) if key is not None else None
+        start, column = at or 0, 1
+        if key is not None and at is not None:
+            line = self.lines[at]
+            column = len(line) - len(line.lstrip()) + 1  # the key's
+            written = line[column + len(key) :].lstrip(" \t")  # what follows "key:"
+            if value and written and not written.startswith("#"):
+                column = len(line) - len(written) + 1
         if containing is not None:
-            lines = self.text.splitlines()
-            for offset in range(position.line - self.first_line, len(lines)):
-                if containing in lines[offset]:
-                    position = Position(self.path, self.first_line + offset)
-                    break
-        self.problems.append(Problem(codes.UNSORTED, position, message))
+            for offset in range(start, len(self.lines)):
+                found = self.lines[offset].lower().find(containing.lower())
+                if found >= 0:
+                    return Position(self.path, self.first_line + offset, found + 1)
+        return Position(self.path, self.first_line + start, column)
+
+    def problem(
+        self,
+        code: Code,
+        key: str | None,
+        message: str,
+        containing: str | None = None,
+        value: bool = False,
+    ) -> None:
+        """A problem at `key` (or its value), or at the first text from there on that holds
+        `containing`; at the front matter's first line without a key."""
+        position = self.position(key, containing, value)
+        self.problems.append(Problem(code, position, message))
 
     def read(self) -> FrontMatter | None:
         data, problems = load_front_matter(self.text, self.first_line)
         for problem in problems:
-            self.problems.append(
-                Problem(codes.UNSORTED, Position(self.path, problem.line), problem.message)
-            )
+            position = Position(self.path, problem.line, problem.column)
+            self.problems.append(Problem(problem.code, position, problem.message))
         if data is None and problems:
             return None
         data = data or {}
         if not isinstance(data, dict):
-            self.problem(None, "phần đầu phải là các dòng “khóa: giá trị”")
+            self.problem(codes.NOT_KEYS, None, "phần đầu phải là các dòng “khóa: giá trị”")
             return None
         kind = kinds().by_name(str(data.get("loai") or ""))
         values = self.fields(data, SCHEMA, "", kind)
@@ -200,6 +224,7 @@ class FrontMatterReader:
         symbol = values.get("ky_hieu") or kinds().symbol(kind, agencies)
         if symbol is None and "loai" in values:
             self.problem(
+                codes.MISSING_KEY,
                 None,
                 f"thiếu ký hiệu văn bản (“ky_hieu:”): loại “{kind.name}” không có ký hiệu mặc định",
             )
@@ -254,17 +279,15 @@ class FrontMatterReader:
         values: dict[str, Any] = {}
         for key in data:
             if key not in schema:
-                known = ", ".join(schema)
-                self.problem(
-                    str(key), f"khóa “{prefix}{key}” không có trong phần đầu (các khóa: {known})"
-                )
+                self.problem(codes.UNKNOWN_KEY, str(key), _unknown(f"{key}", prefix, schema))
         for key, (label, kind, required) in schema.items():
             value = data.get(key)
             if value is None or value == "" or value == []:
                 if document is not None and key in document.requires:
-                    self.problem(None, f"{document.title} cần {label} (“{prefix}{key}:”)")
+                    message = f"{document.title} cần {label} (“{prefix}{key}:”)"
+                    self.problem(codes.MISSING_KEY, None, message)
                 elif required and not (document is not None and key in document.optional):
-                    self.problem(None, f"thiếu {label} (“{prefix}{key}:”)")
+                    self.problem(codes.MISSING_KEY, None, f"thiếu {label} (“{prefix}{key}:”)")
                 continue
             converted = self.convert(key, label, kind, value)
             if converted is not None:
@@ -285,6 +308,7 @@ class FrontMatterReader:
                         ((name, rest),) = item.items()
                         written = f"{name}: {rest}" if rest is not None else f"{name}:"
                         self.problem(
+                            codes.YAML_QUOTES,
                             key,
                             f"{label} (“{key}:”): dòng “{written}” có dấu hai chấm: đặt cả dòng "
                             f'trong ngoặc kép, ví dụ - "{written}"',
@@ -305,7 +329,8 @@ class FrontMatterReader:
             try:
                 return readers[kind](value)
             except ValueError as exc:
-                self.problem(key, f"{label}: {exc}")
+                code = codes.BAD_DATE if kind == "date" else codes.BAD_WORDS_STYLE
+                self.problem(code, key, f"{label}: {exc}", value=True)
                 return None
         if kind in ("signer", "mapping", "joint") and isinstance(value, dict):
             return value
@@ -317,5 +342,16 @@ class FrontMatterReader:
             "mapping": "các khóa " + ", ".join(APPENDIX_SCHEMA),
             "joint": "các khóa " + ", ".join(JOINT_SCHEMA),
         }[kind]
-        self.problem(key, f"{label} (“{key}:”) phải là {expected}")
+        self.problem(codes.WRONG_VALUE, key, f"{label} (“{key}:”) phải là {expected}", value=True)
         return None
+
+
+def _unknown(key: str, prefix: str, schema: Mapping[str, object]) -> str:
+    """An unknown key's message: the key it is closest to, as a typo ("trich_yue" for
+    "trich_yeu"), or else every key there is."""
+    import difflib  # only when a key is unknown
+
+    close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.75)
+    if close:
+        return f"khóa “{prefix}{key}” không có trong phần đầu: có phải “{prefix}{close[0]}”?"
+    return f"khóa “{prefix}{key}” không có trong phần đầu (các khóa: {', '.join(schema)})"

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TypeGuard
 
 from baocao import codes
-from baocao.parse.blocks import Heading, source_text
-from baocao.problems import Problem
+from baocao.parse.blocks import Heading, source_text, typed_text
+from baocao.problems import Position, Problem
 
 HEADING = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
 # "Phụ lục" (as typed), its number if any (Roman or Arabic), and the rest of the heading.
@@ -82,5 +83,12 @@ def appendix_problems(blocks: Sequence[object]) -> list[Problem]:
                 f"phụ lục thứ {place} trong {len(headings)} phụ lục là “Phụ lục {roman(place)}”, "
                 f"không phải “Phụ lục {typed}”"
             )
-        problems.append(Problem(codes.UNSORTED, heading.position, message))
+        problems.append(Problem(codes.APPENDIX_NUMBER, _number_position(heading), message))
     return problems
+
+
+def _number_position(heading: Heading) -> Position:
+    """Where a heading's number is typed after "Phụ lục": "II" in "# Phụ lục II"."""
+    match = PARTS.match(typed_text(heading.inlines))
+    offset = match.start(2) if match and match.group(2) else 0
+    return replace(heading.position, column=heading.position.column + offset)

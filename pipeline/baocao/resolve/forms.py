@@ -1,7 +1,8 @@
-"""Check knows the forms: what a document's kind requires, its numbering, and its placeholders.
+"""Check knows the forms: what a document's kind requires, and its numbering.
 
 Everything here reads the kind's definition (templates/kinds.yaml, `baocao.parse.kinds`); no
-rule names a kind. Each problem is at file:line:
+rule names a kind. Each problem is at file:line:column, the column of what is wrong (an
+article's number, a heading's, a khoản's; the key or value of the front matter):
 
 - a required element missing: a kind whose body is made of articles (`articles: true`) without
   "Điều 1."; a báo cáo sent upward (`to: upward`: its Nơi nhận says "(b/c)") without Kính gửi, a
@@ -18,20 +19,18 @@ rule names a kind. Each problem is at file:line:
   outside articles (a báo cáo's lists, an appendix), and lists nested in a khoản, are left
   alone. A khoản's number is the one typed on its line (parse keeps it);
 - "Như Điều 3" among the recipients when there is no Điều 3;
-- a placeholder left in, "…" or "..." standing where a word should be (a `draft` problem:
-  check fails on it, a build warns), in the front matter and in the text, not in tables. An
-  ellipsis glued to a word ("máy scan...") or, in the text, closing an enumeration ("máy in, máy
-  quét, ...") means "and so on" and is not a placeholder;
 - a ký hiệu that contradicts `loai`: its first part must be the kind's code ("QĐ-UBND"; "QĐLT-…"
   for a liên tịch document), and a công văn's must not be a kind's code — warnings.
+
+The placeholders still to fill ("…") are found by parse, as it reads the text
+(baocao.parse.placeholders).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from baocao import codes
 from baocao.parse.blocks import Heading, Item, Paragraph, source_text, typed_text
@@ -41,13 +40,6 @@ from baocao.parse.kinds import Kind, kinds
 from baocao.parse.syntax import ARTICLE
 from baocao.problems import Position, Problem
 from baocao.resolve.appendices import is_appendix_heading, roman
-
-PLACEHOLDER_MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
-# "…" or "..." where a word should be: not glued to the word before it ("trí tuệ..." is "v.v.").
-PLACEHOLDER = re.compile(r"(?<![\w.…])(?:…(?![\w…])|\.\.\.(?![\w.…]))")
-# …unless it closes an enumeration: "máy in, máy quét, ..." (after "," or ";", at the end).
-ENUMERATION_END = re.compile(r"[,;]\s*$")
-CLOSING = re.compile(r"\s*(?:$|[.;:)\]”\"'])")
 
 AS_ARTICLES = re.compile(
     r"\bNhư\s+(Điều\s+\d+(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+)*)", re.IGNORECASE
@@ -63,14 +55,10 @@ LATIN = "abcdefghijklmnopqrstuvwxyz"
 
 
 def check_forms(document: Document) -> list[Problem]:
-    """Every problem of the document's form: required elements, numbering, recipients,
-    placeholders and the ký hiệu. Rules that need the front matter wait until it can be read."""
+    """Every problem of the document's form: required elements, numbering, recipients and the
+    ký hiệu. Rules that need the front matter wait until it can be read."""
     front, source = document.front, document.front_source
-    problems: list[Problem] = []
-    if source is not None:
-        problems += _front_placeholders(source)
-    problems += _body_placeholders(document)
-    problems += _headings(document)
+    problems = _headings(document)
     if front is None or source is None:
         return problems
     parts = _parts(document, front)
@@ -84,7 +72,7 @@ def check_forms(document: Document) -> list[Problem]:
         at = main.first or source.position()
         problems.append(
             Problem(
-                codes.UNSORTED,
+                codes.NO_ARTICLES,
                 at,
                 f"{front.kind.title} chưa có điều nào: nội dung viết thành các điều, mỗi điều một "
                 "đoạn mở đầu bằng “Điều 1.”, “Điều 2.” …",
@@ -93,59 +81,6 @@ def check_forms(document: Document) -> list[Problem]:
     problems += _recipients(front, source, {a.number for a in main.articles})
     problems += _to(front, source)
     problems += _symbol(front, source)
-    return problems
-
-
-# ---------------------------------------------------------------------------------------------
-# Placeholders
-
-
-def placeholders(text: str, enumerations: bool = True) -> Iterator[int]:
-    """Where `text` holds a placeholder: the offset of each "…" or "..." that stands for a word;
-    with `enumerations`, one that closes an enumeration ("máy in, máy quét, ...") is "and so on"
-    (in the front matter, "[Như trên, …]" is a list to fill)."""
-    for match in PLACEHOLDER.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        if enumerations and ENUMERATION_END.search(before) and CLOSING.match(after):
-            continue
-        yield match.start()
-
-
-def _front_placeholders(source: FrontSource) -> list[Problem]:
-    problems = []
-    for position, line in source.lines():
-        if line.strip() == "...":  # YAML's end of document
-            continue
-        if next(placeholders(_without_comment(line), enumerations=False), None) is not None:
-            problems.append(Problem(codes.UNSORTED_DRAFT, position, PLACEHOLDER_MESSAGE))
-    return problems
-
-
-def _without_comment(line: str) -> str:
-    """A YAML line without its comment: from a "#" that starts the line or follows a space,
-    outside quotes."""
-    quote = ""
-    for index, char in enumerate(line):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "\"'" and (index == 0 or line[index - 1] in " \t:-[{,"):
-            quote = char
-        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
-            return line[:index]
-    return line
-
-
-def _body_placeholders(document: Document) -> list[Problem]:
-    """A placeholder in a heading, paragraph or list item, at its own line; tables are left out."""
-    problems = []
-    for block in document.blocks:
-        if not isinstance(block, Heading | Paragraph | Item):
-            continue
-        text = typed_text(block.inlines)
-        lines = sorted({text.count("\n", 0, offset) for offset in placeholders(text)})
-        for line in lines:
-            position = Position(block.position.path, block.position.line + line)
-            problems.append(Problem(codes.UNSORTED_DRAFT, position, PLACEHOLDER_MESSAGE))
     return problems
 
 
@@ -161,6 +96,7 @@ class _Article:
     number: int
     suffix: str
     position: Position
+    number_position: Position  # where its number is typed: the "4" of "Điều 4."
     clauses: list[tuple[_Label, Position]] = field(default_factory=list)
 
     @property
@@ -202,7 +138,9 @@ def _parts(document: Document, front: FrontMatter) -> list[_Part]:
             continue
         match = None if isinstance(block, Item) else ARTICLE.match(source_text(block.inlines))
         if match:
-            article = _Article(int(match.group(1)), match.group(2), block.position)
+            typed = ARTICLE.match(typed_text(block.inlines)) or match  # its spaces as typed
+            at = replace(block.position, column=block.position.column + typed.start(1))
+            article = _Article(int(match.group(1)), match.group(2), block.position, at)
             part.articles.append(article)
         elif isinstance(block, Heading):
             article = None
@@ -230,7 +168,9 @@ def _article_sequence(part: _Part) -> list[Problem]:
         if number != expected:
             problems.append(
                 Problem(
-                    codes.UNSORTED, article.position, _article_message(number, previous, expected)
+                    codes.ARTICLE_NUMBER,
+                    article.number_position,
+                    _article_message(number, previous, expected),
                 )
             )
         previous = number
@@ -276,7 +216,9 @@ def _clause_sequence(article: _Article) -> list[Problem]:
         if label.value not in [e.value for e in expected]:
             right = _Label(label.scheme, expected[0].value, label.form)
             problems.append(
-                Problem(codes.UNSORTED, position, _clause_message(label, previous, right, owner))
+                Problem(
+                    codes.CLAUSE_NUMBER, position, _clause_message(label, previous, right, owner)
+                )
             )
     return problems
 
@@ -435,7 +377,7 @@ def _headings(document: Document) -> list[Problem]:
             expected = [label.first(parent)] if parent is not None else [label]
         if label.value not in [e.value for e in expected]:
             message = _heading_message(label, previous, expected[0], parent)
-            problems.append(Problem(codes.UNSORTED, block.position, message))
+            problems.append(Problem(codes.HEADING_NUMBER, block.position, message))
         last[level] = label
         current[level] = label
     return problems
@@ -470,7 +412,7 @@ def _recipients(front: FrontMatter, source: FrontSource, articles: set[int]) -> 
             why = "văn bản không có điều nào" if not articles else f"văn bản không có {named}"
             problems.append(
                 Problem(
-                    codes.UNSORTED,
+                    codes.AS_ARTICLE_MISSING,
                     source.position("noi_nhan", containing=match.group(0)),
                     f"nơi nhận ghi “{match.group(0)}” nhưng {why}",
                 )
@@ -486,7 +428,7 @@ def _to(front: FrontMatter, source: FrontSource) -> list[Problem]:
         if upward:
             return [
                 Problem(
-                    codes.UNSORTED_WARNING,
+                    codes.UPWARD_WITHOUT_TO,
                     source.position("noi_nhan", containing=UPWARD),
                     f"{kind.title} gửi cấp trên (nơi nhận “{upward[0]}”) nên có nơi kính gửi "
                     "(“kinh_gui:”): văn bản gửi cấp trên ghi “Kính gửi: …” dưới trích yếu "
@@ -496,7 +438,7 @@ def _to(front: FrontMatter, source: FrontSource) -> list[Problem]:
     if kind.to == "never" and front.to:
         return [
             Problem(
-                codes.UNSORTED_WARNING,
+                codes.TO_NOT_USED,
                 source.position("kinh_gui"),
                 f"{kind.title} không ghi “Kính gửi”: nơi gửi ghi ở nơi nhận (“noi_nhan:”) "
                 "(NĐ 30, Phụ lục I, II.9)",
@@ -520,13 +462,13 @@ def _symbol(front: FrontMatter, source: FrontSource) -> list[Problem]:
     whose = f" (“{owner.code}” là ký hiệu của {owner.title.lower()})" if owner else ""
     agencies = [front.agency] + ([front.joint.agency] if front.joint else [])
     default = every.symbol(kind, agencies)
-    position = source.position("ky_hieu")
+    position = source.position("ky_hieu", value=True)
     if kind.form == "letter" and kind.code is None:
         if owner is None:
             return []
         return [
             Problem(
-                codes.UNSORTED_WARNING,
+                codes.SYMBOL_KIND,
                 position,
                 f"ký hiệu “{front.symbol}” không hợp với loại “{kind.name}”: {kind.title.lower()} "
                 f"không có tên loại, ký hiệu bắt đầu bằng tên viết tắt của cơ quan "
@@ -540,7 +482,7 @@ def _symbol(front: FrontMatter, source: FrontSource) -> list[Problem]:
         return []
     return [
         Problem(
-            codes.UNSORTED_WARNING,
+            codes.SYMBOL_KIND,
             position,
             f"ký hiệu “{front.symbol}” không khớp loại “{kind.name}”: ký hiệu của "
             f"{kind.title.lower()} bắt đầu bằng “{kind.code}” (ví dụ “{default}”){whose}",

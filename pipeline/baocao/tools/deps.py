@@ -106,7 +106,7 @@ def folder_refusal(folder: Path) -> Problem | None:
         return None
     hint = suggested_name(name) or "bao-cao"
     return Problem(
-        codes.UNSORTED,
+        codes.MAKE_FOLDER_NAME,
         Position(folder, 1),
         f"make report không dựng được văn bản có tên thư mục “{_shown(name)}”: tên thư mục chỉ "
         f"gồm chữ, chữ số và dấu “-”; hãy đổi tên, ví dụ “{hint}” (hoặc dựng riêng bằng baocao "
@@ -120,7 +120,7 @@ def part_refusal(path: Path) -> Problem | None:
     if _nameable(name):
         return None
     return Problem(
-        codes.UNSORTED,
+        codes.MAKE_PART_NAME,
         Position(path, 1),
         f"make report không theo dõi được tệp có tên “{_shown(name)}”: tên tệp không được có "
         "dấu “;”, “=”, “%”, “\\” hay ký tự điều khiển; hãy đổi tên tệp",

@@ -4,7 +4,7 @@ Each kind's parts are data: templates/new/<slug>/*.md, the slug being the kind's
 templates/kinds.yaml (`baocao new NAME --loai quyet-dinh`). Their front matter is valid as it
 is (a draft without number, dated this month: `{month}` becomes it) and every "…" marks what
 the editor must write, so the new document builds at once, and check lists each "…" as a
-problem until it is filled (baocao.resolve.forms).
+problem until it is filled (baocao.parse.placeholders).
 """
 
 from __future__ import annotations

@@ -1,0 +1,97 @@
+"""Placeholders still to fill: a "…" or "..." standing where a word should be, as `baocao new` and
+`baocao nhap` write them, found in the front matter and in the text (not in tables).
+
+Each line holding one is a `draft` problem at its first placeholder's column: check fails on it, a
+build warns and builds. An ellipsis glued to a word ("máy scan...") or, in the text, closing an
+enumeration ("máy in, máy quét, ...") means "and so on" and is not a placeholder. Parse finds
+them, as it reads the text: whether a line holds one is decided on the block's words as typed
+(Markdown marks left out), its column on the source line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from baocao import codes
+from baocao.parse.blocks import Block, Heading, Item, Paragraph, typed_text
+from baocao.problems import Position, Problem
+
+MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
+# "…" or "..." where a word should be: not glued to the word before it ("trí tuệ..." is "v.v.").
+PLACEHOLDER = re.compile(r"(?<![\w.…])(?:…(?![\w…])|\.\.\.(?![\w.…]))")
+# …unless it closes an enumeration: "máy in, máy quét, ..." (after "," or ";", at the end).
+ENUMERATION_END = re.compile(r"[,;]\s*$")
+CLOSING = re.compile(r"\s*(?:$|[.;:)\]”\"'])")
+ELLIPSIS = re.compile(r"…|\.\.\.")  # any ellipsis, placeholder or not: to match typed and source
+
+
+def placeholders(text: str, enumerations: bool = True) -> Iterator[int]:
+    """Where `text` holds a placeholder: the offset of each "…" or "..." that stands for a word;
+    with `enumerations`, one that closes an enumeration ("máy in, máy quét, ...") is "and so on"
+    (in the front matter, "[Như trên, …]" is a list to fill)."""
+    for match in PLACEHOLDER.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if enumerations and ENUMERATION_END.search(before) and CLOSING.match(after):
+            continue
+        yield match.start()
+
+
+def front_placeholders(path: Path, text: str, first_line: int) -> list[Problem]:
+    """A placeholder in the front matter's text (its first line is `first_line`), outside YAML's
+    comments, at its line and column."""
+    problems = []
+    for offset, line in enumerate(text.splitlines()):
+        if line.strip() == "...":  # YAML's end of document
+            continue
+        at = next(placeholders(_without_comment(line), enumerations=False), None)
+        if at is not None:
+            position = Position(path, first_line + offset, at + 1)
+            problems.append(Problem(codes.PLACEHOLDER, position, MESSAGE))
+    return problems
+
+
+def _without_comment(line: str) -> str:
+    """A YAML line without its comment: from a "#" that starts the line or follows a space,
+    outside quotes."""
+    quote = ""
+    for index, char in enumerate(line):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and (index == 0 or line[index - 1] in " \t:-[{,"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return line[:index]
+    return line
+
+
+def body_placeholders(blocks: Iterable[Block], lines: list[str]) -> list[Problem]:
+    """A placeholder in a heading, paragraph or list item of one file (`lines`, its source), at
+    its own line; tables are left out."""
+    problems = []
+    for block in blocks:
+        if not isinstance(block, Heading | Paragraph | Item):
+            continue
+        text = typed_text(block.inlines)
+        first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
+        for offset in placeholders(text):
+            first.setdefault(text.count("\n", 0, offset), offset)
+        for k, offset in sorted(first.items()):
+            line = block.position.line + k
+            source = lines[line - 1] if 0 < line <= len(lines) else ""
+            column = _source_column(text, offset, source)
+            position = Position(block.position.path, line, column)
+            problems.append(Problem(codes.PLACEHOLDER, position, MESSAGE))
+    return problems
+
+
+def _source_column(text: str, offset: int, source: str) -> int:
+    """The column, in its source line, of the placeholder at `offset` of a block's typed text:
+    the source line's ellipsis of the same rank in its line (Markdown marks hold none)."""
+    start = text.rfind("\n", 0, offset) + 1
+    rank = sum(1 for _ in ELLIPSIS.finditer(text, start, offset))
+    found = list(ELLIPSIS.finditer(source))
+    if rank < len(found):
+        return found[rank].start() + 1
+    return offset - start + 1
