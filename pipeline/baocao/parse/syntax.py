@@ -64,14 +64,12 @@ def cells_at(line: str) -> list[tuple[str, int]]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells: list[tuple[str, int]] = []
-    start = 0
-    for bar in [*BAR.finditer(body), None]:
-        end = bar.start() if bar else len(body)
-        piece = body[start:end]
+    start = offset + 1  # the column its first cell starts at
+    for piece in BAR.split(body):
         text = piece.strip()
         skipped = len(piece) - len(piece.lstrip()) if text else 0
-        cells.append((text.replace("\\|", "|"), offset + start + skipped + 1))
-        start = bar.end() if bar else start
+        cells.append((text.replace("\\|", "|") if "\\" in text else text, start + skipped))
+        start += len(piece) + 1
     return cells
 
 
