@@ -7,10 +7,9 @@ header (its merged cells and the source's own column-number row, "A | B | (1)=(2
 every page. Each row is set apart by its level, as `[table_rows]` in templates/styles.toml says:
 the total, A/B and Roman rows bold, lower rows with items under them italic (docs/nd30-rules.md).
 A text cell keeps the inline Markdown parse read in it: `*Trong đó:*` prints italic, `**…**`
-bold. Column widths
-here are only proportions: the finishing pass fits them to the page. A plain table's
-column-number row ("| (1) | (2) | (3) |", or "| A | B | C |") is part of its repeated header, as a
-budget table's is.
+bold; render reads no text of its own. Column widths here are only proportions: the finishing
+pass fits them to the page. A plain table's column-number row ("| (1) | (2) | (3) |", or
+"| A | B | C |") is part of its repeated header, as a budget table's is.
 """
 
 from __future__ import annotations
