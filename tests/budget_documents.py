@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from baocao.build import check_document, resolve_folder
-from baocao.parse.blocks import Break, Emphasis, Inline, Item, Strong, TableSource, Text
-from baocao.problems import Position, Problem
+from baocao.parse.blocks import Break, DeclaredTable, Emphasis, Inline, Item, Strong, Text
+from baocao.parse.markdown import parse_blocks
+from baocao.problems import Problem
 from baocao.resolve.budget import Row, Table, compute, place_rows
-from baocao.resolve.budget_reader import read_table
 from baocao.resolve.document import BudgetTable, ShownBlock
+from baocao.resolve.tables import budget_table
 from baocao.tools.bench import HEADER as TABLE_HEADER
 
 FRONT_MATTER = """---
@@ -151,11 +152,14 @@ def line_of(text: str, needle: str) -> int:
 
 
 def load(body: str, declaration: str = "Đơn vị: Triệu đồng {#bang}") -> tuple[Table, list[Problem]]:
-    """Read, place and compute a table from its pipe lines; returns (table, problems)."""
-    lines = tuple(body.strip("\n").split("\n"))
-    source = TableSource(Position(Path("t.md"), 1), declaration, 3, lines)
-    table, problems = read_table(source)
-    assert table is not None, problems
+    """Parse, build, place and compute a table from its pipe lines, the declaration on line 1
+    and the table from line 3; returns (table, problems)."""
+    blocks, problems = parse_blocks(Path("t.md"), f"{declaration}\n\n{body.strip(chr(10))}\n")
+    (typed,) = blocks
+    assert isinstance(typed, DeclaredTable), problems
+    table, found = budget_table(typed)
+    assert table is not None, [*problems, *found]
+    problems += found
     problems += place_rows(table)
     problems += compute(table)
     return table, problems
@@ -175,3 +179,29 @@ def docx_budget_table(document: Any) -> Any:
     """The DOCX table printed from a budget table (the frame's layout tables are others)."""
     (table,) = [t for t in document.tables if t.rows[0].cells[0].text == "TT"]
     return table
+
+
+def places(problems: list[Problem], file: str = "01-phan.md") -> list[tuple[str, int, int]]:
+    """Each problem of `file` as (code, line, column), in order of place."""
+    found = [(p.code.code, p.position.line, p.position.column) for p in problems]
+    return sorted(
+        (f for f, p in zip(found, problems, strict=True) if p.position.path.name == file),
+        key=lambda f: (f[1], f[2], f[0]),
+    )
+
+
+def cell(text: str, needle: str, index: int) -> tuple[int, int]:
+    """Where cell `index` (0: the first) of the line holding `needle` is: its line, and the
+    column its text starts at (an empty cell's: just after its "|")."""
+    line = line_of(text, needle)
+    source = text.split("\n")[line - 1]
+    bars = [k for k, c in enumerate(source) if c == "|"]
+    after = bars[index] + 1
+    inside = source[after : bars[index + 1]] if index + 1 < len(bars) else source[after:]
+    skipped = len(inside) - len(inside.lstrip()) if inside.strip() else 0
+    return line, after + skipped + 1
+
+
+def place(code: str, text: str, needle: str, index: int) -> tuple[str, int, int]:
+    """(code, line, column) of a problem at cell `index` of the line holding `needle`."""
+    return (code, *cell(text, needle, index))

@@ -20,7 +20,7 @@ from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.cli import main
 from baocao.parse.syntax import TAG, split_cells
-from baocao.problems import Problem
+from baocao.problems import Code, Problem
 from baocao.received.nhap.folder import import_docx
 from baocao.received.read.blocks import Received, plain
 from baocao.received.read.files import read_received
@@ -84,7 +84,7 @@ def test_soat_on_the_text_reports_what_check_reports(checked: list[Problem]) -> 
     found = check_received(received).problems
     same_errors(received, found, checked)
     (cells,) = at(received, found, "e(các nội dung chi khác")
-    assert cells.code == codes.UNSORTED  # 7 cells, 8 columns: the table's code (BC3xx) once given
+    assert cells.code == codes.RECEIVED_SHORT_ROW  # 7 cells of 8: which figure is whose?
 
 
 def test_soat_on_the_docx_reports_what_check_reports(
@@ -96,8 +96,8 @@ def test_soat_on_the_docx_reports_what_check_reports(
     same_errors(received, found, checked)
     (glued,) = at(received, found, "e(các nội dung chi khác")
     assert received.place(glued.position.line) == "bảng 3, dòng 46"
-    assert glued.code == codes.UNSORTED  # the merged cell understood: a received table's note
-    assert "“e”" in glued.message  # (BC75x once given), the code it reads in the merged cell
+    assert glued.code == codes.RECEIVED_GLUED_CODE  # the merged cell, understood
+    assert "“e”" in glued.message  # the code it reads in the merged cell
 
 
 def test_the_total_210_short_is_a_warning_naming_both_sums(docx_file: Path) -> None:
@@ -114,17 +114,25 @@ PRINTED = re.compile(
     r"(?P<file>.+?):(?P<place>\d+:\d+|đoạn \d+|bảng \d+, dòng \d+): (?P<code>BC\d{3}) "
     r"(?P<warning>cảnh báo: )?“(?P<words>[^”]*)”: \S.*"
 )
-WORDS = TABLE = (codes.UNSORTED.code, None)  # the build path's (BC5xx, BC3xx once given)
-CODES = [
-    WORDS,  # 300.000.000 đồng (Hai trăm triệu đồng)
-    (codes.STATED_TOTAL.code, "cảnh báo: "),  # 10.960 in words, 11.170 in section IV's items
-    TABLE,  # (A+B)
-    TABLE,  # A
-    TABLE,  # e(các nội dung…: 7 cells for 8 columns in the text, a merged cell in the DOCX
-    TABLE,  # III
-    TABLE,  # III.b
-    TABLE,  # IV
-]
+WORDS = (codes.UNSORTED.code, None)  # the build path's (BC5xx once given)
+SUM = (codes.PARENT_SUM.code, None)
+
+
+def codes_of(glued: Code) -> list[tuple[str, str | None]]:
+    """What soat finds in the sample, in order; the row whose code swallowed its name is found
+    as `glued`: 7 cells for 8 columns in the text, a merged cell in the DOCX."""
+    return [
+        WORDS,  # 300.000.000 đồng (Hai trăm triệu đồng)
+        (codes.STATED_TOTAL.code, "cảnh báo: "),  # 10.960 in words, 11.170 in section IV's items
+        SUM,  # (A+B)
+        SUM,  # A
+        (glued.code, None),  # e(các nội dung…
+        SUM,  # III
+        SUM,  # III.b
+        SUM,  # IV
+    ]
+
+
 # the places of each, the total's column that of its figure after "**"
 TEXT_PLACES = ["113:1", "179:181", "251:1", "252:1", "295:1", "296:1", "301:1", "324:1"]
 DOCX_PLACES = ["đoạn 55", "đoạn 88"] + [f"bảng 3, dòng {n}" for n in (4, 5, 46, 47, 51, 73)]
@@ -140,8 +148,14 @@ def test_baocao_soat_prints_places_and_first_words_and_changes_nothing(
     assert all(printed), out
     found = [(Path(m["file"]).name, m["place"], m["code"], m["warning"]) for m in printed if m]
     assert found == [
-        *[(SEED.name, place, *code) for place, code in zip(TEXT_PLACES, CODES, strict=True)],
-        *[(docx_file.name, place, *code) for place, code in zip(DOCX_PLACES, CODES, strict=True)],
+        *[
+            (SEED.name, place, *code)
+            for place, code in zip(TEXT_PLACES, codes_of(codes.RECEIVED_SHORT_ROW), strict=True)
+        ],
+        *[
+            (docx_file.name, place, *code)
+            for place, code in zip(DOCX_PLACES, codes_of(codes.RECEIVED_GLUED_CODE), strict=True)
+        ],
     ]
     assert err == "Có 14 lỗi và 2 cảnh báo.\n"
     assert [m["words"] for m in printed if m and m["place"] in ("113:1", "đoạn 55")] == [

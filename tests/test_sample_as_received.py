@@ -18,7 +18,8 @@ import pytest
 from baocao import codes
 from baocao.build import check_document
 from baocao.cli import main
-from baocao.problems import Problem
+from baocao.problems import Code, Problem
+from budget_documents import cell
 from conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "as-received"
@@ -63,38 +64,57 @@ def test_section_v_total_is_not_the_sum_of_section_iv(problems: list[Problem]) -
     assert figures(total) == {"10.960.000.000", "11.170.000.000", "210.000.000"}
 
 
+def found(problems: list[Problem], needle: str) -> list[Problem]:
+    """The appendix's problems at the line holding `needle`, in order of column."""
+    line = line_of("03-phu-luc.md", needle)
+    here = [p for p in problems if p.position.path.name == "03-phu-luc.md"]
+    return sorted((p for p in here if p.position.line == line), key=lambda p: p.position)
+
+
+def at_cell(code: Code, needle: str, index: int) -> tuple[Code, int, int]:
+    """A problem's code and place: cell `index` of the appendix line holding `needle`."""
+    return (code, *cell((FIXTURE / "03-phu-luc.md").read_text(encoding="utf-8"), needle, index))
+
+
+def places(problems: list[Problem]) -> list[tuple[Code, int, int]]:
+    return [(p.code, p.position.line, p.position.column) for p in problems]
+
+
 def test_khoan_121_is_not_the_sum_of_its_items(problems: list[Problem]) -> None:
-    (row,) = at(problems, "03-phu-luc.md", "Chuyển đổi số (Khoản 121)")
-    assert row.code == TABLE
-    # (1) and (3) typed 0 over the 60 of its one item, which A's typed 0 repeats: said once,
-    # here; (4) typed 10.310 over 10.370
-    assert figures(row) == {"121", "60", "10.310", "10.370"}
+    needle = "Chuyển đổi số (Khoản 121)"
+    here = found(problems, needle)
+    assert places(here) == [at_cell(codes.PARENT_SUM, needle, 2)]  # at its first wrong cell, (1)
+    # its typed 0 over the 60 of its one item, which A's typed 0 repeats: one message, here;
+    # and (4), 10.310 typed over 10.370
+    assert all(figure in here[0].message for figure in ("60", "10.310", "10.370"))
 
 
 def test_the_total_row_breaks_its_column_formula(problems: list[Problem]) -> None:
-    rows = at(problems, "03-phu-luc.md", "Kinh phí KHCN, ĐMST&CDS (A+B)")
-    assert [row.code for row in rows] == [TABLE, TABLE]
-    assert sorted(sorted(figures(row)) for row in rows) == [
-        ["10.960", "11.070"],  # its 2027 column is not A + B
-        ["390", "463", "73"],  # (1) = (2) + (3) is not so either: 73 + 390 = 463
+    needle = "Kinh phí KHCN, ĐMST&CDS (A+B)"
+    here = found(problems, needle)
+    assert places(here) == [
+        at_cell(codes.FORMULA_MISMATCH, needle, 2),  # 390 typed, 73 + 390 = 463
+        at_cell(codes.PARENT_SUM, needle, 5),  # and (4), 10.960 over A and B's 11.070
     ]
+    assert "463" in here[0].message and "11.070" in here[1].message
 
 
 def test_chi_thuong_xuyen_is_zero_over_non_zero_parts(problems: list[Problem]) -> None:
-    (row,) = at(problems, "03-phu-luc.md", "Chi thường xuyên (I+II+III+IV)")
-    assert row.code == TABLE
-    assert figures(row) == {"11.070"}  # (4) typed 0; (1) not here: IV's same 60, said at IV
+    needle = "Chi thường xuyên (I+II+III+IV)"
+    here = found(problems, needle)
+    assert places(here) == [at_cell(codes.PARENT_SUM, needle, 5)]  # (1): IV's 60, said at IV
 
 
 def test_iii_b_is_not_the_sum_of_its_children(problems: list[Problem]) -> None:
-    (row,) = at(problems, "03-phu-luc.md", "| b | Hoạt động ứng dụng công nghệ")
-    assert row.code == TABLE
-    assert figures(row) == {"100", "550"}
+    needle = "| b | Hoạt động ứng dụng công nghệ"
+    here = found(problems, needle)
+    assert places(here) == [at_cell(codes.PARENT_SUM, needle, 5)]
+    assert "550" in here[0].message  # its typed 100 against its items' 550
 
 
 def test_the_row_whose_code_swallowed_its_name(problems: list[Problem]) -> None:
-    (row,) = at(problems, "03-phu-luc.md", "| e(các nội dung chi khác")
-    assert row.code == TABLE  # 7 cells in a table of 8 columns
+    here = found(problems, "| e(các nội dung chi khác")
+    assert places(here) == [(codes.ROW_WIDTH, line_of("03-phu-luc.md", "| e(các"), 1)]
 
 
 def test_nothing_else_is_flagged(problems: list[Problem]) -> None:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from baocao import codes
 from baocao.parse.blocks import (
     Break,
     Citation,
+    DeclaredTable,
     Emphasis,
     Heading,
     Item,
     Paragraph,
     PlainTable,
     Strong,
-    TableSource,
+    TableCell,
     Tag,
     Text,
     source_text,
 )
 from baocao.parse.markdown import inline_markdown, parse_blocks
+from baocao.problems import Position
 from budget_documents import HEADER, problems_of
 
 HERE = Path("x.md")
@@ -31,7 +34,8 @@ def lines_of(blocks: list) -> list[tuple[str, int]]:
 def test_every_block_knows_its_line() -> None:
     text = (
         "# I. MỤC\n## 1. Tiểu mục\n- một\n  tiếp\n\n+ hai\n+ ba\n\n1. Kính đề nghị\n2. Hai\n\n"
-        "Đoạn\nvăn\n\n\nĐơn vị: Triệu đồng {#bang}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
+        "Đoạn\nvăn\n\n\nĐơn vị: Triệu đồng {#bang}\n\n| A | B | C |\n|---|---|---|\n"
+        "| A | B | (1) |\n| 1 | Một | 2 |\n"
     )
     blocks, problems = parse_blocks(HERE, text)
     assert problems == []
@@ -44,23 +48,23 @@ def test_every_block_knows_its_line() -> None:
         ("Item", 9),
         ("Item", 10),
         ("Paragraph", 12),
-        ("TableSource", 16),
+        ("DeclaredTable", 16),
     ]
     assert [b.marker for b in blocks if isinstance(b, Item)] == ["-", "+", "+", "1.", "2."]
     assert [b.level for b in blocks if isinstance(b, Heading)] == [1, 2]
 
 
-def test_a_table_source_keeps_its_declaration_and_lines() -> None:
-    glued = "Đơn vị: Triệu đồng {#a}\n| A | B |\n|---|---|\n"
-    apart = "Đơn vị: Triệu đồng {#b cot=1}\n\n| A | B |\n|---|---|\n| 1 | 2 |\n"
-    (first,), _ = parse_blocks(HERE, glued)
-    (second,), _ = parse_blocks(HERE, apart)
-    assert first == TableSource(
-        first.position, "Đơn vị: Triệu đồng {#a}", 2, ("| A | B |", "|---|---|")
-    )
-    assert isinstance(second, TableSource)
-    assert (second.declaration, second.first_line) == ("Đơn vị: Triệu đồng {#b cot=1}", 3)
-    assert second.lines == ("| A | B |", "|---|---|", "| 1 | 2 |")
+def test_a_budget_table_is_read_with_its_own_lines_or_the_table_under_it() -> None:
+    numbers = "| TT | ND | KP |\n|---|---|---|\n| A | B | (1) |\n| 1 | Một | 5 |\n"
+    glued = "Đơn vị: Triệu đồng {#a}\n" + numbers
+    apart = "Đơn vị: Triệu đồng {#b cot=1}\n\n" + numbers
+    ((first,), problems), ((second,), more) = parse_blocks(HERE, glued), parse_blocks(HERE, apart)
+    assert problems == more == []
+    assert isinstance(first, DeclaredTable) and isinstance(second, DeclaredTable)
+    assert (first.declaration.id, first.declaration.unit) == ("a", "Đơn vị: Triệu đồng")
+    assert [row.position.line for row in first.rows] == [5]
+    assert [row.position.line for row in second.rows] == [6]
+    assert second.position == Position(HERE, 1)
 
 
 def test_paragraph_glued_to_a_list_still_gets_its_own_line() -> None:
@@ -110,10 +114,15 @@ def test_a_point_on_a_line_of_its_own_is_a_paragraph_at_that_line() -> None:
 
 
 def test_unsupported_blocks_are_problems_at_their_line() -> None:
-    _, problems = parse_blocks(HERE, "Đoạn\n\n> trích\n\n<table><tr><td>x</td></tr></table>\n")
-    assert [
-        (p.position.line, "trích dẫn" in p.message or "HTML" in p.message) for p in problems
-    ] == [(3, True), (5, True)]
+    text = "Đoạn\n\n> trích\n\n<table><tr><td>x</td></tr></table>\n\n    mã\n\n---\n"
+    _, problems = parse_blocks(HERE, text)
+    code = codes.UNSUPPORTED_BLOCK
+    assert [(p.code, p.position.line, p.position.column) for p in problems] == [
+        (code, 3, 1),
+        (code, 5, 1),
+        (code, 7, 1),
+        (code, 9, 1),
+    ]
 
 
 def test_inlines_are_typed() -> None:
@@ -167,12 +176,10 @@ def test_a_stray_citation_mark_is_a_problem_at_its_line() -> None:
 def test_a_declaration_line_and_its_table_share_a_file(tmp_path: Path) -> None:
     declaration, table = HEADER.split("\n\n", 1)
     problems = problems_of(tmp_path, declaration + "\n", table + "| A | Một | | | | 1 |\n")
-    assert [(p.position.path.name, p.position.line) for p in problems] == [
-        ("01-phan.md", 1),
-        ("02-phan.md", 1),
+    assert [(p.code, p.position.path.name, p.position.line) for p in problems] == [
+        (codes.DECLARATION_WITHOUT_TABLE, "01-phan.md", 1),
+        (codes.TABLE_WITHOUT_DECLARATION, "02-phan.md", 1),
     ]
-    assert "phải có bảng ngay bên dưới" in problems[0].message
-    assert "không có dòng khai báo" in problems[1].message
 
 
 def test_a_table_without_a_column_number_row_is_a_plain_table() -> None:
@@ -185,18 +192,35 @@ def test_a_table_without_a_column_number_row_is_a_plain_table() -> None:
     table = blocks[1]
     assert isinstance(table, PlainTable) and table.position.line == 3
     assert table.aligns == ("center", "default", "right")
-    assert table.header == ((Text("STT"),), (Text("Nhiệm vụ"),), (Text("Kinh phí"),))
-    assert table.rows[0] == ((Text("1"),), (Emphasis((Text("Trong đó:"),)),), ())
-    assert table.rows[1][1] == (Strong((Text("Máy in"),)), Text(" "), Citation(' tien("a.b") '))
+    assert table.header == (
+        TableCell("STT", (Text("STT"),), Position(HERE, 3, 3)),
+        TableCell("Nhiệm vụ", (Text("Nhiệm vụ"),), Position(HERE, 3, 9)),
+        TableCell("Kinh phí", (Text("Kinh phí"),), Position(HERE, 3, 20)),
+    )
+    assert [c.inlines for c in table.rows[0]] == [
+        (Text("1"),),
+        (Emphasis((Text("Trong đó:"),)),),
+        (),
+    ]
+    assert [c.position for c in table.rows[0]] == [
+        Position(HERE, 5, 3),
+        Position(HERE, 5, 7),
+        Position(HERE, 5, 20),  # an empty cell: just after its "|"
+    ]
+    assert table.rows[1][1].inlines == (
+        Strong((Text("Máy in"),)),
+        Text(" "),
+        Citation(' tien("a.b") '),
+    )
 
 
 def test_a_plain_table_row_with_the_wrong_cell_count_is_a_problem_at_its_line() -> None:
     text = "| A | B |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |\n"
     blocks, problems = parse_blocks(HERE, text)
     assert [type(b).__name__ for b in blocks] == ["PlainTable"]
-    assert [(p.position.line, p.message) for p in problems] == [
-        (3, "dòng có 3 ô, bảng có 2 cột (thiếu hoặc thừa “|”)"),
-        (4, "dòng có 1 ô, bảng có 2 cột (thiếu hoặc thừa “|”)"),
+    assert [(p.code, p.position.line, p.position.column) for p in problems] == [
+        (codes.PLAIN_ROW_WIDTH, 3, 1),
+        (codes.PLAIN_ROW_WIDTH, 4, 1),
     ]
 
 

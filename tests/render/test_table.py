@@ -6,7 +6,7 @@ from pathlib import Path
 
 import docx
 from baocao.build import build_document, check_document
-from baocao.parse.blocks import Emphasis, PlainTable, Strong, Text
+from baocao.parse.blocks import Emphasis, Inline, PlainTable, Strong, TableCell, Text
 from baocao.problems import Position
 from baocao.render.table import budget_table, plain_table
 from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
@@ -88,13 +88,22 @@ def test_a_row_name_keeps_its_italic_and_bold() -> None:
     assert text_of(named) == "Máy in màu"
 
 
+def cells(*inlines: tuple[Inline, ...]) -> tuple[TableCell, ...]:
+    """A row of a plain table's cells, each holding its inlines (their text is not printed)."""
+    at = Position(Path("90-phu-luc.md"), 3)
+    return tuple(TableCell("", items, at) for items in inlines)
+
+
 def test_a_plain_table_is_printed_as_typed_without_a_column_number_row() -> None:
     at = Position(Path("90-phu-luc.md"), 3)
     table = PlainTable(
         at,
         ("center", "default"),
-        ((Text("STT"),), (Text("Nhiệm vụ"),)),
-        (((Text("1"),), (Emphasis((Text("Trong đó:"),)),)), ((), (Strong((Text("x"),)),))),
+        cells((Text("STT"),), (Text("Nhiệm vụ"),)),
+        (
+            cells((Text("1"),), (Emphasis((Text("Trong đó:"),)),)),
+            cells((), (Strong((Text("x"),)),)),
+        ),
     )
     node = plain_table(table)
     _, _, specs, (_, head), [(_, _, _, body)], _ = node["c"]
@@ -112,5 +121,5 @@ def test_a_plain_table_is_printed_as_typed_without_a_column_number_row() -> None
         }
     ]
     assert body[1][1][0][4] == []  # an empty cell holds no paragraph
-    headless = plain_table(PlainTable(at, ("default",), ((),), (((Text("a"),),),)))
+    headless = plain_table(PlainTable(at, ("default",), cells(()), (cells((Text("a"),)),)))
     assert headless["c"][3][1] == []  # every header cell empty: no header row

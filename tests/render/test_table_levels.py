@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import docx
+from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.render.table import budget_table, row_emphasis
 from budget_documents import HEADER, SAMPLE_SHAPE, docx_budget_table, load, write_document
@@ -133,4 +134,8 @@ def _budget_docx(tmp_path: Path) -> docx.document.Document:
 def test_a_number_row_with_letters_still_needs_its_declaration(tmp_path: Path) -> None:
     lone = "| TT | X |\n|---|---|\n| A | (1) |\n| 1 | 2 |\n"
     (problem,) = check_document(write_document(tmp_path, lone))
-    assert "không có dòng khai báo “Đơn vị" in problem.message
+    assert (problem.code, problem.position.line, problem.position.column) == (
+        codes.TABLE_WITHOUT_DECLARATION,
+        1,
+        1,
+    )

@@ -6,10 +6,22 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.money.amount import Amount, Unit
-from baocao.resolve.budget import code_rank
+from baocao.parse.table import code_rank
 from baocao.tools.bench import generated_table
-from budget_documents import HEADER, SAMPLE_SHAPE, at, figures, line_of, load, problems_of, row
+from budget_documents import (
+    HEADER,
+    SAMPLE_SHAPE,
+    figures,
+    load,
+    place,
+    places,
+    problems_of,
+    row,
+)
+
+SUM = codes.PARENT_SUM.code
 
 
 @pytest.mark.parametrize(
@@ -115,33 +127,44 @@ def test_parent_not_the_sum_of_its_children(tmp_path: Path) -> None:
     body = HEADER + "| IV | Chuyển đổi số | | | | 10.310 |\n| a | Một | | | | 10.000 |\n"
     body += "| b | Hai | | | | 370 |\n"
     problems = problems_of(tmp_path, body)
-    (message,) = at(problems, line_of(body, "Chuyển đổi số"))
-    assert "dòng IV “Chuyển đổi số”" in message
-    assert "cột (4): ghi 10.310, tổng các mục con là 10.370" in message
-    assert len(problems) == 1
+    assert places(problems) == [place(SUM, body, "Chuyển đổi số", 5)]  # at its (4) cell
+    (problem,) = problems
+    assert "10.310" in problem.message and "10.370" in problem.message  # typed, and the sum
 
 
 def test_all_wrong_columns_of_a_row_in_one_message(tmp_path: Path) -> None:
     body = HEADER + "| A | Chi | 0 | 0 | 0 | 0 |\n| + | Việc | 60 | 0 | 60 | 60 |\n"
-    (message,) = [p.message for p in problems_of(tmp_path, body)]
-    assert "cột (1): ghi 0, tổng các mục con là 60" in message
-    assert "cột (3): ghi 0, tổng các mục con là 60" in message
-    assert "cột (4): ghi 0, tổng các mục con là 60" in message
+    problems = problems_of(tmp_path, body)
+    assert places(problems) == [place(SUM, body, "| A | Chi", 2)]  # at the first wrong column
+    (problem,) = problems
+    assert all(f"({n})" in problem.message for n in (1, 3, 4))
+    assert "(2)" not in problem.message  # 0 is the sum of its items' 0
 
 
 def test_broken_column_formula(tmp_path: Path) -> None:
     body = HEADER + "| = | Tổng | 390 | 73 | 390 | |\n| + | Chưa chi tiết | ? | ? | ? | |\n"
     problems = problems_of(tmp_path, body)
-    (message,) = at(problems, line_of(body, "| = |"))
-    assert "sai công thức cột (1)=(2)+(3)" in message
-    assert "cột (1) ghi 390, nhưng (2)+(3) = 73 + 390 = 463" in message
-    assert len(problems) == 1  # the remainder row is not blamed for its parent's formula
+    # the remainder row is not blamed for its parent's formula
+    assert places(problems) == [place(codes.FORMULA_MISMATCH.code, body, "| = |", 2)]
+    assert "463" in problems[0].message  # what (2)+(3) gives
 
 
 def test_marker_naming_a_row_not_on_the_branch(tmp_path: Path) -> None:
     body = HEADER + "| I. | Một | | | | |\n| +IV | Mục | | | | 1 |\n"
-    (message,) = at(problems_of(tmp_path, body), line_of(body, "| +IV |"))
-    assert "không thấy dòng mã “IV” ở nhánh phía trên (các dòng đang mở: I.)" in message
+    problems = problems_of(tmp_path, body)
+    assert places(problems) == [place(codes.MARKER_PARENT.code, body, "| +IV |", 0)]
+
+
+def test_an_item_of_an_item_needs_an_item_above(tmp_path: Path) -> None:
+    body = HEADER + "| I. | Một | | | | |\n| ++ | Mục | | | | 1 |\n"
+    problems = problems_of(tmp_path, body)
+    assert places(problems) == [place(codes.MARKER_PARENT.code, body, "| ++ |", 0)]
+
+
+def test_a_second_total_row(tmp_path: Path) -> None:
+    body = HEADER + "| = | Tổng | | | | |\n| A | Một | | | | 1 |\n| = | Cộng | | | | |\n"
+    problems = problems_of(tmp_path, body)
+    assert places(problems) == [place(codes.TWO_TOTALS.code, body, "Cộng", 0)]
 
 
 def test_remainder_problems(tmp_path: Path) -> None:
@@ -149,14 +172,22 @@ def test_remainder_problems(tmp_path: Path) -> None:
         "| A | Không ghi tổng | | | | |\n| + | Phần còn lại | | | | ? |\n"
         "| B | Ghi tổng nhỏ | | | | 10 |\n| + | Mục | | | | 30 |\n"
         "| + | Phần còn lại B | | | | ? |\n"
+        "| C | Hai phần còn lại | | | | 10 |\n| + | Một | | | | ? |\n| + | Hai | | | | ? |\n"
     )
-    problems = problems_of(tmp_path, body)
-    assert "ô “?” là phần còn lại của số tổng ghi ở dòng A “Không ghi tổng”" in "".join(
-        at(problems, line_of(body, "| + | Phần còn lại |"))
-    )
-    assert "các mục con của dòng B “Ghi tổng nhỏ” cộng lại 30, vượt số tổng ghi 10" in "".join(
-        at(problems, line_of(body, "Phần còn lại B"))
-    )
+    assert places(problems_of(tmp_path, body)) == [
+        place(codes.REMAINDER_WITHOUT_TOTAL.code, body, "| + | Phần còn lại |", 5),
+        place(codes.REMAINDER_NEGATIVE.code, body, "Phần còn lại B", 5),
+        place(codes.REMAINDER_PLACE.code, body, "| + | Hai |", 5),  # one "?" for each total
+    ]
+
+
+def test_a_remainder_only_where_a_rest_can_be(tmp_path: Path) -> None:
+    body = HEADER.replace("(1)=(2)+(3)", "(1)=(2)/(3)").replace("TỔNG CỘNG", "Tỷ lệ (%)")
+    body += "| = | Tổng | | | | ? |\n| A | Một | ? | | | 5 |\n"
+    assert places(problems_of(tmp_path, body)) == [
+        place(codes.REMAINDER_PLACE.code, body, "| = |", 5),  # the total is no item's rest
+        place(codes.REMAINDER_PLACE.code, body, "| A | Một", 2),  # a ratio is never summed
+    ]
 
 
 def test_big_table_totals_are_exact() -> None:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.money.amount import Amount, Unit
+from baocao.parse.formula import parse_formula
 from baocao.resolve.budget import COUNT, MONEY, PERCENT, Measure
-from baocao.resolve.budget_reader import declared_measure, header_measure, parse_formula
-from budget_documents import at, figures, line_of, load, problems_of, row
+from baocao.resolve.tables import declared_measure, header_measure
+from budget_documents import figures, load, place, places, problems_of, row
 
 STATISTICS = """\
 | TT | THÔN | Hồ sơ tiếp nhận | Hồ sơ trực tuyến | Tỷ lệ trực tuyến (%) | Người được tập huấn (người) | Diện tích (ha) | Kinh phí (triệu đồng) |
@@ -114,11 +116,12 @@ def test_only_money_columns_are_cited_as_amounts(tmp_path: Path) -> None:
 
 def test_a_figure_too_precise_for_its_column(tmp_path: Path) -> None:
     body = "Đơn vị: Hồ sơ {#tk}\n\n" + STATISTICS
-    (message,) = at(problems_of(tmp_path, body), line_of(body, "An Lạc"))
-    assert message == (
-        "cột (5): “12,5” ha có nhiều chữ số thập phân hơn bảng cho phép (số nguyên); thêm "
-        "“thap_phan(5)=…” vào dòng khai báo bảng nếu cần"
-    )
+    problems = problems_of(tmp_path, body)
+    assert places(problems) == [
+        place(codes.FIGURE_DECIMALS.code, body, "An Lạc", 6),
+        place(codes.FIGURE_DECIMALS.code, body, "Bình Minh", 6),
+    ]
+    assert "thap_phan(5)=" in problems[0].message  # the option that allows them, for its column
 
 
 # Formulas -----------------------------------------------------------------------------------
@@ -214,13 +217,9 @@ def test_a_formula_typed_by_hand_is_checked_to_its_printed_rounding(tmp_path: Pa
 | 2 | Giáo dục | 420 | 275 | 65,4 |
 """
     )
-    problems = problems_of(tmp_path, body)
-    assert at(problems, line_of(body, "Quản lý")) == []  # 74,794… is 74,8 to one decimal
-    (message,) = at(problems, line_of(body, "Giáo dục"))
-    assert message == (
-        "dòng 2 “Giáo dục”: sai công thức cột (3)=(2)/(1)×100 — cột (3) ghi 65,4, nhưng "
-        "(2)÷(1)×100 = 275 ÷ 420 × 100 = 65,5"
-    )
+    problems = problems_of(tmp_path, body)  # 74,794… is 74,8 to one decimal; 65,476… not 65,4
+    assert places(problems) == [place(codes.FORMULA_MISMATCH.code, body, "Giáo dục", 4)]
+    assert "65,5" in problems[0].message
 
 
 def test_a_percent_column_holding_amounts_is_caught(tmp_path: Path) -> None:
@@ -232,40 +231,24 @@ def test_a_percent_column_holding_amounts_is_caught(tmp_path: Path) -> None:
 | 1 | Quản lý nhà nước | 3.650 | 2.730 | 2.730 |
 """
     with_formula = head + table.replace("{formula}", "(3)=(2)/(1)×100")
-    (problem,) = problems_of(tmp_path / "a", with_formula)
-    assert not problem.warning
-    assert "sai công thức cột (3)=(2)/(1)×100" in problem.message
-    assert "cột tỷ lệ (%) mà ghi 2.730: số này giống số tiền hay số lượng" in problem.message
+    problems = problems_of(tmp_path / "a", with_formula)  # one message: the formula, and why
+    assert places(problems) == [place(codes.FORMULA_MISMATCH.code, with_formula, "Quản lý", 4)]
+    assert not problems[0].warning
     typed_only = head + table.replace("{formula}", "(3)")
-    (problem,) = problems_of(tmp_path / "b", typed_only)
-    assert problem.warning
-    assert problem.message == (
-        "dòng 1 “Quản lý nhà nước”, cột (3): cột tỷ lệ (%) mà ghi 2.730: số này giống số tiền "
-        "hay số lượng hơn là tỷ lệ"
-    )
+    problems = problems_of(tmp_path / "b", typed_only)
+    assert places(problems) == [place(codes.FIGURE_SCALE.code, typed_only, "Quản lý", 4)]
+    assert problems[0].warning
 
 
 @pytest.mark.parametrize(
-    ("numbers", "expected"),
+    "numbers",
     [
-        (
-            "| A | B | C | (1) | (2) | (3)=(1)×(2) |",
-            "công thức (3)=(1)×(2) cho ra tiền nhân tiền, nhưng cột (3) là số tiền; một thừa số "
-            "phải là số lượng: ghi đơn vị ở tiêu đề cột đó, ví dụ “Số lượng (cái)”",
-        ),
-        (
-            "| A | B | C | (1) | (2) | (3)=(2)/(1)×100 |",
-            "công thức (3)=(2)/(1)×100 cho ra một số không phải tiền, nhưng cột (3) là số tiền; "
-            "ghi “(%)” ở tiêu đề cột tỷ lệ, “(cái)”, “(người)” … ở tiêu đề cột số lượng",
-        ),
-        (
-            "| A | B | C | (1) | (2) | (3)=(1)+(2) |",
-            "công thức (3)=(1)+(2) cộng hoặc trừ số tiền với số không phải tiền; ghi đơn vị của "
-            "mỗi cột ở tiêu đề, ví dụ “Số lượng (cái)”, “Tỷ lệ (%)”",
-        ),
+        "| A | B | C | (1) | (2) | (3)=(1)×(2) |",  # money times money
+        "| A | B | C | (1) | (2) | (3)=(2)/(1)×100 |",  # a ratio, in a money column
+        "| A | B | C | (1) | (2) | (3)=(1)+(2) |",  # a count plus money
     ],
 )
-def test_a_formula_must_give_its_columns_kind(tmp_path: Path, numbers: str, expected: str) -> None:
+def test_a_formula_must_give_its_columns_kind(tmp_path: Path, numbers: str) -> None:
     header = "| TT | NỘI DUNG | ĐVT | {one} | ĐƠN GIÁ | THÀNH TIỀN |\n|---|---|---|---|---|---|\n"
     one = "KINH PHÍ" if "×" in numbers or "/" in numbers else "Số lượng"
     body = (
@@ -274,8 +257,8 @@ def test_a_formula_must_give_its_columns_kind(tmp_path: Path, numbers: str, expe
         + numbers
         + "\n| 1 | Máy | Bộ | 1 | 2 | |\n"
     )
-    (message,) = [p.message for p in problems_of(tmp_path, body)]
-    assert message == expected
+    expected = place(codes.FORMULA_KIND.code, body, "| A | B | C |", 5)
+    assert places(problems_of(tmp_path, body)) == [expected]
 
 
 # Display ------------------------------------------------------------------------------------
@@ -315,13 +298,12 @@ def test_zero_and_decimals_print_as_the_table_says(
 
 def test_unknown_or_malformed_options(tmp_path: Path) -> None:
     body = "Đơn vị: Triệu đồng {#kp so_khong=x thap_phan(9)=1 le}\n\n" + DISPLAY
-    messages = at(problems_of(tmp_path, body), line_of(body, "Đơn vị"))
-    assert (
-        "tùy chọn “so_khong=x”: cần cách in số 0 (so_khong=0, so_khong=- hoặc so_khong=trong)"
-        in (messages)
-    )
-    assert "tùy chọn cho cột (9): bảng không có cột đó" in messages
-    assert any(m.startswith("tùy chọn “le” của bảng “kp” không rõ") for m in messages)
+    line = body.split("\n")[0]
+    assert [p for p in places(problems_of(tmp_path, body)) if p[1] == 1] == [
+        (codes.OPTION_VALUE.code, 1, line.index("so_khong") + 1),
+        (codes.OPTION_COLUMN.code, 1, line.index("thap_phan") + 1),
+        (codes.UNKNOWN_OPTION.code, 1, line.index("le}") + 1),
+    ]
 
 
 def test_figures_round_half_up_away_from_zero() -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from baocao.parse.blocks import (
     Citation,
+    DeclaredTable,
     Emphasis,
     Heading,
     Inline,
     Paragraph,
     Strong,
-    TableSource,
     Tag,
     Text,
 )
@@ -97,7 +97,7 @@ def test_each_prose_block_as_typed_pairs_with_the_same_block_as_shown(tmp_path: 
     parsed = parse_document(folder)
     resolution = resolve_document(parsed)
     assert resolution.document is not None
-    typed = [b for b in parsed.blocks if not isinstance(b, TableSource)]
+    typed = [b for b in parsed.blocks if not isinstance(b, DeclaredTable)]
     shown = [b for b in resolution.document.blocks if not isinstance(b, BudgetTable)]
     assert [t for t, _ in resolution.prose] == typed
     assert [s for _, s in resolution.prose] == shown

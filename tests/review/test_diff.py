@@ -269,7 +269,7 @@ def test_an_end_that_fails_check_is_named_with_its_problems(repo: Path) -> None:
     short = git(repo, "rev-parse", "--short=7", "HEAD").strip()
     lines = result.stderr.strip().splitlines()
     assert lines[0] == f"Bản HEAD ({short}) không qua được kiểm tra (1 lỗi), nên chưa so sánh được:"
-    assert lines[1].startswith("content/thu/01-phan.md:11:1: BC990 cột (2): “2O” không phải số")
+    assert lines[1].startswith("content/thu/01-phan.md:11:19: BC323 ")  # "2O": no number
     assert len(lines) == 2  # the other end is fine: not mentioned
 
     result = diff(repo, "HEAD", "HEAD~1")  # the failing end named whichever side it is on

@@ -28,6 +28,7 @@ from baocao.parse.blocks import (
     Block,
     Break,
     Citation,
+    DeclaredTable,
     Emphasis,
     Heading,
     Inline,
@@ -36,20 +37,20 @@ from baocao.parse.blocks import (
     PlainTable,
     Strong,
     TableCell,
-    TableSource,
     Tag,
     Text,
 )
 from baocao.parse.syntax import (
     CITATION_OR_TAG,
     STRAY,
+    cells_at,
     is_declaration,
     is_delimiter_row,
     is_number_row,
     is_table_line,
-    split_cells,
 )
-from baocao.problems import Position, Problem
+from baocao.parse.table import read_declaration, read_pipe_table
+from baocao.problems import Code, Position, Problem
 
 ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])(?:[ \t]|$)")
 # A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
@@ -150,10 +151,15 @@ class _Blocks:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(codes.UNSORTED, Position(self.path, line), message))
 
+    def block_problem(self, code: Code, line: int, message: str, column: int = 1) -> None:
+        """A problem of a block or a table: its code, its line and the column it is at."""
+        self.problems.append(Problem(code, Position(self.path, line, column), message))
+
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
     """Markdown into blocks, each with the line it starts on, and every problem of the file:
-    unsupported blocks, budget tables without their declaration line, stray citation marks.
+    unsupported blocks, budget tables without their declaration line and what is wrong in a
+    table, stray citation marks.
 
     A pipe table with a column-number row ("| A | B | (1) |") is a budget table, and needs its
     declaration line; one without is a plain table, printed as typed."""
@@ -162,12 +168,13 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
     while raws:
         raw = raws.popleft()
         if raw.kind == "paragraph" and is_declaration(raw.source):
-            out.blocks.extend(_table_source(out, raw, raws))
+            out.blocks.extend(_budget_table(out, raw, raws))
         elif raw.is_table and (table := _plain_table(out, raw)) is not None:
             out.blocks.append(table)
         elif raw.is_table:
             what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
-            out.problem(
+            out.block_problem(
+                codes.TABLE_WITHOUT_DECLARATION,
                 raw.position.line,
                 f"{what} không có dòng khai báo “Đơn vị: … {{#mã}}” ngay phía trên "
                 "(bảng không được có dòng trống ở giữa)",
@@ -184,7 +191,11 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
             out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
         else:
             what = UNSUPPORTED.get(raw.kind, raw.kind)
-            out.problem(raw.position.line, f"không dùng được {what} trong nội dung báo cáo")
+            out.block_problem(
+                codes.UNSUPPORTED_BLOCK,
+                raw.position.line,
+                f"không dùng được {what} trong nội dung báo cáo",
+            )
     return out.blocks, out.problems
 
 
@@ -205,7 +216,7 @@ def _raw_blocks(path: Path, text: str) -> list[_Raw]:
     return raws
 
 
-def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[TableSource]:
+def _budget_table(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[DeclaredTable]:
     """A declaration line and its table: the "|" lines of its own paragraph, or the table right
     below it in the same file (taken off `rest`, the file's blocks still to come)."""
     lines = declaration.source.split("\n")
@@ -216,12 +227,19 @@ def _table_source(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[Ta
         following = rest.popleft()
         first, table = following.position.line, following.source.split("\n")
     else:
-        out.problem(
+        out.block_problem(
+            codes.DECLARATION_WITHOUT_TABLE,
             declaration.position.line,
             "dòng khai báo bảng “Đơn vị: … {#mã}” phải có bảng ngay bên dưới",
         )
         return []
-    return [TableSource(declaration.position, lines[0], first, tuple(table))]
+    declared, problems = read_declaration(lines[0], declaration.position)
+    out.problems.extend(problems)
+    if declared is None:
+        return []
+    typed, problems = read_pipe_table(declared, first, table, inline_markdown)
+    out.problems.extend(problems)
+    return [typed] if typed is not None else []
 
 
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
@@ -230,26 +248,40 @@ def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
     line is then missing). A column-number row right under the header that numbers every column
     ("| (1) | (2) | (3) |", never a budget table's: its first two columns are letters) is the
     plain table's own, printed in its header."""
-    rows = [split_cells(line) for line in raw.source.split("\n")]
-    if len(rows) < 2 or not is_delimiter_row(rows[1]):
+    lines = raw.source.split("\n")
+    rows = [cells_at(line) for line in lines]
+    texts = [[text for text, _ in cells] for cells in rows]
+    if len(rows) < 2 or not is_delimiter_row(texts[1]):
         return None
-    numbered = [k for k, cells in enumerate(rows[2:], start=2) if is_number_row(cells)]
-    own_numbers = numbered == [2] and rows[2][0].startswith("(")
+    numbered = [k for k, cells in enumerate(texts[2:], start=2) if is_number_row(cells)]
+    own_numbers = numbered == [2] and texts[2][0].startswith("(")
     if numbered and not own_numbers:
         return None
     width = len(rows[0])
-    aligns = tuple(_alignment(cell) for cell in rows[1])[:width]
+    aligns = tuple(_alignment(cell) for cell in texts[1])[:width]
     aligns += ("default",) * (width - len(aligns))
     cells: list[tuple[TableCell, ...]] = []
-    for offset, texts in enumerate(rows):
+    for offset, found in enumerate(rows):
         line = raw.position.line + offset
         if offset == 1:
             continue
-        if len(texts) != width:
-            out.problem(line, f"dòng có {len(texts)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)")
-            texts = (texts + [""] * width)[:width]
-        cells.append(tuple(_Inlines(out, line).read(_markdown().inline(t, {})) for t in texts))
+        if len(found) != width:
+            out.block_problem(
+                codes.PLAIN_ROW_WIDTH,
+                line,
+                f"dòng có {len(found)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)",
+            )
+            end = len(lines[offset]) + 1  # a missing cell: where the line ends
+            found = (found + [("", end)] * width)[:width]
+        cells.append(
+            tuple(_plain_cell(out, text, Position(out.path, line, c)) for text, c in found)
+        )
     return PlainTable(raw.position, aligns, cells[0], tuple(cells[1:]), int(own_numbers))
+
+
+def _plain_cell(out: _Blocks, text: str, at: Position) -> TableCell:
+    """A plain table's cell: its inline Markdown, citations and tags found (resolve writes them)."""
+    return TableCell(text, _Inlines(out, at.line).read(_markdown().inline(text, {})), at)
 
 
 def _alignment(delimiter: str) -> str:

@@ -40,6 +40,7 @@ END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
 NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
 DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header
+BAR = re.compile(r"(?<!\\)\|")  # a bar between two cells of a pipe-table line
 
 
 def is_declaration(text: str) -> bool:
@@ -53,12 +54,28 @@ def is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
+def cells_at(line: str) -> list[tuple[str, int]]:
+    """The cells of a pipe-table line, each with the 1-based column where its text starts (an
+    empty cell's: just after its "|"); "\\|" is a literal bar."""
+    body = line.strip()
+    offset = len(line) - len(line.lstrip())
+    if body.startswith("|"):
+        body, offset = body[1:], offset + 1
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells: list[tuple[str, int]] = []
+    start = offset + 1  # the column its first cell starts at
+    for piece in BAR.split(body):
+        text = piece.strip()
+        skipped = len(piece) - len(piece.lstrip()) if text else 0
+        cells.append((text.replace("\\|", "|") if "\\" in text else text, start + skipped))
+        start += len(piece) + 1
+    return cells
+
+
 def split_cells(line: str) -> list[str]:
     """The cells of a pipe-table line; "\\|" is a literal bar."""
-    s = line.strip()
-    s = s[1:] if s.startswith("|") else s
-    s = s[:-1] if s.endswith("|") and not s.endswith("\\|") else s
-    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+    return [text for text, _ in cells_at(line)]
 
 
 def is_delimiter_row(cells: list[str]) -> bool:
@@ -69,14 +86,6 @@ def is_delimiter_row(cells: list[str]) -> bool:
 def is_number_row(cells: list[str]) -> bool:
     """Whether a row is a budget table's column-number row: "| A | B | (1)=(2)+(3) | (2) |"."""
     return all(NUMBER_CELL.fullmatch(c) for c in cells) and any(c.startswith("(") for c in cells)
-
-
-def split_tag(text: str) -> tuple[str, str | None]:
-    """ "Chuyển đổi số {#cds}" → ("Chuyển đổi số", "cds"); no tag → (text, None)."""
-    match = END_TAG.search(text)
-    if not match:
-        return text.strip(), None
-    return text[: match.start()].strip(), match.group(1).strip()
 
 
 # An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and

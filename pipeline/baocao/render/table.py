@@ -6,10 +6,10 @@ in its column's unit and decimals, an empty cell stays empty, markers and ids ar
 header (its merged cells and the source's own column-number row, "A | B | (1)=(2)+(3)") repeats on
 every page. Each row is set apart by its level, as `[table_rows]` in templates/styles.toml says:
 the total, A/B and Roman rows bold, lower rows with items under them italic (docs/nd30-rules.md).
-A text cell keeps its inline Markdown: `*Trong đó:*` prints italic, `**…**` bold. Column widths
-here are only proportions: the finishing pass fits them to the page. A plain table's
-column-number row ("| (1) | (2) | (3) |", or "| A | B | C |") is part of its repeated header, as a
-budget table's is.
+A text cell keeps the inline Markdown parse read in it: `*Trong đó:*` prints italic, `**…**`
+bold; render reads no text of its own. Column widths here are only proportions: the finishing
+pass fits them to the page. A plain table's column-number row ("| (1) | (2) | (3) |", or
+"| A | B | C |") is part of its repeated header, as a budget table's is.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ import functools
 import tomllib
 from pathlib import Path
 
-from baocao.parse.blocks import PlainTable, TableCell
-from baocao.parse.markdown import inline_markdown
+from baocao.parse.blocks import Inline, PlainTable, TableCell, Text
 from baocao.render import ast
 from baocao.render.inlines import inlines
 from baocao.resolve.budget import Row, Table
@@ -62,11 +61,11 @@ def budget_table(table: Table) -> ast.Node:
     """The pandoc table of a computed budget table."""
     head: list[list[ast.Cell]] = [[] for _ in range(table.header_rows)]
     for cell in table.header:
-        head[cell.row].append(ast.cell(_text(cell.text), cell.rows, cell.columns))
-    head.append([ast.cell(_text(column.label)) for column in table.columns])
+        head[cell.row].append(ast.cell(_text(cell.inlines), cell.rows, cell.columns))
+    head.append([ast.cell(_text(column.inlines)) for column in table.columns])
     emphasis = row_emphasis()
     body = [
-        [ast.cell(_text(text, emphasis[row.level])) for text in _texts(table, row)]
+        [ast.cell(_text(words, emphasis[row.level])) for words in _cells(table, row)]
         for row in table.rows
     ]
     aligns = ["center", "left"] + ["right" if c.is_amount else "left" for c in table.columns[2:]]
@@ -74,15 +73,21 @@ def budget_table(table: Table) -> ast.Node:
     return ast.table([ast.row(r) for r in head], [ast.row(r) for r in body], aligns, widths)
 
 
-def _texts(table: Table, row: Row) -> list[str]:
+def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
     """A row's cells as the table shows them: code, name, then each amount or text column."""
-    texts = [row.code, row.name]
+    cells = [_plain(row.code), row.inlines]
     for column in table.columns[2:]:
         if column.is_amount:
-            texts.append(table.figure(row.values.get(column.number), column))
+            cells.append(_plain(table.figure(row.values.get(column.number), column)))
         else:
-            texts.append(row.texts.get(column.index, ""))
-    return texts
+            text = row.texts.get(column.index)
+            cells.append(text.inlines if text is not None else ())
+    return cells
+
+
+def _plain(text: str) -> tuple[Inline, ...]:
+    """A code or a figure: its text, no Markdown in it."""
+    return (Text(text),) if text else ()
 
 
 def plain_table(table: PlainTable) -> ast.Node:
@@ -90,7 +95,8 @@ def plain_table(table: PlainTable) -> ast.Node:
     its column-number row if it has one (in the repeated header, never added), its rows, each
     column aligned as its "|---|" cell says."""
     numbers = table.rows[: table.number_rows]
-    head = [] if not any(table.header) else [ast.row([_cell(c) for c in table.header])]
+    shown = any(cell.inlines for cell in table.header)
+    head = [ast.row([_cell(c) for c in table.header])] if shown else []
     head += [ast.row([_cell(c) for c in row]) for row in numbers]
     body = [ast.row([_cell(c) for c in row]) for row in table.rows[table.number_rows :]]
     widths = [1 / len(table.aligns)] * len(table.aligns)
@@ -98,14 +104,14 @@ def plain_table(table: PlainTable) -> ast.Node:
 
 
 def _cell(cell: TableCell) -> ast.Cell:
-    words = ast.normalized(inlines(cell))
+    words = ast.normalized(inlines(cell.inlines))
     return ast.cell([ast.plain(words)] if words else [])
 
 
-def _text(text: str, emphasis: str = "") -> list[ast.Node]:
+def _text(items: tuple[Inline, ...], emphasis: str = "") -> list[ast.Node]:
     """A cell's content: nothing when empty, else its words with their inline Markdown, with
     the row's emphasis ("bold", "italic", "bold italic", "")."""
-    words = ast.normalized(inlines(inline_markdown(text)))
+    words = ast.normalized(inlines(items))
     if not words:
         return []
     if "italic" in emphasis:

@@ -12,23 +12,24 @@ percent. Money is held in đồng (`Amount`); a count or a percent is held as an
 `dong` being the plain number: the model's one exact carrier. Formulas are computed exactly
 (fractions), and a figure is rounded only where it is printed, half up to its column's decimals.
 A percent column, and a ratio or a factor of a product of columns, is never added up the
-hierarchy: each row's figure is its own. The model knows nothing of Markdown: `budget_reader`
-reads it, and the render stage prints it (baocao.render.table).
+hierarchy: each row's figure is its own. The model knows nothing of Markdown: it is built from
+the typed table parse hands on (baocao.resolve.tables), and the render stage prints it
+(baocao.render.table).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
-from functools import cached_property
 
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Unit, plain_figures
 from baocao.money.figures import number as written
+from baocao.parse.blocks import Inline, TableCell
+from baocao.parse.formula import Const, Formula, Op, Ref
 from baocao.problems import Position, Problem
 
 
@@ -41,36 +42,6 @@ class Remainder:
 
 REMAINDER = Remainder()
 Typed = Amount | Remainder | None
-
-# The kinds of TT code, shallow to deep; a row belongs to the nearest row above of a shallower kind.
-_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
-_KINDS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"[A-ZĐ]"), 1),  # A, B: the budget's two halves
-    (_ROMAN, 2),  # I, II, …, IV
-    (re.compile(r"\d+(?:\.\d+)*"), 3),  # 1, 6.1, 1.2.3
-    (re.compile(r"[a-zđ](?:\.?\d+(?:\.\d+)*)?"), 4),  # a, đ, b1, b.1, b.1.1
-)
-
-
-def code_rank(code: str) -> tuple[int, int] | None:
-    """How deep a TT code sits, as (kind, number of numeric parts); None when it is no code.
-
-    Roman numerals outrank letters only by kind: "I" is Roman, "C" is a letter. Trailing "." or
-    ")" are ignored ("I." = "I", "a)" = "a").
-    """
-    bare = bare_code(code)
-    for pattern, kind in _KINDS:
-        if pattern.fullmatch(bare):
-            if kind == 1 and _ROMAN.fullmatch(bare):
-                continue
-            return kind, len(re.findall(r"\d+", bare))
-    return None
-
-
-def bare_code(code: str) -> str:
-    """A TT code without its trailing "." or ")": "IV." → "IV"."""
-    return code.strip().rstrip(".)").strip()
-
 
 MONEY, COUNT, PERCENT = "money", "count", "percent"
 
@@ -119,31 +90,7 @@ class Measure:
 PERCENT_MEASURE = Measure(PERCENT, "%")
 
 
-# Formulas of the column-number row: "(1)=(2)+(3)", "(3)=(1)×(2)", "(4)=(2)/(1)×100".
-@dataclass(frozen=True)
-class Ref:
-    """A column of the row: "(2)"."""
-
-    number: int
-
-
-@dataclass(frozen=True)
-class Const:
-    """A number in a formula: the 100 of a percent."""
-
-    value: Decimal
-
-
-@dataclass(frozen=True)
-class Op:
-    """Two terms and an operator: "+", "-", "*" or "/"."""
-
-    operator: str
-    left: Formula
-    right: Formula
-
-
-Formula = Ref | Const | Op
+# Formulas of the column-number row, read by baocao.parse.formula: what they read and give.
 SYMBOLS = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 
 
@@ -267,6 +214,7 @@ class Column:
     decimals: int = 0
     fixed: bool = False
     summed: bool = True
+    inlines: tuple[Inline, ...] = ()  # the label as printed in the header
 
     @property
     def is_amount(self) -> bool:
@@ -297,6 +245,7 @@ class HeaderCell:
     column: int
     rows: int = 1
     columns: int = 1
+    inlines: tuple[Inline, ...] = ()  # its text as printed
 
 
 @dataclass(eq=False)
@@ -306,15 +255,22 @@ class Row:
     line: int
     code: str  # the TT code as typed ("IV", "b.1.1"); "" for a row placed by a marker
     marker: str  # "=" the grand total, "+" / "++" / "+IV" an uncoded item, "" a coded row
-    name: str
+    name: str  # as typed, without its {#id}
     id: str | None = None
     typed: dict[int, Typed] = field(default_factory=dict)  # by column number
-    texts: dict[int, str] = field(default_factory=dict)  # other text columns, by index
+    texts: dict[int, TableCell] = field(default_factory=dict)  # other text columns, by index
     parent: Row | None = None
     children: list[Row] = field(default_factory=list)
     values: dict[int, Amount | None] = field(default_factory=dict)  # computed, by column number
     own: str = ""  # "#": its figures are its own, not its children's sum; "#=": and checked
     exact: dict[int, Fraction] = field(default_factory=dict)  # a quotient `values` rounds
+    inlines: tuple[Inline, ...] = ()  # the name as printed
+    bare: str = ""  # the code without its "." or ")": "IV" for "IV."
+    coded: tuple[int, int] | None = None  # the code's kind and depth (parse.table.code_rank)
+    depth: int = 0  # a marker's "+" signs: 1 an item, 2 an item's item
+    target: str = ""  # the code a "+IV" marker names, bare
+    head: int = 1  # the column its code or marker is typed at, in its line
+    places: dict[int, int] = field(default_factory=dict)  # each figure cell's column, by number
 
     @property
     def is_total(self) -> bool:
@@ -324,9 +280,11 @@ class Row:
     def is_remainder(self) -> bool:
         return any(v is REMAINDER for v in self.typed.values())
 
-    @cached_property
+    @property
     def rank(self) -> tuple[int, int]:
-        return (0, 0) if self.is_total else code_rank(self.code) or (9, 0)
+        """Where the row sits: (0, 0) the grand total, its code's kind and depth, (9, 0) an item
+        placed by its marker."""
+        return (0, 0) if self.is_total else self.coded or (9, 0)
 
     @property
     def is_section(self) -> bool:
@@ -351,7 +309,7 @@ class Row:
     def reference(self) -> str:
         """The row in a list of rows: its code ("2.1"), else its name in quotes."""
         if self.code:
-            return bare_code(self.code)
+            return self.bare
         if self.is_total:
             return "dòng tổng cộng"
         name = self.name if len(self.name) <= 40 else self.name[:37].rstrip() + "…"
@@ -400,8 +358,10 @@ class Table:
     def column(self, number: int) -> Column | None:
         return next((c for c in self.columns if c.number == number), None)
 
-    def at(self, row: Row) -> Position:
-        return Position(self.position.path, row.line)
+    def at(self, row: Row, number: int | None = None) -> Position:
+        """Where a row is typed: at its code or marker, or at its cell of column (`number`)."""
+        column = row.head if number is None else row.places.get(number, row.head)
+        return Position(self.position.path, row.line, column)
 
     def _column(self, column: Column | int | None) -> Column:
         if isinstance(column, int):
@@ -475,7 +435,7 @@ def place_rows(table: Table) -> list[Problem]:
             if total is not None:
                 problems.append(
                     Problem(
-                        codes.UNSORTED,
+                        codes.TWO_TOTALS,
                         table.at(row),
                         f"bảng “{table.id}” đã có dòng tổng “=” ở dòng {total.line}; "
                         "mỗi bảng chỉ có một dòng tổng",
@@ -485,19 +445,16 @@ def place_rows(table: Table) -> list[Problem]:
             total = row
             stack, anchor, items = [row], row, []
         elif row.marker:
-            depth = len(row.marker) - len(row.marker.lstrip("+"))
-            target = row.marker[depth:]
+            depth, target = row.depth, row.target
             if target:
-                found = next(
-                    (r for r in reversed(stack) if bare_code(r.code) == bare_code(target)), None
-                )
+                found = next((r for r in reversed(stack) if r.code and r.bare == target), None)
                 if found is None:
                     problems.append(
                         Problem(
-                            codes.UNSORTED,
+                            codes.MARKER_PARENT,
                             table.at(row),
-                            f"“{row.marker}”: không thấy dòng mã “{target}” ở nhánh phía trên "
-                            f"(các dòng đang mở: {_branch(stack)})",
+                            f"“{row.marker}”: không thấy dòng mã “{row.marker[depth:]}” ở nhánh "
+                            f"phía trên (các dòng đang mở: {_branch(stack)})",
                         )
                     )
                     continue
@@ -510,7 +467,7 @@ def place_rows(table: Table) -> list[Problem]:
             else:
                 problems.append(
                     Problem(
-                        codes.UNSORTED,
+                        codes.MARKER_PARENT,
                         table.at(row),
                         f"“{row.marker}” là mục con của một dòng “{row.marker[:-1]}”, "
                         "nhưng phía trên không có dòng đó",
@@ -584,19 +541,21 @@ def compute(table: Table) -> list[Problem]:
     problems.extend(_sum_problems(table, broken, slips))
     for (row, number), hint in list(slips.items()):  # a slip that breaks a formula: one message
         found = broken.get(row, [])
-        at = next((k for k, (columns, _) in enumerate(found) if number in columns), None)
+        at = next((k for k, (_, columns, _) in enumerate(found) if number in columns), None)
         if at is not None:
-            columns, text = found[at]
-            found[at] = (columns, f"{text} — {hint}")
+            formula, columns, text = found[at]
+            found[at] = (formula, columns, f"{text} — {hint}")
             del slips[row, number]
     for row, found in broken.items():
-        for _, text in found:
-            problems.append(Problem(codes.UNSORTED, table.at(row), f"{row.label()}: {text}"))
+        for formula, _, text in found:
+            problems.append(
+                Problem(codes.FORMULA_MISMATCH, table.at(row, formula), f"{row.label()}: {text}")
+            )
     for (row, number), hint in slips.items():
         column = table.column(number)
         name = column.name if column else f"({number})"
         problems.append(
-            Problem(codes.UNSORTED_WARNING, table.at(row), f"{row.label()}, cột {name}: {hint}")
+            Problem(codes.FIGURE_SCALE, table.at(row, number), f"{row.label()}, cột {name}: {hint}")
         )
     return problems
 
@@ -706,8 +665,8 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     for other in others:
         problems.append(
             Problem(
-                codes.UNSORTED,
-                table.at(other),
+                codes.REMAINDER_PLACE,
+                table.at(other, number),
                 f"cột {name}: chỉ một dòng “?” cho mỗi dòng tổng; dòng {first.line} đã là phần "
                 f"chưa chi tiết của {row.label()}",
             )
@@ -717,8 +676,8 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     if not isinstance(total, Amount):
         problems.append(
             Problem(
-                codes.UNSORTED,
-                table.at(first),
+                codes.REMAINDER_WITHOUT_TOTAL,
+                table.at(first, number),
                 f"cột {name}: ô “?” là phần còn lại của số tổng ghi ở {row.label()} "
                 f"(dòng {row.line}), nhưng ô đó để trống",
             )
@@ -730,8 +689,8 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
     if rest.dong < 0:
         problems.append(
             Problem(
-                codes.UNSORTED,
-                table.at(first),
+                codes.REMAINDER_NEGATIVE,
+                table.at(first, number),
                 f"cột {name}: các mục con của {row.label()} cộng lại "
                 f"{table.shown(itemised, column)}, vượt số tổng ghi {table.shown(total, column)}; "
                 "phần chưa chi tiết không thể âm",
@@ -742,7 +701,8 @@ def _fill_remainder(table: Table, row: Row, column: Column, problems: list[Probl
 
 # Formulas ------------------------------------------------------------------------------------
 
-Broken = dict[Row, list[tuple[set[int], str]]]  # by row: (the columns involved, the message)
+# By row: each broken formula's column, the columns involved, and the message.
+Broken = dict[Row, list[tuple[int, set[int], str]]]
 
 
 def _formula_problems(table: Table, formulas: list[Column]) -> Broken:
@@ -778,7 +738,8 @@ def _formula_problems(table: Table, formulas: list[Column]) -> Broken:
                 f"{table.shown(typed, column)}, nhưng {formula_text(column.formula)} = {figures} "
                 f"= {table.shown(column.measure.value(figure), column)}"
             )
-            broken.setdefault(row, []).append(({column.number, *column.operands}, text))
+            involved = {column.number, *column.operands}
+            broken.setdefault(row, []).append((column.number, involved, text))
     return broken
 
 
@@ -935,10 +896,9 @@ def _sum_problems(table: Table, broken: Broken, slips: Slips) -> list[Problem]:
             )
             hint = slips.pop((row, column.number), None)
             parts.append(part + (f" — {hint}" if hint else ""))
-        parts = [text for _, text in broken.pop(row, [])] + parts  # its own formula first
-        problems.append(
-            Problem(codes.UNSORTED, table.at(row), f"{row.label()}: " + "; ".join(parts))
-        )
+        parts = [text for _, _, text in broken.pop(row, [])] + parts  # its own formula first
+        at = table.at(row, found[0][0].column.number)
+        problems.append(Problem(codes.WRONG_FIGURE, at, f"{row.label()}: " + "; ".join(parts)))
     for row, found in at_parent.items():
         parts = []
         for root, chain in found:
@@ -958,13 +918,13 @@ def _sum_problems(table: Table, broken: Broken, slips: Slips) -> list[Problem]:
                 "phần chưa chi tiết)"
             )
         gapped = {root.column.number for root, _ in found}  # its formulas the same cells break
-        same = [text for columns, text in broken.get(row, []) if columns & gapped]
+        same = [text for _, columns, text in broken.get(row, []) if columns & gapped]
         if same:
-            broken[row] = [(c, t) for c, t in broken[row] if not c & gapped]
+            broken[row] = [entry for entry in broken[row] if not entry[1] & gapped]
         problems.append(
             Problem(
-                codes.UNSORTED,
-                table.at(row),
+                codes.PARENT_SUM,
+                table.at(row, found[0][0].column.number),
                 f"{row.label()} không bằng tổng các mục con — "
                 + "; ".join(parts)
                 + hint

@@ -15,12 +15,12 @@ from baocao.money.amount import Amount
 from baocao.money.figures import in_form
 from baocao.money.words import WordsStyle
 from baocao.parse.blocks import (
+    DeclaredTable,
     Heading,
     Item,
     Paragraph,
     PlainTable,
     TableCell,
-    TableSource,
     TextBlock,
 )
 from baocao.parse.document import Document
@@ -28,11 +28,11 @@ from baocao.parse.frontmatter import FrontMatter
 from baocao.problems import Position, Problem
 from baocao.resolve.appendices import appendix_problems
 from baocao.resolve.budget import Table, compute, place_rows
-from baocao.resolve.budget_reader import read_table
 from baocao.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
 from baocao.resolve.forms import check_forms
 from baocao.resolve.prose import Declaration, Prose, Walk
 from baocao.resolve.prose_checks import check_retyped, check_words
+from baocao.resolve.tables import budget_table
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,8 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
     registry = Registry()
     tables: dict[int, Table] = {}
     for index, block in enumerate(document.blocks):
-        if isinstance(block, TableSource):
-            table, found = read_table(block)
+        if isinstance(block, DeclaredTable):
+            table, found = budget_table(block)
             problems.extend(found)
             if table is None:
                 continue
@@ -248,18 +248,14 @@ class _Cells:
         self.proses: list[Prose] = []  # each cell's text as the reader sees it
 
     def table(self, table: PlainTable) -> PlainTable:
-        first = table.position.line
-        rows = tuple(
-            tuple(self.cell(cell, Position(table.position.path, first + 2 + k)) for cell in row)
-            for k, row in enumerate(table.rows)
-        )
-        header = tuple(self.cell(cell, table.position) for cell in table.header)
+        rows = tuple(tuple(self.cell(cell) for cell in row) for row in table.rows)
+        header = tuple(self.cell(cell) for cell in table.header)
         return replace(table, header=header, rows=rows)
 
-    def cell(self, cell: TableCell, position: Position) -> TableCell:
-        walk = Walk.of(position, self.citations)
-        inlines = walk.inlines(cell)
+    def cell(self, cell: TableCell) -> TableCell:
+        walk = Walk.of(cell.position, self.citations)
+        inlines = walk.inlines(cell.inlines)
         self.problems.extend(walk.problems)
         self.problems.extend(check_words(walk.prose, self.style))
         self.proses.append(walk.prose)
-        return inlines
+        return replace(cell, inlines=inlines)

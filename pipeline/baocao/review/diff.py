@@ -21,7 +21,7 @@ from baocao.money.amount import Amount
 from baocao.parse.blocks import Heading, Item, TextBlock, source_text
 from baocao.parse.document import document_folders
 from baocao.problems import BaocaoError, Position, Problem
-from baocao.resolve.budget import Row, Table, bare_code
+from baocao.resolve.budget import Row, Table
 from baocao.resolve.citations import Entry
 from baocao.review.revisions import WORKING_TREE, Revision, content_at, default_base, repository
 from baocao.review.revisions import resolve as resolve_revision
@@ -264,7 +264,7 @@ def _own_key(row: Row) -> tuple[str, str]:
     if row.is_total:
         return ("=", "")
     if row.code:
-        return ("code", bare_code(row.code))
+        return ("code", row.bare)
     return ("+", " ".join(row.name.split()))
 
 

@@ -4,9 +4,10 @@ The document was read into paragraphs and tables (baocao.received.read.blocks); 
 
 - every figure–words pair of its paragraphs and table cells is read back (prose_checks, the same
   reader as check's: every form of amount, words on the next line, variants as warnings);
-- every budget-like table is shaped as a budget table (`tables`) and computed by the
-  budget model: parents against their children, column formulas on every row, figures out of
-  scale; the table's own faults (a short row, a code glued to its name) are errors at that row;
+- every budget-like table is shaped as a budget table (`tables`), typed as parse types one
+  (baocao.parse.table) and computed by the budget model: parents against their children, column
+  formulas on every row, figures out of scale; the table's own faults (a short row, a code glued
+  to its name) are errors at that row;
 - totals, lists and items named twice across the prose (`prose`): soat's own problems, BC7xx.
 
 The problems the build path's checks find keep the codes they come with. Problems are at
@@ -16,21 +17,19 @@ anchor is a line, and soat's own problems have the column of the amount they are
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from baocao import codes
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
-from baocao.received.read.blocks import Paragraph, Received, Table
+from baocao.received.read.blocks import Paragraph, Received
 from baocao.received.soat.prose import Relation, TableItem, check_prose
 from baocao.received.soat.tables import BudgetShape, budget_shape, unit_of
 from baocao.resolve.budget import Table as Budget
 from baocao.resolve.budget import compute, place_rows
-from baocao.resolve.budget_reader import read_table
 from baocao.resolve.prose import Prose
 from baocao.resolve.prose_checks import check_words
+from baocao.resolve.tables import budget_table
 
 # Advice on baocao's own table syntax, which a received document has no use for.
 CONTENT_HINTS = (
@@ -71,7 +70,7 @@ def check_received(received: Received) -> ReceivedCheck:
         shape = budget_shape(block, unit, f"bang-{block.number}")
         if shape is not None:
             found.shapes[block.number] = shape
-            items += _table(received, block, shape, found)
+            items += _table(received, shape, found)
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
@@ -93,31 +92,31 @@ def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
     return Prose(received.path, paragraph.text, starts, lines[: len(starts)])
 
 
-def _table(
-    received: Received, table: Table, shape: BudgetShape, found: ReceivedCheck
-) -> list[TableItem]:
-    """A budget-like table computed: its problems at their rows, its named rows."""
-    noted = {anchor for anchor, _ in shape.notes}
-    budget, problems = read_table(shape.source(received.path))
+def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list[TableItem]:
+    """A budget-like table computed: its problems at their rows (each row's anchor, the cell's
+    column of the table), its named rows."""
+    noted = {anchor for anchor, _, _ in shape.notes}
+    typed, problems = shape.typed(received.path)
+    budget = None
+    if typed is not None:
+        budget, built = budget_table(typed)
+        problems += built
     if budget is not None:
         problems += place_rows(budget)
         problems += compute(budget)
-    for anchor, note in shape.notes:
-        found.problems.append(Problem(codes.UNSORTED, Position(received.path, anchor), note))
+    for anchor, code, note in shape.notes:
+        found.problems.append(Problem(code, Position(received.path, anchor), note))
     for problem in problems:
-        anchor = shape.anchor(problem.position.line)
-        if anchor in noted:
+        if problem.position.line in noted:
             continue
         message = problem.message
         for hint in CONTENT_HINTS:
             message = message.replace(hint, "")
-        found.problems.append(
-            replace(problem, position=Position(received.path, anchor), message=message)
-        )
-    return _named_rows(shape, budget) if budget is not None else []
+        found.problems.append(replace(problem, message=message))
+    return _named_rows(budget) if budget is not None else []
 
 
-def _named_rows(shape: BudgetShape, budget: Budget) -> list[TableItem]:
+def _named_rows(budget: Budget) -> list[TableItem]:
     out = []
     for row in budget.rows:
         values: list[Amount] = []
@@ -127,7 +126,6 @@ def _named_rows(shape: BudgetShape, budget: Budget) -> list[TableItem]:
             if isinstance(typed, Amount) and typed:
                 values.append(typed)
                 shown.append(column.measure.words(budget.figure(typed, column)))
-        name = re.sub(r"\\(.)", r"\1", row.name)  # the pipe table's escapes undone
-        if name and values:
-            out.append(TableItem(shape.anchor(row.line), name, tuple(values), ", ".join(shown)))
+        if row.name and values:
+            out.append(TableItem(row.line, row.name, tuple(values), ", ".join(shown)))
     return out

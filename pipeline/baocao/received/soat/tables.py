@@ -3,10 +3,11 @@
 Word users build the tables of a budget the way baocao reads them, save for the syntax: a TT
 column of codes (I., 1, a, b.1, "-", "+"), merged header cells, a row of column numbers
 ("A | B | (1)=(2)+(3) | (2) | (3)", or "1 | 2 | 3 | 4"), a unit line above ("Đơn vị: Triệu
-đồng", or inside the table's first row). `budget_shape` writes such a table as the budget table
-baocao would have been given, so that `soat` checks it with the budget model (baocao.resolve.budget)
-and `nhap` writes it into content/ as it is; a table that is no budget (no figures, no
-TT column or column numbers) gives None.
+đồng", or inside the table's first row). `budget_shape` shapes such a table as the budget table
+baocao would have been given: its cells' texts in their places, which parse reads into the typed
+table a content file gives (baocao.parse.table), so that `soat` checks it with the budget model
+(baocao.resolve.budget); `nhap` writes the same cells into content/ as a pipe table. A table
+that is no budget (no figures, no TT column or column numbers) gives None.
 
 What the source does not say, the shape infers:
 
@@ -33,12 +34,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baocao import codes
 from baocao.money.amount import NumberFormatError, parse_number
-from baocao.parse.blocks import TableSource
+from baocao.parse.blocks import Decimals, Declaration, DeclaredTable, Fixed, Inline, Text, Zeros
 from baocao.parse.syntax import UNIT_LABEL
-from baocao.problems import Position
+from baocao.parse.table import RowCells, code_rank, read_table
+from baocao.problems import Code, Position, Problem
 from baocao.received.read.blocks import LEFT, MISSING, UP, Cell, Row, Table, plain
-from baocao.resolve.budget import code_rank
 
 LETTER = re.compile(r"[A-ZĐ]")
 NUMBER_LABEL = re.compile(r"\(?(\d{1,2})\)?(?:\s*=\s*([\d\s()+\-−–×*xX·÷/:,.]+))?")
@@ -60,29 +62,76 @@ SPLIT_CODE = re.compile(
 
 
 @dataclass(frozen=True)
+class ShapedRow:
+    """A row of a shaped table: the received row it is (its anchor), and its cells' texts."""
+
+    anchor: int
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class BudgetShape:
-    """A received table as a budget table's source: its declaration line and its pipe lines, the
-    received row of each line, and the problems of the table itself (by row anchor)."""
+    """A received table as a budget table: its id and unit, the options it needs (zeros typed
+    "-", decimals by column number, printed fixed or not), its header rows (merged cells as "<"
+    and "^"), its column-number row and its data rows, each row of texts at its received row;
+    and the problems of the table itself, by row anchor."""
 
-    declaration: str
-    lines: tuple[str, ...]
-    anchors: tuple[int, ...]
-    notes: tuple[tuple[int, str], ...] = ()
-    unit: str = ""
+    ident: str
+    unit: str
+    header: tuple[ShapedRow, ...]
+    numbers: ShapedRow
+    rows: tuple[ShapedRow, ...]
+    zeros: bool = False
+    decimals: tuple[tuple[int, int, bool], ...] = ()  # (column number, places, fixed)
+    notes: tuple[tuple[int, Code, str], ...] = ()
 
-    def source(self, path: Path, line: int = 1) -> TableSource:
-        """The table source for budget_reader: the declaration at `line`, the table under it."""
-        return TableSource(Position(path, line), self.declaration, line + 1, self.lines)
+    @property
+    def declaration(self) -> str:
+        """The declaration line content writes above the table."""
+        options = " so_khong=-" if self.zeros else ""
+        for number, places, fixed in self.decimals:
+            options += f" thap_phan({number})={places}" + (f" co_dinh({number})" if fixed else "")
+        return f"Đơn vị: {self.unit} {{#{self.ident}{options}}}"
 
-    def anchor(self, line: int, first: int = 1) -> int:
-        """The received row of a line of `source(path, first)`; the first row for the
-        declaration line."""
-        index = line - first - 1
-        return self.anchors[min(max(index, 0), len(self.anchors) - 1)]
+    @property
+    def lines(self) -> list[str]:
+        """The pipe lines content writes: the header's first row, its "|---|" line, its other
+        rows, the column-number row, the data rows; each text escaped as a pipe table holds it."""
+        first, *others = self.header
+        lines = [_line([_escaped(t) for t in first.cells]), _line(["---"] * len(first.cells))]
+        lines += [_line([_escaped(t) for t in row.cells]) for row in others]
+        lines.append(_line(list(self.numbers.cells)))
+        lines += [_line([_escaped(t) for t in row.cells]) for row in self.rows]
+        return lines
 
     def markdown(self) -> str:
         """The table as content writes it: its declaration line, then its pipe lines."""
         return "\n".join([self.declaration, *self.lines])
+
+    def typed(self, path: Path) -> tuple[DeclaredTable | None, list[Problem]]:
+        """The table as parse types a budget table, each cell at its row's anchor (a shaped cell
+        is not always one cell of the file, so no column is claimed for it): its texts are read
+        as they are, no Markdown and no `{#id}` in them."""
+
+        def row(shaped: ShapedRow) -> RowCells:
+            at = Position(path, shaped.anchor)
+            return at, [(text, at) for text in shaped.cells]
+
+        at = Position(path, self.header[0].anchor)
+        options: list[Zeros | Decimals | Fixed] = [Zeros("-", at)] if self.zeros else []
+        for number, places, fixed in self.decimals:
+            options.append(Decimals(places, number, at))
+            if fixed:
+                options.append(Fixed(number, at))
+        declaration = Declaration(at, self.ident, f"Đơn vị: {self.unit}", at, tuple(options))
+        header = [row(shaped) for shaped in self.header]
+        rows = [row(shaped) for shaped in self.rows]
+        return read_table(declaration, header, row(self.numbers), rows, _words, tags=False)
+
+
+def _words(text: str) -> tuple[Inline, ...]:
+    """A received cell's text: its words as they are, never Markdown."""
+    return (Text(text),) if text else ()
 
 
 def unit_of(text: str) -> str | None:
@@ -120,7 +169,7 @@ class _Shaper:
     table: Table
     unit: str | None
     ident: str
-    notes: list[tuple[int, str]] = field(default_factory=list)
+    notes: list[tuple[int, Code, str]] = field(default_factory=list)
 
     def shape(self) -> BudgetShape | None:
         rows = [r for r in self.table.rows if any(c.text.strip() for c in r.cells)]
@@ -150,13 +199,18 @@ class _Shaper:
             return None
         columns = self.labels(labels, numeric, width)
         fallback = rows[numbered].anchor if numbered is not None else data[0].anchor
-        lines, anchors = self.header_lines(header, width, fallback)
-        lines.append(_line(columns))
-        anchors.append(fallback)
-        options = self.body(data, numeric, columns, lines, anchors)
-        unit = self.unit or "đơn vị"
-        declaration = f"Đơn vị: {unit} {{#{self.ident}{options}}}"
-        return BudgetShape(declaration, tuple(lines), tuple(anchors), tuple(self.notes), unit)
+        head = self.header_rows(header, width, fallback)
+        body, zeros, decimals = self.body(data, numeric, columns)
+        return BudgetShape(
+            self.ident,
+            self.unit or "đơn vị",
+            head,
+            ShapedRow(fallback, tuple(columns)),
+            body,
+            zeros,
+            decimals,
+            tuple(self.notes),
+        )
 
     def numeric_columns(self, labels: list[str], data: list[Row], width: int) -> set[int]:
         """The columns of figures: numbered "(n)" (unless they hold words no formula needs),
@@ -198,30 +252,23 @@ class _Shaper:
                 out.append(next(letters, "Z"))
         return out
 
-    def header_lines(
-        self, header: list[Row], width: int, fallback: int
-    ) -> tuple[list[str], list[int]]:
-        """The header's pipe lines (an empty one when the table has none), each with its row."""
+    def header_rows(self, header: list[Row], width: int, fallback: int) -> tuple[ShapedRow, ...]:
+        """The header's rows (an empty one when the table has none), merged cells "<" and "^"."""
         if not header:
-            return [_line([""] * width), _line(["---"] * width)], [fallback, fallback]
+            return (ShapedRow(fallback, ("",) * width),)
         grid = [[_header_cell(c) for c in row.cells] for row in header]
         if not self.table.merges_known:
             _infer_merges(grid)
-        lines = [_line(grid[0]), _line(["---"] * width)]
-        lines += [_line(cells) for cells in grid[1:]]
-        anchors = [header[0].anchor, header[0].anchor] + [r.anchor for r in header[1:]]
-        return lines, anchors
+        return tuple(
+            ShapedRow(r.anchor, tuple(cells)) for r, cells in zip(header, grid, strict=True)
+        )
 
     def body(
-        self,
-        data: list[Row],
-        numeric: set[int],
-        columns: list[str],
-        lines: list[str],
-        anchors: list[int],
-    ) -> str:
-        """The data rows as pipe lines, each with its code or marker; the declaration's options
-        (zeros typed "-", decimals) as they are found."""
+        self, data: list[Row], numeric: set[int], columns: list[str]
+    ) -> tuple[tuple[ShapedRow, ...], bool, tuple[tuple[int, int, bool], ...]]:
+        """The data rows, each with its code or marker; the declaration's options as they are
+        found: whether zeros are typed "-", and the decimals of each column that has some."""
+        shaped: list[ShapedRow] = []
         stack: list[_Coded] = []
         anchor: _Coded | None = None  # where a "+" row goes, as budget.place_rows has it
         dashed = False  # a "-" item is open: "+" rows are its items
@@ -252,9 +299,9 @@ class _Shaper:
                         filled.add(c)
                     if text and text != "0":
                         nonzero.add(c)
-                figures.append(_escaped(text))
+                figures.append(text)
             if note:
-                self.notes.append((row.anchor, note))
+                self.notes.append((row.anchor, *note))
             rank = code_rank(code) if code else None
             if rank is not None:
                 while stack and stack[-1].rank >= rank:
@@ -291,18 +338,15 @@ class _Shaper:
                 head = "+"
                 if target is not None and target is not anchor:
                     head, anchor = f"+{target.code}", target
-            lines.append(_line([_escaped(head), _escaped(name), *figures]))
-            anchors.append(row.anchor)
-        options = " so_khong=-" if dashes else ""
-        for c in sorted(decimals):
-            if decimals[c]:
-                number = columns[c].split(")")[0] + ")"
-                options += f" thap_phan{number}={min(decimals[c], 6)}"
-                if c in fixed:
-                    options += f" co_dinh{number}"
-        return options
+            shaped.append(ShapedRow(row.anchor, (head, name, *figures)))
+        allowed = tuple(
+            (int(columns[c].split(")")[0].lstrip("(")), min(decimals[c], 6), c in fixed)
+            for c in sorted(decimals)
+            if decimals[c]
+        )
+        return tuple(shaped), dashes, allowed
 
-    def code_and_name(self, row: Row) -> tuple[str, str, str]:
+    def code_and_name(self, row: Row) -> tuple[str, str, tuple[Code, str] | None]:
         """A row's code and name, and a note when the table itself is wrong there."""
         cells = row.cells
         code, name = plain(cells[0].text), " ".join(cells[1].text.split())
@@ -314,8 +358,9 @@ class _Shaper:
                 code,
                 name,
                 (
+                    codes.RECEIVED_SHORT_ROW,
                     f"dòng “{shown}” có {count} ô, bảng có {len(cells)} cột: không rõ số nào thuộc "
-                    "cột nào, các số của dòng này bị bỏ qua"
+                    "cột nào, các số của dòng này bị bỏ qua",
                 ),
             )
         if cells[1].merged == LEFT and not cells[0].merged:
@@ -325,15 +370,16 @@ class _Shaper:
                     code,
                     "",
                     (
+                        codes.RECEIVED_GLUED_CODE,
                         f"dòng “{_shown(code)}”: mã TT “{glued.group(1)}” viết liền nội dung trong "
-                        "một ô gộp cả cột TT và cột nội dung: tách mã TT sang ô riêng"
+                        "một ô gộp cả cột TT và cột nội dung: tách mã TT sang ô riêng",
                     ),
                 )
             split = SPLIT_CODE.fullmatch(code)
             if split and code_rank(split.group(1)) is not None:
-                return split.group(1), split.group(2), ""
-            return "", code, ""
-        return code, name, ""
+                return split.group(1), split.group(2), None
+            return "", code, None
+        return code, name, None
 
 
 def _owner(stack: list[_Coded], filled: set[int]) -> _Coded | None:
@@ -408,7 +454,7 @@ def _header_cell(cell: Cell) -> str:
         return "<"
     if cell.merged == UP:
         return "^"
-    return _escaped(" ".join(cell.text.split()))
+    return " ".join(cell.text.split())
 
 
 def _infer_merges(grid: list[list[str]]) -> None:
