@@ -1,5 +1,5 @@
-"""Paragraphs: their properties (style, keep with next, indents, borders), new paragraphs and
-runs, fields, and the paragraphs of a body found by style."""
+"""Paragraphs: their properties (style, keep with next, indents, borders, outline level), new
+paragraphs and runs, fields, and the paragraphs of a body found by style."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ from baocao.ooxml.borders import set_edge
 from baocao.ooxml.elements import new_element, ordered_child, ordered_new_child, xpath
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.schema import PARAGRAPH_PR_ORDER
+from baocao.ooxml.values import integer
+
+BODY_LEVEL = 9  # w:outlineLvl of body text: no heading
 
 
 def paragraph_properties(p: _Element) -> _Element:
@@ -49,6 +52,23 @@ def set_border(ppr: _Element, side: str, width_pt: float) -> None:
     """Paragraph properties' border on one side: a single solid line `width_pt` wide, or none
     at 0."""
     set_edge(ordered_child(ppr, "w:pBdr", PARAGRAPH_PR_ORDER), side, width_pt)
+
+
+def outline_level(ppr: _Element | None) -> int | None:
+    """The outline level paragraph properties give (w:outlineLvl: 0 for a first-level heading,
+    BODY_LEVEL for body text), or None when they give none."""
+    level = ppr.find(qn("w:outlineLvl")) if ppr is not None else None
+    return None if level is None else integer(level, BODY_LEVEL)
+
+
+def numbering(ppr: _Element | None) -> tuple[str, int] | None:
+    """The (w:numId, w:ilvl) of a Word list that paragraph (or style) properties number with,
+    if any ("0": numbering turned off)."""
+    num = ppr.find(qn("w:numPr")) if ppr is not None else None
+    ident = num.find(qn("w:numId")) if num is not None else None
+    if num is None or ident is None:
+        return None
+    return ident.get(qn("w:val")) or "0", integer(num.find(qn("w:ilvl")))
 
 
 def insert_paragraph_after(p: _Element) -> _Element:
@@ -104,3 +124,23 @@ def enclosing(element: _Element, tag: str) -> _Element | None:
     for ancestor in element.iterancestors(qn(tag)):
         return ancestor
     return None
+
+
+_TEXT_BOX = qn("w:txbxContent")
+_FALLBACK = qn("mc:Fallback")
+
+
+def text_boxes(paragraph: _Element) -> list[_Element]:
+    """The text boxes (w:txbxContent) anchored in a paragraph, each once: a drawing's, or the VML
+    copy Word keeps for older readers (mc:Fallback) when there is no drawing; not a box in a
+    box."""
+    boxes = []
+    for box in paragraph.iter(_TEXT_BOX):
+        above = []
+        for ancestor in box.iterancestors():
+            if ancestor is paragraph:
+                break
+            above.append(ancestor.tag)
+        if _FALLBACK not in above and _TEXT_BOX not in above:
+            boxes.append(box)
+    return boxes
