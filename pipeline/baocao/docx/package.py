@@ -8,6 +8,10 @@ headers, footers, comments, and the core properties) are parsed here and seriali
 it serializes them; every other part keeps its bytes. The content types and each part's
 relationships are written anew, parts in the same order, so the same DOCX comes out byte for
 byte — now with fixed dates: the same sources give the same bytes (SOURCE_DATE_EPOCH).
+
+The zip is read through baocao.ooxml.archive, within its limits: what pandoc wrote is read as
+safely as a file from elsewhere, and a file that is no readable package is one Vietnamese line
+(BaocaoError), never a traceback.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from pathlib import Path
 from lxml.etree import _Element
 
 from baocao.ooxml import opc
+from baocao.ooxml.archive import Archive, ArchiveError
 from baocao.ooxml.elements import parse_xml, serialize
+from baocao.problems import BaocaoError, display_path
 
 CONTENT_TYPES = "/[Content_Types].xml"
 # The content types whose parts python-docx parses (and writes back as it serializes them).
@@ -117,13 +123,16 @@ class Package:
     """The parts of a DOCX that its relationships reach, in the order of that walk."""
 
     def __init__(self, path: Path) -> None:
-        with zipfile.ZipFile(path) as archive:
-            self._archive = archive
-            defaults, overrides = opc.read_content_types(archive.read(CONTENT_TYPES[1:]))
-            self._types = (defaults, overrides)
-            self.relationships = self._read_relationships("/")
-            self.parts: dict[str, Part] = {}
-            self._walk(self.relationships)
+        try:
+            with Archive(path) as archive:
+                self._archive = archive
+                defaults, overrides = opc.read_content_types(archive.read(CONTENT_TYPES[1:]))
+                self._types = (defaults, overrides)
+                self.relationships = self._read_relationships("/")
+                self.parts: dict[str, Part] = {}
+                self._walk(self.relationships)
+        except ArchiveError as exc:
+            raise BaocaoError(f"không đọc được tệp Word “{display_path(path)}”: {exc}") from None
         del self._archive
 
     def _read_relationships(self, source: str) -> list[Relationship]:

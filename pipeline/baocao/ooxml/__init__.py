@@ -4,7 +4,7 @@ Raw WordprocessingML lives here, behind named helpers, and nowhere else: `namesp
 and `qn`), `elements` (parsing, serializing, elements made and placed in schema order, `schema`),
 `values` (on/off toggles, numbers, measures), `text` (a run's and a paragraph's text), `tables`
 (the grid: spans, merges, short rows), `paragraphs`, `sections`, `styles`, `borders`, `settings`,
-`properties` (core properties), `opc` (content types and relationships), and `numbering`
-(Word's lists). The DOCX writer (baocao.docx) and the received-document reader
-(baocao.received.read) both read through it.
+`properties` (core properties), `opc` (content types and relationships), `numbering` (Word's
+lists), and `archive` (the zip, read safely within limits). The finishing pass
+(baocao.docx) and the received-document reader (baocao.received.read) both read through it.
 """

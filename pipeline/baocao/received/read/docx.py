@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
+from baocao.ooxml.archive import Archive, ArchiveError
 from baocao.ooxml.elements import content_children, parse_xml
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.numbering import ListLevel, list_levels
@@ -55,7 +54,6 @@ from baocao.received.read.blocks import (
 )
 
 DOCUMENT, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
-PART_LIMIT = 200 * 1024 * 1024  # bytes a part may hold unpacked: beyond, a zip bomb, not a report
 HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)", re.IGNORECASE)
 _P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
 _MERGES = {CONTINUES_UP: UP, CONTINUES_LEFT: LEFT}
@@ -68,15 +66,14 @@ class DocxError(ValueError):
 def read_docx(path: Path, data: bytes) -> Received:
     """The paragraphs and tables of a DOCX's body, each at its place."""
     try:
-        package = zipfile.ZipFile(BytesIO(data))
-        names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise DocxError("tệp hỏng hoặc không phải DOCX") from None
-    if DOCUMENT not in names:
-        raise DocxError("tệp nén này không có phần văn bản của Word (word/document.xml)")
-    document = _xml(package, DOCUMENT)
-    styles = _xml(package, STYLES) if STYLES in names else None
-    numbering = _xml(package, NUMBERING) if NUMBERING in names else None
+        with Archive(data) as package:
+            if DOCUMENT not in package:
+                raise DocxError("tệp nén này không có phần văn bản của Word (word/document.xml)")
+            document = _xml(package, DOCUMENT)
+            styles = _xml(package, STYLES) if STYLES in package else None
+            numbering = _xml(package, NUMBERING) if NUMBERING in package else None
+    except ArchiveError as exc:
+        raise DocxError(str(exc)) from None
     body = document.find(qn("w:body"))
     if body is None:
         raise DocxError("phần văn bản của Word không có thân văn bản (w:body)")
@@ -85,13 +82,11 @@ def read_docx(path: Path, data: bytes) -> Received:
     return Received(path, "docx", tuple(reader.blocks), reader.places)
 
 
-def _xml(package: zipfile.ZipFile, name: str) -> etree._Element:
-    info = package.getinfo(name)
-    if info.file_size > PART_LIMIT:
-        raise DocxError(f"phần {name} lớn bất thường ({info.file_size} byte khi giải nén)")
+def _xml(package: Archive, name: str) -> etree._Element:
+    blob = package.read(name)
     try:
-        return parse_xml(package.read(name))
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+        return parse_xml(blob)
+    except etree.XMLSyntaxError:
         raise DocxError(f"phần {name} hỏng, không đọc được") from None
 
 
