@@ -46,9 +46,8 @@ def test_a_word_document_reads_as_zipfile_reads_it(tmp_path: Path) -> None:
     (tmp_path / "a.docx").write_bytes(data)
     for source in (data, tmp_path / "a.docx"):
         with Archive(source) as archive, zipfile.ZipFile(io.BytesIO(data)) as reference:
-            assert archive.names() == reference.namelist()
             for name in reference.namelist():
-                assert archive.read(name) == reference.read(name)
+                assert name in archive and archive.read(name) == reference.read(name)
             assert archive.inflated == sum(i.file_size for i in reference.infolist())
             assert "word/document.xml" in archive and "word/khac.xml" not in archive
             with pytest.raises(KeyError):
@@ -58,8 +57,8 @@ def test_a_word_document_reads_as_zipfile_reads_it(tmp_path: Path) -> None:
 def test_a_zip64_end_record_is_read() -> None:
     parts = hostile_zips.word_parts()
     with Archive(hostile_zips.zip_bytes(parts, zip64=True)) as archive:
-        assert len(archive.names()) == len(parts)
         archive.verify()
+        assert archive.inflated == sum(part.size for part in parts)
 
 
 def test_a_zip_bomb_is_refused_before_anything_is_inflated() -> None:

@@ -203,10 +203,6 @@ class Archive:
     def __contains__(self, name: str) -> bool:
         return name in self._infos
 
-    def names(self) -> list[str]:
-        """The entries' names, in the directory's order."""
-        return list(self._infos)
-
     def read(self, name: str) -> bytes:
         """A part's bytes, inflated within the limits; KeyError when there is no such part."""
         return b"".join(self._inflate(name, keep=True))
