@@ -18,10 +18,11 @@ from docx.text.paragraph import Paragraph
 
 import docx
 from baocao.build import build_document
-from baocao.docx import dating, finish, oxml
+from baocao.docx import dating, finish
 from baocao.docx.metrics import text_width, wrapped_widths
 from baocao.docx.page import text_width_twips
 from baocao.docx.styles import load_definition
+from baocao.ooxml.styles import style_font, style_named
 from conftest import CONTENT, SAMPLE
 from style_chain import all_paragraphs
 
@@ -215,7 +216,7 @@ def test_no_number_is_narrower_than_its_column(budget: Any) -> None:
     margin = DEFINITION["tables"]["Table"]["cell_margin_twips"]
     widths = [twips(c.width) for c in budget.columns]
     styles = budget.part.document.styles.element
-    fonts = {h: oxml.style_font(styles, oxml.style_named(styles, n)) for h, n in FONTS.items()}
+    fonts = {h: style_font(styles, style_named(styles, n)) for h, n in FONTS.items()}
     for cell in finish.grid_cells(budget._tbl):
         room = sum(widths[cell.first : cell.first + cell.span]) - 2 * margin
         word, _ = finish.cell_needs(cell.cell, fonts[cell.header])

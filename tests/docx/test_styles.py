@@ -13,7 +13,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 import docx
-from baocao.docx import oxml
 from baocao.docx.pandoc import Pandoc
 from baocao.docx.styles import (
     STYLE_DEFINITION,
@@ -22,6 +21,8 @@ from baocao.docx.styles import (
     load_definition,
     style_doc,
 )
+from baocao.ooxml.schema import STYLE_ORDER
+from baocao.ooxml.styles import FONT_SLOTS, style_run_properties
 
 DEFINITION = load_definition()
 
@@ -38,11 +39,11 @@ def styles(tmp_path_factory: pytest.TempPathFactory, pandoc: Pandoc) -> Any:
 
 
 def test_every_run_properties_holder_is_times_new_roman_and_black(styles: Any) -> None:
-    holders = oxml.style_run_properties(styles.styles.element)
+    holders = style_run_properties(styles.styles.element)
     assert len(holders) > 40
     for rpr in holders:
         fonts = rpr.find(qn("w:rFonts"))
-        assert {fonts.get(qn(slot)) for slot in oxml.FONT_SLOTS} == {DEFINITION["font"]}
+        assert {fonts.get(qn(slot)) for slot in FONT_SLOTS} == {DEFINITION["font"]}
         assert not any("heme" in key for key in fonts.attrib)
         color = rpr.find(qn("w:color"))
         assert color.get(qn("w:val")) == DEFINITION["color"]
@@ -96,7 +97,7 @@ def test_table_styles_have_their_borders_and_margins(styles: Any, name: str) -> 
 
 
 def test_style_children_are_in_schema_order(styles: Any) -> None:
-    order = [qn(tag) for tag in oxml.STYLE_ORDER]
+    order = [qn(tag) for tag in STYLE_ORDER]
     for style in styles.styles.element.findall(qn("w:style")):
         tags = [child.tag for child in style if child.tag in order]
         assert tags == sorted(tags, key=order.index), style.get(qn("w:styleId"))

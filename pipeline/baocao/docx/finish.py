@@ -8,8 +8,8 @@ under the agency, the motto, the subject and the attachment line. What it draws 
 templates/styles.toml ([rules], [tables], [page], [appendix_page]).
 
 The DOCX is read and written as a package of parts (baocao.docx.package) and its XML edited
-through baocao.docx.oxml: python-docx would add its import and a load/save round trip to
-every build, for the same bytes.
+through baocao.ooxml: python-docx would add its import and a load/save round trip to every
+build, for the same bytes.
 """
 
 from __future__ import annotations
@@ -23,11 +23,50 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from baocao.docx import oxml
 from baocao.docx.metrics import text_width, wrapped_widths
 from baocao.docx.package import CORE_PROPERTIES, Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
+from baocao.ooxml.namespaces import qn
+from baocao.ooxml.paragraphs import (
+    add_text_run,
+    enclosing,
+    insert_paragraph_after,
+    insert_paragraph_before,
+    keep_with_next,
+    paragraph_style,
+    set_indents,
+    set_paragraph_style,
+    styled_paragraphs,
+)
+from baocao.ooxml.properties import set_core_date, set_core_property
+from baocao.ooxml.sections import (
+    blocks_from,
+    body_of,
+    body_section,
+    body_tables,
+    end_section,
+    restart_page_numbers,
+    set_title_page,
+    take_bookmarks,
+)
+from baocao.ooxml.settings import set_compatibility_mode, set_theme_language
+from baocao.ooxml.styles import applied_style, style_font, style_id, style_name, style_named
+from baocao.ooxml.tables import (
+    GridCell,
+    column_widths,
+    grid_cells,
+    grid_columns,
+    keep_row_together,
+    restyle_cells,
+    set_column_widths,
+    set_table_alignment,
+    set_table_indent,
+    set_table_width,
+    table_rows,
+    table_style_id,
+)
+from baocao.ooxml.text import cell_paragraphs, paragraph_text
 from baocao.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
@@ -55,20 +94,20 @@ class WordDocument:
 
     def style(self, name: str) -> _Element:
         if name not in self._styles:
-            self._styles[name] = oxml.style_named(self.styles, name)
+            self._styles[name] = style_named(self.styles, name)
         return self._styles[name]
 
     def style_id(self, name: str) -> str:
         """The id of the style a name designates ("Table Heading" → "TableHeading")."""
-        return oxml.style_id(self.style(name))
+        return style_id(self.style(name))
 
     def font(self, name: str) -> tuple[float, bool]:
         """The size (pt) and boldness of the paragraph style of that name."""
-        return oxml.style_font(self.styles, self.style(name))
+        return style_font(self.styles, self.style(name))
 
     def tables(self) -> list[_Element]:
         """The body's tables (not those nested in a cell), in order."""
-        return self.body.findall(oxml.qn("w:tbl"))
+        return self.body.findall(qn("w:tbl"))
 
 
 def finish_document(
@@ -79,10 +118,10 @@ def finish_document(
     definition = definition or load_definition()
     package = Package(path)
     main = package.related(None, "officeDocument")
-    document = WordDocument(oxml.body_of(main.element), package.related(main, "styles").element)
+    document = WordDocument(body_of(main.element), package.related(main, "styles").element)
     settings = package.related(main, "settings").element
-    oxml.set_compatibility_mode(settings)
-    oxml.set_theme_language(settings, definition["language"])
+    set_compatibility_mode(settings)
+    set_theme_language(settings, definition["language"])
     split_appendix_sections(document, definition)
     tables = definition["tables"]
     for tbl in document.tables():
@@ -97,8 +136,8 @@ def finish_document(
             set_content_table(document, tbl, text_width_at(tbl), tables[style]["cell_margin_twips"])
     draw_rules(document, definition["rules"], tables)
     core = package.related(None, CORE_PROPERTIES).element
-    oxml.set_core_property(core, "dc:title", title)
-    oxml.set_core_property(core, "dc:language", definition["language"])
+    set_core_property(core, "dc:title", title)
+    set_core_property(core, "dc:language", definition["language"])
     write_reproducibly(package, core, path, epoch)
 
 
@@ -116,27 +155,27 @@ def split_appendix_sections(document: WordDocument, definition: Mapping[str, Any
     landscape one ([appendix_page]): see `needs_landscape`.
     """
     heading_style = document.style_id(APPENDIX_HEADING)
-    headings = oxml.styled_paragraphs(document.body, {heading_style}, cells=False)
+    headings = styled_paragraphs(document.body, {heading_style}, cells=False)
     if not headings:
         return
-    last = oxml.body_section(document.body)
+    last = body_section(document.body)
     body = copy.deepcopy(last)
     portrait = text_width_twips(last)
     ends = [*headings[1:], None]
-    parts = [oxml.blocks_from(h, end) for h, end in zip(headings, ends, strict=True)]
+    parts = [blocks_from(h, end) for h, end in zip(headings, ends, strict=True)]
     landscapes = [needs_landscape(document, part, portrait, definition) for part in parts]
     sections = [copy.deepcopy(body) for _ in headings[:-1]]
     sections.append(last)
     for section, landscape in zip(sections, landscapes, strict=True):
         page = definition["appendix_page"] if landscape else definition["page"]
         set_page(section, page, landscape)
-        oxml.set_title_page(section)
-        oxml.restart_page_numbers(section, 1)
+        set_title_page(section)
+        restart_page_numbers(section, 1)
     section_break = document.style_id(SECTION_BREAK)
     for index, heading in enumerate(headings):
         ending = body if index == 0 else sections[index - 1]
-        brk = oxml.insert_paragraph_before(heading, section_break)
-        oxml.end_section(brk, ending)
+        brk = insert_paragraph_before(heading, section_break)
+        end_section(brk, ending)
 
 
 def needs_landscape(
@@ -145,14 +184,14 @@ def needs_landscape(
     """Whether an appendix (its body-level elements) goes on a landscape page: as the front
     matter forces it (the render stage's mark, removed here), else when its widest content
     table would not fit the portrait text width at readable column widths (`readable_width`)."""
-    forced = oxml.take_bookmarks(part, set(PAGE_MARKS.values()))
+    forced = take_bookmarks(part, set(PAGE_MARKS.values()))
     if forced:
         return forced[0] == PAGE_MARKS[True]
     margin = definition["tables"][CONTENT_TABLE]["cell_margin_twips"]
     wrap = float(definition["appendix_page"]["readable_column_twips"])
     widths = [
         readable_width(document, tbl, margin, wrap)
-        for tbl in oxml.body_tables(part)
+        for tbl in body_tables(part)
         if table_style(document, tbl) == CONTENT_TABLE
     ]
     return max(widths, default=0) > portrait
@@ -168,8 +207,8 @@ def readable_width(document: WordDocument, tbl: _Element, cell_margin: int, wrap
 def table_style(document: WordDocument, tbl: _Element) -> str | None:
     """A table's style name, as Word applies it: its own style's, else the default table
     style's; pandoc's content tables are "Table"."""
-    style = oxml.applied_style(document.styles, oxml.table_style_id(tbl), "table")
-    return oxml.style_name(style) if style is not None else CONTENT_TABLE
+    style = applied_style(document.styles, table_style_id(tbl), "table")
+    return style_name(style) if style is not None else CONTENT_TABLE
 
 
 # ---- layout tables (header and signature blocks) ----
@@ -181,42 +220,26 @@ def set_layout_table(tbl: _Element, columns: list[int], indent: int | None = Non
     that "Nơi nhận:" stands flush with the body, as the decree's samples place it)."""
     set_columns(tbl, columns)
     if indent is not None:
-        oxml.set_table_alignment(tbl, "left")
-        oxml.set_table_indent(tbl, indent)
+        set_table_alignment(tbl, "left")
+        set_table_indent(tbl, indent)
     else:
-        oxml.set_table_alignment(tbl, "center")
-    for tr in oxml.table_rows(tbl):
-        oxml.keep_row_together(tr)
+        set_table_alignment(tbl, "center")
+    for tr in table_rows(tbl):
+        keep_row_together(tr)
 
 
 def keep_previous_with(tbl: _Element) -> None:
     """Keep the paragraph before a table on the table's page: a signature block never starts a
     page alone, without the body's last lines above it."""
     previous = tbl.getprevious()
-    if previous is not None and previous.tag == oxml.qn("w:p"):
-        oxml.keep_with_next(previous)
+    if previous is not None and previous.tag == qn("w:p"):
+        keep_with_next(previous)
 
 
 def set_columns(tbl: _Element, columns: list[int]) -> None:
     """Column widths in twips: the table grid (w:gridCol) and the table's own width."""
-    oxml.set_column_widths(tbl, columns)
-    oxml.set_table_width(tbl, sum(columns))
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """A real cell (w:tc) of a table: its first grid column, its column span, and whether its row
-    is a header row (repeated on every page)."""
-
-    cell: _Element
-    first: int
-    span: int
-    header: bool
-
-
-def grid_cells(tbl: _Element) -> list[GridCell]:
-    """Every real cell of a table, row by row (a merged cell once)."""
-    return [GridCell(tc, first, span, header) for tc, first, span, header in oxml.grid_layout(tbl)]
+    set_column_widths(tbl, columns)
+    set_table_width(tbl, sum(columns))
 
 
 # ---- content tables ----
@@ -234,9 +257,9 @@ def set_content_table(
     """
     # Header cells: Table Heading, centred by the style (pandoc set the column's alignment);
     # body cells: Compact (pandoc gives a cell's second paragraph Body Text).
-    oxml.restyle_cells(tbl, document.style_id(TABLE_HEADING), document.style_id(CELL))
-    for tr in oxml.table_rows(tbl):
-        oxml.keep_row_together(tr)
+    restyle_cells(tbl, document.style_id(TABLE_HEADING), document.style_id(CELL))
+    for tr in table_rows(tbl):
+        keep_row_together(tr)
     columns = share_width(*column_bounds(document, tbl, cell_margin), available)
     set_columns(tbl, columns)
 
@@ -250,7 +273,7 @@ def column_bounds(
     if tbl not in document._bounds:
         fonts = {True: document.font(TABLE_HEADING), False: document.font(CELL)}
         needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(tbl)]
-        bounds = measure_columns(len(oxml.grid_columns(tbl)), needs, cell_margin)
+        bounds = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
         document._bounds[tbl] = bounds
     least, most = document._bounds[tbl]
     return list(least), list(most)
@@ -309,7 +332,7 @@ def cell_needs(tc: _Element, font: tuple[float, bool]) -> tuple[int, int]:
     paragraph with a bold run is measured bold."""
     size, bold = font
     word = line = 0
-    for paragraph, has_bold in oxml.cell_text(tc):
+    for paragraph, has_bold in cell_paragraphs(tc):
         strong = bold or has_bold
         for text in paragraph.split("\n"):
             line = max(line, text_width(text, size, strong))
@@ -333,26 +356,26 @@ def draw_rules(document: WordDocument, rules: dict[str, float], tables: dict[str
     margins = {
         document.style_id(name): props.get("cell_margin_twips", 0) for name, props in tables.items()
     }
-    for run in ruled_runs(oxml.styled_paragraphs(document.body, set(ruled))):
+    for run in ruled_runs(styled_paragraphs(document.body, set(ruled))):
         last = run[-1]
-        cell = oxml.enclosing(last, "w:tc")
+        cell = enclosing(last, "w:tc")
         if cell is None:
             available = text_width_at(last)
         else:
-            tbl = oxml.enclosing(cell, "w:tbl")
+            tbl = enclosing(cell, "w:tbl")
             if tbl is None:
                 raise ValueError("a w:tc lies in a w:tbl")
-            style_of_table = oxml.table_style_id(tbl)
+            style_of_table = table_style_id(tbl)
             margin = margins.get(style_of_table, 0) if style_of_table is not None else 0
             available = cell_width(tbl, cell) - 2 * margin
-        style = oxml.paragraph_style(last) or ""
+        style = paragraph_style(last) or ""
         rule = rule_after(document, run, ruled[style], available)
-        oxml.set_paragraph_style(rule, rule_style)
+        set_paragraph_style(rule, rule_style)
 
 
 def cell_width(tbl: _Element, tc: _Element) -> int:
     """The width of a cell in twips, from the table grid's columns it spans."""
-    widths = oxml.column_widths(tbl)
+    widths = column_widths(tbl)
     cell = next(c for c in grid_cells(tbl) if c.cell is tc)
     return sum(widths[cell.first : cell.first + cell.span])
 
@@ -363,7 +386,7 @@ def ruled_runs(paragraphs: list[_Element]) -> Iterator[list[_Element]]:
     for paragraph in paragraphs:
         if run and (
             run[-1].getnext() is not paragraph
-            or oxml.paragraph_style(paragraph) != oxml.paragraph_style(run[-1])
+            or paragraph_style(paragraph) != paragraph_style(run[-1])
         ):
             yield run
             run = []
@@ -378,16 +401,14 @@ def rule_after(
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
     `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
-    style = oxml.applied_style(document.styles, oxml.paragraph_style(last), "paragraph")
-    size, bold = oxml.style_font(document.styles, style)
-    widest = min(
-        available, max(line_width(oxml.paragraph_text(p), size, bold, available) for p in run)
-    )
+    style = applied_style(document.styles, paragraph_style(last), "paragraph")
+    size, bold = style_font(document.styles, style)
+    widest = min(available, max(line_width(paragraph_text(p), size, bold, available) for p in run))
     length = round(fraction * widest)
-    rule = oxml.insert_paragraph_after(last)
-    oxml.add_text_run(rule, NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
+    rule = insert_paragraph_after(last)
+    add_text_run(rule, NO_BREAK_SPACE)  # pandoc and Word keep a paragraph with content
     indent = max(0, (available - length) // 2)
-    oxml.set_indents(rule, indent, indent)
+    set_indents(rule, indent, indent)
     return rule
 
 
@@ -414,7 +435,7 @@ def write_reproducibly(package: Package, core: _Element, path: Path, epoch: int)
     application properties claim no page or word count."""
     moment = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
     written = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-    oxml.set_core_date(core, "dcterms:created", written)
-    oxml.set_core_date(core, "dcterms:modified", written)
+    set_core_date(core, "dcterms:created", written)
+    set_core_date(core, "dcterms:modified", written)
     stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
     package.write(path, stamp, {"/docProps/app.xml": APP_PROPERTIES})

@@ -8,6 +8,10 @@ headers, footers, comments, and the core properties) are parsed here and seriali
 it serializes them; every other part keeps its bytes. The content types and each part's
 relationships are written anew, parts in the same order, so the same DOCX comes out byte for
 byte — now with fixed dates: the same sources give the same bytes (SOURCE_DATE_EPOCH).
+
+The zip is read through baocao.ooxml.archive, within its limits: what pandoc wrote is read as
+safely as a file from elsewhere, and a file that is no readable package is one Vietnamese line
+(BaocaoError), never a traceback.
 """
 
 from __future__ import annotations
@@ -20,7 +24,10 @@ from pathlib import Path
 
 from lxml.etree import _Element
 
-from baocao.docx import oxml
+from baocao.ooxml import opc
+from baocao.ooxml.archive import Archive, ArchiveError
+from baocao.ooxml.elements import parse_xml, serialize
+from baocao.problems import BaocaoError, display_path
 
 CONTENT_TYPES = "/[Content_Types].xml"
 # The content types whose parts python-docx parses (and writes back as it serializes them).
@@ -94,7 +101,7 @@ class Part:
     def element(self) -> _Element:
         """The part's XML, parsed once (and written back from this element)."""
         if self._element is None:
-            self._element = oxml.parse_xml(self.blob)
+            self._element = parse_xml(self.blob)
         return self._element
 
 
@@ -116,13 +123,16 @@ class Package:
     """The parts of a DOCX that its relationships reach, in the order of that walk."""
 
     def __init__(self, path: Path) -> None:
-        with zipfile.ZipFile(path) as archive:
-            self._archive = archive
-            defaults, overrides = oxml.read_content_types(archive.read(CONTENT_TYPES[1:]))
-            self._types = (defaults, overrides)
-            self.relationships = self._read_relationships("/")
-            self.parts: dict[str, Part] = {}
-            self._walk(self.relationships)
+        try:
+            with Archive(path) as archive:
+                self._archive = archive
+                defaults, overrides = opc.read_content_types(archive.read(CONTENT_TYPES[1:]))
+                self._types = (defaults, overrides)
+                self.relationships = self._read_relationships("/")
+                self.parts: dict[str, Part] = {}
+                self._walk(self.relationships)
+        except ArchiveError as exc:
+            raise BaocaoError(f"không đọc được tệp Word “{display_path(path)}”: {exc}") from None
         del self._archive
 
     def _read_relationships(self, source: str) -> list[Relationship]:
@@ -138,7 +148,7 @@ class Package:
                 target if external else posixpath.abspath(posixpath.join(base, target)),
                 external,
             )
-            for rid, kind, target, external in oxml.read_relationships(blob)
+            for rid, kind, target, external in opc.read_relationships(blob)
         ]
 
     def _content_type(self, name: str) -> str:
@@ -190,14 +200,14 @@ class Package:
                 overrides[part.name] = part.content_type
         yield (
             CONTENT_TYPES[1:],
-            oxml.content_types(sorted(defaults.items()), sorted(overrides.items())),
+            opc.content_types(sorted(defaults.items()), sorted(overrides.items())),
         )
         yield _rels_name("/"), self._relationships_xml(self.relationships, "/")
         for part in self.parts.values():
             if part.name in replaced:
                 blob = replaced[part.name]
             elif part.parsed:
-                blob = oxml.serialize(part.element)
+                blob = serialize(part.element)
             else:
                 blob = part.blob
             yield part.name[1:], blob
@@ -209,7 +219,7 @@ class Package:
 
     @staticmethod
     def _relationships_xml(relationships: list[Relationship], base: str) -> bytes:
-        return oxml.relationships(
+        return opc.relationships(
             [
                 (r.rid, r.kind, r.target if r.external else _relative(r.target, base), r.external)
                 for r in relationships

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from lxml.etree import _Element
 
-from baocao.docx import oxml
+from baocao.ooxml.sections import governing_section, page_twips, set_page_margins, set_page_size
 
 EMU_PER_TWIP = 635
 EMU_PER_MM = 36000
@@ -23,17 +23,17 @@ def set_page(sectpr: _Element, page: Mapping[str, float], landscape: bool = Fals
     """A section's page size and orientation, margins and header distances ([page] or
     [appendix_page], in mm)."""
     size = (mm_to_twips(page["width_mm"]), mm_to_twips(page["height_mm"]))
-    oxml.set_page_size(sectpr, *size, landscape)
+    set_page_size(sectpr, *size, landscape)
     sides = ("top", "bottom", "left", "right", "header", "footer")
-    oxml.set_page_margins(sectpr, {side: mm_to_twips(page[f"{side}_mm"]) for side in sides})
+    set_page_margins(sectpr, {side: mm_to_twips(page[f"{side}_mm"]) for side in sides})
 
 
 def text_width_twips(sectpr: _Element) -> int:
     """The width between a section's left and right margins, in twips."""
-    width, left, right = oxml.page_twips(sectpr)
+    width, left, right = page_twips(sectpr)
     return width - left - right
 
 
 def text_width_at(element: _Element) -> int:
     """The text width, in twips, of the section that holds a paragraph or table (or its cell)."""
-    return text_width_twips(oxml.governing_section(element))
+    return text_width_twips(governing_section(element))

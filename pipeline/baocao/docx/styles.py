@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # python-docx, and lxml, are imported only when the style doc
     from lxml.etree import _Element
 
 STYLE_DEFINITION = TEMPLATES / "styles.toml"
+OOXML = Path(__file__).parents[1] / "ooxml"  # the raw XML the style doc is written with
 
 
 @functools.cache
@@ -38,7 +39,7 @@ def setters() -> dict[str, Callable[[ParagraphStyle, Any], None]]:  # Any: a TOM
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from baocao.docx import oxml
+    from baocao.ooxml.styles import set_paragraph_border
 
     alignments = {
         "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -60,7 +61,7 @@ def setters() -> dict[str, Callable[[ParagraphStyle, Any], None]]:  # Any: a TOM
         "line_spacing": lambda s, v: setattr(s.paragraph_format, "line_spacing", v),
         "keep_with_next": lambda s, v: setattr(s.paragraph_format, "keep_with_next", v),
         "page_break_before": lambda s, v: setattr(s.paragraph_format, "page_break_before", v),
-        "border_bottom_pt": lambda s, v: oxml.set_paragraph_border(s.element, "bottom", v),
+        "border_bottom_pt": lambda s, v: set_paragraph_border(s.element, "bottom", v),
     }
 
 
@@ -68,12 +69,13 @@ def setters() -> dict[str, Callable[[ParagraphStyle, Any], None]]:  # Any: a TOM
 def table_setters() -> dict[str, Callable[[_Element, Any], None]]:
     """Table-style key → how it sets the table style (its w:element); `columns_twips`,
     `keep_with_previous` and `flush` are read by the finishing pass."""
-    from baocao.docx import oxml
+    from baocao.ooxml.styles import set_style_cell_valign, table_style_properties
+    from baocao.ooxml.tables import set_cell_margins, set_table_borders
 
     return {
-        "borders_pt": lambda s, v: oxml.set_table_borders(oxml.table_style_properties(s), v),
-        "cell_margin_twips": lambda s, v: oxml.set_cell_margins(oxml.table_style_properties(s), v),
-        "cell_valign": oxml.set_style_cell_valign,
+        "borders_pt": lambda s, v: set_table_borders(table_style_properties(s), v),
+        "cell_margin_twips": lambda s, v: set_cell_margins(table_style_properties(s), v),
+        "cell_valign": set_style_cell_valign,
         "columns_twips": lambda s, v: None,
         "keep_with_previous": lambda s, v: None,
         "flush": lambda s, v: None,
@@ -98,14 +100,22 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
     from docx.enum.style import WD_STYLE_TYPE
 
     import docx
-    from baocao.docx import oxml
+    from baocao.ooxml.settings import set_theme_language
+    from baocao.ooxml.styles import (
+        define_normal_table,
+        reset_style,
+        set_color,
+        set_fonts,
+        set_language,
+        style_run_properties,
+    )
 
     definition = definition or load_definition()
     document = docx.Document(io.BytesIO(default_styles(pandoc)))
     styles = document.styles
     for name, props in definition["styles"].items():
         style = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        oxml.reset_style(style.element)
+        reset_style(style.element)
         style.hidden = False
         style.quick_style = True
         if "based_on" in props:
@@ -118,13 +128,13 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
         style.hidden = False
         for key, value in props.items():
             table_setters()[key](style.element, value)
-    oxml.define_normal_table(styles.element)  # what pandoc's "Table" is based on
-    for rpr in oxml.style_run_properties(styles.element):
-        oxml.set_fonts(rpr, definition["font"])
-        oxml.set_color(rpr, definition["color"])
-    defaults, *_ = oxml.style_run_properties(styles.element)
-    oxml.set_language(defaults, definition["language"])  # every style inherits it
-    oxml.set_theme_language(document.settings.element, definition["language"])
+    define_normal_table(styles.element)  # what pandoc's "Table" is based on
+    for rpr in style_run_properties(styles.element):
+        set_fonts(rpr, definition["font"])
+        set_color(rpr, definition["color"])
+    defaults, *_ = style_run_properties(styles.element)
+    set_language(defaults, definition["language"])  # every style inherits it
+    set_theme_language(document.settings.element, definition["language"])
     _page(document, definition["page"])
     target.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(target))  # python-docx types a path as str
@@ -133,8 +143,8 @@ def build_style_doc(target: Path, pandoc: Pandoc, definition: dict[str, Any] | N
 
 def _page(document: DocxDocument, page: dict[str, float]) -> None:
     """A4 with the decree's margins, a centred PAGE field in the header, none on the first page."""
-    from baocao.docx import oxml
     from baocao.docx.page import set_page
+    from baocao.ooxml.paragraphs import add_field
 
     section = document.sections[0]
     set_page(section._sectPr, page)
@@ -142,14 +152,16 @@ def _page(document: DocxDocument, page: dict[str, float]) -> None:
     section.first_page_header.is_linked_to_previous = False  # an explicit, empty first-page header
     for header in (section.header, section.first_page_header):
         header.paragraphs[0].style = document.styles["Header"]
-    oxml.add_field(section.header.paragraphs[0]._p, "PAGE")
+    add_field(section.header.paragraphs[0]._p, "PAGE")
 
 
 def fingerprint(pandoc: Pandoc, definition_path: Path = STYLE_DEFINITION) -> str:
-    """What the style doc depends on: the style table, the code that builds it, pandoc's version."""
+    """What the style doc depends on: the style table, the code that builds it (this module,
+    the page geometry, and every module of baocao.ooxml), pandoc's version."""
     digest = blake2b(digest_size=8)
     here = Path(__file__)
-    for path in (definition_path, here, here.with_name("oxml.py"), here.with_name("page.py")):
+    code = [here, here.with_name("page.py"), *sorted(OOXML.glob("*.py"))]
+    for path in (definition_path, *code):
         digest.update(path.read_bytes())
     digest.update(pandoc.version.encode())
     return digest.hexdigest()

@@ -1,4 +1,9 @@
-"""A DOCX as plain text, one paragraph a line, so `git diff` shows what a DOCX says (textconv)."""
+"""A DOCX as plain text, one paragraph a line, so `git diff` shows what a DOCX says (textconv).
+
+pandoc reads the DOCX; the file is first read through baocao.ooxml.archive, every part inflated
+within its limits and its CRC checked, so that a zip bomb, an encrypted or broken part is refused
+in one Vietnamese line before pandoc sees it.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from typing import cast
 
 import pypandoc
 
-from baocao.problems import UsageError
+from baocao.ooxml.archive import Archive, ArchiveError
+from baocao.problems import UsageError, os_reason
 
 
 def docx_text(path: Path) -> str:
@@ -19,6 +25,7 @@ def docx_text(path: Path) -> str:
         raise UsageError(f"không có tệp “{path}”")
     if not os.access(path, os.R_OK):
         raise UsageError(f"không có quyền đọc tệp “{path}”")
+    check_package(path)
     try:
         text = pypandoc.convert_file(str(path), "plain", format="docx", extra_args=["--wrap=none"])
         return cast(str, text)  # pypandoc is untyped; with no outputfile it returns the text
@@ -26,3 +33,15 @@ def docx_text(path: Path) -> str:
         raise UsageError(
             f"không đọc được “{path}” như một tệp Word (.docx): tệp hỏng hoặc không phải DOCX"
         ) from None
+
+
+def check_package(path: Path) -> None:
+    """Refuse, in one line, a file whose zip cannot be read safely: every part is inflated
+    within the limits and its CRC checked, nothing kept."""
+    try:
+        with Archive(path) as archive:
+            archive.verify()
+    except ArchiveError as exc:
+        raise UsageError(f"không đọc được “{path}” như một tệp Word (.docx): {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"không đọc được “{path}”: {os_reason(exc)}") from None

@@ -19,13 +19,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
+from baocao.ooxml.archive import Archive, ArchiveError
+from baocao.ooxml.elements import content_children, parse_xml
+from baocao.ooxml.namespaces import qn
+from baocao.ooxml.numbering import ListLevel, list_levels
+from baocao.ooxml.paragraphs import (
+    BODY_LEVEL,
+    numbering,
+    outline_level,
+    paragraph_style,
+    text_boxes,
+)
+from baocao.ooxml.styles import based_on, stored_style_name, style_id
+from baocao.ooxml.tables import LEFT as CONTINUES_LEFT
+from baocao.ooxml.tables import UP as CONTINUES_UP
+from baocao.ooxml.tables import grid_rows, table_style_id
+from baocao.ooxml.text import TAB, emphasis, run_text, runs
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
@@ -39,13 +53,10 @@ from baocao.received.read.blocks import (
     Table,
 )
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-PART_LIMIT = 200 * 1024 * 1024  # bytes a part may hold unpacked: beyond, a zip bomb, not a report
-WRAPPERS = {f"{W}hyperlink", f"{W}ins", f"{W}smartTag", f"{W}fldSimple", f"{W}customXml"}
-SKIPPED = {f"{W}del", f"{W}moveFrom", f"{MC}AlternateContent", f"{W}pPr", f"{W}rPr"}
+DOCUMENT, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
 HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)", re.IGNORECASE)
-OFF = {"0", "false", "off", "none"}
+_P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
+_MERGES = {CONTINUES_UP: UP, CONTINUES_LEFT: LEFT}
 
 
 class DocxError(ValueError):
@@ -55,58 +66,28 @@ class DocxError(ValueError):
 def read_docx(path: Path, data: bytes) -> Received:
     """The paragraphs and tables of a DOCX's body, each at its place."""
     try:
-        package = zipfile.ZipFile(BytesIO(data))
-        names = set(package.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise DocxError("tệp hỏng hoặc không phải DOCX") from None
-    if "word/document.xml" not in names:
-        raise DocxError("tệp nén này không có phần văn bản của Word (word/document.xml)")
-    document = _xml(package, "word/document.xml")
-    styles = _xml(package, "word/styles.xml") if "word/styles.xml" in names else None
-    numbering = _xml(package, "word/numbering.xml") if "word/numbering.xml" in names else None
-    body = document.find(f"{W}body")
+        with Archive(data) as package:
+            if DOCUMENT not in package:
+                raise DocxError("tệp nén này không có phần văn bản của Word (word/document.xml)")
+            document = _xml(package, DOCUMENT)
+            styles = _xml(package, STYLES) if STYLES in package else None
+            numbering = _xml(package, NUMBERING) if NUMBERING in package else None
+    except ArchiveError as exc:
+        raise DocxError(str(exc)) from None
+    body = document.find(qn("w:body"))
     if body is None:
         raise DocxError("phần văn bản của Word không có thân văn bản (w:body)")
-    reader = _Reader(_Styles.of(styles), _Numbering.of(numbering))
+    reader = _Reader(_Styles.of(styles), _Numbering(list_levels(numbering)))
     reader.body(body)
     return Received(path, "docx", tuple(reader.blocks), reader.places)
 
 
-def _xml(package: zipfile.ZipFile, name: str) -> etree._Element:
-    info = package.getinfo(name)
-    if info.file_size > PART_LIMIT:
-        raise DocxError(f"phần {name} lớn bất thường ({info.file_size} byte khi giải nén)")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+def _xml(package: Archive, name: str) -> etree._Element:
+    blob = package.read(name)
     try:
-        return etree.fromstring(package.read(name), parser)
-    except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+        return parse_xml(blob)
+    except etree.XMLSyntaxError:
         raise DocxError(f"phần {name} hỏng, không đọc được") from None
-
-
-def _on(element: etree._Element | None) -> bool:
-    """Whether a toggle property (w:b, w:i) is on: present, with no value or a true one."""
-    if element is None:
-        return False
-    return (element.get(f"{W}val") or "true").lower() not in OFF
-
-
-def _numbered(properties: etree._Element | None) -> tuple[str, int] | None:
-    """The (numId, ilvl) a paragraph's or style's properties number it with, if any."""
-    if properties is None:
-        return None
-    num = properties.find(f"{W}numPr")
-    ident = num.find(f"{W}numId") if num is not None else None
-    if num is None or ident is None:
-        return None
-    return ident.get(f"{W}val") or "0", _int(num.find(f"{W}ilvl"))
-
-
-def _int(element: etree._Element | None, default: int = 0) -> int:
-    value = element.get(f"{W}val") if element is not None else None
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 @dataclass(frozen=True)
@@ -117,6 +98,11 @@ class _Style:
     based_on: str | None
     level: int  # heading level, 0 for none
     numbering: tuple[str, int] | None  # (numId, ilvl) the style's paragraphs are numbered with
+
+
+def _heading_level(outline: int | None) -> int:
+    """The heading level an outline level makes (w:outlineLvl 0 → 1), 0 for body text."""
+    return outline + 1 if outline is not None and outline < BODY_LEVEL else 0
 
 
 @dataclass
@@ -130,20 +116,15 @@ class _Styles:
         styles = cls()
         if root is None:
             return styles
-        for style in root.iter(f"{W}style"):
-            ident = style.get(f"{W}styleId") or ""
-            name_element = style.find(f"{W}name")
-            name = (name_element.get(f"{W}val") if name_element is not None else None) or ident
-            based = style.find(f"{W}basedOn")
+        for style in root.iter(qn("w:style")):
+            ident = style_id(style)
+            name = stored_style_name(style) or ident
             heading = HEADING_STYLE.fullmatch(name.strip())
-            outline = style.find(f"{W}pPr/{W}outlineLvl")
+            properties = style.find(_PPR)
             level = int(heading.group(1)) if heading else 0
-            if not level and outline is not None and _int(outline, 9) < 9:
-                level = _int(outline) + 1
-            numbering = _numbered(style.find(f"{W}pPr"))
-            styles.by_id[ident] = _Style(
-                name, based.get(f"{W}val") if based is not None else None, level, numbering
-            )
+            if not level:
+                level = _heading_level(outline_level(properties))
+            styles.by_id[ident] = _Style(name, based_on(style), level, numbering(properties))
         return styles
 
     def chain(self, ident: str | None) -> list[_Style]:
@@ -155,52 +136,12 @@ class _Styles:
         return out
 
 
-@dataclass(frozen=True)
-class _Level:
-    """One level of a Word list: its number format, its text with the numbers' places, its
-    first number."""
-
-    format: str  # decimal, lowerLetter, upperRoman, bullet …
-    text: str  # "%1.", "%1.%2.", "-"
-    start: int
-
-
 @dataclass
 class _Numbering:
     """Word's list numbering: each list's levels, and the counts so far, per list."""
 
-    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # by numId
+    levels: dict[str, dict[int, ListLevel]] = field(default_factory=dict)  # by numId
     counts: dict[str, dict[int, int]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, root: etree._Element | None) -> _Numbering:
-        numbering = cls()
-        if root is None:
-            return numbering
-        abstract: dict[str, dict[int, _Level]] = {}
-        for definition in root.iter(f"{W}abstractNum"):
-            levels: dict[int, _Level] = {}
-            for level in definition.iter(f"{W}lvl"):
-                form = level.find(f"{W}numFmt")
-                text = level.find(f"{W}lvlText")
-                levels[_int_attr(level, "ilvl")] = _Level(
-                    (form.get(f"{W}val") if form is not None else None) or "decimal",
-                    (text.get(f"{W}val") if text is not None else None) or "",
-                    _int(level.find(f"{W}start"), 1),
-                )
-            abstract[definition.get(f"{W}abstractNumId") or ""] = levels
-        for num in root.iter(f"{W}num"):
-            ident = num.get(f"{W}numId") or ""
-            base = num.find(f"{W}abstractNumId")
-            levels = dict(abstract.get(base.get(f"{W}val") or "" if base is not None else "", {}))
-            for override in num.iter(f"{W}lvlOverride"):
-                start = override.find(f"{W}startOverride")
-                at = _int_attr(override, "ilvl")
-                if start is not None and at in levels:
-                    old = levels[at]
-                    levels[at] = _Level(old.format, old.text, _int(start, old.start))
-            numbering.levels[ident] = levels
-        return numbering
 
     def marker(self, ident: str, level: int) -> str:
         """The next number or bullet of list `ident` at `level`, as Word prints it."""
@@ -225,13 +166,6 @@ class _Numbering:
             return _formatted(count, levels[at].format)
 
         return re.sub(r"%([1-9])", number, shape.text)
-
-
-def _int_attr(element: etree._Element, name: str) -> int:
-    try:
-        return int(element.get(f"{W}{name}") or 0)
-    except ValueError:
-        return 0
 
 
 def _bullet(text: str, level: int) -> str:
@@ -277,145 +211,82 @@ class _Reader:
         self.tables = 0
 
     def body(self, element: etree._Element) -> None:
-        for child in element:
-            if child.tag == f"{W}p":
-                for box in _text_boxes(child):  # a header typed in text boxes: read first
+        for child in content_children(element, _P, _TBL):
+            if child.tag == _P:
+                for box in text_boxes(child):  # a header typed in text boxes: read first
                     self.body(box)
                 paragraph = self.paragraph(child)
                 if paragraph.text.strip():
                     self.paragraphs += 1
                     self.places[paragraph.anchor] = f"đoạn {self.paragraphs}"
                     self.blocks.append(paragraph)
-            elif child.tag == f"{W}tbl":
+            else:
                 self.table(child)
-            elif child.tag in (f"{W}sdt", f"{W}customXml"):
-                content = child.find(f"{W}sdtContent")
-                self.body(content if content is not None else child)
 
     def paragraph(self, element: etree._Element, anchor: int | None = None) -> Paragraph:
-        properties = element.find(f"{W}pPr")
-        style_element = properties.find(f"{W}pStyle") if properties is not None else None
-        ident = style_element.get(f"{W}val") if style_element is not None else None
+        properties = element.find(_PPR)
+        ident = paragraph_style(element)
         chain = self.styles.chain(ident)
         name = chain[0].name if chain else (ident or "")
         level = next((s.level for s in chain if s.level), 0)
-        outline = properties.find(f"{W}outlineLvl") if properties is not None else None
+        outline = outline_level(properties)
         if outline is not None:
-            level = _int(outline, 9) + 1 if _int(outline, 9) < 9 else 0
-        numbered = _numbered(properties) or next((s.numbering for s in chain if s.numbering), None)
-        runs: list[Run] = []
-        self.runs(element, runs)
+            level = _heading_level(outline)
+        numbered = numbering(properties) or next((s.numbering for s in chain if s.numbering), None)
+        found = self.runs(element)
         marker = ""
-        if numbered is not None and numbered[0] != "0" and "".join(r.text for r in runs).strip():
+        if numbered is not None and numbered[0] != "0" and "".join(r.text for r in found).strip():
             marker = self.numbering.marker(*numbered)
         if marker:
-            runs.insert(0, Run(f"{marker} "))
-        runs = _merged(runs)
-        text = "".join(r.text for r in runs)
+            found.insert(0, Run(f"{marker} "))
+        found = _merged(found)
+        text = "".join(r.text for r in found)
         if anchor is None:
             self.anchor += 1
             anchor = self.anchor
-        return Paragraph(anchor, text, tuple(runs), name, level)
+        return Paragraph(anchor, text, tuple(found), name, level)
 
-    def runs(self, element: etree._Element, out: list[Run]) -> None:
-        for child in element:
-            tag = child.tag
-            if tag in SKIPPED or not isinstance(tag, str):
-                continue
-            if tag == f"{W}r":
-                properties = child.find(f"{W}rPr")
-                bold = _on(properties.find(f"{W}b")) if properties is not None else False
-                italic = _on(properties.find(f"{W}i")) if properties is not None else False
-                text = unicodedata.normalize("NFC", "".join(_run_text(p) for p in child))
-                if text:
-                    out.append(Run(text, bold, italic))
-            elif tag in WRAPPERS:
-                self.runs(child, out)
-            elif tag == f"{W}sdt":
-                content = child.find(f"{W}sdtContent")
-                if content is not None:
-                    self.runs(content, out)
+    @staticmethod
+    def runs(element: etree._Element) -> list[Run]:
+        """The runs of a paragraph with text, a tab read as a space (the received text is words
+        on a line)."""
+        found = []
+        for run in runs(element):
+            text = unicodedata.normalize("NFC", run_text(run).replace(TAB, " "))
+            if text:
+                found.append(Run(text, *emphasis(run)))
+        return found
 
     def table(self, element: etree._Element) -> None:
         self.tables += 1
         rows: list[Row] = []
-        trs = [tr for tr in _children(element, f"{W}tr")]
-        for number, tr in enumerate(trs, start=1):
+        for number, row in enumerate(grid_rows(element), start=1):
             self.anchor += 1
             anchor = self.anchor
             self.places[anchor] = f"bảng {self.tables}, dòng {number}"
-            properties = tr.find(f"{W}trPr")
-            before = _int(properties.find(f"{W}gridBefore")) if properties is not None else 0
-            after = _int(properties.find(f"{W}gridAfter")) if properties is not None else 0
-            cells: list[Cell] = [Cell("", MISSING)] * before
-            for tc in _children(tr, f"{W}tc"):
-                cells.extend(self.cell(tc, anchor))
-            cells += [Cell("", MISSING)] * after
+            cells: list[Cell] = [Cell("", MISSING)] * row.before
+            for cell in row.cells:
+                if cell.merged:
+                    cells += [Cell("", _MERGES[cell.merged])] * cell.span
+                else:
+                    cells.append(self.cell(cell.cell, anchor))
+                    cells += [Cell("", LEFT)] * (cell.span - 1)
+            cells += [Cell("", MISSING)] * row.after
             rows.append(Row(anchor, tuple(cells)))
         width = max((len(r.cells) for r in rows), default=0)
         rows = [
             Row(r.anchor, r.cells + (Cell("", MISSING),) * (width - len(r.cells))) for r in rows
         ]
-        style = element.find(f"{W}tblPr/{W}tblStyle")
-        name = style.get(f"{W}val") or "" if style is not None else ""
-        self.blocks.append(Table(self.tables, tuple(rows), name))
+        self.blocks.append(Table(self.tables, tuple(rows), table_style_id(element) or ""))
 
-    def cell(self, tc: etree._Element, anchor: int) -> list[Cell]:
-        properties = tc.find(f"{W}tcPr")
-        span = max(1, _int(properties.find(f"{W}gridSpan"), 1)) if properties is not None else 1
-        vmerge = properties.find(f"{W}vMerge") if properties is not None else None
-        hmerge = properties.find(f"{W}hMerge") if properties is not None else None
-        if vmerge is not None and (vmerge.get(f"{W}val") or "continue") != "restart":
-            return [Cell("", UP)] * span
-        if hmerge is not None and (hmerge.get(f"{W}val") or "continue") != "restart":
-            return [Cell("", LEFT)] * span
+    def cell(self, tc: etree._Element, anchor: int) -> Cell:
         paragraphs = [
-            p for p in (self.paragraph(e, anchor) for e in _children(tc, f"{W}p")) if p.text.strip()
+            p
+            for p in (self.paragraph(e, anchor) for e in content_children(tc, _P))
+            if p.text.strip()
         ]
         text = "\n".join(p.text for p in paragraphs)
-        return [Cell(text, "", tuple(paragraphs))] + [Cell("", LEFT)] * (span - 1)
-
-
-def _text_boxes(paragraph: etree._Element) -> list[etree._Element]:
-    """The text boxes anchored in a paragraph, each once: a drawing's, or the VML copy Word keeps
-    for older readers when there is no drawing."""
-    boxes = []
-    for box in paragraph.iter(f"{W}txbxContent"):
-        above = []
-        for ancestor in box.iterancestors():
-            if ancestor is paragraph:
-                break
-            above.append(ancestor.tag)
-        if f"{MC}Fallback" not in above and f"{W}txbxContent" not in above:
-            boxes.append(box)
-    return boxes
-
-
-def _children(element: etree._Element, tag: str) -> list[etree._Element]:
-    """The `tag` children of an element, looking through content controls and custom XML."""
-    out: list[etree._Element] = []
-    for child in element:
-        if child.tag == tag:
-            out.append(child)
-        elif child.tag in (f"{W}sdt", f"{W}customXml"):
-            content = child.find(f"{W}sdtContent")
-            out.extend(_children(content if content is not None else child, tag))
-    return out
-
-
-def _run_text(piece: etree._Element) -> str:
-    tag = piece.tag
-    if tag == f"{W}t":
-        return piece.text or ""
-    if tag == f"{W}tab":
-        return " "
-    if tag == f"{W}br":
-        return "" if piece.get(f"{W}type") in ("page", "column") else "\n"
-    if tag == f"{W}cr":
-        return "\n"
-    if tag == f"{W}noBreakHyphen":
-        return "-"
-    return ""
+        return Cell(text, "", tuple(paragraphs))
 
 
 def _merged(runs: list[Run]) -> list[Run]:

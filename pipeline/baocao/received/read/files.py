@@ -31,17 +31,20 @@ def refuse(path: Path, reason: str) -> UsageError:
 def read_bytes(path: Path) -> bytes:
     """A regular file's bytes, up to its kind's limit; anything else refused."""
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except OSError as exc:
         raise refuse(path, os_reason(exc)) from None
-    if stat.S_ISDIR(mode):
+    if stat.S_ISDIR(status.st_mode):
         raise refuse(path, "đây là thư mục, không phải tệp")
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(status.st_mode):
         raise refuse(path, "không phải tệp thường (thiết bị, ống dẫn…)")
     limit = DOCX_LIMIT if path.suffix.lower() == ".docx" else max(TEXT_LIMIT, DOCX_LIMIT)
     try:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            # as much as the file holds, and a byte to see it grew: not a buffer of the limit
+            data = handle.read(min(status.st_size, limit) + 1)
+            if len(data) > status.st_size:  # it grew since: read on, within the limit
+                data += handle.read(limit + 1 - len(data))
     except OSError as exc:
         raise refuse(path, os_reason(exc)) from None
     if len(data) > limit:
