@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from baocao import codes
+from baocao.parse.citation import QUOTES
 from baocao.parse.document import (
     document_folders,
     document_parts,
@@ -40,7 +41,6 @@ from baocao.parse.document import (
 )
 from baocao.parse.syntax import CITATION, ID, suggested_name
 from baocao.problems import Position, Problem
-from baocao.resolve.citations import QUOTES
 
 FILE = ".deps.mk"  # in the output folder, beside the DOCX files
 MANIFESTS = ".parts"  # in the output folder: one manifest per document
