@@ -142,16 +142,23 @@ def test_a_cycle_is_a_problem_in_each_document_never_a_loop(tmp_path: Path) -> N
 def test_deps_lists_every_document_a_document_rests_on(tmp_path: Path) -> None:
     content = tmp_path / "content"
     write_shared(content)
-    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:ke-hoach:x”, "to-trinh:x") }}.\n')
+    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:x”, "to-trinh : x") }}.\n')
+    write_part(content, "tong-hop", "Tổng **450.000.000 đồng**{#tong = ke-hoach:kp.tong}.\n")
+    write_part(
+        content, "bang", "| Việc | Kinh phí |\n|---|---|\n| A | {{ tien('tong-hop:y') }} |\n"
+    )
     write_part(content, "ghi-chu", "{{ không phải trích dẫn: ke-hoach }} 'ke-hoach:kp.tong'\n")
+    write_part(content, "viet-sai", '{{ tien("to-trinh:x" }}\n')  # not read: cites nothing
     (content / "ke-hoach" / "ghi-chu.md").write_text('{{ tien("to-trinh:x") }}\n', "utf-8")
     assert dependencies(content) == {
+        "bang": ["ke-hoach", "tong-hop"],  # a plain table's cell cites too
         "bao-cao": ["ke-hoach", "quyet-dinh", "to-trinh"],  # ke-hoach through the other two
         "quyet-dinh": ["ke-hoach"],
         "to-trinh": ["ke-hoach"],
+        "tong-hop": ["ke-hoach"],  # a declared sum names another document's amount
     }  # the kế hoạch's notes are not read
     rules = make_rules(content).splitlines()
-    assert "DOCS := bao-cao ghi-chu ke-hoach quyet-dinh to-trinh" in rules
+    assert "DOCS := bang bao-cao ghi-chu ke-hoach quyet-dinh to-trinh tong-hop viet-sai" in rules
     assert (
         "$(OUT)/to-trinh.docx: $(OUT)/.parts/to-trinh $(CONTENT)/to-trinh/00-mo-dau.md "
         "$(CONTENT)/to-trinh/01-noi-dung.md $(CONTENT)/ke-hoach/00-mo-dau.md "
