@@ -181,7 +181,8 @@ def test_every_piece_of_text_knows_its_line_and_column() -> None:
         "Có **đậm *nghiêng*** và `mã` [liên kết](http://x.vn)\n"
         "   dòng sau \\*sao\\* &amp; 1.000 đồng\\\n"
         "cứng.\n\n"
-        "- một\n  tiếp\n  1. sâu *hơn*\n"
+        "- một\n  tiếp\n  1. sâu *hơn*\n\n"
+        "+ rời:\n\n\n  đoạn thứ hai\n"  # a loose item's second paragraph, blank lines before
     )
     blocks, problems = parse_blocks(HERE, text)
     assert problems == []
@@ -202,6 +203,7 @@ def test_every_piece_of_text_knows_its_line_and_column() -> None:
         ],
         [("một", 7, 3), ("tiếp", 8, 3)],
         [("sâu ", 9, 6), ("hơn", 9, 11)],
+        [("rời:", 11, 3), ("đoạn thứ hai", 14, 3)],
     ]
 
 

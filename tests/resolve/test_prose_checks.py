@@ -79,6 +79,18 @@ def test_words_checked_on_the_line_they_are_on(tmp_path: Path) -> None:
     assert placed(problems) == [("01-phan.md", 3, 9, "BC501")]  # at "Hai", on its line
 
 
+def test_a_problem_points_at_its_character_past_escapes_emphasis_and_line_ends(
+    tmp_path: Path,
+) -> None:
+    line = "Chi \\*khác\\* *(xem* **trên)**: 300.000.000 đồng (Hai trăm triệu đồng)."
+    prose = f'Mở đầu\nvà {{{{ tien(\n  "pl.csdl") }}}}, tiếp:\n{line}\n'
+    problems = problems_of(tmp_path, TABLE, prose)
+    assert placed(problems) == [
+        ("02-phan.md", 4, line.index("300") + 1, "BC506"),  # the figure
+        ("02-phan.md", 4, line.index("Hai") + 1, "BC501"),  # its words
+    ]
+
+
 def test_a_retyped_figure_that_equals_a_known_amount_is_a_warning(tmp_path: Path) -> None:
     prose = (
         "Kinh phí cơ sở dữ liệu là 1.000.000.000 đồng.\n\n"

@@ -167,6 +167,17 @@ class _Source:
         column = offset - self.starts[index] + 1
         return Place(self.line + index, column + (self.column - 1 if index == 0 else 0))
 
+    def reach(self, offset: int, lines: int) -> int:
+        """Where the `lines`-th line that is not blank after the one holding `offset` ends (the
+        text's end when there are fewer): how far a piece of text may be looked for."""
+        end = self.text.find("\n", offset)
+        while lines > 0 and end >= 0:
+            following = self.text.find("\n", end + 1)
+            if self.text[end + 1 : following if following >= 0 else len(self.text)].strip():
+                lines -= 1
+            end = following
+        return len(self.text) if end < 0 else end
+
     def offset(self, line: int) -> int:
         """Where a line begins (the text's end past its last line)."""
         index = line - self.line
@@ -499,11 +510,13 @@ class _Inlines:
         self.cursor = self.source.offset(line)
 
     def locate(self, raw: str) -> list[tuple[str, int]]:
-        """Where the pieces of `raw` stand in the source, found from where the last text ended:
-        one piece when it stands there as typed, else one from each character where the source
-        skips some (the backslash of an escape, "\\*", read as "*")."""
+        """Where the pieces of `raw` stand in the source, found from where the last text ended,
+        on that line or the next one that is not blank: one piece when it stands there as typed,
+        else one from each character where the source skips some (the backslash of an escape,
+        "\\*", read as "*")."""
         text = self.source.text
-        found = text.find(raw, self.cursor)
+        reach = self.source.reach(self.cursor, 1 + raw.count("\n"))
+        found = text.find(raw, self.cursor, reach)
         if found >= 0 or not raw:
             at = found if found >= 0 else self.cursor
             self.cursor = at + len(raw)
@@ -511,7 +524,7 @@ class _Inlines:
         pieces: list[tuple[str, int]] = []
         start, at = 0, self.cursor
         while start < len(raw):
-            origin = text.find(raw[start], at, at + SKIPPED if pieces else len(text))
+            origin = text.find(raw[start], at, min(at + SKIPPED, reach) if pieces else reach)
             origin = at if origin < 0 else origin  # not there: as if it were
             end = start + 1
             while end < len(raw) and origin + end - start < len(text):
