@@ -108,6 +108,12 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
     assert "350.000.000 đồng" in problems[0].message  # the sum the terms make
 
 
+def test_a_declared_sum_naming_an_unknown_id_points_at_that_term(tmp_path: Path) -> None:
+    line = "Tổng: **300.000.000 đồng**{#tong = nv-a + khong-co}."
+    problems = problems_of(tmp_path, CITED_TABLE, "- **100.000.000 đồng**{#nv-a}\n\n" + line + "\n")
+    assert placed(problems) == [("02-phan.md", 3, column_of(line, "khong-co"), "BC411")]
+
+
 # Each citation stands on line 3 of its part, after "Dòng hai, kinh phí "; the problem is at the
 # character named (None: at the citation's "{{"; "}}": at its closing braces).
 CITING = "Dòng hai, kinh phí {{ "

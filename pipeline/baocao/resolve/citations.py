@@ -77,10 +77,6 @@ class Cited:
 
     parts: tuple[tuple[str, str], ...]
 
-    @property
-    def text(self) -> str:
-        return "".join(text for _, text in self.parts)
-
 
 @dataclass
 class Registry:

@@ -178,11 +178,8 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
         try:
             total, entries = citations.total(declaration.terms)
         except CitationProblem as exc:
-            where = (
-                here
-                if exc.place is None
-                else replace(here, line=exc.place.line, column=exc.place.column)
-            )
+            at = exc.place  # the term's, or the tag's
+            where = here if at is None else Position(here.path, at.line, at.column)
             problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
             continue
         if any(e.key == declaration.key for e in entries):
