@@ -53,6 +53,9 @@ def test_codes_are_in_order_and_unique() -> None:
     assert listed == sorted(set(listed))
     values = [c.code for c in codes.known().values()]
     assert len(values) == len(set(values))
+    # a name given twice in codes.py hides the first code: each name is defined once
+    names = re.findall(r"^([A-Z][A-Z0-9_]*) = Code\(", (SOURCE / "codes.py").read_text(), re.M)
+    assert len(names) == len(set(names))
 
 
 def test_every_code_is_raised_somewhere() -> None:

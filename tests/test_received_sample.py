@@ -114,7 +114,7 @@ PRINTED = re.compile(
     r"(?P<file>.+?):(?P<place>\d+:\d+|đoạn \d+|bảng \d+, dòng \d+): (?P<code>BC\d{3}) "
     r"(?P<warning>cảnh báo: )?“(?P<words>[^”]*)”: \S.*"
 )
-WORDS = (codes.UNSORTED.code, None)  # the build path's (BC5xx once given)
+WORDS = (codes.WORDS_MISMATCH.code, None)  # the build path's check of amounts in words
 SUM = (codes.PARENT_SUM.code, None)
 
 

@@ -23,10 +23,8 @@ from budget_documents import cell
 from conftest import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "as-received"
-# The codes of the build path's checks, as they come until each area has its own:
-WORDS = codes.UNSORTED  # amounts and their words (BC5xx)
-RELATION = codes.UNSORTED  # a declared sum, {#id = a + b} (BC4xx)
-TABLE = codes.UNSORTED  # budget tables (BC3xx)
+WORDS = codes.WORDS_MISMATCH  # amounts and their words
+RELATION = codes.RELATION_MISMATCH  # a declared sum, {#id = a + b}
 FORM = codes.UPWARD_WITHOUT_TO  # the form of the kind
 # A figure of a message: two digits or more, not in an id ("tong-2027") nor a column's "(1)".
 FIGURE = re.compile(r"(?<![\w.,-])\d[\d.,]*\d")

@@ -11,14 +11,22 @@ import pytest
 from baocao.build import build_document, check_document
 from baocao.problems import Problem
 from baocao.review.textconv import docx_text
-from shape_documents import broken_shape, line_in_part, replace_in_part, shape_copy
+from shape_documents import OPENING, broken_shape, line_in_part, replace_in_part, shape_copy
 
 NGHI_QUYET = "nghi-quyet-du-toan"
 QUYET_DINH = "quyet-dinh-quyet-toan"
 
 
-def shown(problems: list[Problem]) -> list[tuple[int, bool, str]]:
-    return [(p.position.line, p.warning, p.message) for p in problems]
+def place_in_part(folder: Path, needle: str) -> tuple[int, int]:
+    """The line and column where `needle` begins in the shape's opening part."""
+    (path,) = folder.glob(OPENING)
+    text = path.read_text(encoding="utf-8")
+    offset = text.index(needle)
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+
+
+def where(problems: list[Problem]) -> list[tuple[int, int, str]]:
+    return [(p.position.line, p.position.column, p.code.code) for p in problems]
 
 
 @pytest.mark.parametrize(
@@ -60,14 +68,9 @@ def test_the_nghi_quyet_catches_a_leaf_that_breaks_its_sum(tmp_path: Path) -> No
     folder, _ = broken_shape(
         tmp_path, NGHI_QUYET, "1.000 triệu đồng{#bs-ntm}", "1.100 triệu đồng{#bs-ntm}"
     )
-    assert shown(check_document(folder)) == [
-        (
-            line_in_part(folder, "{#bs-muc-tieu ="),
-            False,
-            "“bs-muc-tieu” ghi 2.500 triệu đồng, nhưng bs-cds + bs-ntm cộng lại là 2.600 triệu "
-            "đồng (chênh 100 triệu đồng)",
-        )
-    ]
+    problems = check_document(folder)
+    assert where(problems) == [(*place_in_part(folder, "{#bs-muc-tieu ="), "BC409")]
+    assert "(chênh 100 triệu đồng)" in problems[0].message
 
 
 def test_the_nghi_quyet_catches_a_total_off_by_a_fraction(tmp_path: Path) -> None:
@@ -75,41 +78,28 @@ def test_the_nghi_quyet_catches_a_total_off_by_a_fraction(tmp_path: Path) -> Non
         tmp_path, NGHI_QUYET, "11.373,269 triệu đồng", "11.373,296 triệu đồng"
     )
     assert line == line_in_part(folder, "{#chi-thuong-xuyen}")
-    assert shown(check_document(folder)) == [
-        (
-            line_in_part(folder, "{#chi ="),
-            False,
-            "“chi” ghi 13.646,269 triệu đồng, nhưng chi-dau-tu + chi-thuong-xuyen + du-phong cộng "
-            "lại là 13.646,296 triệu đồng (chênh 0,027 triệu đồng)",
-        )
-    ]
+    problems = check_document(folder)
+    assert where(problems) == [(*place_in_part(folder, "{#chi ="), "BC409")]
+    assert "(chênh 0,027 triệu đồng)" in problems[0].message
 
 
 def test_the_quyet_dinh_catches_a_one_dong_sum_error(tmp_path: Path) -> None:
     folder, _ = broken_shape(tmp_path, QUYET_DINH, "4.861.190.145đ", "4.861.190.146đ")
-    assert shown(check_document(folder)) == [
-        (
-            line_in_part(folder, "{#quyet-toan ="),
-            False,
-            "“quyet-toan” ghi 91.481.640.145đ, nhưng xay-lap + thiet-bi + tu-van + chi-khac cộng "
-            "lại là 91.481.640.146đ (chênh 1đ)",
-        )
-    ]
+    problems = check_document(folder)
+    assert where(problems) == [(*place_in_part(folder, "{#quyet-toan ="), "BC409")]
+    assert "(chênh 1đ)" in problems[0].message
 
 
 def test_the_quyet_dinh_checks_its_words_line(tmp_path: Path) -> None:
     folder, line = broken_shape(tmp_path, QUYET_DINH, "Chín mươi mốt tỷ", "Chín mươi một tỷ")
+    words = place_in_part(folder, "Bằng chữ: Chín mươi một tỷ")
+    assert words[0] == line
     (variant,) = check_document(folder)  # a variant spelling: a warning, the build goes on
-    assert (variant.position.line, variant.warning) == (line, True)
-    assert "“chín mươi một” đúng số nhưng khác cách viết chuẩn" in variant.message
+    assert where([variant]) == [(*words, "BC503")]
+    assert "“chín mươi mốt”" in variant.message  # the standard spelling
     assert build_document(folder, tmp_path / "output").target.exists()
 
     replace_in_part(folder, "một trăm bốn mươi lăm đồng", "một trăm bốn mươi sáu đồng")
     (error,) = [p for p in check_document(folder) if not p.warning]
-    assert error.position.line == line
-    assert error.message == (
-        "số tiền bằng chữ không khớp bằng số: “91.481.640.145đ” nhưng chữ “Bằng chữ: Chín mươi "
-        "một tỷ, bốn trăm tám mươi mốt triệu, sáu trăm bốn mươi nghìn, một trăm bốn mươi sáu "
-        "đồng” là 91.481.640.146đ; viết đúng: “Chín mươi mốt tỷ, bốn trăm tám mươi mốt triệu, "
-        "sáu trăm bốn mươi nghìn, một trăm bốn mươi lăm đồng”"
-    )
+    assert where([error]) == [(*words, "BC501")]
+    assert "là 91.481.640.146đ;" in error.message  # the amount the words state

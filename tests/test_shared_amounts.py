@@ -14,10 +14,10 @@ import pytest
 import baocao.build as build_stage
 from baocao.build import build_document, check_document, resolve_folder
 from baocao.parse.document import Document
-from baocao.problems import Problem
 from baocao.review.textconv import docx_text
 from baocao.tools.deps import FILE, MANIFESTS, dependencies, make_rules
-from shared_amounts import write_part, write_shared
+from placed import placed
+from shared_amounts import TO_TRINH, write_part, write_shared
 
 CAMERA = "| +  | Camera giám sát {#camera}       | 300      |"
 
@@ -38,8 +38,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def messages(problems: list[Problem]) -> list[tuple[str, int, str]]:
-    return [(p.position.path.name, p.position.line, p.message) for p in problems]
+def column(text: str, needle: str, line: int) -> int:
+    """The column of `needle` on the 1-based `line` of `text`."""
+    return text.split("\n")[line - 1].index(needle) + 1
 
 
 def test_the_to_trinh_and_the_quyet_dinh_print_the_ke_hoachs_figures(tmp_path: Path) -> None:
@@ -93,46 +94,30 @@ def test_check_and_build_need_not_name_the_cited_document(tmp_path: Path) -> Non
 def test_what_cannot_be_cited_is_one_problem_at_the_citations_line(tmp_path: Path) -> None:
     content = tmp_path / "content"
     write_shared(content, "ke-hoach")
-    folder = write_part(
-        content,
-        "to-trinh",
+    body = (
         "Mở đầu.\n\n"
         'Không có văn bản: {{ tien("ke-hoach-2027:kp.tong") }}.\n\n'
         'Không có khoản: {{ tien_chu("ke-hoach:kp.camra") }}.\n\n'
-        'Ngoài thư mục: {{ so("../ke-hoach:kp.tong") }}.\n',
+        'Ngoài thư mục: {{ so("../ke-hoach:kp.tong") }}.\n'
     )
-    assert messages(check_document(folder)) == [
-        (
-            "01-noi-dung.md",
-            3,
-            "không có văn bản “ke-hoach-2027” trong content/ — có phải: “ke-hoach”?",
-        ),
-        (
-            "01-noi-dung.md",
-            5,
-            "văn bản “ke-hoach” không có khoản “kp.camra” — có phải: “ke-hoach:kp.camera”?",
-        ),
-        (
-            "01-noi-dung.md",
-            7,
-            "“../ke-hoach” không phải tên văn bản: trước dấu “:” ghi tên thư mục của một văn bản "
-            "cùng thư mục nội dung, tên đó chỉ gồm chữ thường không dấu, chữ số và dấu “-” "
-            "(ví dụ “chuyen-doi-so”)",
-        ),
+    folder = write_part(content, "to-trinh", body)
+    problems = check_document(folder)
+    assert placed(problems) == [  # each at its id
+        ("01-noi-dung.md", 3, column(body, "ke-hoach-2027", 3), "BC418"),
+        ("01-noi-dung.md", 5, column(body, "ke-hoach:kp.camra", 5), "BC411"),
+        ("01-noi-dung.md", 7, column(body, "../ke-hoach", 7), "BC404"),
     ]
+    assert "“ke-hoach”?" in problems[0].message  # the document of that content folder meant
+    assert "“ke-hoach:kp.camera”?" in problems[1].message  # the id of that document meant
 
 
 def test_the_cited_documents_own_problems_are_not_repeated(tmp_path: Path) -> None:
     folders = write_shared(tmp_path / "content")
     edit(folders["ke-hoach"] / "01-noi-dung.md", CAMERA, CAMERA.replace("300", "3OO"))
     assert len(check_document(folders["ke-hoach"])) == 1
-    message = (
-        "văn bản “ke-hoach” còn 1 lỗi nên chưa trích được số tiền của nó; sửa văn bản đó "
-        "trước (baocao check ke-hoach)"
-    )
-    assert messages(check_document(folders["to-trinh"])) == [  # at each citation's line
-        ("01-noi-dung.md", 2, message),
-        ("01-noi-dung.md", 3, message),
+    assert placed(check_document(folders["to-trinh"])) == [  # at each citation's id
+        ("01-noi-dung.md", 2, column(TO_TRINH, "ke-hoach:kp.tong", 2), "BC420"),
+        ("01-noi-dung.md", 3, column(TO_TRINH, "ke-hoach:kp.camera", 3), "BC420"),
     ]
 
 
@@ -142,32 +127,38 @@ def test_a_cycle_is_a_problem_in_each_document_never_a_loop(tmp_path: Path) -> N
     b = write_part(content, "van-ban-b", 'B trích {{ tien("van-ban-c:c") }}; **2 đồng**{#b}.\n')
     c = write_part(content, "van-ban-c", 'C trích {{ tien("van-ban-a:a") }}; **3 đồng**{#c}.\n')
     d = write_part(content, "van-ban-d", 'D trích {{ tien("van-ban-a:a") }}.\n')
-    cycle = "các văn bản trích số tiền của nhau thành vòng: {}; số tiền chỉ trích theo một chiều"
     for folder, chain in [
         (a, "van-ban-a → van-ban-b → van-ban-c → van-ban-a"),
         (b, "van-ban-b → van-ban-c → van-ban-a → van-ban-b"),
         (c, "van-ban-c → van-ban-a → van-ban-b → van-ban-c"),
     ]:
-        ((file, line, message),) = messages(check_document(folder))
-        assert (file, line) == ("01-noi-dung.md", 1)
-        assert message.startswith(cycle.format(chain)), message
-    ((_, _, message),) = messages(check_document(d))  # outside the cycle: the cited one fails
-    assert message.startswith("văn bản “van-ban-a” còn 1 lỗi")
+        (problem,) = check_document(folder)
+        assert placed([problem]) == [("01-noi-dung.md", 1, 18, "BC421")]
+        assert chain in problem.message  # the ring, from the document at hand
+    # outside the cycle: the cited one fails
+    assert placed(check_document(d)) == [("01-noi-dung.md", 1, 18, "BC420")]
 
 
 def test_deps_lists_every_document_a_document_rests_on(tmp_path: Path) -> None:
     content = tmp_path / "content"
     write_shared(content)
-    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:ke-hoach:x”, "to-trinh:x") }}.\n')
+    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:x”, "to-trinh : x") }}.\n')
+    write_part(content, "tong-hop", "Tổng **450.000.000 đồng**{#tong = ke-hoach:kp.tong}.\n")
+    write_part(
+        content, "bang", "| Việc | Kinh phí |\n|---|---|\n| A | {{ tien('tong-hop:y') }} |\n"
+    )
     write_part(content, "ghi-chu", "{{ không phải trích dẫn: ke-hoach }} 'ke-hoach:kp.tong'\n")
+    write_part(content, "viet-sai", '{{ tien("to-trinh:x" }}\n')  # not read: cites nothing
     (content / "ke-hoach" / "ghi-chu.md").write_text('{{ tien("to-trinh:x") }}\n', "utf-8")
     assert dependencies(content) == {
+        "bang": ["ke-hoach", "tong-hop"],  # a plain table's cell cites too
         "bao-cao": ["ke-hoach", "quyet-dinh", "to-trinh"],  # ke-hoach through the other two
         "quyet-dinh": ["ke-hoach"],
         "to-trinh": ["ke-hoach"],
+        "tong-hop": ["ke-hoach"],  # a declared sum names another document's amount
     }  # the kế hoạch's notes are not read
     rules = make_rules(content).splitlines()
-    assert "DOCS := bao-cao ghi-chu ke-hoach quyet-dinh to-trinh" in rules
+    assert "DOCS := bang bao-cao ghi-chu ke-hoach quyet-dinh to-trinh tong-hop viet-sai" in rules
     assert (
         "$(OUT)/to-trinh.docx: $(OUT)/.parts/to-trinh $(CONTENT)/to-trinh/00-mo-dau.md "
         "$(CONTENT)/to-trinh/01-noi-dung.md $(CONTENT)/ke-hoach/00-mo-dau.md "

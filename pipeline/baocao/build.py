@@ -26,6 +26,7 @@ try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
 except ImportError:  # another Python than CPython
     from hashlib import blake2b
 
+from baocao import codes
 from baocao.parse.document import (
     document_folders,
     document_parts,
@@ -133,20 +134,20 @@ class _Library:
 
     def _resolve(self, folder: Path) -> tuple[Resolution, _Citable | None]:
         sources = {_place(folder): parts_digest(folder)}
-        found: dict[str, Registry | str] = {}  # each document this one cites, or why not
+        found: dict[str, Registry | CitationProblem] = {}  # each document cited, or why not
 
         def lookup(name: str) -> Registry:
             if name not in found:
                 try:
                     cited = self.cite(name)
                 except CitationProblem as exc:
-                    found[name] = str(exc)
+                    found[name] = exc
                 else:
                     sources.update(cited.sources)
                     found[name] = cited.registry
             registry = found[name]
-            if isinstance(registry, str):
-                raise CitationProblem(registry)
+            if isinstance(registry, CitationProblem):
+                raise CitationProblem(registry.code, registry.message)
             return registry
 
         self.active.append(folder.name)
@@ -162,21 +163,22 @@ class _Library:
 
     def cite(self, name: str) -> _Citable:
         """The document `name` of this content folder, resolved for the one being resolved."""
-        if not ID.fullmatch(name):  # resolve refuses such names first: never a path elsewhere
-            raise CitationProblem(f"“{name}” không phải tên văn bản")
+        if not ID.fullmatch(name):  # parse refuses such names first: never a path elsewhere
+            raise CitationProblem(codes.ID_SYNTAX, f"“{name}” không phải tên văn bản")
         citing = self.active[-1]
         if name in self.active:
             cycle = tuple(self.active[self.active.index(name) :])
             self.cycles.append(cycle)
-            raise CitationProblem(_cycle_message(cycle, citing))
+            raise CitationProblem(codes.CITATION_CYCLE, _cycle_message(cycle, citing))
         folder = self.content / name
         if linked_folder(folder):  # the cited folder is read under the same rule as any
             raise CitationProblem(
+                codes.DOCUMENT_LINKED,
                 f"văn bản “{name}” là một liên kết (symlink) tới chỗ khác, không được đọc nên "
-                "không trích được số tiền của nó; hãy chép thư mục văn bản đó vào đây"
+                "không trích được số tiền của nó; hãy chép thư mục văn bản đó vào đây",
             )
         if not folder.is_dir() or not document_parts(folder):
-            raise CitationProblem(self._missing(name))
+            raise CitationProblem(codes.DOCUMENT_NOT_FOUND, self._missing(name))
         kept = _recall(_place(folder))
         if kept is not None:
             return kept
@@ -185,11 +187,12 @@ class _Library:
             return citable
         for cycle in self.cycles:  # it failed because it cites, at some depth, the citing one
             if citing in cycle and _successor(cycle, citing) == name:
-                raise CitationProblem(_cycle_message(cycle, citing))
+                raise CitationProblem(codes.CITATION_CYCLE, _cycle_message(cycle, citing))
         count = len(resolution.errors) or 1  # an unreadable front matter is one at least
         raise CitationProblem(
+            codes.CITED_DOCUMENT_ERRORS,
             f"văn bản “{name}” còn {count} lỗi nên chưa trích được số tiền của nó; sửa văn bản "
-            f"đó trước (baocao check {name})"
+            f"đó trước (baocao check {name})",
         )
 
     def _missing(self, name: str) -> str:

@@ -8,11 +8,14 @@ from baocao import codes
 from baocao.parse.blocks import (
     Break,
     Citation,
+    CitedId,
     DeclaredTable,
     Emphasis,
     Heading,
+    Inline,
     Item,
     Paragraph,
+    Place,
     PlainTable,
     Strong,
     TableCell,
@@ -148,28 +151,94 @@ def test_inlines_are_typed() -> None:
 
 
 def test_citations_and_tags_are_found_even_across_a_line_end() -> None:
-    text = 'Đề xuất **10.122.000.000 đồng**{#de-xuat} và {{ tien(\n"pl.csdl") }} nữa.\n'
+    text = 'Đề xuất **10.122.000.000 đồng**{#de-xuat} và {{ tien(\n  "pl.csdl") }} nữa.\n'
     ((paragraph,), problems) = parse_blocks(HERE, text)
     assert problems == []
     assert paragraph.inlines == (
         Text("Đề xuất "),
         Strong((Text("10.122.000.000 đồng"),)),
-        Tag("de-xuat"),
+        Tag("de-xuat", (), "{#de-xuat}"),
         Text(" và "),
-        Citation(' tien(\n"pl.csdl") '),
+        Citation("tien", (CitedId("pl.csdl"),), text='{{ tien(\n"pl.csdl") }}'),
         Text(" nữa."),
     )
+    tag, citation = paragraph.inlines[2], paragraph.inlines[4]
+    assert isinstance(tag, Tag) and isinstance(citation, Citation)
+    assert (tag.place, citation.place) == (Place(1, 32), Place(1, 46))
+    assert citation.ids[0].place == Place(2, 4)  # the id, on the next line after its indent
     assert source_text(paragraph.inlines) == (
         'Đề xuất 10.122.000.000 đồng{#de-xuat} và {{ tien( "pl.csdl") }} nữa.'
     )
 
 
-def test_a_stray_citation_mark_is_a_problem_at_its_line() -> None:
+def places(inlines: tuple[Inline, ...]) -> list[tuple[str, int, int]]:
+    """Each piece of text (bold and italic opened) with the line and column it begins at."""
+    found: list[tuple[str, int, int]] = []
+    for inline in inlines:
+        if isinstance(inline, Strong | Emphasis):
+            found += places(inline.children)
+        elif isinstance(inline, Text):
+            bounds = [offset for offset, _ in inline.places[1:]] + [len(inline.text)]
+            for (offset, place), end in zip(inline.places, bounds, strict=True):
+                found.append((inline.text[offset:end], place.line, place.column))
+    return found
+
+
+def test_every_piece_of_text_knows_its_line_and_column() -> None:
+    text = (
+        "# I. MỤC **lớn**\n\n"
+        "Có **đậm *nghiêng*** và `mã` [liên kết](http://x.vn)\n"
+        "   dòng sau \\*sao\\* &amp; 1.000 đồng\\\n"
+        "cứng.\n\n"
+        "- một\n  tiếp\n  1. sâu *hơn*\n\n"
+        "+ rời:\n\n\n  đoạn thứ hai\n"  # a loose item's second paragraph, blank lines before
+    )
+    blocks, problems = parse_blocks(HERE, text)
+    assert problems == []
+    assert [places(b.inlines) for b in blocks] == [
+        [("I. MỤC ", 1, 3), ("lớn", 1, 12)],
+        [
+            ("Có ", 3, 1),
+            ("đậm ", 3, 6),
+            ("nghiêng", 3, 11),
+            (" và ", 3, 21),
+            ("mã", 3, 26),
+            (" ", 3, 29),
+            ("liên kết", 3, 31),
+            ("dòng sau ", 4, 4),
+            ("*sao", 4, 14),  # the escape's backslash skipped
+            ("* &amp; 1.000 đồng", 4, 19),
+            ("cứng.", 5, 1),
+        ],
+        [("một", 7, 3), ("tiếp", 8, 3)],
+        [("sâu ", 9, 6), ("hơn", 9, 11)],
+        [("rời:", 11, 3), ("đoạn thứ hai", 14, 3)],
+    ]
+
+
+def test_a_citation_written_wrong_is_a_problem_at_its_character_and_stays_as_typed() -> None:
+    text = 'Kinh phí {{ tien("pl.nc" }} và {{ tien(\n  "Pl.NC") }}, {#Sai} **5 đồng**{#tong = }.\n'
+    ((paragraph,), problems) = parse_blocks(HERE, text)
+    assert [(p.position.line, p.position.column, p.code.code) for p in problems] == [
+        (1, 26, "BC401"),  # the "}}" where ")" is missing
+        (2, 4, "BC404"),  # the id
+        (2, 18, "BC404"),  # the tag's id
+        (2, 40, "BC406"),  # the "=" nothing follows
+    ]
+    assert source_text(paragraph.inlines) == (
+        'Kinh phí {{ tien("pl.nc" }} và {{ tien( "Pl.NC") }}, {#Sai} 5 đồng{#tong = }.'
+    )
+    unread, wrong_sum = [i for i in paragraph.inlines if isinstance(i, Tag)]
+    assert (unread.key, wrong_sum.key, wrong_sum.terms) == (None, "tong", ())
+    assert not [i for i in paragraph.inlines if isinstance(i, Citation)]
+
+
+def test_a_stray_citation_mark_is_a_problem_at_its_character() -> None:
     _, problems = parse_blocks(HERE, "Dòng một\ndòng hai {{ tien(\n\nĐoạn }} sau, {% if %}\n")
-    assert [(p.position.line, p.message.split(" ")[0]) for p in problems] == [
-        (2, "“{{”"),
-        (4, "“}}”"),
-        (4, "“{%”"),
+    assert [(p.position.line, p.position.column, p.code.code) for p in problems] == [
+        (2, 10, "BC405"),
+        (4, 6, "BC405"),
+        (4, 14, "BC405"),
     ]
 
 
@@ -185,7 +254,7 @@ def test_a_declaration_line_and_its_table_share_a_file(tmp_path: Path) -> None:
 def test_a_table_without_a_column_number_row_is_a_plain_table() -> None:
     text = (
         "Trước.\n\n| STT | Nhiệm vụ | Kinh phí |\n|:---:|---|---:|\n"
-        '| 1 | *Trong đó:* | |\n| 2 | **Máy in** {{ tien("a.b") }} | 20 |\n'
+        '| 1 | *Trong đó:* | |\n| 2 | **Máy in** {{ tien("a:b") }} | 20 |\n'
     )
     blocks, problems = parse_blocks(HERE, text)
     assert problems == []
@@ -207,11 +276,11 @@ def test_a_table_without_a_column_number_row_is_a_plain_table() -> None:
         Position(HERE, 5, 7),
         Position(HERE, 5, 20),  # an empty cell: just after its "|"
     ]
-    assert table.rows[1][1].inlines == (
-        Strong((Text("Máy in"),)),
-        Text(" "),
-        Citation(' tien("a.b") '),
-    )
+    cell = table.rows[1][1].inlines
+    citation = Citation("tien", (CitedId("b", "a"),), text='{{ tien("a:b") }}')
+    assert cell == (Strong((Text("Máy in"),)), Text(" "), citation)
+    assert places(cell) == [("Máy in", 6, 9), (" ", 6, 17)]
+    assert cell[2].place == Place(6, 18)
 
 
 def test_a_plain_table_row_with_the_wrong_cell_count_is_a_problem_at_its_line() -> None:

@@ -267,7 +267,7 @@ def test_a_prose_total_soat_warns_about_is_an_error_after_nhap(tmp_path: Path) -
     assert spent.read_text(encoding="utf-8") == f"# II. KINH PHÍ\n\n{TOTAL_TAGGED}"
     (error,) = check_document(folder)
     assert (error.position.path.name, error.position.line) == ("02-kinh-phi.md", 3)
-    assert (error.code, error.warning) == (codes.UNSORTED, False)  # a declared sum's (BC4xx)
+    assert (error.code, error.warning) == (codes.RELATION_MISMATCH, False)  # a declared sum's
     with pytest.raises(ContentErrors):  # an error, not a draft: the build refuses it too
         build_document(folder, tmp_path / "output")
 

@@ -64,9 +64,9 @@ def test_an_error_and_an_unreadable_file(
     out, err = capsys.readouterr()
     (line,) = out.splitlines()
     found = parsed(line)
-    # the words' check of the build path, its code as it comes (BC5xx once given)
+    # the words' check of the build path, with its code
     assert (found["file"], found["place"]) == (str(wrong), "3:1")
-    assert found["code"] == codes.UNSORTED.code
+    assert found["code"] == codes.WORDS_MISMATCH.code
     assert (found["warning"], found["words"]) == (None, WRONG.split("\n")[2])  # its 8 words
     assert err == (
         f"baocao soat: không đọc được “{missing}”: không có tệp hay thư mục này\n"

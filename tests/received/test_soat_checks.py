@@ -166,8 +166,8 @@ def test_words_in_a_paragraph_of_their_own_and_in_a_table_cell() -> None:
         "Nội dung\tSố tiền\nMáy in\t5.000.000 VNĐ (năm triệu đồng)\n"
         "Tivi\t7.000.000 VNĐ (sáu triệu đồng)\n"
     )
-    # the words' check of the build path, its code as it comes (BC5xx once given)
-    assert found(text) == [(7, 1, codes.UNSORTED)]
+    # the words' check of the build path, with its code
+    assert found(text) == [(7, 1, codes.WORDS_MISMATCH)]
 
 
 def test_the_unit_stated_in_the_header() -> None:

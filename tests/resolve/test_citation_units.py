@@ -15,6 +15,7 @@ from budget_documents import (
     shown,
     write_document,
 )
+from placed import placed
 
 DECLARED = "Tổng thu: **977,45 tỷ đồng**{#thu}.\n"
 
@@ -74,27 +75,33 @@ def test_a_citation_prints_in_the_unit_and_precision_asked(
 
 
 @pytest.mark.parametrize(
-    ("citation", "message"),
+    ("citation", "code", "at"),
     [
-        ('tien("tỷ")', "tien(…): ghi mã khoản trước đơn vị “tỷ”"),
-        ('tien("pl.nc", "tỷ", "pl.ud")', "tien(…): đơn vị “tỷ đồng” đứng sau mọi mã khoản"),
-        ('tien("pl.nc", "tỷ", "triệu")', "tien(…): chỉ ghi một đơn vị"),
-        ('tien("pl.nc", 2, "tỷ")', "số chữ số thập phân ghi một lần, sau cùng"),
-        ('tien("pl.nc", "tỷ", 2, thap_phan=2)', "số chữ số thập phân ghi một lần, sau cùng"),
-        ('tien("pl.nc", thap_phan=12)', "số chữ số thập phân từ 0 đến 9, không phải 12"),
-        ('tien("pl.nc", thap_phan="2")', "chỉ nhận các mã khoản trong ngoặc kép, một đơn vị"),
-        ('tien("pl.nc", don_vi="tỷ")', "“thap_phan=…”"),
-        ('tien("pl.nc", True)', "mã khoản phải đặt trong ngoặc kép"),
-        ('so("pl.nc", "de-xuat")', 'ghi đơn vị, ví dụ so("pl.nc", "triệu")'),
+        ('tien("tỷ")', "BC403", '"tỷ"'),  # a unit before any id
+        ('tien("pl.nc", "tỷ", "pl.ud")', "BC403", '"pl.ud"'),  # an id after the unit
+        ('tien("pl.nc", "tỷ", "triệu")', "BC403", '"triệu"'),  # two units
+        ('tien("pl.nc", 2, "tỷ")', "BC403", "2"),  # decimals not last
+        ('tien("pl.nc", "tỷ", 2, thap_phan=2)', "BC403", "2"),  # decimals twice
+        ('tien("pl.nc", thap_phan=12)', "BC403", "12"),  # 0 to 9 decimals
+        ('tien("pl.nc", thap_phan="2")', "BC403", '"2"'),
+        ('tien("pl.nc", don_vi="tỷ")', "BC403", "don_vi"),
+        ('tien("pl.nc", True)', "BC401", "True"),
+        ('so("pl.nc", "de-xuat")', "BC416", None),  # a sum of two units: at its "{{"
     ],
 )
-def test_unit_and_precision_mistakes_are_problems_at_their_line(
-    tmp_path: Path, citation: str, message: str
+def test_unit_and_precision_mistakes_are_problems_at_their_character(
+    tmp_path: Path, citation: str, code: str, at: str | None
 ) -> None:
-    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nKinh phí {{ " + citation + " }}.\n"
+    line = "Kinh phí {{ " + citation + " }}."
+    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\n" + line + "\n"
+    column = line.index("{{" if at is None else at, 9 if at is None else 12) + 1
+    assert placed(problems_of(tmp_path, CITED_TABLE, prose)) == [("02-phan.md", 3, column, code)]
+
+
+def test_so_of_two_units_names_the_unit_to_print_in(tmp_path: Path) -> None:
+    prose = 'Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nKinh phí {{ so("pl.nc", "de-xuat") }}.\n'
     (problem,) = problems_of(tmp_path, CITED_TABLE, prose)
-    assert problem.position.line == 3
-    assert message in problem.message
+    assert 'so("pl.nc", "triệu")' in problem.message  # the citation that prints them
 
 
 def test_a_sum_above_the_limit_is_refused(tmp_path: Path) -> None:
@@ -102,9 +109,8 @@ def test_a_sum_above_the_limit_is_refused(tmp_path: Path) -> None:
         "Một: **1.000.000.000.000 triệu đồng**{#mot}; hai: **1 đồng**{#hai}.\n\n"
         '{{ tien("mot") }} {{ tien("mot", "hai") }}\n'
     )
-    (problem,) = problems_of(tmp_path, CITED_TABLE, prose)
-    assert problem.position.line == 3
-    assert "lớn hơn một tỷ tỷ đồng" in problem.message
+    problems = problems_of(tmp_path, CITED_TABLE, prose)
+    assert placed(problems) == [("02-phan.md", 3, 19, "BC417")]
 
 
 TYPED = [
@@ -127,8 +133,8 @@ def test_following_the_advice_to_cite_leaves_the_text_as_it_was(tmp_path: Path, 
     folder = write_document(tmp_path, CITED_TABLE, DECLARED + "\n" + sentence)
     blocks, problems = resolved(folder)
     (problem,) = problems
-    assert problem.warning and f"“{typed}” gõ tay trùng với khoản “thu”" in problem.message
-    assert "(in ra" not in problem.message
+    assert placed([problem]) == [("02-phan.md", 3, 13, "BC506")]  # the figure
+    assert "“thu”" in problem.message and "(in ra" not in problem.message
     before = [shown(b) for b in blocks]
 
     suggestion = SUGGESTED.search(problem.message)
@@ -143,9 +149,8 @@ def test_following_the_advice_to_cite_leaves_the_text_as_it_was(tmp_path: Path, 
 
 def test_advice_that_cannot_keep_the_spacing_says_what_it_prints(tmp_path: Path) -> None:
     (problem,) = problems_of(tmp_path, CITED_TABLE, DECLARED + "\nĐã thu 977.450.000.000 đ.\n")
-    assert problem.message.endswith(
-        'hãy trích {{ tien("thu", "đ") }} (in ra “977.450.000.000đ”) để số chỉ nhập một lần'
-    )
+    assert placed([problem]) == [("02-phan.md", 3, 8, "BC506")]
+    assert '{{ tien("thu", "đ") }}' in problem.message and "“977.450.000.000đ”" in problem.message
 
 
 def test_a_declared_sum_is_reported_in_the_unit_it_was_typed_in(tmp_path: Path) -> None:
@@ -155,8 +160,5 @@ def test_a_declared_sum_is_reported_in_the_unit_it_was_typed_in(tmp_path: Path) 
         "- Thu điều tiết: 477,44 tỷ đồng{#thu-b}.\n"
     )
     (problem,) = problems_of(tmp_path, prose)
-    assert (problem.position.line, problem.message) == (
-        1,
-        "“thu” ghi 977,45 tỷ đồng, nhưng thu-a + thu-b cộng lại là 977,44 tỷ đồng "
-        "(chênh 0,01 tỷ đồng)",
-    )
+    assert placed([problem]) == [("01-phan.md", 1, 32, "BC409")]
+    assert "977,44 tỷ đồng (chênh 0,01 tỷ đồng)" in problem.message

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import docx
+from baocao import codes
 from baocao.build import build_document
 from budget_documents import (
     CITED_TABLE,
-    at,
     problems_of,
     resolved,
     resolved_text,
@@ -19,6 +19,7 @@ from budget_documents import (
     write_document,
 )
 from conftest import ROOT
+from placed import placed
 
 
 def test_every_form_in_the_docx(tmp_path: Path) -> None:
@@ -90,6 +91,11 @@ def test_words_follow_the_documents_chu_so_style(tmp_path: Path) -> None:
     assert texts[0] == "Một tỷ không trăm lẻ năm triệu đồng"
 
 
+def column_of(line: str, needle: str) -> int:
+    """The column where `needle` begins on `line`."""
+    return line.index(needle) + 1
+
+
 def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) -> None:
     prose = (
         "- **100.000.000 đồng**{#nv-mot}\n- **250.000.000 đồng**{#nv-hai}\n\n"
@@ -97,82 +103,99 @@ def test_a_declared_total_is_checked_against_the_sum_it_names(tmp_path: Path) ->
         "Cả năm: **1.500.000.000 đồng**{#ca-nam = pl.kh}.\n"
     )
     problems = problems_of(tmp_path, CITED_TABLE, prose)
-    (message,) = at(problems, 4, "02-phan.md")
-    assert message == (
-        "“tong-nv” ghi 300.000.000 đồng, nhưng nv-* cộng lại là 350.000.000 đồng "
-        "(chênh 50.000.000 đồng)"
-    )
-    assert len(problems) == 1
+    line = prose.split("\n")[3]
+    assert placed(problems) == [("02-phan.md", 4, column_of(line, "{#tong-nv"), "BC409")]
+    assert "350.000.000 đồng" in problems[0].message  # the sum the terms make
+
+
+def test_a_declared_sum_naming_an_unknown_id_points_at_that_term(tmp_path: Path) -> None:
+    line = "Tổng: **300.000.000 đồng**{#tong = nv-a + khong-co}."
+    problems = problems_of(tmp_path, CITED_TABLE, "- **100.000.000 đồng**{#nv-a}\n\n" + line + "\n")
+    assert placed(problems) == [("02-phan.md", 3, column_of(line, "khong-co"), "BC411")]
+
+
+# Each citation stands on line 3 of its part, after "Dòng hai, kinh phí "; the problem is at the
+# character named (None: at the citation's "{{"; "}}": at its closing braces).
+CITING = "Dòng hai, kinh phí {{ "
 
 
 @pytest.mark.parametrize(
-    ("citation", "message"),
+    ("citation", "code", "at"),
     [
-        ('tien("pl.ncc")', "không có khoản nào mang mã “pl.ncc” — có phải: “pl.nc”"),
-        ('tien("nghien-cuu")', "không có khoản nào mang mã “nghien-cuu”"),
-        ('tien("Pl.NC")', "mã gồm chữ thường không dấu, chữ số và dấu “-” — có phải: “pl.nc”"),
-        ('tein("pl.nc")', "không có hàm “tein” (có: tien, so, chu, tien_chu) — có phải “tien”?"),
-        ('tien("pl.nc"', 'viết sai “{{ tien("pl.nc" }}” (thiếu dấu “)”)'),
-        ("tien(pl.nc)", "tien(…): mã khoản phải đặt trong ngoặc kép"),
-        ("1 + 1", "“{{ 1 + 1 }}” không phải trích dẫn"),
-        ("tien.mro", "không phải trích dẫn"),
-        ('cycler("a")', "không có hàm “cycler”"),
-        ('tien("pl.nc", cot=1)', "tien(…) chỉ nhận các mã khoản trong ngoặc kép"),
-        ("tien()", "thiếu mã khoản trong ngoặc"),
-        ('tien("pl.kh", "pl.nc")', "“pl.nc” nằm trong “pl.kh”: cộng cả hai là tính hai lần"),
-        ('tien("pl.nc", "pl.nc(2)")', "khoản “pl.nc(2)” được cộng hai lần"),
-        ('tien("pl.cds")', "ô của khoản “pl.cds” để trống"),
-        ('tien("pl.nc(3)")', "không có khoản nào mang mã “pl.nc(3)”"),
-        ('tien("xx-*")', "“xx-*” không khớp mã khoản nào"),
-        ('so("pl.nc", "de-xuat")', "so(…) cộng các khoản khác đơn vị"),
+        ('tien("pl.ncc")', "BC411", "pl.ncc"),  # unknown id
+        ('tien("nghien-cuu")', "BC411", "nghien-cuu"),
+        ('tien("pl.nc(3)")', "BC411", "pl.nc(3)"),
+        ('tien("xx-*")', "BC411", "xx-*"),
+        ('tien("Pl.NC")', "BC404", "Pl.NC"),  # not an id
+        ('tein("pl.nc")', "BC402", "tein"),  # unknown function
+        ('cycler("a")', "BC402", "cycler"),
+        ('tien("pl.nc"', "BC401", "}}"),  # written wrong
+        ("tien(pl.nc)", "BC401", "pl.nc"),
+        ("1 + 1", "BC401", "1"),
+        ("tien.mro", "BC401", "tien"),
+        ('tien("pl.nc", cot=1)', "BC403", "cot"),  # ids, unit, decimals
+        ("tien()", "BC403", ")"),
+        ('tien("pl.kh", "pl.nc")', "BC413", None),  # counted twice
+        ('tien("pl.nc", "pl.nc(2)")', "BC413", None),
+        ('tien("pl.cds")', "BC414", None),  # an empty cell
+        ('so("pl.nc", "de-xuat")', "BC416", None),  # units that differ
     ],
 )
-def test_citation_errors_are_problems_at_their_line(
-    tmp_path: Path, citation: str, message: str
+def test_citation_errors_are_problems_at_their_character(
+    tmp_path: Path, citation: str, code: str, at: str | None
 ) -> None:
-    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\nDòng hai, kinh phí {{ " + citation
-    prose += " }} năm 2027.\n"
+    line = CITING + citation + " }} năm 2027."
+    prose = "Đề xuất **10.122.000.000 đồng**{#de-xuat}.\n\n" + line + "\n"
     problems = problems_of(tmp_path, CITED_TABLE, prose)
-    assert [p.position.line for p in problems] == [3], problems
-    assert message in problems[0].message
+    column = column_of(line, "{{") if at is None else line.index(at, len(CITING) - 3) + 1
+    assert placed(problems) == [("02-phan.md", 3, column, code)]
+
+
+def test_an_unknown_or_misspelt_id_is_told_the_closest_known_one(tmp_path: Path) -> None:
+    prose = 'Một {{ tien("pl.ncc") }}.\n\nHai {{ tien("Pl.NC") }}.\n'
+    unknown, misspelt = problems_of(tmp_path, CITED_TABLE, prose)
+    assert (unknown.code, misspelt.code) == (codes.UNKNOWN_ID, codes.ID_SYNTAX)
+    assert "“pl.nc”" in unknown.message and "“pl.nc”" in misspelt.message
 
 
 def test_a_table_with_several_amount_columns_needs_its_column_named(tmp_path: Path) -> None:
     table = CITED_TABLE.replace("{#pl cot=2}", "{#pl}")
     problems = problems_of(tmp_path, table, 'Kinh phí {{ tien("pl.nc") }}.\n')
-    (problem,) = problems
-    assert problem.message.startswith(
-        "bảng “pl” có nhiều cột số tiền: ghi rõ cột (“pl.nc(1)”, “pl.nc(2)”)"
-    )
+    assert placed(problems) == [("02-phan.md", 1, 19, "BC412")]
+    assert "“pl.nc(1)”, “pl.nc(2)”" in problems[0].message  # the ids to choose from
 
 
 def test_stray_braces_are_reported(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, CITED_TABLE, 'Kinh phí {{ tien("pl.nc") năm 2027.\n')
-    assert [p.message for p in problems] == [
-        '“{{” không có “}}” đóng lại: trích số tiền viết {{ tien("ma-khoan") }}'
-    ]
+    assert placed(problems) == [("02-phan.md", 1, 10, "BC405")]
 
 
 def test_duplicate_ids_between_prose_and_tables(tmp_path: Path) -> None:
     prose = "Một **5 đồng**{#pl}.\n\nHai **6 đồng**{#hai} và **7 đồng**{#hai}.\n"
     problems = problems_of(tmp_path, CITED_TABLE, prose)
-    messages = [(p.position.line, p.message) for p in problems]
-    assert (1, "mã “pl” trùng: đã dùng ở " + messages[0][1].split("đã dùng ở ")[1]) in messages
-    assert any(line == 3 and "mã “hai” trùng" in m and "02-phan.md:3" in m for line, m in messages)
+    second = prose.split("\n")[2].rindex("{#hai}") + 1
+    assert placed(problems) == [("02-phan.md", 1, 15, "BC408"), ("02-phan.md", 3, second, "BC408")]
+    assert "01-phan.md:1:" in problems[0].message  # where the table took the id
+    assert "02-phan.md:3:15" in problems[1].message  # where the first "hai" stands
 
 
 def test_a_tag_must_follow_an_amount(tmp_path: Path) -> None:
     problems = problems_of(tmp_path, CITED_TABLE, "Đã tiếp nhận 13.780 hồ sơ{#ho-so}.\n")
-    (problem,) = problems
-    assert problem.message.startswith("thẻ “{#ho-so}” phải đứng ngay sau một số tiền")
+    assert placed(problems) == [("02-phan.md", 1, 26, "BC407")]
 
 
-def test_jinja_never_raises_a_traceback(tmp_path: Path) -> None:
-    prose = "{{ }} {{ tien(1) }} {{ tien('a' ~ 'b') }} {{ range(10**9) }} {{ tien(*['x']) }}"
-    prose += " {{ ''.__class__ }}\n"  # mistune reads __class__ as bold: a broken citation
-    problems = problems_of(tmp_path, CITED_TABLE, prose)
-    assert len(problems) == 7
-    assert all(p.position.line == 1 for p in problems)
+def test_no_citation_ever_raises_a_traceback(tmp_path: Path) -> None:
+    line = "{{ }} {{ tien(1) }} {{ tien('a' ~ 'b') }} {{ range(10**9) }} {{ tien(*['x']) }}"
+    line += " {{ ''.__class__ }}"  # mistune reads __class__ as bold: a broken citation
+    problems = problems_of(tmp_path, CITED_TABLE, line + "\n")
+    columns = [1, line.index(")") + 1, line.index("~") + 1, line.index("*") + 1]
+    columns += [line.index("*[") + 1, line.rindex("{{") + 1, line.rindex("}}") + 1]
+    assert placed(problems) == [
+        ("02-phan.md", 1, column, code)
+        for column, code in zip(
+            columns, ["BC401", "BC403", "BC401", "BC401", "BC401", "BC405", "BC405"], strict=True
+        )
+    ]
 
 
 def test_the_readme_examples_check_and_print_what_the_readme_says(tmp_path: Path) -> None:

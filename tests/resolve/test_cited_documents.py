@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from baocao import codes
 from baocao.parse.document import parse_document
 from baocao.problems import Problem
 from baocao.resolve.citations import CitationProblem, Registry
 from baocao.resolve.document import Resolution, resolve_document
 from budget_documents import shown, write_document
+from placed import placed
 from shared_amounts import KE_HOACH
 
 
@@ -32,7 +34,7 @@ def resolve_citing(tmp_path: Path, prose: str, registry: Registry) -> Resolution
     def lookup(name: str) -> Registry:
         if name == "ke-hoach":
             return registry
-        raise CitationProblem(f"không có văn bản “{name}”")
+        raise CitationProblem(codes.DOCUMENT_NOT_FOUND, f"không có văn bản “{name}”")
 
     folder = write_document(tmp_path / "citing", prose, name="to-trinh")
     return resolve_document(parse_document(folder), lookup)
@@ -76,28 +78,31 @@ def test_an_amount_counted_twice_across_documents_is_refused(
 
 
 @pytest.mark.parametrize(
-    ("key", "message"),
+    ("key", "code"),
     [
-        (
-            "ke-hoach:kp.camra",
-            "văn bản “ke-hoach” không có khoản “kp.camra” — có phải: “ke-hoach:kp.camera”?",
-        ),
-        ("ke-hoach:nv-b*", "“ke-hoach:nv-b*” không khớp mã khoản nào trong văn bản “ke-hoach”"),
-        ("khong-co:kp.tong", "không có văn bản “khong-co”"),
-        ("../ke-hoach:kp.tong", "“../ke-hoach” không phải tên văn bản: trước dấu “:” ghi tên"),
-        ("/tmp/ke-hoach:kp.tong", "“/tmp/ke-hoach” không phải tên văn bản"),
-        ("a/b:kp.tong", "“a/b” không phải tên văn bản"),
-        (":kp.tong", "“” không phải tên văn bản"),
+        ("ke-hoach:kp.camra", "BC411"),  # no such id there
+        ("ke-hoach:nv-b*", "BC411"),
+        ("khong-co:kp.tong", "BC418"),  # no such document
+        ("../ke-hoach:kp.tong", "BC404"),  # no document name
+        ("/tmp/ke-hoach:kp.tong", "BC404"),
+        ("a/b:kp.tong", "BC404"),
+        (":kp.tong", "BC404"),
     ],
 )
-def test_what_cannot_be_cited_is_a_problem_at_the_citations_line(
-    tmp_path: Path, ke_hoach: Registry, key: str, message: str
+def test_what_cannot_be_cited_is_a_problem_at_the_cited_id(
+    tmp_path: Path, ke_hoach: Registry, key: str, code: str
 ) -> None:
     prose = f'Mở đầu.\n\nKinh phí {{{{ tien("{key}") }}}}.\n'
     _, problems = texts_and_problems(resolve_citing(tmp_path, prose, ke_hoach))
-    (problem,) = problems
-    assert problem.position.path.name == "01-phan.md" and problem.position.line == 3
-    assert problem.message.startswith(message), problem.message
+    assert placed(problems) == [("01-phan.md", 3, 19, code)]
+
+
+def test_an_id_unknown_in_the_cited_document_is_told_its_closest_ids(
+    tmp_path: Path, ke_hoach: Registry
+) -> None:
+    prose = 'Kinh phí {{ tien("ke-hoach:kp.camra") }}.\n'
+    _, (problem,) = texts_and_problems(resolve_citing(tmp_path, prose, ke_hoach))
+    assert "“ke-hoach:kp.camera”" in problem.message
 
 
 def test_a_document_may_name_itself_and_without_a_lookup_only_itself(tmp_path: Path) -> None:
@@ -106,18 +111,19 @@ def test_a_document_may_name_itself_and_without_a_lookup_only_itself(tmp_path: P
     resolution = resolve_document(parse_document(folder))  # no lookup: read alone
     texts, problems = texts_and_problems(resolution, "02-phan.md")
     assert texts[0].startswith("Tự trích 300.000.000 đồng; trích khác {{")
-    (problem,) = problems
-    assert problem.message == (
-        "không trích được số tiền của văn bản “ke-hoach”: văn bản này được đọc riêng, "
-        "không cùng một thư mục nội dung"
-    )
+    assert placed(problems) == [("02-phan.md", 1, 59, "BC418")]
 
 
 # ---- figures retyped from a cited document ----
 
 
-def retyped(problems: list[Problem]) -> list[tuple[int, str]]:
-    return [(p.position.line, p.message) for p in problems if "gõ tay" in p.message]
+def retyped(problems: list[Problem]) -> list[tuple[int, int, str]]:
+    """Where each retyped figure is, and the citation the warning suggests."""
+    return [
+        (p.position.line, p.position.column, p.message.split("hãy trích ")[1].split(" để")[0])
+        for p in problems
+        if p.code is codes.RETYPED_AMOUNT
+    ]
 
 
 def test_a_figure_retyped_from_a_cited_document_is_a_warning_with_its_citation(
@@ -128,19 +134,10 @@ def test_a_figure_retyped_from_a_cited_document_is_a_warning_with_its_citation(
         "và tập huấn 50 triệu đồng.\n"
     )
     resolution = resolve_citing(tmp_path, prose, ke_hoach)
-    found = [p for p in resolution.problems if "gõ tay" in p.message]
-    assert all(p.warning for p in found) and resolution.errors == []
-    assert retyped(found) == [
-        (
-            1,
-            "“300.000.000 đồng” gõ tay trùng với khoản “ke-hoach:kp.camera”: hãy trích "
-            '{{ tien("ke-hoach:kp.camera") }} để số chỉ nhập một lần',
-        ),
-        (
-            2,
-            "“50 triệu đồng” gõ tay trùng với khoản “ke-hoach:kp.tap-huan”: hãy trích "
-            '{{ tien("ke-hoach:kp.tap-huan", "triệu") }} để số chỉ nhập một lần',
-        ),
+    assert resolution.errors == []
+    assert retyped(list(resolution.problems)) == [
+        (1, 57, '{{ tien("ke-hoach:kp.camera") }}'),
+        (2, 13, '{{ tien("ke-hoach:kp.tap-huan", "triệu") }}'),
     ]
 
 
@@ -153,10 +150,7 @@ def test_a_cited_figure_and_an_own_amount_are_never_reported_as_retyped_from_els
     )
     problems = list(resolve_citing(tmp_path, prose, ke_hoach).problems)
     # the retyped figure equals an amount of this document too: cite that one, not the plan's
-    assert [message for _, message in retyped(problems)] == [
-        "“300.000.000 đồng” gõ tay trùng với khoản “de-xuat”: hãy trích "
-        '{{ tien("de-xuat") }} để số chỉ nhập một lần'
-    ]
+    assert [suggested for _, _, suggested in retyped(problems)] == ['{{ tien("de-xuat") }}']
 
 
 def test_a_document_that_cites_nothing_elsewhere_is_not_compared_with_other_documents(
@@ -174,6 +168,4 @@ def test_a_figure_retyped_in_a_plain_table_is_compared_with_the_cited_document(
         "| Việc | Kinh phí |\n|---|---|\n| Camera | 300.000.000 đồng |\n"
     )
     found = retyped(list(resolve_citing(tmp_path, prose, ke_hoach).problems))
-    assert [(line, message.split(":")[0]) for line, message in found] == [
-        (5, "“300.000.000 đồng” gõ tay trùng với khoản “ke-hoach")
-    ]
+    assert found == [(5, 12, '{{ tien("ke-hoach:kp.camera") }}')]

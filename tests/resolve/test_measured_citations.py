@@ -17,10 +17,12 @@ TABLE = """Đơn vị: Triệu đồng {#th cot=1}
 """
 
 
-def cited(tmp_path: Path, line: str) -> tuple[str, list[str]]:
+def cited(tmp_path: Path, line: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The line as printed, and the line, column and code of each error."""
     folder = write_document(tmp_path, TABLE, f"\n{line}\n")
     blocks, problems = resolved(folder)
-    return shown(blocks[-1]), [p.message for p in problems if not p.warning]
+    errors = [(p.position.line, p.position.column, p.code.code) for p in problems if not p.warning]
+    return shown(blocks[-1]), errors
 
 
 def test_a_count_cell_prints_with_its_unit(tmp_path: Path) -> None:
@@ -40,11 +42,13 @@ def test_a_percent_cell_prints_with_its_sign(tmp_path: Path) -> None:
 
 def test_money_forms_refuse_a_count_and_percents_do_not_add_up(tmp_path: Path) -> None:
     _, errors = cited(tmp_path / "a", 'Có {{ tien("th.an(2)") }}.')
-    assert len(errors) == 1 and "không phải số tiền" in errors[0] and 'so("th.an(2)")' in errors[0]
+    assert errors == [(2, 4, "BC415")]  # not money: at the citation
     _, errors = cited(tmp_path / "b", 'Có {{ so("th.an(3)", "th.binh(3)") }}.')
-    assert len(errors) == 1 and "không cộng tỷ lệ %" in errors[0]
+    assert errors == [(2, 4, "BC416")]  # percents do not add up
     _, errors = cited(tmp_path / "c", 'Có {{ so("th.an(2)", "th.an(1)") }}.')
-    assert len(errors) == 1 and "không lẫn số tiền" in errors[0]
+    assert errors == [(2, 4, "BC416")]  # nor a count and money
+    _, errors = cited(tmp_path / "d", 'Có {{ so("th.an(2)", "triệu") }}.')
+    assert errors == [(2, 4, "BC415")]  # a count in a unit of money
 
 
 def test_money_cells_still_print_as_before(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from baocao.parse.document import parse_document
 from baocao.problems import Position
 from baocao.resolve.document import BudgetTable, Resolution, resolve_document
 from budget_documents import HEADER, line_of, row, write_document
+from placed import placed
 
 TABLE = HEADER.replace("{#bang}", "{#bang cot=4}") + (
     "| = | Tổng cộng {#tong} | | | | |\n"
@@ -150,9 +151,9 @@ def test_problems_come_in_file_and_line_order(tmp_path: Path) -> None:
 def test_errors_leave_out_warnings(tmp_path: Path) -> None:
     prose = 'Gõ tay 1.000.000.000 đồng; mã sai {{ tien("bang.khong-co") }}.\n'
     resolution = resolve(write_document(tmp_path, TABLE, prose))
-    warnings = [p for p in resolution.problems if p.warning]
-    assert len(warnings) == 1 and "bang.nc" in warnings[0].message  # retyped, not cited
-    assert len(resolution.errors) == 1
-    assert resolution.errors == [p for p in resolution.problems if not p.warning]
-    assert "khong-co" in resolution.errors[0].message
+    assert placed(resolution.problems) == [
+        ("02-phan.md", 1, 8, "BC506"),  # retyped, not cited: a warning
+        ("02-phan.md", 1, 44, "BC411"),  # an unknown id: an error
+    ]
+    assert resolution.errors == [resolution.problems[1]]
     assert resolution.document is not None  # content errors still leave a model to report on

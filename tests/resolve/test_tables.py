@@ -40,8 +40,8 @@ def test_a_figure_too_large_for_any_budget(tmp_path: Path) -> None:
     digits = "1" + ".000" * 10  # 31 digits: no figure of a budget
     body = HEADER + f"| A | Một | | | | {digits} |\n| B | Hai | | | | 10.000.000.000.000 |\n"
     assert places(problems_of(tmp_path, body)) == [
-        place(codes.FIGURE_TOO_LARGE.code, body, "| A | Một", 5),
-        place(codes.FIGURE_TOO_LARGE.code, body, "| B | Hai", 5),  # above 10^18 đồng
+        place(codes.CELL_TOO_LARGE.code, body, "| A | Một", 5),
+        place(codes.CELL_TOO_LARGE.code, body, "| B | Hai", 5),  # above 10^18 đồng
     ]
 
 

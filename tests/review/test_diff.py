@@ -306,7 +306,7 @@ def test_amounts_are_exact(repo: Path) -> None:
     side, problems = read_side(repo / "content/thu", Path("content/thu"))
     assert problems == [] and side is not None
     assert side.declared["de-xuat"].amount == Amount(Decimal(10_000_000))
-    assert side.declared["de-xuat"].position == Position(PART, 1)
+    assert side.declared["de-xuat"].position == Position(PART, 1, 73)  # its tag, "{#de-xuat}"
 
 
 @needs_make

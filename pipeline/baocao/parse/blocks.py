@@ -2,24 +2,42 @@
 
 Blocks are headings, paragraphs, list items, budget tables and plain tables; inlines are
 text, strong, emphasis, line breaks, citations of amounts (`{{ tien("id") }}`) and id tags
-(`{#id}`). The resolve stage replaces citations by their text and drops tags, so what reaches
-render holds text, strong, emphasis and breaks only.
+(`{#id}`), each where it stands in its file (line and column), so that a problem found in prose
+points at its character. Citations and tags come read (baocao.parse.citation): what they name,
+not their syntax. The resolve stage replaces citations by their text and drops tags, so what
+reaches render holds text, strong, emphasis and breaks only.
+
+Inlines compare by what they say, not by where they stand: the same words elsewhere are equal.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
+from baocao.money.amount import Form
 from baocao.parse.formula import Formula
 from baocao.problems import Position
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where an inline, or a character of one, stands in its file: 1-based line and column."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Text:
-    """Words as typed, without line ends."""
+    """Words as typed, without line ends.
+
+    `places` says where they stand: (offset in `text`, place) pairs, the character at each offset
+    at that place and those after it at the next columns, up to the next pair (where the source
+    skips a character: the backslash of `\\*`). Empty for text baocao wrote."""
 
     text: str
+    places: tuple[tuple[int, Place], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -45,17 +63,54 @@ class Break:
 
 
 @dataclass(frozen=True)
-class Citation:
-    """A citation of amounts by id, `{{ tien("pl.csdl") }}`; `expression` is inside the braces."""
+class CitedId:
+    """One id a citation or a declared sum names: `pl.csdl` (row csdl of table pl), `pl.iv(4)`
+    (that row in column (4)), `de-xuat` (an amount declared in prose), `nv-*` (every prose id
+    that starts with "nv-"), `ke-hoach-2027:pl.camera` (an id of another document)."""
 
-    expression: str
+    id: str  # "pl.csdl", "de-xuat"; for a star, what precedes it: "nv-"
+    document: str = ""  # the cited document's folder name; "" for this document
+    column: int | None = None
+    star: bool = False
+    place: Place | None = field(default=None, compare=False)
+
+    @property
+    def key(self) -> str:
+        """The id within its document as a registry holds it: "pl.iv(4)", "nv-*"."""
+        if self.star:
+            return f"{self.id}*"
+        return self.id if self.column is None else f"{self.id}({self.column})"
+
+    def __str__(self) -> str:
+        return f"{self.document}:{self.key}" if self.document else self.key
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation of amounts by id, read: `{{ tien_chu("pl.a", "pl.b", "tỷ", thap_phan=2) }}` is
+    the function "tien_chu", two ids, the unit tỷ and 2 decimals. `text` is as typed, braces and
+    line ends included (for messages, and printed as typed where it cannot be resolved); `place`
+    is that of its "{{"."""
+
+    function: str  # tien, so, chu or tien_chu
+    ids: tuple[CitedId, ...]
+    unit: Form | None = None  # None: đồng (for so, the table's unit)
+    decimals: int | None = None  # None: as many as the amount needs
+    text: str = ""
+    place: Place | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class Tag:
-    """An id tag, `{#de-xuat}` or `{#tong = a + b}`, after an amount it names; `body` is inside."""
+    """An id tag after an amount it names: `{#de-xuat}`, or `{#tong = a + b}` with the ids whose
+    sum the amount must be. `key` is None when the id is not valid (parse reported it): the tag
+    still marks the amount before it as declared, but declares nothing. `text` is as typed;
+    `place` that of its "{#"."""
 
-    body: str
+    key: str | None
+    terms: tuple[CitedId, ...] = ()
+    text: str = ""
+    place: Place | None = field(default=None, compare=False)
 
 
 Inline = Text | Strong | Emphasis | Break | Citation | Tag
@@ -290,10 +345,8 @@ def typed_text(inlines: tuple[Inline, ...]) -> str:
                 parts.append(typed_text(children))
             case Break():
                 parts.append("\n")
-            case Citation(expression):
-                parts.append(f"{{{{{expression}}}}}")
-            case Tag(body):
-                parts.append(f"{{#{body}}}")
+            case Citation() | Tag():
+                parts.append(inline.text)
     return "".join(parts)
 
 

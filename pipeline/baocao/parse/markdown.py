@@ -3,13 +3,18 @@
 mistune gives no source positions, so the block parser below records the offset where each
 token starts, and every block, and every problem, gets its line. Inline Markdown becomes the
 types of baocao.parse.blocks; a `{{ … }}` citation may run over a line end, so the text of a
-block is joined across its soft line ends before citations and tags are found.
+block is joined across its soft line ends before citations and tags are found, and read
+(baocao.parse.citation). Inside a block mistune gives no positions either: each piece of text it
+hands back is found in the block's source, in order, from where the previous one ended (what lies
+between is Markdown's marks, an escape's backslash, a line's indent), and so every inline, and
+every character of its text, has its line and column.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from baocao import codes, lazy
+from baocao.problems import Code
 
 with lazy.unsigned():  # two of its dataclasses have no docstring (baocao.lazy)
     import mistune
@@ -34,12 +40,14 @@ from baocao.parse.blocks import (
     Inline,
     Item,
     Paragraph,
+    Place,
     PlainTable,
     Strong,
     TableCell,
     Tag,
     Text,
 )
+from baocao.parse.citation import Misread, read_citation, read_tag
 from baocao.parse.syntax import (
     CITATION_OR_TAG,
     STRAY,
@@ -50,7 +58,7 @@ from baocao.parse.syntax import (
     is_table_line,
 )
 from baocao.parse.table import read_declaration, read_pipe_table
-from baocao.problems import Code, Position, Problem
+from baocao.problems import Position, Problem
 
 ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])(?:[ \t]|$)")
 # A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
@@ -66,6 +74,7 @@ UNSUPPORTED = {
 Token = dict[str, Any]
 # Characters that may open inline Markdown; a cell without any of them is its text as typed.
 MARKS = frozenset("*_`\\[<&")
+SKIPPED = 4  # at most how far the source may skip ahead inside a text mistune hands back
 
 
 class _PositionedState(BlockState):
@@ -140,6 +149,44 @@ class _Raw:
         return self.kind == "paragraph" and bool(lines) and all(is_table_line(x) for x in lines)
 
 
+class _Source:
+    """A text and where it stands in its file (a file from its start, a table cell at its
+    line and column): the place of each of its characters, by offset."""
+
+    def __init__(self, text: str, line: int = 1, column: int = 1) -> None:
+        self.text = text
+        self.line = line
+        self.column = column
+        self.starts = [0]  # where each line begins
+        at = text.find("\n")
+        while at >= 0:
+            self.starts.append(at + 1)
+            at = text.find("\n", at + 1)
+
+    def place(self, offset: int) -> Place:
+        index = bisect_right(self.starts, offset) - 1
+        column = offset - self.starts[index] + 1
+        return Place(self.line + index, column + (self.column - 1 if index == 0 else 0))
+
+    def reach(self, offset: int, lines: int) -> int:
+        """Where the `lines`-th line that is not blank after the one holding `offset` ends (the
+        text's end when there are fewer): how far a piece of text may be looked for."""
+        end = self.text.find("\n", offset)
+        while lines > 0 and end >= 0:
+            following = self.text.find("\n", end + 1)
+            if self.text[end + 1 : following if following >= 0 else len(self.text)].strip():
+                lines -= 1
+            end = following
+        return len(self.text) if end < 0 else end
+
+    def offset(self, line: int) -> int:
+        """Where a line begins (the text's end past its last line)."""
+        index = line - self.line
+        if index < 0:
+            return 0
+        return self.starts[index] if index < len(self.starts) else len(self.text)
+
+
 @dataclass
 class _Blocks:
     """The blocks of one file as they are read, and the problems found on the way."""
@@ -147,13 +194,11 @@ class _Blocks:
     path: Path
     blocks: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    source: _Source = field(default_factory=lambda: _Source(""))
 
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(codes.UNSORTED, Position(self.path, line), message))
-
-    def block_problem(self, code: Code, line: int, message: str, column: int = 1) -> None:
-        """A problem of a block or a table: its code, its line and the column it is at."""
-        self.problems.append(Problem(code, Position(self.path, line, column), message))
+    def report(self, code: Code, place: Place, message: str) -> None:
+        """A problem at a character of the file."""
+        self.problems.append(Problem(code, Position(self.path, place.line, place.column), message))
 
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
@@ -163,7 +208,7 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
 
     A pipe table with a column-number row ("| A | B | (1) |") is a budget table, and needs its
     declaration line; one without is a plain table, printed as typed."""
-    out = _Blocks(path)
+    out = _Blocks(path, source=_Source(text))
     raws = deque(_raw_blocks(path, text))
     while raws:
         raw = raws.popleft()
@@ -173,9 +218,9 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
             out.blocks.append(table)
         elif raw.is_table:
             what = "bảng" if raw.kind == "table" else "các dòng bắt đầu bằng “|”"
-            out.block_problem(
+            out.report(
                 codes.TABLE_WITHOUT_DECLARATION,
-                raw.position.line,
+                Place(raw.position.line, 1),
                 f"{what} không có dòng khai báo “Đơn vị: … {{#mã}}” ngay phía trên "
                 "(bảng không được có dòng trống ở giữa)",
             )
@@ -191,9 +236,9 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
             out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
         else:
             what = UNSUPPORTED.get(raw.kind, raw.kind)
-            out.block_problem(
+            out.report(
                 codes.UNSUPPORTED_BLOCK,
-                raw.position.line,
+                Place(raw.position.line, 1),
                 f"không dùng được {what} trong nội dung báo cáo",
             )
     return out.blocks, out.problems
@@ -227,9 +272,9 @@ def _budget_table(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[De
         following = rest.popleft()
         first, table = following.position.line, following.source.split("\n")
     else:
-        out.block_problem(
+        out.report(
             codes.DECLARATION_WITHOUT_TABLE,
-            declaration.position.line,
+            Place(declaration.position.line, 1),
             "dòng khai báo bảng “Đơn vị: … {#mã}” phải có bảng ngay bên dưới",
         )
         return []
@@ -266,9 +311,9 @@ def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
         if offset == 1:
             continue
         if len(found) != width:
-            out.block_problem(
+            out.report(
                 codes.PLAIN_ROW_WIDTH,
-                line,
+                Place(line, 1),
                 f"dòng có {len(found)} ô, bảng có {width} cột (thiếu hoặc thừa “|”)",
             )
             end = len(lines[offset]) + 1  # a missing cell: where the line ends
@@ -280,8 +325,11 @@ def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
 
 
 def _plain_cell(out: _Blocks, text: str, at: Position) -> TableCell:
-    """A plain table's cell: its inline Markdown, citations and tags found (resolve writes them)."""
-    return TableCell(text, _Inlines(out, at.line).read(_markdown().inline(text, {})), at)
+    """A plain table's cell: its inline Markdown, citations and tags read at their places
+    (resolve writes them)."""
+    inlines, problems = read_inlines(out.path, text, at.line, at.column)
+    out.problems.extend(problems)
+    return TableCell(text, inlines, at)
 
 
 def _alignment(delimiter: str) -> str:
@@ -293,22 +341,31 @@ def _alignment(delimiter: str) -> str:
     )
 
 
+def read_inlines(
+    path: Path, text: str, line: int = 1, column: int = 1
+) -> tuple[tuple[Inline, ...], list[Problem]]:
+    """Inline Markdown that stands at `line`:`column` of `path` (a table cell's text) as
+    inlines at their places, its citations and tags read; and the problems found on the way
+    (a citation written wrong, a stray "{{")."""
+    out = _Blocks(path)
+    inlines = _Inlines(out, line, _Source(text, line, column)).read(_markdown().inline(text, {}))
+    return inlines, out.problems
+
+
 def inline_markdown(text: str) -> tuple[Inline, ...]:
     """A budget table cell's text with its inline Markdown read: `*Trong đó:*` is emphasis,
     `**…**` strong; a citation or a tag stays as typed. Text with no Markdown mark is one Text."""
     if not MARKS.intersection(text):
         return (Text(text),) if text else ()
-    return _as_typed(_Inlines(_Blocks(Path()), 1).read(_markdown().inline(text, {})))
+    return _as_typed(read_inlines(Path(), text)[0])
 
 
 def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for inline in inlines:
         match inline:
-            case Citation(expression):
-                out.append(Text(f"{{{{{expression}}}}}"))
-            case Tag(body):
-                out.append(Text(f"{{#{body}}}"))
+            case Citation() | Tag():
+                out.append(Text(inline.text))
             case Strong(children):
                 out.append(Strong(_as_typed(children)))
             case Emphasis(children):
@@ -409,29 +466,102 @@ def _line_ends(tokens: list[Token]) -> int:
     )
 
 
-class _Inlines:
-    """mistune's inline tokens as our inline types, counting lines for the problems it finds."""
+class _Run:
+    """Text joined across soft line ends, with where each of its pieces begins in the source."""
 
-    def __init__(self, out: _Blocks, line: int) -> None:
+    def __init__(self, source: _Source) -> None:
+        self.source = source
+        self.pieces: list[str] = []
+        self.starts: list[int] = []  # each piece's offset in the run
+        self.origins: list[int] = []  # and in the source
+        self.length = 0
+
+    def add(self, text: str, origin: int) -> None:
+        if not text:
+            return
+        self.pieces.append(text)
+        self.starts.append(self.length)
+        self.origins.append(origin)
+        self.length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def origin(self, offset: int) -> int:
+        """Where the run's character at `offset` stands in the source."""
+        index = max(bisect_right(self.starts, offset) - 1, 0)
+        return self.origins[index] + offset - self.starts[index]
+
+    def place(self, offset: int) -> Place:
+        return self.source.place(self.origin(offset))
+
+    def places(self, start: int, end: int) -> tuple[tuple[int, Place], ...]:
+        """The places of the run's text from `start` to `end` (no line end in it), as Text
+        holds them: one pair where the text begins, and one wherever the source skips."""
+        pairs: list[tuple[int, Place]] = [(0, self.place(start))]
+        index = bisect_right(self.starts, start)
+        while index < len(self.starts) and self.starts[index] < end:
+            offset = self.starts[index]
+            if self.origins[index] != self.origin(offset - 1) + 1:
+                pairs.append((offset - start, self.source.place(self.origins[index])))
+            index += 1
+        return tuple(pairs)
+
+
+class _Inlines:
+    """mistune's inline tokens as our inline types, each at its place in the source: every
+    piece of text mistune hands back is found in the source from where the previous one ended;
+    citations and tags are read where they stand, and what cannot be read is reported there."""
+
+    def __init__(self, out: _Blocks, line: int, source: _Source | None = None) -> None:
         self.out = out
-        self.line = line
+        self.source = source or out.source
+        self.cursor = self.source.offset(line)
+
+    def locate(self, raw: str) -> list[tuple[str, int]]:
+        """Where the pieces of `raw` stand in the source, found from where the last text ended,
+        on that line or the next one that is not blank: one piece when it stands there as typed,
+        else one from each character where the source skips some (the backslash of an escape,
+        "\\*", read as "*")."""
+        text = self.source.text
+        reach = self.source.reach(self.cursor, 1 + raw.count("\n"))
+        found = text.find(raw, self.cursor, reach)
+        if found >= 0 or not raw:
+            at = found if found >= 0 else self.cursor
+            self.cursor = at + len(raw)
+            return [(raw, at)]
+        pieces: list[tuple[str, int]] = []
+        start, at = 0, self.cursor
+        while start < len(raw):
+            origin = text.find(raw[start], at, min(at + SKIPPED, reach) if pieces else reach)
+            origin = at if origin < 0 else origin  # not there: as if it were
+            end = start + 1
+            while end < len(raw) and origin + end - start < len(text):
+                if raw[end] != text[origin + end - start]:
+                    break
+                end += 1
+            pieces.append((raw[start:end], origin))
+            start, at = end, origin + end - start
+        self.cursor = at
+        return pieces
 
     def read(self, tokens: list[Token]) -> tuple[Inline, ...]:
         inlines: list[Inline] = []
-        run: list[str] = []  # text and soft line ends, joined: a citation may span a line end
+        run = _Run(self.source)  # text and soft line ends, joined: a citation may span a line end
         for token in tokens:
             kind = token["type"]
             if kind == "text":
-                run.append(token.get("raw", ""))
+                for piece, origin in self.locate(token.get("raw", "")):
+                    run.add(piece, origin)
                 continue
             if kind == "softbreak":
-                run.append("\n")
+                run.add("\n", self.cursor)
                 continue
             inlines.extend(self.text(run))
-            run = []
+            run = _Run(self.source)
             if kind == "linebreak":
                 inlines.append(Break(hard=True))
-                self.line += 1
             elif kind == "strong":
                 inlines.append(Strong(self.read(token["children"])))
             elif kind == "emphasis":
@@ -439,36 +569,57 @@ class _Inlines:
             elif "children" in token:  # a link or an image: its words
                 inlines.extend(self.read(token["children"]))
             else:  # a code span or inline HTML: its text as typed
-                inlines.append(Text(token.get("raw", "")))
+                pieces = self.locate(token.get("raw", ""))
+                at, places = 0, []
+                for piece, origin in pieces:
+                    places.append((at, self.source.place(origin)))
+                    at += len(piece)
+                inlines.append(Text("".join(p for p, _ in pieces), tuple(places)))
         inlines.extend(self.text(run))
         return tuple(inlines)
 
-    def text(self, run: list[str]) -> list[Inline]:
-        """Joined text: its citations and tags, and the words and line ends between them."""
-        raw = "".join(run)
+    def text(self, run: _Run) -> list[Inline]:
+        """Joined text: its citations and tags, read, and the words and line ends between them."""
+        raw = run.text
         inlines: list[Inline] = []
         position = 0
         for match in CITATION_OR_TAG.finditer(raw):
-            inlines.extend(self.typed(raw[position : match.start()]))
-            if match.group(0).startswith("{#"):
-                inlines.append(Tag(match.group(2)))
-            else:
-                inlines.append(Citation(match.group(1)))
-                self.line += match.group(0).count("\n")
+            start = match.start()
+            inlines.extend(self.typed(run, raw, position, start))
             position = match.end()
-        inlines.extend(self.typed(raw[position:]))
+
+            def where(offset: int, start: int = start) -> Place:
+                return run.place(start + offset)
+
+            if match.group(0).startswith("{#"):
+                tag, misread = read_tag(match.group(0), where)
+                if misread is not None:
+                    self.out.report(misread.code, where(misread.offset), misread.message)
+                inlines.append(tag)
+                continue
+            try:
+                inlines.append(read_citation(match.group(0), where))
+            except Misread as exc:  # reported, and printed as typed
+                self.out.report(exc.code, where(exc.offset), exc.message)
+                inlines.extend(self.typed(run, raw, start, position, stray=False))
+        inlines.extend(self.typed(run, raw, position, len(raw)))
         return inlines
 
-    def typed(self, text: str) -> list[Inline]:
+    def typed(self, run: _Run, raw: str, start: int, end: int, stray: bool = True) -> list[Inline]:
         """Words and line ends; a stray "{{", "}}" or "{%" there is a citation written wrong."""
-        for stray, why in STRAY.items():
-            if stray in text:
-                self.out.problem(self.line + text[: text.index(stray)].count("\n"), why)
+        text = raw[start:end]
+        if stray:
+            for mark, why in STRAY.items():
+                at = text.find(mark)
+                if at >= 0:
+                    self.out.report(codes.STRAY_MARK, run.place(start + at), why)
         inlines: list[Inline] = []
+        at = start
         for k, piece in enumerate(text.split("\n")):
             if k:
                 inlines.append(Break())
-                self.line += 1
+                at += 1
             if piece:
-                inlines.append(Text(piece))
+                inlines.append(Text(piece, run.places(at, at + len(piece))))
+            at += len(piece)
         return inlines

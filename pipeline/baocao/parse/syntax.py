@@ -3,7 +3,8 @@
 Editors write plain Markdown plus four small marks: an id tag after an amount or a table row
 (`{#csdl}`), a citation of an amount by id (`{{ tien("pl.csdl") }}`), the declaration line above
 a budget table (`Đơn vị: Triệu đồng {#pl cot=4}`), and the pipe lines of the table itself. The
-parse stage finds them; the resolve stage gives them meaning.
+parse stage finds them (a citation and a tag in prose it also reads: baocao.parse.citation); the
+resolve stage gives them meaning.
 """
 
 from __future__ import annotations

@@ -392,8 +392,6 @@ class _Rows:
         try:
             return Figure(parse_number(text), text, at)
         except NumberFormatError as exc:
-            code = (
-                codes.FIGURE_TOO_LARGE if isinstance(exc, AmountTooLarge) else codes.FIGURE_FORMAT
-            )
+            code = codes.CELL_TOO_LARGE if isinstance(exc, AmountTooLarge) else codes.FIGURE_FORMAT
             self.problems.add(code, at, f"cột ({column.number}): {exc}")
             return Unreadable(text, exc.reason, at)

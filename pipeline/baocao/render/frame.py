@@ -3,10 +3,9 @@
 The frame is data: for each form (the layout a kind of document uses, templates/kinds.yaml),
 which paragraphs, in which styles, in which order, and the borderless layout tables of the header
 and signature blocks. Their texts are Jinja templates and
-expressions, run in a SandboxedEnvironment with StrictUndefined: a frame can name any front-matter
-value, and a missing one is an error, never an empty line. The element kinds are described at the
-top of the definition file. The plain lookups the frame is written with are read without Jinja
-(baocao.render.template), to the same text; anything else, and every error, is Jinja's.
+expressions, run in one SandboxedEnvironment with StrictUndefined, built once per process, each
+text compiled once: a frame can name any front-matter value, and a missing one is an error, never
+an empty line. The element kinds are described at the top of the definition file.
 """
 
 from __future__ import annotations
@@ -14,20 +13,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
+from jinja2 import StrictUndefined, Template
+from jinja2.environment import TemplateExpression
+from jinja2.sandbox import SandboxedEnvironment
 
 from baocao.parse.blocks import Inline
 from baocao.parse.kinds import SAFE_LOADER
 from baocao.render import ast
-from baocao.render.template import compile_expression, compile_template
 from baocao.templates import TEMPLATES
-
-if TYPE_CHECKING:  # Jinja is imported only for a text the plain reader leaves to it
-    from jinja2 import Template
-    from jinja2.environment import TemplateExpression
-    from jinja2.sandbox import SandboxedEnvironment
 
 FRAME = TEMPLATES / "frame.yaml"
 BODY = "body"
@@ -40,10 +36,7 @@ Inlines = Callable[[tuple[Inline, ...]], list[ast.Node]]
 @functools.cache
 def environment() -> SandboxedEnvironment:
     """The Jinja environment for frame texts: sandboxed, and strict, so a missing value is an
-    error. One per process: it keeps the templates it has compiled."""
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
+    error. One per process."""
     return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
@@ -65,11 +58,13 @@ def form(name: str) -> list[Element]:
 
 @functools.cache
 def _template(source: str) -> Template:
+    """A frame text compiled, once per process."""
     return environment().from_string(source)
 
 
 @functools.cache
 def _expression(source: str) -> TemplateExpression:
+    """A frame expression compiled, once per process."""
     return environment().compile_expression(source)
 
 
@@ -115,21 +110,10 @@ class Frame:
         return out
 
     def value(self, expression: str) -> Any:
-        plain = compile_expression(expression)
-        return self._read(plain, lambda: _expression(expression)(**self.context))
+        return _expression(expression)(**self.context)
 
     def text(self, template: str) -> str:
-        plain = compile_template(template)
-        return str(self._read(plain, lambda: _template(template).render(**self.context)))
-
-    def _read(self, plain: Callable[[dict[str, Any]], Any] | None, jinja: Callable[[], Any]) -> Any:
-        """What the plain reading gives (render/template.py), else what Jinja gives."""
-        if plain is not None:
-            try:
-                return plain(self.context)
-            except Exception:  # a value only Jinja can answer for (or raise about): ask it
-                pass
-        return jinja()
+        return _template(template).render(**self.context)
 
     def paragraphs(self, element: dict[str, Any]) -> list[ast.Node]:
         """The paragraphs of a `style` element, each in a Div naming its paragraph style."""

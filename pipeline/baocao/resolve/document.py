@@ -122,8 +122,9 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             return registry
         if lookup is None:
             raise CitationProblem(
+                codes.DOCUMENT_NOT_FOUND,
                 f"không trích được số tiền của văn bản “{name}”: văn bản này được đọc riêng, "
-                "không cùng một thư mục nội dung"
+                "không cùng một thư mục nội dung",
             )
         cited[name] = lookup(name)
         return cited[name]
@@ -173,30 +174,31 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
     for declaration in declarations:
         if not declaration.terms:
             continue
+        here = declaration.position
         try:
             total, entries = citations.total(declaration.terms)
         except CitationProblem as exc:
-            problems.append(
-                Problem(codes.UNSORTED, declaration.position, f"“{declaration.key}”: {exc}")
-            )
+            at = exc.place  # the term's, or the tag's
+            where = here if at is None else Position(here.path, at.line, at.column)
+            problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
             continue
         if any(e.key == declaration.key for e in entries):
             problems.append(
                 Problem(
-                    codes.UNSORTED,
-                    declaration.position,
+                    codes.RELATION_SELF,
+                    here,
                     f"“{declaration.key}” không thể là tổng của chính nó",
                 )
             )
             continue
         if total != declaration.amount:
-            named = " + ".join(declaration.terms)
+            named = " + ".join(str(term) for term in declaration.terms)
             gap = declaration.amount - total
             form = replace(declaration.form, decimals=None)  # the declared amount's unit
             problems.append(
                 Problem(
-                    codes.UNSORTED,
-                    declaration.position,
+                    codes.RELATION_MISMATCH,
+                    here,
                     f"“{declaration.key}” ghi {in_form(declaration.amount, declaration.form)}, "
                     f"nhưng {named} cộng lại là {in_form(total, form)} "
                     f"(chênh {in_form(abs(gap), form)})",

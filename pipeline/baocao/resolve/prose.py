@@ -3,8 +3,8 @@
 A block is walked twice. The first walk (no citations yet) collects the amounts declared with a
 tag, `**10.122.000.000 đồng**{#de-xuat-2026}`, so that every id is known before any is cited.
 The second walk replaces each citation by its text and drops the tags; on the way it builds the
-block's text as the reader will see it (`Prose`), with the source line of every character, for
-the checks in prose_checks.
+block's text as the reader will see it (`Prose`), with the source line and column of every
+character (what a citation wrote stands at its "{{"), for the checks in prose_checks.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from pathlib import Path
 
 from baocao import codes
 from baocao.money.amount import UNIT_PATTERN, Amount, Form, NumberFormatError, parse_amount
-from baocao.parse.blocks import Break, Citation, Emphasis, Inline, Strong, Tag, Text
-from baocao.parse.syntax import ID, ID_RULE
+from baocao.parse.blocks import Break, Citation, CitedId, Emphasis, Inline, Place, Strong, Tag, Text
 from baocao.problems import Position, Problem
 from baocao.resolve.citations import CitationProblem, Citations
 
@@ -28,7 +27,6 @@ FIGURE = (
     r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.,]\d)|(?<![\d.,])-?\d+(?:,\d+)?(?![\d.,]\d)"
 )
 MONEY = re.compile(rf"(?P<figure>{FIGURE}){UNIT_PATTERN}")
-RELATION = re.compile(r"\s*([^\s=]*)\s*(?:=\s*(.*?))?\s*")
 DECLARED = re.compile(rf"(?:{MONEY.pattern})\s*$")
 _SPACES = re.compile(" *")
 
@@ -53,22 +51,41 @@ def money(match: re.Match[str]) -> tuple[Amount, Form]:
 class Prose:
     """The text of one block as the reader will see it, with where each character came from.
 
-    `generated` spans were written by citations; `tags` are the offsets where an amount's `{#id}`
-    tag stood (so the figure just before it is a declaration, not a retyped amount).
+    The text is in pieces, each beginning at an offset of `starts`, on a line of `lines` and at
+    a column of `columns`: in a `running` piece (text as typed) each character stands a column
+    after the one before, in another (what a citation wrote) every one at the piece's column.
+    Without columns (a received document's text, read by soat) every character is at column 1.
+    `generated` spans were written by citations; `tags` are the offsets where an amount's
+    `{#id}` tag stood (so the figure just before it is a declaration, not a retyped amount).
     """
 
     path: Path
     text: str = ""
     starts: list[int] = field(default_factory=lambda: [0])
     lines: list[int] = field(default_factory=lambda: [1])
+    columns: list[int] = field(default_factory=list)
+    running: list[bool] = field(default_factory=list)
     generated: list[tuple[int, int]] = field(default_factory=list)
     tags: list[int] = field(default_factory=list)
 
-    def line_at(self, offset: int) -> int:
-        return self.lines[bisect_right(self.starts, offset) - 1]
-
     def position(self, offset: int) -> Position:
-        return Position(self.path, self.line_at(offset))
+        piece = bisect_right(self.starts, offset) - 1
+        if not self.columns:
+            return Position(self.path, self.lines[piece])
+        column = self.columns[piece]
+        if self.running[piece]:
+            column += offset - self.starts[piece]
+        return Position(self.path, self.lines[piece], column)
+
+    def begin(self, place: Place, running: bool) -> None:
+        """A piece that begins here, at the end of the text, at `place`."""
+        if self.starts[-1] == len(self.text):  # the last piece is empty: this one replaces it
+            self.lines[-1], self.columns[-1], self.running[-1] = place.line, place.column, running
+            return
+        self.starts.append(len(self.text))
+        self.lines.append(place.line)
+        self.columns.append(place.column)
+        self.running.append(running)
 
     def is_generated(self, start: int, end: int) -> bool:
         """Whether a citation wrote some of the text from `start` to `end`. The spans come in
@@ -91,7 +108,7 @@ class Declaration:
     key: str
     amount: Amount
     position: Position
-    terms: tuple[str, ...] = ()
+    terms: tuple[CitedId, ...] = ()
     form: Form = field(default_factory=Form)
 
 
@@ -103,78 +120,64 @@ class Walk:
     """
 
     prose: Prose
-    line: int
+    at: Position  # the block's: where an inline without a place stands
     citations: Citations | None = None
     problems: list[Problem] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
 
     @classmethod
     def of(cls, position: Position, citations: Citations | None = None) -> Walk:
-        return cls(Prose(position.path, lines=[position.line]), position.line, citations)
+        prose = Prose(
+            position.path, lines=[position.line], columns=[position.column], running=[False]
+        )
+        return cls(prose, position, citations)
 
     def inlines(self, inlines: tuple[Inline, ...], strong: bool = False) -> tuple[Inline, ...]:
         out: list[Inline] = []
         for inline in inlines:
             match inline:
-                case Text(text):
-                    self.emit(text)
+                case Text(text, places):
+                    done = 0
+                    for offset, place in places:  # each where the source skips, from the first
+                        self.prose.text += text[done:offset]
+                        self.prose.begin(place, running=True)
+                        done = offset
+                    self.prose.text += text[done:]
                     out.append(inline)
                 case Break():
-                    self.emit("\n")
+                    self.prose.text += "\n"
                     out.append(inline)
                 case Strong(children):
                     out.append(Strong(self.inlines(children, strong=True)))
                 case Emphasis(children):
                     out.append(Emphasis(self.inlines(children, strong)))
-                case Tag(body):
-                    self.tag(body)
-                case Citation(expression):
-                    out.extend(self.cite(expression, strong))
+                case Tag():
+                    self.tag(inline)
+                case Citation():
+                    out.extend(self.cite(inline, strong))
         return tuple(out)
 
-    def emit(self, text: str, generated: bool = False) -> None:
-        prose = self.prose
-        start = len(prose.text)
-        prose.text += text
-        if generated:
-            prose.generated.append((start, len(prose.text)))
-        newline = text.find("\n")
-        while newline != -1:
-            self.advance(1, start + newline + 1)
-            newline = text.find("\n", newline + 1)
+    def position(self, place: Place | None) -> Position:
+        if place is None:
+            return self.at
+        return Position(self.at.path, place.line, place.column)
 
-    def advance(self, lines: int, offset: int) -> None:
-        if lines:
-            self.line += lines
-            self.prose.starts.append(offset)
-            self.prose.lines.append(self.line)
-
-    def tag(self, body: str) -> None:
+    def tag(self, tag: Tag) -> None:
         self.prose.tags.append(len(self.prose.text))
-        if self.citations is None:
-            self.declare(body)
+        if self.citations is None and tag.key is not None:
+            self.declare(tag, tag.key)
 
-    def declare(self, body: str) -> None:
+    def declare(self, tag: Tag, key: str) -> None:
         """The collecting pass: `{#id}` names the amount typed right before it."""
-        here = Position(self.prose.path, self.line)
-        relation = RELATION.fullmatch(body)
-        key = relation.group(1) if relation else ""
-        if not ID.fullmatch(key):
-            self.problems.append(
-                Problem(
-                    codes.UNSORTED,
-                    here,
-                    f"mã “{key}” trong “{{#{body}}}” không hợp lệ: mã {ID_RULE}",
-                )
-            )
-            return
-        before = DECLARED.search(self.prose.text[-80:])
+        here = self.position(tag.place)
+        tail = self.prose.text[-80:]
+        before = DECLARED.search(tail)
         if not before:
             self.problems.append(
                 Problem(
-                    codes.UNSORTED,
+                    codes.TAG_WITHOUT_AMOUNT,
                     here,
-                    f"thẻ “{{#{body}}}” phải đứng ngay sau một số tiền, ví dụ "
+                    f"thẻ “{tag.text}” phải đứng ngay sau một số tiền, ví dụ "
                     f"“**1.000.000.000 đồng**{{#{key}}}”",
                 )
             )
@@ -182,43 +185,33 @@ class Walk:
         try:
             amount, form = money(before)
         except NumberFormatError as exc:
-            self.problems.append(Problem(codes.UNSORTED, here, str(exc)))
+            figure = self.prose.position(len(self.prose.text) - len(tail) + before.start())
+            self.problems.append(Problem(codes.FIGURE_TOO_LARGE, figure, str(exc)))
             return
-        terms = relation.group(2) if relation else None
-        parts = tuple(t.strip() for t in terms.split("+")) if terms else ()
-        if terms is not None and (not parts or not all(parts)):
-            self.problems.append(
-                Problem(
-                    codes.UNSORTED,
-                    here,
-                    f"“{{#{body}}}”: sau dấu “=” viết các mã cộng lại, ví dụ “{{#{key} = a + b}}”",
-                )
-            )
-            parts = ()
-        self.declarations.append(Declaration(key, amount, here, parts, form))
+        self.declarations.append(Declaration(key, amount, here, tag.terms, form))
 
-    def cite(self, expression: str, strong: bool) -> list[Inline]:
+    def cite(self, citation: Citation, strong: bool) -> list[Inline]:
         """A citation's text; as typed in the collecting pass, or where it cannot be resolved."""
-        typed = f"{{{{{expression}}}}}"
+        self.prose.begin(citation.place or Place(self.at.line, self.at.column), running=False)
         if self.citations is None:
-            self.emit(typed)
-            return _lines(typed)
+            self.prose.text += citation.text
+            return _lines(citation.text)
         try:
-            cited = self.citations.evaluate(expression)
+            cited = self.citations.evaluate(citation)
         except CitationProblem as exc:
-            self.problems.append(
-                Problem(codes.UNSORTED, Position(self.prose.path, self.line), str(exc))
-            )
-            self.emit(typed)
-            return _lines(typed)
+            where = self.position(exc.place or citation.place)
+            self.problems.append(Problem(exc.code, where, exc.message))
+            self.prose.text += citation.text
+            return _lines(citation.text)
         out: list[Inline] = []
         for kind, text in cited.parts:
-            self.emit(text, generated=True)
+            start = len(self.prose.text)
+            self.prose.text += text
+            self.prose.generated.append((start, len(self.prose.text)))
             if kind == "strong" and not strong:
                 out.append(Strong(tuple(_lines(text))))
             else:
                 out.extend(_lines(text))
-        self.advance(expression.count("\n"), len(self.prose.text))
         return out
 
 

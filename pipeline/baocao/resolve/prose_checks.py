@@ -130,7 +130,9 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
         except NumberFormatError as exc:
             generated = prose.is_generated(match.start(), match.end())
             if not generated and not prose.is_declared(match.end()):  # a tag reports its own
-                problems.append(Problem(codes.UNSORTED, prose.position(match.start()), str(exc)))
+                problems.append(
+                    Problem(codes.FIGURE_TOO_LARGE, prose.position(match.start()), str(exc))
+                )
             continue
         words = words_after(prose.text, match.end())
         if words is None:
@@ -150,7 +152,7 @@ def check_words(prose: Prose, style: WordsStyle, previous: Prose | None = None) 
         if last is None:
             problems.append(
                 Problem(
-                    codes.UNSORTED_WARNING,
+                    codes.WORDS_WITHOUT_FIGURE,
                     prose.position(label.start()),
                     f"“{_quoted(prose.text[words.start : words.end])}” không đi kèm số tiền "
                     "bằng số nào: viết ngay sau số tiền, ví dụ “300.000.000 đồng (Bằng chữ: Ba "
@@ -182,7 +184,7 @@ def _verify(
     except WordsError as exc:
         return [
             Problem(
-                codes.UNSORTED_WARNING,
+                codes.WORDS_UNREADABLE,
                 here,
                 f"số tiền bằng chữ của “{figure}” không đọc được: {exc.reason}; viết đúng: "
                 f"“{amount_in_words(amount.dong, style)}”",
@@ -193,7 +195,7 @@ def _verify(
         if issue.variant:
             problems.append(
                 Problem(
-                    codes.UNSORTED_WARNING,
+                    codes.WORDS_VARIANT,
                     here,
                     f"số tiền bằng chữ của “{figure}”: “{issue.typed}” đúng số nhưng khác cách "
                     f"viết chuẩn — {issue.reason}; cách viết chuẩn: “{issue.correct}”",
@@ -205,7 +207,7 @@ def _verify(
             fix += f" hoặc “{issue.alternative}”"
         problems.append(
             Problem(
-                codes.UNSORTED,
+                codes.WORDS_MISSPELT,
                 here,
                 f"số tiền bằng chữ của “{figure}” viết sai: “{issue.typed}” — {issue.reason}; "
                 f"{fix}",
@@ -221,7 +223,7 @@ def _verify(
         stated = in_form(Amount(reading.value), _stated_form(form, reading.exponent))
         problems.append(
             Problem(
-                codes.UNSORTED,
+                codes.WORDS_MISMATCH,
                 here,
                 f"số tiền bằng chữ không khớp bằng số: “{figure}” nhưng chữ “{typed}” là "
                 f"{stated}; viết đúng: “{standard}”",
@@ -260,7 +262,7 @@ def check_retyped(prose: Prose, known: dict[Amount, list[str]]) -> list[Problem]
         shown = "" if printed == typed else f" (in ra “{printed}”)"
         problems.append(
             Problem(
-                codes.UNSORTED_WARNING,
+                codes.RETYPED_AMOUNT,
                 prose.position(match.start()),
                 f"“{typed}” gõ tay trùng với khoản {names}: hãy trích "
                 f"{citation(keys[0], form)}{shown} để số chỉ nhập một lần",

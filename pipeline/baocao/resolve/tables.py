@@ -496,7 +496,7 @@ def _value(table: Table, column: Column, cell: Value, problems: _Problems) -> Ty
             try:
                 value = Amount.of(figure, measure.money) if measure.is_money else Amount(figure)
             except AmountTooLarge as exc:  # beyond what any budget holds
-                problems.add(codes.FIGURE_TOO_LARGE, at, f"cột {column.name}: {exc}")
+                problems.add(codes.CELL_TOO_LARGE, at, f"cột {column.name}: {exc}")
                 return None
             exponent = figure.normalize(EXACT).as_tuple().exponent
             assert isinstance(exponent, int)  # parse_number gives finite numbers

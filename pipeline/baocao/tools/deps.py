@@ -17,52 +17,78 @@ appears or disappears, at any depth. The Makefile includes the rules written her
   or “\\” in a part name) is refused: `make report` prints why, one line each at the folder or
   the file, and fails once it has built the others.
 
-Finding the cited names is a cheap scan of each document's numbered parts for the string
-constants inside `{{ … }}` that have a document name before a colon — no parse, no resolve: a
-name found in excess only costs a rebuild. Notes are never read.
+The cited names are those parse reads in each document's citations (and declared sums,
+`{#tong = ke-hoach:kp.tong}`) before a colon — parse's Markdown only, no front matter, no
+resolve: a citation written wrong is not read, and its document fails to build until it is
+fixed, which changes a part and so rewrites these rules. Notes are never read.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
 from baocao import codes
+from baocao.parse.blocks import (
+    Citation,
+    DeclaredTable,
+    Emphasis,
+    Inline,
+    PlainTable,
+    Strong,
+    Tag,
+)
 from baocao.parse.document import (
     document_folders,
     document_parts,
     linked_folder,
     read_text,
 )
-from baocao.parse.syntax import CITATION, ID, suggested_name
+from baocao.parse.markdown import parse_blocks
+from baocao.parse.syntax import ID, suggested_name
 from baocao.problems import Position, Problem
-from baocao.resolve.citations import QUOTES
 
 FILE = ".deps.mk"  # in the output folder, beside the DOCX files
 MANIFESTS = ".parts"  # in the output folder: one manifest per document
 REFUSED = "baocao-refused"  # the make target that prints the refusals
-STRING = re.compile(r"\"([^\"]*)\"|'([^']*)'")
 FOLDER_CHARACTERS = "_.+,@-"  # besides letters and digits, in a folder name make builds
 PART_REFUSED = ";=%\\"  # in a part name: no escape makes make read them
 MAKE_ESCAPED = " \t#:|*?["  # in a part name: escaped with a backslash
 
 
 def cited_names(folder: Path) -> set[str]:
-    """The document names that a document's citations put before a colon ("ke-hoach:pl.x")."""
+    """The documents that a document's citations and declared sums name ("ke-hoach:pl.x"), as
+    parse reads its parts' Markdown. The front matter is not read (its text is never run: a
+    brace there at most names a document in excess), nor a part without a brace, which holds no
+    citation and no tag."""
     names: set[str] = set()
     for path in document_parts(folder):
         text = read_text(path)
-        if isinstance(text, Problem):
+        if isinstance(text, Problem) or "{" not in text:
             continue
-        for citation in CITATION.finditer(text):
-            for string in STRING.finditer(citation.group(1).translate(QUOTES)):
-                name, colon, _ = (string.group(1) or string.group(2) or "").partition(":")
-                if colon and ID.fullmatch(name.strip()):
-                    names.add(name.strip())
+        blocks, _ = parse_blocks(path, text)
+        for block in blocks:
+            if isinstance(block, PlainTable):
+                for row in (block.header, *block.rows):
+                    for cell in row:
+                        names |= _named(cell.inlines)
+            elif not isinstance(block, DeclaredTable):  # a budget table's cells cite nothing
+                names |= _named(block.inlines)
+    return names
+
+
+def _named(inlines: tuple[Inline, ...]) -> set[str]:
+    """The document names before a colon in the ids of these inlines' citations and tags."""
+    names: set[str] = set()
+    for inline in inlines:
+        match inline:
+            case Citation(ids=ids) | Tag(terms=ids):
+                names.update(cited.document for cited in ids if cited.document)
+            case Strong(children) | Emphasis(children):
+                names |= _named(children)
     return names
 
 
