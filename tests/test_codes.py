@@ -16,8 +16,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "docs" / "ma-loi.md"
 SOURCE = ROOT / "pipeline" / "baocao"
 SECTION = re.compile(r"^### (BC\d{3}) · (lỗi|cảnh báo|chỗ cần điền) · (\S.*)$", re.M)
-# Problems not yet given a code of their own while issue 21 lands: none remains at its end.
-TRANSITIONAL = {"BC990", "BC991", "BC992"}
 
 
 def sections() -> dict[str, tuple[str, str]]:
@@ -37,7 +35,7 @@ def kind(code: Code) -> str:
 
 def test_the_list_and_the_codes_are_the_same() -> None:
     listed = sections()
-    known = {name: code for name, code in codes.known().items() if name not in TRANSITIONAL}
+    known = codes.known()
     assert sorted(listed) == sorted(known)
     for name, code in known.items():
         assert listed[name][0] == kind(code), name
@@ -59,11 +57,7 @@ def test_codes_are_in_order_and_unique() -> None:
 
 
 def test_every_code_is_raised_somewhere() -> None:
-    names = {
-        name
-        for name, value in vars(codes).items()
-        if isinstance(value, Code) and name.isupper() and value.code not in TRANSITIONAL
-    }  # a transitional code may fall out of use before it is deleted (UNSORTED_DRAFT has)
+    names = {name for name, value in vars(codes).items() if isinstance(value, Code)}
     used = set()
     for path in SOURCE.rglob("*.py"):
         if path.name == "codes.py":

@@ -17,12 +17,6 @@ The hundreds group the problems by what they are about:
 
 from baocao.problems import Code
 
-# ---- transitional: problems not yet given their own code (none remains when this lands) ----
-UNSORTED = Code("BC990")
-UNSORTED_WARNING = Code("BC991", warning=True)
-UNSORTED_DRAFT = Code("BC992", draft=True)
-
-
 # ---- BC0xx: the document's files and folders ------------------------------------------------
 PART_NOT_A_FILE = Code("BC001")  # a numbered part that is a folder, a FIFO, a device: not read
 LINKED_PART = Code("BC002")  # a numbered part that is a symbolic link: never followed
