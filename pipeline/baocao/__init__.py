@@ -14,10 +14,6 @@ import sys
 # read-only.)
 sys.dont_write_bytecode = False
 
-from baocao import lazy  # noqa: E402
-
-lazy.defer()  # before dataclasses imports inspect (baocao.lazy)
-
 from baocao import compiled  # noqa: E402  (once .pyc files are written)
 
 compiled.keep_compiled()

@@ -16,14 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from baocao import codes, lazy
+import mistune
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+from mistune.plugins import import_plugin
 
-with lazy.unsigned():  # two of its dataclasses have no docstring (baocao.lazy)
-    import mistune
-    from mistune.block_parser import BlockParser
-    from mistune.core import BlockState
-    from mistune.plugins import import_plugin
-
+from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
