@@ -557,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: run() ends quietly
     except OSError as exc:  # the system refused a path: missing, a folder, no right, disk full
         where = f" “{exc.filename}”" if exc.filename else ""
         print(f"baocao: không đọc, ghi được{where}: {os_reason(exc)}", file=sys.stderr)
@@ -576,31 +578,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The `baocao` program (and `python -m baocao`): main(), then the process ends at once.
+    """The `baocao` program (and `python -m baocao`): main(), and its code as the exit status.
 
-    Python's own shutdown takes every module and object apart, one by one: a sixth of a short
-    command's time, and nothing baocao leaves needs it. Its files are closed as they are
-    written; here the output is flushed and the compiled code kept (baocao.compiled) is
-    saved, then the process exits (os._exit). Where build -j started processes, or a thread is
-    still running, Python's shutdown looks after them.
-
-    Python's collector of reference cycles is off for the command: its imports make objects by
-    the hundred thousand and free almost none, and the collector would walk them again and again
-    (a tenth of a short command's time); what one command leaves is freed when it exits. A
-    batch of documents turns it back on between documents (build.build_all)."""
-    import gc
-
-    gc.disable()
-    from baocao import compiled
-
-    code = main()
-    compiled.save()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (baocao text … | head): nothing to keep
-            pass
-    threading = sys.modules.get("threading")  # imported only where threads were started
-    if "multiprocessing" in sys.modules or (threading and threading.active_count() > 1):
-        sys.exit(code)
-    os._exit(code)
+    A reader that stops early (`baocao text FILE.docx | head`) closes the pipe baocao writes to:
+    what is left unwritten is dropped without a traceback, as Python's documentation of the
+    signal module advises ("Note on SIGPIPE"), and the status is 1."""
+    try:
+        code = main()
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # Python flushes stdout again at exit
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code)
