@@ -7,23 +7,13 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from typing import Any, NoReturn
 
 from baocao.problems import BaocaoError, UsageError, display_path, os_reason
 
-TYPE_CHECKING = False  # typing's import would cost `baocao words` a twentieth of its time
-if TYPE_CHECKING:
-    from typing import Any, NoReturn
-
-
-def _english(singular: str, plural: str, count: int) -> str:
-    return singular if count == 1 else plural
-
-
-# argparse's own messages are read in English (ARGPARSE_MESSAGES below makes them Vietnamese):
-# its gettext lookups, a search on disk for a translation of each, are skipped.
-vars(argparse).update(_=str, ngettext=_english)
-
 # argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
+# argparse writes them in English unless a translation of its own is installed; one this table
+# does not know is shown as a plain refusal (argparse_message).
 ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.+)", "thiếu {0}"),
     (r"unrecognized arguments: (.+)", "không hiểu “{0}”"),
@@ -63,34 +53,8 @@ def argparse_message(message: str) -> str:
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's help, headed in Vietnamese."""
 
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        if width is None:  # as argparse measures it, without its import of shutil for it
-            width = terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
-
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
-
-
-def terminal_columns() -> int:
-    """The terminal's width, as shutil.get_terminal_size() gives it: $COLUMNS, else the width of
-    the terminal on stdout, else 80."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0 and sys.__stdout__ is not None:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
 
 
 class _Parser(argparse.ArgumentParser):
