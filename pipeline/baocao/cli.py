@@ -100,6 +100,18 @@ def output_option(command: argparse.ArgumentParser) -> None:
 
 WORDS_HELP = "đọc số thành chữ (hoặc chữ thành số với --parse)"
 
+# `baocao words -1.005.000 -2,35`: argparse reads an argument that starts with "-" as an option,
+# unless it looks like "-5" or "-1.5" ("-1.005.000" and "-2,35" do not). Before argparse reads
+# the command line, each such figure gets NOT_AN_OPTION in front, which no option starts with,
+# and argparse hands it on as a value; run_words reads it without.
+NEGATIVE_FIGURE = re.compile(r"-[0-9][0-9.,]*")
+NOT_AN_OPTION = "\0"  # a character no argument typed in a shell can hold
+
+
+def marked_figures(arguments: list[str]) -> list[str]:
+    """`baocao words`' arguments, each negative figure marked as a value (NOT_AN_OPTION)."""
+    return [NOT_AN_OPTION + a if NEGATIVE_FIGURE.fullmatch(a) else a for a in arguments]
+
 
 def words_options(words: argparse.ArgumentParser) -> None:
     """The arguments of `baocao words`, its most frequent and smallest use."""
@@ -111,8 +123,6 @@ def words_options(words: argparse.ArgumentParser) -> None:
         "đồng; 91.481.640.145đ; 5.000.000 VNĐ), mỗi số một dòng kết quả; "
         "“-” đọc từ stdin, mỗi dòng một số",
     )
-    # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
-    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")
     form = words.add_mutually_exclusive_group()
     form.add_argument(
         "--document", action="store_true", help="dạng ghi trong văn bản: “Mười tỷ, … đồng”"
@@ -394,12 +404,12 @@ def run_words(args: argparse.Namespace) -> int:
         if value == "-":
             values += [line.strip() for line in sys.stdin if line.strip()]
         else:
-            values.append(value)
+            values.append(value.removeprefix(NOT_AN_OPTION))
     if not values:
         raise UsageError("baocao words: không có số nào để đọc")
     warnings: list[str] = []
     try:
-        style = WordsStyle.parse(args.style)
+        style = WordsStyle.parse(args.style.removeprefix(NOT_AN_OPTION))
         if args.parse:
             lines = []
             for value in values:
@@ -509,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; a BaocaoError becomes its message on stderr and its exit code."""
     try:
         argv = sys.argv[1:] if argv is None else argv
+        if argv[:1] == ["words"]:
+            argv = ["words", *marked_figures(argv[1:])]
         args = None
         if argv and argv[0] in COMMAND_LINE:  # one command: no need to build every parser
             args, unknown = command_parser(argv[0]).parse_known_args(argv[1:])
