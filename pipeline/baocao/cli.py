@@ -282,11 +282,10 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def seconds_text(seconds: float) -> str:
-    """ "0,4": seconds with one decimal, written the Vietnamese way (rounded half to even, as
-    babel's format_decimal(seconds, "0.0", "vi_VN") writes it, without babel's import)."""
-    from decimal import Decimal
+    """ "0,4": seconds with one decimal, written the Vietnamese way."""
+    from babel.numbers import format_decimal
 
-    return f"{Decimal(str(seconds)).quantize(Decimal('0.1')):f}".replace(".", ",")
+    return format_decimal(seconds, "0.0", locale="vi_VN")
 
 
 def run_build(args: argparse.Namespace) -> int:
