@@ -117,7 +117,7 @@ test-pythons:  ## chạy toàn bộ kiểm thử trên từng bản Python 3.11,
 	if [ -z "$$tried" ]; then echo "Không tìm thấy Python 3.11–3.13 nào trên máy." >&2; exit 1; fi; \
 	echo "Kết quả:$$tried" >&2; exit $$status
 
-bench: $(STAMP)  ## time baocao as it is run (build against pandoc alone, check, words, make report over 100 documents, big tables); non-zero when a target is missed
+bench: $(STAMP)  ## time baocao as it is run against issue 21's guards (a build against pandoc alone, check, words, make report over 100 documents); non-zero when one is missed
 	@$(BIN)/python -m baocao.tools.bench $(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
