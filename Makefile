@@ -16,10 +16,10 @@ ENGINE  := $(shell find pipeline -name "*.py") $(shell find templates -type f 2>
 # `make report` over a hundred documents took 0,2 s instead of 15 ms).
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
-.PHONY: report check test lint bench pdf textconv diff new clean help venv
+.PHONY: report check test test-pythons lint bench pdf textconv diff new clean help venv
 
 help:  ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # One DOCX per document of content/. `baocao deps` writes $(DEPS): the documents (DOCS), and what
 # each DOCX rests on besides the templates and the pipeline code: its parts, those of the documents
@@ -90,7 +90,34 @@ new: $(STAMP)  ## start a new document: make new TEN=bao-cao-quy-3-2027 [LOAI=qu
 test: $(STAMP)  ## run the whole test suite, one worker per core
 	$(BIN)/pytest -q -n auto
 
-bench: $(STAMP)  ## time baocao as it is run (build against pandoc alone, check, words, make report over 100 documents, big tables); non-zero when a target is missed
+# The suite on each Python baocao supports that this machine has (python3.X on PATH, or pyenv's
+# ~/.pyenv/versions/3.X.*), each in an environment of its own, .venv-3.X, made and kept up to date
+# as .venv is. Non-zero when the suite fails on one of them, or when none is found.
+PYTHONS ?= 3.11 3.12 3.13
+test-pythons:  ## chạy toàn bộ kiểm thử trên từng bản Python 3.11, 3.12, 3.13 có trên máy (mỗi bản một .venv-3.X)
+	@status=0; tried=""; \
+	for version in $(PYTHONS); do \
+	  python=""; \
+	  for candidate in $$(command -v python$$version) $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$version.*/bin/python; do \
+	    if "$$candidate" -c "import sys; sys.exit(f'{sys.version_info[0]}.{sys.version_info[1]}' != '$$version')" 2>/dev/null; then \
+	      python=$$candidate; break; \
+	    fi; \
+	  done; \
+	  if [ -z "$$python" ]; then echo "Python $$version: không có trên máy, bỏ qua." >&2; continue; fi; \
+	  venv=$(VENV)-$$version; \
+	  if ! $$venv/bin/python -c '' 2>/dev/null || [ pyproject.toml -nt $$venv/.installed-stamp ]; then \
+	    echo "Python $$version: đang cài baocao vào $$venv…" >&2; \
+	    rm -rf $$venv && "$$python" -m venv $$venv && \
+	    $$venv/bin/python -m pip install -qq --disable-pip-version-check --progress-bar off -e '.[dev]' && \
+	    touch $$venv/.installed-stamp || { echo "Python $$version: cài đặt không xong." >&2; status=1; continue; }; \
+	  fi; \
+	  echo "Python $$($$venv/bin/python -c 'import platform; print(platform.python_version())'):" >&2; \
+	  if $$venv/bin/pytest -q -n auto; then tried="$$tried $$version:đạt"; else tried="$$tried $$version:LỖI"; status=1; fi; \
+	done; \
+	if [ -z "$$tried" ]; then echo "Không tìm thấy Python 3.11–3.13 nào trên máy." >&2; exit 1; fi; \
+	echo "Kết quả:$$tried" >&2; exit $$status
+
+bench: $(STAMP)  ## time baocao as it is run against issue 21's guards (a build against pandoc alone, check, words, make report over 100 documents); non-zero when one is missed
 	@$(BIN)/python -m baocao.tools.bench $(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
@@ -99,9 +126,10 @@ lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-clean:  ## remove build results (and what killed builds left) and the virtual environment
+clean:  ## remove build results (and what killed builds left), the virtual environments and Python's caches
 	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
-	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV)
+	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV) $(VENV)-3.*
+	find pipeline tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
 venv: $(STAMP)  ## create or refresh .venv
 
@@ -115,6 +143,5 @@ $(STAMP): pyproject.toml
 	@echo "Đang cài các thư viện baocao cần (pandoc, python-docx, pytest…) vào $(VENV): khoảng một phút, chỉ lần đầu và khi pyproject.toml đổi." >&2
 	@$(PIP) --upgrade pip && $(PIP) -e '.[dev]' || \
 	  { echo "Cài đặt không xong (lỗi của pip ở trên): kiểm tra kết nối mạng rồi chạy lại lệnh." >&2; exit 1; }
-	@$(BIN)/python -m compileall -q pipeline  # baocao's .pyc: each command starts without compiling
 	@echo "Đã cài xong." >&2
 	@touch $@

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from baocao.cli import COMMAND_LINE, command_parser, parser
+from baocao.cli import COMMAND_LINE, _Parser, command_parser, parser
 from baocao.docx.pandoc import Pandoc
+from baocao.problems import UsageError
 from budget_documents import HEADER, write_document
 from conftest import CONTENT, ROOT, SAMPLE
 
@@ -159,3 +160,43 @@ def test_a_command_read_alone_has_the_help_and_defaults_it_has_in_the_whole_line
     alone = command_parser(name)
     assert alone.format_help() == inside.format_help()
     assert alone.get_default("command") == name
+
+
+def _refusal(arguments: list[str]) -> str:
+    """What baocao's argparse says, in one line, of a command line a small parser refuses: its
+    options cover every kind of refusal argparse has a message for."""
+    refusing = _Parser(prog="thu")
+    refusing.add_argument("name", choices=["a", "b"])
+    refusing.add_argument("--jobs", type=int)
+    refusing.add_argument("--pair", nargs=2)
+    refusing.add_argument("--many", nargs="+")
+    refusing.add_argument("--flag", action="store_true")
+    refusing.add_argument("--alpha")
+    refusing.add_argument("--also")
+    either = refusing.add_mutually_exclusive_group()
+    either.add_argument("--left", action="store_true")
+    either.add_argument("--right", action="store_true")
+    with pytest.raises(UsageError) as refused:
+        refusing.parse_args(arguments)
+    return str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        ([], "thu: thiếu name"),
+        (["a", "--frobnicate"], "thu: không hiểu “--frobnicate”"),
+        (["c"], "thu: name: không có “c” (chọn một trong: a, b)"),
+        (["a", "--alpha"], "thu: --alpha: cần một giá trị"),
+        (["a", "--many"], "thu: --many: cần ít nhất một giá trị"),
+        (["a", "--pair", "x"], "thu: --pair: cần 2 giá trị"),
+        (["a", "--jobs", "x"], "thu: --jobs: giá trị “x” không hợp lệ"),
+        (["a", "--left", "--right"], "thu: --right: không dùng cùng --left"),
+        (["a", "--flag=1"], "thu: --flag: không nhận giá trị “1”"),
+        (["a", "--al", "x"], "thu: tùy chọn --al chưa rõ: --alpha, --also?"),
+    ],
+)
+def test_argparse_refusals_are_vietnamese_on_this_python(arguments: list[str], said: str) -> None:
+    """ARGPARSE_MESSAGES knows argparse's English wording on the Python running the suite (make
+    test-pythons runs it on 3.11, 3.12 and 3.13): no refusal falls back to the plain one."""
+    assert _refusal(arguments) == f"{said} (xem “thu --help”)"

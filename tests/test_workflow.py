@@ -38,7 +38,9 @@ def test_runs_on_pull_requests_with_the_whole_history(workflow: dict[str, Any]) 
     assert "pull_request" in trigger
     uses = {step["uses"].split("@")[0]: step for step in steps(workflow) if "uses" in step}
     assert uses["actions/checkout"]["with"]["fetch-depth"] == 0  # diff needs the base branch
-    assert str(uses["actions/setup-python"]["with"]["python-version"]) == "3.11"
+    (job,) = workflow["jobs"].values()
+    assert job["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
+    assert uses["actions/setup-python"]["with"]["python-version"] == "${{ matrix.python }}"
     assert uses["actions/upload-artifact"]["with"]["path"] == "output/*.docx"
 
 

@@ -9,8 +9,6 @@ it rests on, so a batch resolves a document many documents cite once, and an edi
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import re
 import threading
@@ -18,13 +16,9 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from hashlib import blake2b
 from pathlib import Path
 from typing import Generic, TypeVar
-
-try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
-    from _blake2 import blake2b
-except ImportError:  # another Python than CPython
-    from hashlib import blake2b
 
 from baocao import codes
 from baocao.parse.document import (
@@ -218,26 +212,10 @@ def _cycle_message(cycle: tuple[str, ...], start: str) -> str:
     )
 
 
-@contextlib.contextmanager
-def _collecting_later() -> Iterator[None]:
-    """Python's collector of reference cycles paused while one document is read and built: it
-    would go through every object of the document again and again as it grows (a seventh of a
-    10.000-row table's build, and more the bigger the table). What a build leaves is freed as it
-    goes; the cycles it leaves, if any, are collected afterwards, as ever."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def check_document(folder: Path) -> list[Problem]:
     """Every problem in a document's content, errors and warnings, without building anything;
     a placeholder still to fill ("…") is an error here."""
-    with _collecting_later():
-        return list(resolve_folder(folder).problems)
+    return list(resolve_folder(folder).problems)
 
 
 def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
@@ -349,17 +327,6 @@ class _Aside(threading.Thread, Generic[T]):
         return self._value
 
 
-def build_document(folder: Path, output: Path) -> Built:
-    """Build one document into `output/<name>.docx`.
-
-    Content with errors raises ContentErrors before anything is written; the DOCX is assembled
-    in a temporary file and moved into place only when complete, so a failed build leaves the
-    previous output untouched; the partial files that killed builds left are removed first.
-    """
-    with _collecting_later():
-        return _build_document(folder, output)
-
-
 def _ready_to_finish(folder: Path) -> int:
     """The finishing pass loaded (its code, lxml, its definition) and the date the DOCX bears
     found: run on a thread while pandoc converts, they take none of the build's time."""
@@ -371,7 +338,13 @@ def _ready_to_finish(folder: Path) -> int:
     return source_date_epoch(folder)
 
 
-def _build_document(folder: Path, output: Path) -> Built:
+def build_document(folder: Path, output: Path) -> Built:
+    """Build one document into `output/<name>.docx`.
+
+    Content with errors raises ContentErrors before anything is written; the DOCX is assembled
+    in a temporary file and moved into place only when complete, so a failed build leaves the
+    previous output untouched; the partial files that killed builds left are removed first.
+    """
     from baocao.docx.pandoc import find_pandoc, to_docx
     from baocao.docx.styles import style_doc
     from baocao.render.document import render_document
@@ -445,11 +418,7 @@ def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outc
     With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
     each taking the next document as it finishes one: one process per core, not one per
     document. Everything they share (the code, pandoc's versions, the style doc) is made ready
-    first and inherited by each (fork), so a process starts building at once. Each document is
-    built with Python's collector of reference cycles paused; between documents it collects
-    (`baocao` runs with it off, cli.run: here it is turned back on for a batch)."""
-    if len(folders) > 1:
-        gc.enable()
+    first and inherited by each (fork), so a process starts building at once."""
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:

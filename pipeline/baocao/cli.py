@@ -7,23 +7,13 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from typing import Any, NoReturn
 
 from baocao.problems import BaocaoError, UsageError, display_path, os_reason
 
-TYPE_CHECKING = False  # typing's import would cost `baocao words` a twentieth of its time
-if TYPE_CHECKING:
-    from typing import Any, NoReturn
-
-
-def _english(singular: str, plural: str, count: int) -> str:
-    return singular if count == 1 else plural
-
-
-# argparse's own messages are read in English (ARGPARSE_MESSAGES below makes them Vietnamese):
-# its gettext lookups, a search on disk for a translation of each, are skipped.
-vars(argparse).update(_=str, ngettext=_english)
-
 # argparse's messages (Python 3.11 to 3.13), each as a Vietnamese line: {0}, {1} are the groups.
+# argparse writes them in English unless a translation of its own is installed; one this table
+# does not know is shown as a plain refusal (argparse_message).
 ARGPARSE_MESSAGES = [
     (r"the following arguments are required: (.+)", "thiếu {0}"),
     (r"unrecognized arguments: (.+)", "không hiểu “{0}”"),
@@ -63,34 +53,8 @@ def argparse_message(message: str) -> str:
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's help, headed in Vietnamese."""
 
-    def __init__(
-        self,
-        prog: str,
-        indent_increment: int = 2,
-        max_help_position: int = 24,
-        width: int | None = None,
-    ) -> None:
-        if width is None:  # as argparse measures it, without its import of shutil for it
-            width = terminal_columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
-
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
-
-
-def terminal_columns() -> int:
-    """The terminal's width, as shutil.get_terminal_size() gives it: $COLUMNS, else the width of
-    the terminal on stdout, else 80."""
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns <= 0 and sys.__stdout__ is not None:
-        try:
-            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            columns = 0
-    return columns if columns > 0 else 80
 
 
 class _Parser(argparse.ArgumentParser):
@@ -136,6 +100,18 @@ def output_option(command: argparse.ArgumentParser) -> None:
 
 WORDS_HELP = "đọc số thành chữ (hoặc chữ thành số với --parse)"
 
+# `baocao words -1.005.000 -2,35`: argparse reads an argument that starts with "-" as an option,
+# unless it looks like "-5" or "-1.5" ("-1.005.000" and "-2,35" do not). Before argparse reads
+# the command line, each such figure gets NOT_AN_OPTION in front, which no option starts with,
+# and argparse hands it on as a value; run_words reads it without.
+NEGATIVE_FIGURE = re.compile(r"-[0-9][0-9.,]*")
+NOT_AN_OPTION = "\0"  # a character no argument typed in a shell can hold
+
+
+def marked_figures(arguments: list[str]) -> list[str]:
+    """`baocao words`' arguments, each negative figure marked as a value (NOT_AN_OPTION)."""
+    return [NOT_AN_OPTION + a if NEGATIVE_FIGURE.fullmatch(a) else a for a in arguments]
+
 
 def words_options(words: argparse.ArgumentParser) -> None:
     """The arguments of `baocao words`, its most frequent and smallest use."""
@@ -147,8 +123,6 @@ def words_options(words: argparse.ArgumentParser) -> None:
         "đồng; 91.481.640.145đ; 5.000.000 VNĐ), mỗi số một dòng kết quả; "
         "“-” đọc từ stdin, mỗi dòng một số",
     )
-    # "-1.005.000" is a number, not an option: argparse only knows "-1005" and "-1.5" as such.
-    words._negative_number_matcher = re.compile(r"^-[0-9][0-9.,]*$")
     form = words.add_mutually_exclusive_group()
     form.add_argument(
         "--document", action="store_true", help="dạng ghi trong văn bản: “Mười tỷ, … đồng”"
@@ -308,11 +282,10 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 
 
 def seconds_text(seconds: float) -> str:
-    """ "0,4": seconds with one decimal, written the Vietnamese way (rounded half to even, as
-    babel's format_decimal(seconds, "0.0", "vi_VN") writes it, without babel's import)."""
-    from decimal import Decimal
+    """ "0,4": seconds with one decimal, written the Vietnamese way."""
+    from babel.numbers import format_decimal
 
-    return f"{Decimal(str(seconds)).quantize(Decimal('0.1')):f}".replace(".", ",")
+    return format_decimal(seconds, "0.0", locale="vi_VN")
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -430,12 +403,12 @@ def run_words(args: argparse.Namespace) -> int:
         if value == "-":
             values += [line.strip() for line in sys.stdin if line.strip()]
         else:
-            values.append(value)
+            values.append(value.removeprefix(NOT_AN_OPTION))
     if not values:
         raise UsageError("baocao words: không có số nào để đọc")
     warnings: list[str] = []
     try:
-        style = WordsStyle.parse(args.style)
+        style = WordsStyle.parse(args.style.removeprefix(NOT_AN_OPTION))
         if args.parse:
             lines = []
             for value in values:
@@ -545,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; a BaocaoError becomes its message on stderr and its exit code."""
     try:
         argv = sys.argv[1:] if argv is None else argv
+        if argv[:1] == ["words"]:
+            argv = ["words", *marked_figures(argv[1:])]
         args = None
         if argv and argv[0] in COMMAND_LINE:  # one command: no need to build every parser
             args, unknown = command_parser(argv[0]).parse_known_args(argv[1:])
@@ -557,6 +532,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: run() ends quietly
     except OSError as exc:  # the system refused a path: missing, a folder, no right, disk full
         where = f" “{exc.filename}”" if exc.filename else ""
         print(f"baocao: không đọc, ghi được{where}: {os_reason(exc)}", file=sys.stderr)
@@ -576,31 +553,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> NoReturn:
-    """The `baocao` program (and `python -m baocao`): main(), then the process ends at once.
+    """The `baocao` program (and `python -m baocao`): main(), and its code as the exit status.
 
-    Python's own shutdown takes every module and object apart, one by one: a sixth of a short
-    command's time, and nothing baocao leaves needs it. Its files are closed as they are
-    written; here the output is flushed and the compiled code kept (baocao.compiled) is
-    saved, then the process exits (os._exit). Where build -j started processes, or a thread is
-    still running, Python's shutdown looks after them.
-
-    Python's collector of reference cycles is off for the command: its imports make objects by
-    the hundred thousand and free almost none, and the collector would walk them again and again
-    (a tenth of a short command's time); what one command leaves is freed when it exits. A
-    batch of documents turns it back on between documents (build.build_all)."""
-    import gc
-
-    gc.disable()
-    from baocao import compiled
-
-    code = main()
-    compiled.save()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (baocao text … | head): nothing to keep
-            pass
-    threading = sys.modules.get("threading")  # imported only where threads were started
-    if "multiprocessing" in sys.modules or (threading and threading.active_count() > 1):
-        sys.exit(code)
-    os._exit(code)
+    A reader that stops early (`baocao text FILE.docx | head`) closes the pipe baocao writes to:
+    what is left unwritten is dropped without a traceback, as Python's documentation of the
+    signal module advises ("Note on SIGPIPE"), and the status is 1."""
+    try:
+        code = main()
+        sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)  # Python flushes stdout again at exit
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)
+    sys.exit(code)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import errno
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False  # pathlib is imported where a path is shown: `baocao words` never does
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pathlib is imported where a path is shown: `baocao words` never does
     from pathlib import Path
 
 

@@ -1,5 +1,6 @@
-"""Figures written without babel (baocao.money.figures) are babel's, for vi_VN: the same
-text for every value and number of decimals, to the last digit."""
+"""Figures (baocao.money.figures) are what babel writes for vi_VN, to the last digit, for
+every value and number of decimals: babel is given each value exact and in a context wide
+enough for all its digits, where under the default context it would keep 28 and round."""
 
 from __future__ import annotations
 

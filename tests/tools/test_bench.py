@@ -21,6 +21,7 @@ from baocao.tools.bench import (
     big_document,
     generated_table,
     growth_ratio,
+    paired_ratio,
 )
 from pandoc_page import formatted_text
 
@@ -95,3 +96,15 @@ def test_the_growth_ratio_is_taken_round_by_round() -> None:
         runs(statistics.median(t.cpus)) for t in timings(past=1.0)
     )
     assert growth_ratio(skeleton, small, large) > 1.25
+
+
+def test_the_build_ratio_is_taken_in_each_pair() -> None:
+    """A build costing three times pandoc is three times pandoc, however the machine's pace
+    drifts from one round to the next; one round where the build alone fell in a slow spell
+    does not move it."""
+    paces = (1.0, 1.0, 1.6, 1.6, 1.6, 2.5, 2.5)
+    pandoc = runs(*(0.07 * pace for pace in paces))
+    build = runs(*(0.21 * pace for pace in paces))
+    assert paired_ratio(build, pandoc) == pytest.approx(3.0)
+    slowed = runs(*(cpu * (3 if n == 2 else 1) for n, cpu in enumerate(build.cpus)))
+    assert paired_ratio(slowed, pandoc) == pytest.approx(3.0)

@@ -45,9 +45,9 @@ class Pandoc:
 
 def pandoc_path() -> str:
     """The pandoc to run: the one PYPANDOC_PANDOC names, as pypandoc would take it, else the
-    binary pypandoc_binary bundles, found without importing pypandoc (whose import of its
-    network and logging modules would cost every build tens of milliseconds); pypandoc's own
-    search where neither is there."""
+    binary pypandoc_binary bundles, whose version the DOCX is known to come out right with
+    (pypandoc's own search runs every pandoc it finds, on PATH and elsewhere, and takes the
+    newest); pypandoc's search only where neither is there."""
     chosen = os.environ.get("PYPANDOC_PANDOC")
     if chosen:
         if os.sep not in chosen:  # a command name, looked for on PATH

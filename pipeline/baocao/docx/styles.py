@@ -13,16 +13,12 @@ import io
 import os
 import tomllib
 from collections.abc import Callable
+from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from baocao.docx.pandoc import Pandoc, default_styles
 from baocao.templates import TEMPLATES
-
-try:  # hashlib's own blake2b, without hashlib's import of OpenSSL
-    from _blake2 import blake2b
-except ImportError:  # another Python than CPython
-    from hashlib import blake2b
 
 if TYPE_CHECKING:  # python-docx, and lxml, are imported only when the style doc is built
     from docx.document import Document as DocxDocument

@@ -283,12 +283,11 @@ def _why_not_number(s: str) -> str:
 
 
 def plain_figures(value: Decimal) -> str:
-    """ "10.960.000.001", "0,5": a value in Vietnamese figures for messages, without babel."""
-    sign, digits = ("-", -value) if value < 0 else ("", value)
-    whole, _, fraction = f"{_canonical(digits):f}".partition(".")
-    head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4.300 digits
-    grouped = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
+    """ "10.960.000.001", "0,5": a value in Vietnamese figures for messages, every digit kept
+    (baocao.money.figures.number, which imports this module)."""
+    from baocao.money.figures import number
+
+    return number(value)
 
 
 def _canonical(value: Decimal) -> Decimal:

@@ -1,16 +1,19 @@
 """Amounts in figures the Vietnamese way: "10.960.000.000", "0,5", "-1.234,50".
 
-Money is never rounded here: every value is made exact first (quantized without rounding, or
-refused), then written digit for digit, thousands grouped with "." and decimals after ",", as
-babel writes numbers for vi_VN (tests/money/test_figures_babel.py compares the two). babel is
-not imported: its import and locale data cost every build more than the writing itself, and
-under the default decimal context it would round half to even, or keep 28 digits and drop the
-rest silently.
+babel writes them as it writes numbers for vi_VN: thousands grouped with "." and decimals after
+",". Money is never rounded here: every value is made exact first (quantized without rounding,
+or refused), and babel writes it in the EXACT decimal context, where a rounding would raise.
+Under the default context babel would round half to even, and keep 28 digits and drop the rest
+silently (docs/pandoc.md, "babel and money").
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import functools
+from decimal import Decimal, localcontext
+
+from babel import Locale
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from baocao.money.amount import (
     EXACT,
@@ -18,7 +21,6 @@ from baocao.money.amount import (
     Form,
     InexactAmount,
     Unit,
-    plain_figures,
     round_half_up,
 )
 
@@ -27,22 +29,34 @@ def _exact(value: Decimal | int, decimals: int | None) -> tuple[Decimal, int]:
     """The value with exactly the decimals to show, and how many; InexactAmount if too few."""
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise TypeError(f"chỉ viết được int hoặc Decimal, không phải {type(value).__name__}")
-    number = Decimal(value)
-    if not number.is_finite():
+    given = Decimal(value)
+    if not given.is_finite():
         raise ValueError(f"“{value}” không phải số hữu hạn")
-    if number.is_zero():
-        number = Decimal(0)  # never "-0"
-    exponent = number.normalize(EXACT).as_tuple().exponent
+    if given.is_zero():
+        given = Decimal(0)  # never "-0"
+    exponent = given.normalize(EXACT).as_tuple().exponent
     assert isinstance(exponent, int)  # finite: not the "n", "N" or "F" of NaN and infinity
     needed = max(0, -exponent)
     if decimals is None:
         decimals = needed
     elif needed > decimals:
         raise InexactAmount(
-            f"{plain_figures(number)} không viết đúng được với {decimals} chữ số thập phân "
+            f"{number(given)} không viết đúng được với {decimals} chữ số thập phân "
             f"(cần {needed}); hãy làm tròn rõ ràng trước khi viết"
         )
-    return number.quantize(Decimal(1).scaleb(-decimals), context=EXACT), decimals
+    return given.quantize(Decimal(1).scaleb(-decimals), context=EXACT), decimals
+
+
+@functools.cache
+def _vietnamese() -> Locale:
+    return Locale.parse("vi_VN")
+
+
+@functools.cache
+def _pattern(decimals: int) -> NumberPattern:
+    """babel's pattern for a number grouped by thousands with exactly `decimals` decimals:
+    "#,##0", "#,##0.00"."""
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def number(value: Decimal | int, decimals: int | None = None) -> str:
@@ -50,12 +64,8 @@ def number(value: Decimal | int, decimals: int | None = None) -> str:
     the comma (None: as many as the value has). Never rounds: a value that needs more decimals
     raises InexactAmount."""
     exact, places = _exact(value, decimals)
-    sign = "-" if exact < 0 else ""
-    whole, _, fraction = f"{exact.copy_abs():f}".partition(".")  # copy_abs: never rounds
-    head = len(whole) % 3 or 3  # grouped as text: int() refuses more than 4.300 digits
-    grouped = ".".join([whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))])
-    assert len(fraction) == places  # quantized to exactly `places` decimals
-    return f"{sign}{grouped},{fraction}" if places else f"{sign}{grouped}"
+    with localcontext(EXACT):
+        return format_decimal(exact, format=_pattern(places), locale=_vietnamese())
 
 
 def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:

@@ -21,15 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from baocao import codes, lazy
-from baocao.problems import Code
+import mistune
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+from mistune.plugins import import_plugin
 
-with lazy.unsigned():  # two of its dataclasses have no docstring (baocao.lazy)
-    import mistune
-    from mistune.block_parser import BlockParser
-    from mistune.core import BlockState
-    from mistune.plugins import import_plugin
-
+from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
@@ -58,7 +55,7 @@ from baocao.parse.syntax import (
     is_table_line,
 )
 from baocao.parse.table import read_declaration, read_pipe_table
-from baocao.problems import Position, Problem
+from baocao.problems import Code, Position, Problem
 
 ITEM_MARKER = re.compile(r"^([ \t]{0,3})([-+*]|(\d+)[.)])(?:[ \t]|$)")
 # A điểm ("a)", "đ)") opening a line inside a paragraph: Markdown reads it as the paragraph's next
