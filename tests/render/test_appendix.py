@@ -10,6 +10,7 @@ import pytest
 from baocao.money.dates import BLANK, DocumentDate
 from baocao.parse.blocks import Heading, Paragraph, Text
 from baocao.parse.frontmatter import AppendixOptions, FrontMatter, Signer
+from baocao.parse.outline import outline
 from baocao.problems import Position
 from baocao.render.appendix import (
     AppendixPage,
@@ -38,11 +39,17 @@ FRONT = FrontMatter(
 
 
 def paragraph(text: str) -> Paragraph:
-    return Paragraph(HERE, (Text(text),))
+    """A paragraph as parse hands it on, its outline read (a unit line: "Đơn vị: …")."""
+    block = outline(Paragraph(HERE, (Text(text),)))
+    assert isinstance(block, Paragraph)
+    return block
 
 
 def heading(text: str, level: int) -> Heading:
-    return Heading(HERE, level, (Text(text),))
+    """A heading as parse hands it on, its outline read ("# Phụ lục II" opens an appendix)."""
+    block = outline(Heading(HERE, level, (Text(text),)))
+    assert isinstance(block, Heading)
+    return block
 
 
 def table(unit: str = "Đơn vị: Triệu đồng") -> BudgetTable:

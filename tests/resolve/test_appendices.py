@@ -9,19 +9,12 @@ import pytest
 
 from baocao import codes
 from baocao.problems import Problem
-from baocao.resolve.appendices import roman
 from budget_documents import problems_of
 
 
 def in_the_appendices(root: Path, text: str) -> list[Problem]:
     """The problems check finds in the file holding the appendices (01-phan.md)."""
     return [p for p in problems_of(root, text) if p.position.path.name == "01-phan.md"]
-
-
-def test_roman_numerals() -> None:
-    assert [roman(n) for n in (1, 2, 3, 4, 9, 14, 40)] == [
-        "I", "II", "III", "IV", "IX", "XIV", "XL",
-    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

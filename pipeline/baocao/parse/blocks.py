@@ -4,8 +4,10 @@ Blocks are headings, paragraphs, list items, budget tables and plain tables; inl
 text, strong, emphasis, line breaks, citations of amounts (`{{ tien("id") }}`) and id tags
 (`{#id}`), each where it stands in its file (line and column), so that a problem found in prose
 points at its character. Citations and tags come read (baocao.parse.citation): what they name,
-not their syntax. The resolve stage replaces citations by their text and drops tags, so what
-reaches render holds text, strong, emphasis and breaks only.
+not their syntax. Headings, paragraphs and items carry the outline read from their opening
+words (baocao.parse.outline): their number, an article's label, a heading's role. The resolve
+stage replaces citations by their text and drops tags, so what reaches render holds text,
+strong, emphasis and breaks only.
 
 Inlines compare by what they say, not by where they stand: the same words elsewhere are equal.
 """
@@ -17,6 +19,7 @@ from decimal import Decimal
 
 from baocao.money.amount import Form
 from baocao.parse.formula import Formula
+from baocao.parse.kinds import Kind
 from baocao.problems import Position
 
 
@@ -116,32 +119,120 @@ class Tag:
 Inline = Text | Strong | Emphasis | Break | Citation | Tag
 
 
+# The document's outline, as parse hands it on (baocao.parse.outline reads it): the number that
+# opens a heading, a paragraph or a list item, an article's label, and the role of a heading that
+# opens a part of the document. Check numbers and counts them (baocao.resolve.forms); render
+# prints them (baocao.render.body, .appendix, .attachment).
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a number that opens a heading, a paragraph or an item: its scheme, its
+    value, and how it is written around the value.
+
+    The schemes: "roman" ("II."), "roman-lower" ("ii."), "arabic" ("2.", "2)"), "dotted"
+    ("2.1.", value (2, 1)), "letter" ("b)", value "b"), "LETTER" ("B."); a word label is its
+    word ("Chương 2", value (2,)), with ":roman" when its number is Roman ("Chương:roman":
+    "Chương II"). The form is the text around the value: "{}.", "{})", "Chương {}"."""
+
+    scheme: str
+    value: tuple[int, ...] | str
+    form: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """The number that opens a heading ("II.", "Chương II", "1.1."), a paragraph ("b)") or a
+    list item ("2."), as typed, with every way it may be read ("C." is a letter or a Roman 100,
+    "I." a Roman 1 or a letter; check picks by what precedes it), and where it is typed."""
+
+    text: str
+    readings: tuple[Reading, ...]
+    position: Position
+
+
+@dataclass(frozen=True)
+class ArticleLabel:
+    """ "Điều 3a." opening a paragraph or a heading: the article's number (3) and the letter of an
+    inserted one ("a", else ""); its extent in the block's text as typed (`typed_text`: from
+    `start` to `end`), which render sets bold; where it starts and where its number is typed."""
+
+    number: int
+    suffix: str
+    start: int
+    end: int
+    position: Position
+    number_position: Position
+
+
+@dataclass(frozen=True)
+class AppendixHeading:
+    """A level-1 heading that opens an appendix, "# Phụ lục II. …": "Phụ lục" as typed (one
+    space between its words), the number typed after it ("II", "01"; None when there is none)
+    and where that number is."""
+
+    word: str
+    number: str | None = None
+    number_position: Position | None = None
+
+
+@dataclass(frozen=True)
+class AttachedHeading:
+    """A level-1 heading that names a kind a decision may issue with it, "# QUY CHẾ" (Mẫu 1.3):
+    that kind. It opens an attached document when the document's own kind `attaches` one."""
+
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class PartHeading:
+    """A heading "Chương I. QUY ĐỊNH CHUNG" (or Phần, Mục, Tiểu mục): its level and number
+    ("Chương I") and where its title begins among the heading's words (`source_text`), printed on
+    two lines (PL I, II.6.đ)."""
+
+    label: str
+    title_start: int
+
+
+HeadingRole = AppendixHeading | AttachedHeading | PartHeading
+
+
 @dataclass(frozen=True)
 class Heading:
-    """A heading line, `# I. …` (level 1) to `###### …`."""
+    """A heading line, `# I. …` (level 1) to `###### …`; its number or its article's label, and
+    its role when it opens a part of the document (baocao.parse.outline)."""
 
     position: Position
     level: int
     inlines: tuple[Inline, ...]
+    label: Label | None = None
+    article: ArticleLabel | None = None
+    role: HeadingRole | None = None
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph: consecutive lines up to a blank line."""
+    """A paragraph: consecutive lines up to a blank line; the number or the article's label
+    that opens it, and whether it is a unit line, "Đơn vị: Triệu đồng" (baocao.parse.outline)."""
 
     position: Position
     inlines: tuple[Inline, ...]
+    label: Label | None = None
+    article: ArticleLabel | None = None
+    unit_line: bool = False
 
 
 @dataclass(frozen=True)
 class Item:
     """A list item, printed as a paragraph that begins with its marker ("-", "+", "3."); `depth`
-    counts the lists it is nested in (0: a list of its own)."""
+    counts the lists it is nested in (0: a list of its own); `label` is its marker read as a
+    number ("3."; None for "-", "+")."""
 
     position: Position
     marker: str
     inlines: tuple[Inline, ...]
     depth: int = 0
+    label: Label | None = None
 
 
 @dataclass(frozen=True)

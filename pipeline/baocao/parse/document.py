@@ -3,8 +3,8 @@
 parse → resolve → render → docx. A document is a folder in `content/`; its parts are the files
 named `00-….md`, `01-….md` …, joined in name order; the first opens with the front matter. Other
 files in the folder are notes for readers and are not printed. Parsing never stops at the first
-problem: the result carries every block it could read, each at its line and column, and every
-problem, each at file:line:column with its code.
+problem: the result carries every block it could read, each at its line and column with its
+outline read (baocao.parse.outline), and every problem, each at file:line:column with its code.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from baocao import codes
 from baocao.parse.blocks import Block, Heading, Item, Paragraph
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
+from baocao.parse.outline import outlined
 from baocao.parse.placeholders import body_placeholders, front_placeholders
 from baocao.problems import Position, Problem, UsageError, os_reason
 
@@ -288,7 +289,7 @@ def parse_document(folder: Path) -> Document:
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
         lines = text.split("\n")
-        file_blocks = at_columns(file_blocks, lines)
+        file_blocks = outlined(at_columns(file_blocks, lines))
         blocks.extend(file_blocks)
         problems.extend(file_problems)
         problems.extend(body_placeholders(file_blocks, lines))

@@ -87,8 +87,3 @@ def is_delimiter_row(cells: list[str]) -> bool:
 def is_number_row(cells: list[str]) -> bool:
     """Whether a row is a budget table's column-number row: "| A | B | (1)=(2)+(3) | (2) |"."""
     return all(NUMBER_CELL.fullmatch(c) for c in cells) and any(c.startswith("(") for c in cells)
-
-
-# An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and
-# letter. Render prints the label bold; check counts the articles (PL I, II.6.đ).
-ARTICLE = re.compile(r"Điều\s+(\d+)([a-zđ]?)\.(?=\s|$)")

@@ -10,7 +10,8 @@ does not type (docs/nd30-rules.md, "Appendix"):
   kept), or as the front matter's `phu_luc.kem_theo` writes it;
 - the unit line, "Đơn vị: Triệu đồng", from the first of: the first budget table of the appendix
   (which then shows without its own unit line); a paragraph of the appendix typed as
-  "Đơn vị: …" (it becomes the line); the front matter's `phu_luc.don_vi`.
+  "Đơn vị: …" (parse marks it, `Paragraph.unit_line`; it becomes the line); the front matter's
+  `phu_luc.don_vi`.
 
 With two or more appendices, a heading typed without its number is printed with it ("Phụ lục
 II", baocao.resolve.appendices, which also checks typed numbers). Each appendix gets its own
@@ -32,7 +33,9 @@ from baocao.parse.frontmatter import FrontMatter
 from baocao.resolve.appendices import is_appendix_heading, numbered_heading
 from baocao.resolve.document import BudgetTable, ShownBlock
 
-UNIT_PARAGRAPH = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
+# A unit given in the front matter or a table's declaration line that already reads "Đơn vị: …"
+# or "Đơn vị tính: …" (else it is printed after "Đơn vị: ").
+LABELLED_UNIT = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
 
 # Agencies' collective names as the header writes them (capitals) → as running text writes them.
 # In the header, what follows such a name is the unit it belongs to ("XÃ AN BÌNH"); running text
@@ -230,13 +233,13 @@ def unit_text(value: str) -> str:
     """The unit line for a unit however given: "triệu đồng" → "Đơn vị: Triệu đồng"; a line that
     already reads "Đơn vị: …" or "Đơn vị tính: …" is kept as written."""
     text = " ".join(value.split())
-    if UNIT_PARAGRAPH.match(text):
+    if LABELLED_UNIT.match(text):
         return text
     return f"Đơn vị: {text[:1].upper()}{text[1:]}"
 
 
 def typed_unit(block: ShownBlock) -> str | None:
-    """The unit line of a paragraph typed as "Đơn vị: Triệu đồng", if it is one."""
-    if not isinstance(block, Paragraph) or not UNIT_PARAGRAPH.match(source_text(block.inlines)):
+    """The unit line of a paragraph typed as "Đơn vị: Triệu đồng", if it is one: its words."""
+    if not isinstance(block, Paragraph) or not block.unit_line:
         return None
-    return unit_text(source_text(block.inlines))
+    return source_text(block.inlines)

@@ -1,20 +1,20 @@
 """Documents issued with a decision (Mẫu 1.3): a quy chế or quy định "ban hành kèm theo" it.
 
 In content, a level-1 heading that is exactly the name of a kind that can be attached
-("# QUY CHẾ", templates/kinds.yaml `attachable`) starts the attached document, in a document whose
-kind `attaches` them; the level-2 heading right after it is its title; the rest, up to the next
-attached document or appendix, is its body (Chương, Điều …). The frame draws each on a new page
-with the agency and the national title but no number, date or signature, and the line
-"(Kèm theo Quyết định số … ngày … của …)" under its title (docs/nd30-rules.md, "Document kinds").
+("# QUY CHẾ", templates/kinds.yaml `attachable`; parse finds it, baocao.parse.outline) starts the
+attached document, in a document whose kind `attaches` them; the level-2 heading right after it
+is its title; the rest, up to the next attached document or appendix, is its body (Chương, Điều
+…). The frame draws each on a new page with the agency and the national title but no number, date
+or signature, and the line "(Kèm theo Quyết định số … ngày … của …)" under its title
+(docs/nd30-rules.md, "Document kinds").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from baocao.parse.blocks import Heading, Inline, source_text
+from baocao.parse.blocks import AttachedHeading, Heading, Inline
 from baocao.parse.frontmatter import FrontMatter
-from baocao.parse.kinds import kinds
 from baocao.render.appendix import Opened, attachment_line, split_opened
 from baocao.resolve.document import ShownBlock
 
@@ -35,10 +35,9 @@ class AttachedPage:
 
 def attached_type(block: ShownBlock) -> str | None:
     """The kind's name when a block opens an attached document: "# QUY CHẾ" → "QUY CHẾ"."""
-    if not isinstance(block, Heading) or block.level != 1:
+    if not isinstance(block, Heading) or not isinstance(block.role, AttachedHeading):
         return None
-    kind = kinds().attached(source_text(block.inlines))
-    return kind.name if kind else None
+    return block.role.kind.name
 
 
 def split_attached(

@@ -3,7 +3,8 @@
 List items become paragraphs that begin with their marker ("- …", "+ …", "2. …"), as ND30
 writes them, never Word lists. A soft line end is a space; a hard one a line break. A paragraph
 opening with an article's label ("Điều 3.") shows the label bold, and a heading "Chương I. …"
-its level and its title on two centred lines (PL I, II.6.đ).
+its level and its title on two centred lines (PL I, II.6.đ); parse has found both
+(baocao.parse.outline).
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from baocao.parse.blocks import (
     Inline,
     Item,
     Paragraph,
+    PartHeading,
     PlainTable,
     Strong,
     Text,
     source_text,
 )
-from baocao.parse.syntax import ARTICLE
 from baocao.render import ast
 from baocao.render.appendix import PAGE_MARKS, PageOrientation
 from baocao.render.inlines import inlines as inlines  # the body's, the frame's: one function
@@ -33,8 +34,6 @@ from baocao.resolve.document import BudgetTable, ShownBlock
 
 END_MARK = "./."
 PART_HEADING = "Part Heading"
-# "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ)
-PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
 
 
 def blocks(
@@ -49,7 +48,7 @@ def blocks(
             case Heading():
                 out.append(heading(block))
             case Paragraph():
-                out.append(ast.para(inlines(article_label(block.inlines))))
+                out.append(ast.para(inlines(article_label(block))))
             case Item():
                 out.append(ast.para([*ast.words(block.marker), ast.SPACE, *inlines(block.inlines)]))
             case BudgetTable():
@@ -65,22 +64,29 @@ def blocks(
 
 def heading(block: Heading) -> ast.Node:
     """A heading; "Chương I. QUY ĐỊNH CHUNG" (or Phần, Mục, Tiểu mục) as two centred lines."""
-    part = PART.fullmatch(source_text(block.inlines).strip())
-    if not part:
+    part = block.role
+    if not isinstance(part, PartHeading):
         return ast.heading(block.level, inlines(block.inlines))
-    lines = [*ast.words(part.group(1)), ast.LINE_BREAK, *ast.words(part.group(2))]
+    title = source_text(block.inlines)[part.title_start :]
+    lines = [*ast.words(part.label), ast.LINE_BREAK, *ast.words(title)]
     return ast.styled(PART_HEADING, [ast.para(lines)])
 
 
-def article_label(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """A paragraph's inlines with its opening "Điều N." made bold, if it opens with one."""
-    if not items or not isinstance(items[0], Text):
+def article_label(block: Paragraph) -> tuple[Inline, ...]:
+    """A paragraph's inlines with its opening "Điều N." made bold, when it is typed as plain
+    words at the start of its first text."""
+    items, label = block.inlines, block.article
+    if label is None or not items or not isinstance(items[0], Text):
         return items
-    match = ARTICLE.match(items[0].text)
-    if not match:
+    first = items[0].text
+    if len(first) < label.end:
         return items
-    rest = items[0].text[match.end() :]
-    return (Strong((Text(match.group(0)),)), *((Text(rest),) if rest else ()), *items[1:])
+    before, rest = first[: label.start], first[label.end :]
+    opened: list[Inline] = [Text(before)] if before else []
+    opened.append(Strong((Text(first[label.start : label.end]),)))
+    if rest:
+        opened.append(Text(rest))
+    return (*opened, *items[1:])
 
 
 def body_blocks(

@@ -17,39 +17,36 @@ article's number, a heading's, a khoản's; the key or value of the front matter
   from 1 afresh in each article, điểm "a)", "b)" (or "a.") from "a)" afresh in each khoản (or in
   the article, before its first khoản), in either order of letters; "-" and "+" items, and items
   outside articles (a báo cáo's lists, an appendix), and lists nested in a khoản, are left
-  alone. A khoản's number is the one typed on its line (parse keeps it);
+  alone. A khoản's number is the one typed on its line;
 - "Như Điều 3" among the recipients when there is no Điều 3;
 - a ký hiệu that contradicts `loai`: its first part must be the kind's code ("QĐ-UBND"; "QĐLT-…"
   for a liên tịch document), and a công văn's must not be a kind's code — warnings.
 
-The placeholders still to fill ("…") are found by parse, as it reads the text
-(baocao.parse.placeholders).
+Parse has read the outline (baocao.parse.outline): each heading's, paragraph's and item's number
+and each article's label, typed, and which headings open an appendix or an attached document;
+nothing here reads the text of a block. The placeholders still to fill ("…") are found by parse
+too (baocao.parse.placeholders).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from baocao import codes
-from baocao.parse.blocks import Heading, Item, Paragraph, source_text, typed_text
+from baocao.parse.blocks import AttachedHeading, Heading, Item, Label, Paragraph, Reading
 from baocao.parse.document import Document, FrontSource
 from baocao.parse.frontmatter import FrontMatter
 from baocao.parse.kinds import Kind, kinds
-from baocao.parse.syntax import ARTICLE
+from baocao.parse.outline import roman
 from baocao.problems import Position, Problem
-from baocao.resolve.appendices import is_appendix_heading, roman
+from baocao.resolve.appendices import is_appendix_heading
 
 AS_ARTICLES = re.compile(
     r"\bNhư\s+(Điều\s+\d+(?:\s*(?:,|và)\s*(?:Điều\s+)?\d+)*)", re.IGNORECASE
 )  # "Như Điều 3", "Như Điều 1, 2", "Như Điều 2, Điều 3"
 UPWARD = "(b/c)"  # a recipient the document is sent to "để báo cáo"
-
-# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.".
-WORD_LABEL = re.compile(r"(Phần|Chương|Mục|Tiểu\s+mục)\s+([IVXLCDM]+|\d+)(?=$|[\s.:])")
-DOTTED_LABEL = re.compile(r"(\d+(?:\.\d+)+)(\.?)(?=\s|$)")
-LABEL = re.compile(r"(\d+|[A-Za-zĐđ]+)([.)])(?=\s|$)")
 LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese order: a), b), c), d), đ), e), g) (PL I, V)
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 
@@ -95,7 +92,6 @@ class _Article:
 
     number: int
     suffix: str
-    position: Position
     number_position: Position  # where its number is typed: the "4" of "Điều 4."
     clauses: list[tuple[_Label, Position]] = field(default_factory=list)
 
@@ -136,24 +132,22 @@ def _parts(document: Document, front: FrontMatter) -> list[_Part]:
         if in_appendix:
             article = None
             continue
-        match = None if isinstance(block, Item) else ARTICLE.match(source_text(block.inlines))
-        if match:
-            typed = ARTICLE.match(typed_text(block.inlines)) or match  # its spaces as typed
-            at = replace(block.position, column=block.position.column + typed.start(1))
-            article = _Article(int(match.group(1)), match.group(2), block.position, at)
+        opening = None if isinstance(block, Item) else block.article
+        if opening is not None:
+            article = _Article(opening.number, opening.suffix, opening.number_position)
             part.articles.append(article)
         elif isinstance(block, Heading):
             article = None
-        elif article is not None and (label := _clause_label(block)) is not None:
-            article.clauses.append((label, block.position))
+        elif article is not None and (clause := _clause(block)) is not None:
+            article.clauses.append(clause)
     return parts
 
 
 def _attached(block: Heading | Paragraph | Item, kind: Kind) -> Kind | None:
     """The kind of a document attached to a decision that this heading opens ("# QUY CHẾ")."""
-    if not kind.attaches or not isinstance(block, Heading) or block.level != 1:
+    if not kind.attaches or not isinstance(block, Heading):
         return None
-    return kinds().attached(source_text(block.inlines))
+    return block.role.kind if isinstance(block.role, AttachedHeading) else None
 
 
 def _article_sequence(part: _Part) -> list[Problem]:
@@ -186,16 +180,15 @@ def _article_message(number: int, previous: int | None, expected: int) -> str:
     return f"{typed} đánh số không liền: sau “Điều {previous}.” là “Điều {expected}.”"
 
 
-def _clause_label(block: Paragraph | Item) -> _Label | None:
+def _clause(block: Paragraph | Item) -> tuple[_Label, Position] | None:
     """The number that opens `block` when it is a khoản ("2.": a numbered list's item, its number
-    as printed) or a điểm ("b)" or "b.": a paragraph); None for anything else ("-", "+", "1)",
-    "1.1.", "A.", a paragraph without a number)."""
-    if isinstance(block, Item) and block.depth:
-        return None  # a list nested in a khoản or a điểm: neither
-    text = block.marker if isinstance(block, Item) else source_text(block.inlines)
-    for label in _candidates(text):
+    as printed) or a điểm ("b)" or "b.": a paragraph), and where it is typed; None for anything
+    else ("-", "+", "1)", "1.1.", "A.", a paragraph without a number)."""
+    if block.label is None or (isinstance(block, Item) and block.depth):
+        return None  # no number; or a list nested in a khoản or a điểm: neither
+    for label in _readings(block.label):
         if label.scheme == "letter" or (label.scheme == "arabic" and label.form == "{}."):
-            return label
+            return label, block.label.position
     return None
 
 
@@ -239,14 +232,9 @@ def _clause_message(label: _Label, previous: _Label | None, expected: _Label, ow
 
 
 @dataclass(frozen=True)
-class _Label:
-    """A heading's number: its scheme ("roman", "roman-lower", "arabic", "dotted", "letter",
-    "LETTER", or a word: "Chương", "Chương:roman" …), its value (a tuple of numbers, or a
-    letter), and how it is written around the value ("{}." or "Chương {}")."""
-
-    scheme: str
-    value: tuple[int, ...] | str
-    form: str
+class _Label(Reading):
+    """A number as parse read it (its scheme, value and form: baocao.parse.blocks.Reading), in
+    its sequence: how it is written, its rank, the numbers that may follow it."""
 
     @property
     def text(self) -> str:
@@ -296,50 +284,10 @@ def _show(scheme: str, value: tuple[int, ...] | str) -> str:
     return ".".join(str(v) for v in value)
 
 
-def _roman_value(text: str) -> int | None:
-    """ "XIV" → 14; None when `text` is not a Roman numeral as ND30 writes them."""
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
-    if not text or any(c not in values for c in text):
-        return None
-    total = 0
-    for index, char in enumerate(text):
-        value = values[char]
-        following = values[text[index + 1]] if index + 1 < len(text) else 0
-        total += -value if value < following else value
-    return total if total > 0 and roman(total) == text else None
-
-
-def _candidates(text: str) -> list[_Label]:
-    """What the number opening a heading may be; "C." is a letter or a Roman 100, "I." a Roman
-    1 or a letter. None for a heading without a number, or an article ("Điều 1. …")."""
-    if ARTICLE.match(text):
-        return []
-    match = WORD_LABEL.match(text)
-    if match:
-        word = " ".join(match.group(1).split())
-        number = match.group(2)
-        if number.isdigit():
-            return [_Label(word, (int(number),), f"{word} {{}}")]
-        word_roman = _roman_value(number)
-        return [_Label(f"{word}:roman", (word_roman,), f"{word} {{}}")] if word_roman else []
-    match = DOTTED_LABEL.match(text)
-    if match:
-        dotted = tuple(int(v) for v in match.group(1).split("."))
-        return [_Label("dotted", dotted, "{}" + match.group(2))]
-    match = LABEL.match(text)
-    if not match:
-        return []
-    number, mark = match.groups()
-    form = "{}" + mark
-    if number.isdigit():
-        return [_Label("arabic", (int(number),), form)]
-    found = []
-    value = _roman_value(number.upper())
-    if value is not None and (number.isupper() or number.islower()):
-        found.append(_Label("roman" if number.isupper() else "roman-lower", (value,), form))
-    if len(number) == 1:
-        found.append(_Label("LETTER" if number.isupper() else "letter", number, form))
-    return found
+def _readings(label: Label) -> list[_Label]:
+    """What the number opening a heading, a paragraph or an item may be, as parse read it: "C."
+    is a letter or a Roman 100, "I." a Roman 1 or a letter."""
+    return [_Label(r.scheme, r.value, r.form) for r in label.readings]
 
 
 def _headings(document: Document) -> list[Problem]:
@@ -361,10 +309,10 @@ def _headings(document: Document) -> list[Problem]:
         for deeper in [lv for lv in (*last, *current) if lv > level]:
             last.pop(deeper, None)
             current.pop(deeper, None)
-        found = _candidates(source_text(block.inlines))
-        if not found:
+        if block.label is None:
             current[level] = None
             continue
+        found = _readings(block.label)
         previous = last.get(level)
         same = [c for c in found if previous is not None and c.scheme == previous.scheme]
         label = same[0] if same else min(found, key=lambda c: c.rank)
@@ -377,7 +325,7 @@ def _headings(document: Document) -> list[Problem]:
             expected = [label.first(parent)] if parent is not None else [label]
         if label.value not in [e.value for e in expected]:
             message = _heading_message(label, previous, expected[0], parent)
-            problems.append(Problem(codes.HEADING_NUMBER, block.position, message))
+            problems.append(Problem(codes.HEADING_NUMBER, block.label.position, message))
         last[level] = label
         current[level] = label
     return problems
