@@ -64,8 +64,9 @@ def test_an_error_and_an_unreadable_file(
     out, err = capsys.readouterr()
     (line,) = out.splitlines()
     found = parsed(line)
-    # the words' check of the build path, with its code
-    assert (found["file"], found["place"]) == (str(wrong), "3:1")
+    # the words' check of the build path, with its code, at the column of the words
+    words = WRONG.split("\n")[2].index("Hai") + 1
+    assert (found["file"], found["place"]) == (str(wrong), f"3:{words}")
     assert found["code"] == codes.WORDS_MISMATCH.code
     assert (found["warning"], found["words"]) == (None, WRONG.split("\n")[2])  # its 8 words
     assert err == (

@@ -36,6 +36,11 @@ def found(text: str) -> list[tuple[int, int, Code]]:
     return [(p.position.line, p.position.column, p.code) for p in problems]
 
 
+def column(text: str, line: int, typed: str) -> int:
+    """The column where `typed` first stands on a line of `text`."""
+    return text.split("\n")[line - 1].index(typed) + 1
+
+
 def figures(text: str) -> list[str]:
     """The amounts of a text file's one problem, as its message states them."""
     (problem,) = check_received(read_text(Path("t.txt"), text, markdown=False)).problems
@@ -166,8 +171,8 @@ def test_words_in_a_paragraph_of_their_own_and_in_a_table_cell() -> None:
         "Nội dung\tSố tiền\nMáy in\t5.000.000 VNĐ (năm triệu đồng)\n"
         "Tivi\t7.000.000 VNĐ (sáu triệu đồng)\n"
     )
-    # the words' check of the build path, with its code
-    assert found(text) == [(7, 1, codes.WORDS_MISMATCH)]
+    # the words' check of the build path, with its code, at the column of the words in the cell
+    assert found(text) == [(7, column(text, 7, "sáu"), codes.WORDS_MISMATCH)]
 
 
 def test_the_unit_stated_in_the_header() -> None:
