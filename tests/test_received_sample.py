@@ -133,8 +133,9 @@ def codes_of(glued: Code) -> list[tuple[str, str | None]]:
     ]
 
 
-# the places of each: the words' column, the total's figure after "**"
-TEXT_PLACES = ["113:45", "179:181", "251:1", "252:1", "295:1", "296:1", "301:1", "324:1"]
+# the places of each: the words' column, the total's figure after "**", each table row's first
+# wrong figure, the short row's whole line
+TEXT_PLACES = ["113:45", "179:181", "251:32", "252:40", "295:1", "296:40", "301:157", "324:30"]
 DOCX_PLACES = ["đoạn 55", "đoạn 88"] + [f"bảng 3, dòng {n}" for n in (4, 5, 46, 47, 51, 73)]
 
 

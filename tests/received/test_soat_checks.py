@@ -106,8 +106,9 @@ def test_a_table_parent_and_a_formula_that_fail() -> None:
         "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tTỔNG\tXÃ\tHUYỆN\nA\tB\t(1)=(2)+(3)\t(2)\t(3)\n"
         "1\tHạ tầng\t100\t40\t50\n\tMáy tính\t60\t40\t20\n\tMáy in\t30\t\t30\n"
     )
-    # one message at its row: 100 typed in (1), 90 its items, 90 its formula
-    assert table_problems(text) == [(codes.PARENT_SUM.code, 4, 1)]
+    # one message at its row, at its first wrong figure: 100 typed in (1), 90 its items, 90 its
+    # formula
+    assert table_problems(text) == [(codes.PARENT_SUM.code, 4, column(text, 4, "100"))]
     ((_, message),) = problems(text)
     assert "“?”" not in message  # no advice on baocao's own syntax ("?" rows) for a received one
 
@@ -117,7 +118,8 @@ def test_a_table_s_own_faults_are_notes_at_their_rows() -> None:
         "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tKINH PHÍ\tGHI CHÚ\nA\tB\t(1)\tC\n"
         "1\tHạ tầng\t100\tx\n2\tNhân lực\n"
     )
-    # its figures are not read: no other problem there (its 2 cells are 4 columns' in check)
+    # its figures are not read: no other problem there (its 2 cells are 4 columns' in check);
+    # the whole row is wrong, at column 1
     assert table_problems(text) == [(codes.RECEIVED_SHORT_ROW.code, 5, 1)]
 
 

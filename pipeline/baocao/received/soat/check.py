@@ -12,8 +12,9 @@ The document was read into paragraphs and tables (baocao.received.read.blocks); 
 
 The problems the build path's checks find keep the codes they come with. Problems are at
 Position(path, anchor): the caller says where each anchor is ("đoạn 12"); in a text file the
-anchor is a line, and the problems of its prose have the column of what they are about: the
-reader kept where each character of a paragraph or cell stands (a figure, its words).
+anchor is a line, and every problem has the column of what it is about: the reader kept where
+each character of a paragraph or cell stands (a figure, its words), and where each cell of a
+table starts (a wrong figure of a table, a code glued to its name).
 """
 
 from __future__ import annotations
@@ -117,7 +118,7 @@ def _placed(path: Path, text: str, places: Places) -> Prose | None:
 def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list[TableItem]:
     """A budget-like table computed: its problems at their rows (each row's anchor, the cell's
     column of the table), its named rows."""
-    noted = {anchor for anchor, _, _ in shape.notes}
+    noted = {note.anchor for note in shape.notes}
     typed, problems = shape.typed(received.path)
     budget = None
     if typed is not None:
@@ -126,8 +127,9 @@ def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list
     if budget is not None:
         problems += place_rows(budget)
         problems += compute(budget)
-    for anchor, code, note in shape.notes:
-        found.problems.append(Problem(code, Position(received.path, anchor), note))
+    for note in shape.notes:
+        at = Position(received.path, note.anchor, note.column)
+        found.problems.append(Problem(note.code, at, note.message))
     for problem in problems:
         if problem.position.line in noted:
             continue
