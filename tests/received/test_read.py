@@ -12,10 +12,20 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 import docx
+from baocao.parse.blocks import Place
 from baocao.problems import UsageError
-from baocao.received.read.blocks import LEFT, MISSING, UP, Paragraph, Table, heading_levels
+from baocao.received.read.blocks import (
+    LEFT,
+    MISSING,
+    UP,
+    Paragraph,
+    Received,
+    Table,
+    heading_levels,
+)
 from baocao.received.read.files import read_received
 from baocao.received.read.text import read_text
+from conftest import ROOT
 
 TEXT = """BÁO CÁO
 
@@ -88,6 +98,54 @@ def test_markdown_headings_pipe_tables_and_tags() -> None:
     assert isinstance(table, Table) and [r.anchor for r in table.rows] == [9, 11]
     assert [c.merged for c in table.rows[0].cells] == ["", "", "", LEFT]
     assert [c.merged for c in table.rows[1].cells] == [UP, UP, "", ""]
+
+
+def spread(text: str, places: tuple[tuple[int, Place], ...]) -> list[Place]:
+    """The place of each character of `text`, from its (offset, place) pairs."""
+    assert places and places[0][0] == 0, (text, places)
+    ends = [offset for offset, _ in places[1:]] + [len(text)]
+    out: list[Place] = []
+    for (start, place), end in zip(places, ends, strict=True):
+        out += [Place(place.line, place.column + k) for k in range(end - start)]
+    return out
+
+
+def stands_as_typed(received: Received, lines: list[str]) -> int:
+    """How many characters of the paragraphs' and cells' words were found at their places in the
+    file's `lines`; each one asserted to be the character typed there."""
+    texts = [(p.text, p.places) for p in received.paragraphs]
+    for table in [b for b in received.blocks if isinstance(b, Table)]:
+        texts += [(c.text, c.places) for r in table.rows for c in r.cells if c.text]
+        for row in table.rows:  # each cell starts where its first character is typed
+            for cell in row.cells:
+                if cell.text:
+                    typed = lines[row.anchor - 1][cell.column - 1 :]
+                    assert typed[:1] not in ("", " ", "\t", "|"), (cell, typed)
+    found = 0
+    for text, places in texts:
+        for character, place in zip(text, spread(text, places), strict=True):
+            if not character.isspace():
+                assert lines[place.line - 1][place.column - 1] == character, (text, place)
+                found += 1
+    return found
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_every_character_is_kept_at_its_place(markdown: bool) -> None:
+    """Emphasis marks, tags, spaces made single, an escaped "|", a citation: the words read
+    keep the line and column where each of their characters is typed."""
+    text = (
+        "## **Tổng**   kinh phí {#x}  300.000.000 đồng\n\n"
+        'Chi \\*khác*: **50.000.000 đồng**{#y} (Năm  mươi triệu) và {{ tien("a") }} nữa.\n'
+        "  - *Mục:*    **10.000.000 đồng**\n"
+        "\n| TT | Nội dung \\| x | **Kinh phí** |\n|---|---|---|\n| 1 | Máy \\| in *đẹp* | 1 |\n"
+        "\n  **1**\t  Máy *in*  \t**390**\t\n"
+    )
+    received = read_text(Path("bc.md" if markdown else "bc.txt"), text, markdown)
+    assert stands_as_typed(received, text.split("\n")) > 100
+    sample = (ROOT / "tests/fixtures/received/bao-cao-nhan-duoc.txt").read_text(encoding="utf-8")
+    received = read_text(Path("bc.txt"), sample, markdown)
+    assert stands_as_typed(received, sample.split("\n")) > 10_000
 
 
 def word(path: Path) -> Path:

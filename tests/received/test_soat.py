@@ -64,8 +64,9 @@ def test_an_error_and_an_unreadable_file(
     out, err = capsys.readouterr()
     (line,) = out.splitlines()
     found = parsed(line)
-    # the words' check of the build path, with its code
-    assert (found["file"], found["place"]) == (str(wrong), "3:1")
+    # the words' check of the build path, with its code, at the column of the words
+    words = WRONG.split("\n")[2].index("Hai") + 1
+    assert (found["file"], found["place"]) == (str(wrong), f"3:{words}")
     assert found["code"] == codes.WORDS_MISMATCH.code
     assert (found["warning"], found["words"]) == (None, WRONG.split("\n")[2])  # its 8 words
     assert err == (
@@ -79,3 +80,35 @@ def test_an_error_and_an_unreadable_file(
 def test_soat_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["soat"]) == 2
     assert "thiếu TỆP" in capsys.readouterr().err
+
+
+# A words mismatch in a paragraph, then a budget table whose row 1 is not the sum of its items
+# (100 typed, 60 + 30 its items): as a Markdown pipe table and as a table copied out of Word.
+PROSE = "I. KINH PHÍ\n\nKinh phí *đề xuất*: **300.000.000 đồng**  (Hai trăm triệu đồng).\n\n"
+PIPE = (
+    "Đơn vị: Triệu đồng\n\n| TT | **NỘI DUNG** | KINH PHÍ |\n|---|---|---|\n| A | B | (1) |\n"
+    "|  1 | *Hạ tầng*   |    100 |\n| | Máy tính | 60 |\n| | Máy in | 30 |\n"
+)
+TABS = (
+    "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tKINH PHÍ\nA\tB\t(1)\n"
+    " 1\t**Hạ tầng**\t 100\n\tMáy tính\t60\n\tMáy in\t30\n"
+)
+
+
+@pytest.mark.parametrize(("name", "table"), [("a.md", PIPE), ("a.txt", TABS)])
+def test_a_problem_is_printed_at_the_column_of_the_words_or_the_figure(
+    name: str, table: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = PROSE + table
+    path = write(tmp_path, name, text)
+    assert main(["soat", str(path)]) == 1
+    lines = text.split("\n")
+    words = lines.index(next(x for x in lines if "(Hai" in x)) + 1
+    row = lines.index(next(x for x in lines if "Hạ tầng" in x)) + 1
+    found = [parsed(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["place"], f["code"]) for f in found] == [
+        # the words, after the figure's bold marks and two spaces and "("
+        (f"{words}:{lines[words - 1].index('Hai') + 1}", codes.WORDS_MISMATCH.code),
+        # the row's first wrong figure, after the spaces and marks of the cells before it
+        (f"{row}:{lines[row - 1].index('100') + 1}", codes.PARENT_SUM.code),
+    ]

@@ -36,6 +36,11 @@ def found(text: str) -> list[tuple[int, int, Code]]:
     return [(p.position.line, p.position.column, p.code) for p in problems]
 
 
+def column(text: str, line: int, typed: str) -> int:
+    """The column where `typed` first stands on a line of `text`."""
+    return text.split("\n")[line - 1].index(typed) + 1
+
+
 def figures(text: str) -> list[str]:
     """The amounts of a text file's one problem, as its message states them."""
     (problem,) = check_received(read_text(Path("t.txt"), text, markdown=False)).problems
@@ -101,8 +106,9 @@ def test_a_table_parent_and_a_formula_that_fail() -> None:
         "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tTỔNG\tXÃ\tHUYỆN\nA\tB\t(1)=(2)+(3)\t(2)\t(3)\n"
         "1\tHạ tầng\t100\t40\t50\n\tMáy tính\t60\t40\t20\n\tMáy in\t30\t\t30\n"
     )
-    # one message at its row: 100 typed in (1), 90 its items, 90 its formula
-    assert table_problems(text) == [(codes.PARENT_SUM.code, 4, 1)]
+    # one message at its row, at its first wrong figure: 100 typed in (1), 90 its items, 90 its
+    # formula
+    assert table_problems(text) == [(codes.PARENT_SUM.code, 4, column(text, 4, "100"))]
     ((_, message),) = problems(text)
     assert "“?”" not in message  # no advice on baocao's own syntax ("?" rows) for a received one
 
@@ -112,7 +118,8 @@ def test_a_table_s_own_faults_are_notes_at_their_rows() -> None:
         "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tKINH PHÍ\tGHI CHÚ\nA\tB\t(1)\tC\n"
         "1\tHạ tầng\t100\tx\n2\tNhân lực\n"
     )
-    # its figures are not read: no other problem there (its 2 cells are 4 columns' in check)
+    # its figures are not read: no other problem there (its 2 cells are 4 columns' in check);
+    # the whole row is wrong, at column 1
     assert table_problems(text) == [(codes.RECEIVED_SHORT_ROW.code, 5, 1)]
 
 
@@ -166,8 +173,8 @@ def test_words_in_a_paragraph_of_their_own_and_in_a_table_cell() -> None:
         "Nội dung\tSố tiền\nMáy in\t5.000.000 VNĐ (năm triệu đồng)\n"
         "Tivi\t7.000.000 VNĐ (sáu triệu đồng)\n"
     )
-    # the words' check of the build path, with its code
-    assert found(text) == [(7, 1, codes.WORDS_MISMATCH)]
+    # the words' check of the build path, with its code, at the column of the words in the cell
+    assert found(text) == [(7, column(text, 7, "sáu"), codes.WORDS_MISMATCH)]
 
 
 def test_the_unit_stated_in_the_header() -> None:

@@ -1,6 +1,6 @@
 """soat's own codes, BC7xx: each example of docs/ma-loi.md is a received text that `baocao soat`
-prints that very line for, its code at the line and column of the amount the problem is about;
-the same text as a DOCX gets the same codes at its paragraphs."""
+prints that very line for, its code at the line and column of the amount (or the table cell) the
+problem is about; the same prose as a DOCX gets the same codes at its paragraphs."""
 
 from __future__ import annotations
 
@@ -54,6 +54,49 @@ def test_the_example_prints_its_line(
     monkeypatch.chdir(tmp_path)
     warning = codes.known()[code].warning
     assert main(["soat", "bao-cao-thon.txt"]) == (0 if warning else 1)
+    out, _ = capsys.readouterr()
+    assert out == f"{printed}\n"
+    assert f": {code} " in printed
+
+
+TABLE_SECTION = re.compile(r"^### (BC75\d) · .*?(?=^### |^## |\Z)", re.M | re.S)  # its tables
+TABLE = re.compile(r"^```(?:text|md)\n(.*?)^```$", re.M | re.S)
+PRINTED_AS = re.compile(r"^`((nhan\.(?:txt|md)):.*)`$", re.M)
+
+
+def table_examples() -> list[tuple[str, str, str, str]]:
+    """(code, file name, received text, the line soat prints) of each received-table code."""
+    out = []
+    for section in TABLE_SECTION.finditer(LIST.read_text(encoding="utf-8")):
+        received, printed = TABLE.search(section.group(0)), PRINTED_AS.search(section.group(0))
+        assert received and printed, section.group(1)
+        out.append((section.group(1), printed.group(2), received.group(1), printed.group(1)))
+    return out
+
+
+TABLE_EXAMPLES = table_examples()
+
+
+def test_every_received_table_code_has_its_example() -> None:
+    own = [c.code for c in codes.known().values() if re.fullmatch(r"BC75\d", c.code)]
+    assert [code for code, *_ in TABLE_EXAMPLES] == own
+
+
+@pytest.mark.parametrize(
+    ("code", "name", "received", "printed"), TABLE_EXAMPLES, ids=[e[0] for e in TABLE_EXAMPLES]
+)
+def test_the_table_example_prints_its_line(
+    code: str,
+    name: str,
+    received: str,
+    printed: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (tmp_path / name).write_text(received, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["soat", name]) == 1
     out, _ = capsys.readouterr()
     assert out == f"{printed}\n"
     assert f": {code} " in printed

@@ -54,7 +54,7 @@ class Prose:
     The text is in pieces, each beginning at an offset of `starts`, on a line of `lines` and at
     a column of `columns`: in a `running` piece (text as typed) each character stands a column
     after the one before, in another (what a citation wrote) every one at the piece's column.
-    Without columns (a received document's text, read by soat) every character is at column 1.
+    Without columns (a DOCX's text, read by soat) every character is at column 1.
     `generated` spans were written by citations; `tags` are the offsets where an amount's
     `{#id}` tag stood (so the figure just before it is a declaration, not a retyped amount).
     """

@@ -6,7 +6,9 @@ text (baocao.received.read.text). Every paragraph and every table row has an `an
 number that orders them as the document does; `Received.place` says where it is the way the file
 counts: "12" (a line of a text file), "đoạn 12" (the 12th paragraph of a DOCX) or "bảng 2, dòng
 5" (the 5th row of its 2nd table). Problems are kept at Position(path, anchor); in a text file the
-anchor is a line, and `source` keeps the lines as read, for the column of what a problem is about.
+anchor is a line, and the reader keeps where the text of each paragraph and cell stands in the file
+(`places`, as parse's Text holds them: baocao.parse.blocks), for the column of what a problem is
+about; `source` keeps the lines as read.
 
 A received document rarely marks its headings: Word users type "I. ĐÁNH GIÁ …" in bold. The
 outline (`heading_levels`) takes the headings a file marks (Markdown "#", Word's heading styles)
@@ -22,10 +24,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from baocao.parse.blocks import Place
+
 # What a merged cell is: "" its own text, "left" part of the cell on its left (a Word gridSpan,
 # "<"), "up" part of the cell above (vMerge, "^"), "missing" no cell at all (a short row).
 LEFT, UP, MISSING = "left", "up", "missing"
 FIRST_WORDS = 8  # words of a place quoted after its position
+# Where a text stands in a text file: (offset in the text, place) pairs, the character at each
+# offset at that place and those after it at the next columns, up to the next pair (parse's
+# Text.places). Empty for a DOCX.
+Places = tuple[tuple[int, Place], ...]
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,8 @@ class Paragraph:
     """A paragraph: its text (line breaks "\\n", a Word list's number or bullet written in front),
     its runs (a DOCX's; empty for text), its style's name, and its heading level when the file
     marks it (Markdown "#", Word's heading styles; 0 otherwise). `lines` gives, for a text file,
-    the source line of each of its lines."""
+    the source line of each of its lines, and `places` where each character of its text stands
+    (a line end: just after its line's last character)."""
 
     anchor: int
     text: str
@@ -50,16 +59,22 @@ class Paragraph:
     style: str = ""
     heading: int = 0
     lines: tuple[int, ...] = ()
+    places: Places = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
 class Cell:
     """A table cell on the table's grid: its text, or how it belongs to another (LEFT, UP) or is
-    missing from a short row (MISSING); a DOCX cell keeps its paragraphs too, with their styles."""
+    missing from a short row (MISSING); a DOCX cell keeps its paragraphs too, with their styles.
+    In a text file, `column` is where the cell starts on its row's line (its text's first
+    character, or just after the "|" or tab before an empty cell; 1 for a MISSING cell, which
+    the line lacks, and in a DOCX) and `places` where each character of its text stands."""
 
     text: str
     merged: str = ""
     paragraphs: tuple[Paragraph, ...] = ()
+    column: int = field(default=1, compare=False)
+    places: Places = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,23 @@ amount): text exported from Word often keeps them.
   fenced code blocks and `{#…}` tags are left out.
 - Plain text: a line with tabs is a table row (a table copied out of Word), and the rows of one
   table may have blank lines between them; a row with fewer cells than the widest is kept short.
+
+Every paragraph and cell keeps where its text stands in the file (`places`), and every cell the
+column it starts at, so that a problem is reported at the column of what it is about. A line's
+Markdown is read by parse (baocao.parse.markdown.read_inlines), whose inlines know the place of
+each of their characters; the words taken from them keep their places (`_Typed`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from pathlib import Path
 
-from baocao.parse.blocks import source_text
-from baocao.parse.markdown import inline_markdown
-from baocao.parse.syntax import TAG, is_delimiter_row, split_cells
+from baocao.parse.blocks import Break, Citation, Emphasis, Inline, Place, Strong, Tag, Text
+from baocao.parse.markdown import read_inlines
+from baocao.parse.syntax import TAG, cells_at, is_delimiter_row
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
@@ -28,6 +34,7 @@ from baocao.received.read.blocks import (
     Block,
     Cell,
     Paragraph,
+    Places,
     Received,
     Row,
     Table,
@@ -37,6 +44,7 @@ LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]
 HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 MARKS = frozenset("*_`\\[<&")
+WORD = re.compile(r"\S+")
 
 
 def read_text(path: Path, text: str, markdown: bool) -> Received:
@@ -55,7 +63,7 @@ class _Reader:
         self.markdown = markdown
         self.blocks: list[Block] = []
         self.places: dict[int, str] = {}
-        self.paragraph: list[tuple[int, str]] = []
+        self.paragraph: list[tuple[int, _Typed]] = []
         self.tables = 0
 
     def read(self) -> None:
@@ -77,12 +85,14 @@ class _Reader:
                 at = self.tab_table(at)
             elif self.markdown and (heading := HEADING_LINE.fullmatch(line)):
                 self.flush()
-                self.add(Paragraph(number, self.clean(heading.group(2)), heading=len(heading[1])))
+                title = self.clean(heading.group(2), number, heading.start(2) + 1)
+                level = len(heading[1])
+                self.add(Paragraph(number, title.text, heading=level, places=title.places()))
                 at += 1
             else:
                 if LIST_START.match(line) and not (self.markdown and line[:1] in " \t"):
                     self.flush()
-                self.paragraph.append((number, self.clean(line)))
+                self.paragraph.append((number, self.clean(line, number)))
                 at += 1
         self.flush()
 
@@ -104,13 +114,19 @@ class _Reader:
                 return k + 1
         return 0
 
-    def clean(self, text: str) -> str:
-        """A line's words without Markdown's emphasis, and without `{#…}` tags in Markdown."""
+    def clean(self, text: str, line: int, column: int = 1) -> _Typed:
+        """The words of `text`, which stands at `line`:`column`, each at its place: without
+        Markdown's emphasis (spaces then made single, as parse's source_text has them), and
+        without `{#…}` tags in Markdown."""
         if MARKS.intersection(text):
-            text = source_text(inline_markdown(text.strip()))
-        if self.markdown and "{#" in text:
-            text = " ".join(TAG.sub("", text).split())
-        return text.strip()
+            lead = len(text) - len(text.lstrip())
+            inlines, _ = read_inlines(self.path, text.strip(), line, column + lead)
+            typed = _Typed.of(inlines, line).squeezed()
+        else:
+            typed = _Typed.at(text, Place(line, column))
+        if self.markdown and "{#" in typed.text:
+            typed = typed.without(TAG).squeezed()
+        return typed.stripped()
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
@@ -123,34 +139,47 @@ class _Reader:
     def flush(self) -> None:
         if self.paragraph:
             lines = tuple(n for n, _ in self.paragraph)
-            text = "\n".join(t for _, t in self.paragraph)
+            text, places = _joined([t for _, t in self.paragraph])
             if text.strip():
-                self.add(Paragraph(lines[0], text, lines=lines))
+                self.add(Paragraph(lines[0], text, lines=lines, places=places))
             self.paragraph = []
 
     def pipe_table(self, at: int) -> int:
-        rows: list[tuple[int, list[str]]] = []
+        """A table of "|" lines, each cell at the column cells_at gives."""
+        rows: list[tuple[int, list[tuple[str, int]]]] = []
         while at < len(self.lines) and self.lines[at].lstrip().startswith("|"):
-            texts = split_cells(self.lines[at])
-            if not is_delimiter_row(texts):
-                rows.append((at + 1, texts))
+            found = cells_at(self.lines[at])
+            if not is_delimiter_row([text for text, _ in found]):
+                rows.append((at + 1, found))
             at += 1
         grid: list[Row] = []
         width = max((len(t) for _, t in rows), default=0)
-        for number, texts in rows:
-            cells = [_pipe_cell(self.clean(t)) for t in texts]
-            cells += [Cell("", MISSING)] * (width - len(texts))
+        for number, found in rows:
+            cells = [_pipe_cell(self.clean(t, number, c).escaped(t, c), c) for t, c in found]
+            cells += [Cell("", MISSING)] * (width - len(found))
             grid.append(Row(number, tuple(cells)))
         self.tables += 1
         self.add(Table(self.tables, tuple(grid)))
         return at
 
+    def tab_cells(self, line: str, number: int) -> list[Cell]:
+        """A tab-separated line's cells, each at the column where its text starts (an empty
+        one's: just after its tab)."""
+        cells = []
+        start = 1
+        for piece in line.split("\t"):
+            text = self.clean(piece, number, start)
+            skipped = len(piece) - len(piece.lstrip()) if piece.strip() else 0
+            cells.append(Cell(text.text, column=start + skipped, places=text.places()))
+            start += len(piece) + 1
+        return cells
+
     def tab_table(self, at: int) -> int:
-        rows: list[tuple[int, list[str]]] = []
+        rows: list[tuple[int, list[Cell]]] = []
         while at < len(self.lines):
             line = self.lines[at]
             if "\t" in line:
-                rows.append((at + 1, [self.clean(c) for c in line.split("\t")]))
+                rows.append((at + 1, self.tab_cells(line, at + 1)))
                 at += 1
                 continue
             if line.strip():
@@ -160,18 +189,127 @@ class _Reader:
                 break
             at = following
         width = max(len(c) for _, c in rows)
-        grid = [
-            Row(n, tuple(Cell(t) for t in cells) + (Cell("", MISSING),) * (width - len(cells)))
-            for n, cells in rows
-        ]
+        grid = [Row(n, (*cells, *[Cell("", MISSING)] * (width - len(cells)))) for n, cells in rows]
         self.tables += 1
         self.add(Table(self.tables, tuple(grid), merges_known=False))
         return at
 
 
-def _pipe_cell(text: str) -> Cell:
-    if text == "<":
-        return Cell("", LEFT)
-    if text == "^":
-        return Cell("", UP)
-    return Cell(text)
+def _pipe_cell(typed: _Typed, column: int) -> Cell:
+    if typed.text == "<":
+        return Cell("", LEFT, column=column)
+    if typed.text == "^":
+        return Cell("", UP, column=column)
+    return Cell(typed.text, column=column, places=typed.places())
+
+
+class _Typed:
+    """Words read from one line of a file, each character with its column (None for a space
+    that stands for several)."""
+
+    def __init__(self, text: str, line: int, columns: list[int | None]) -> None:
+        self.text = text
+        self.line = line
+        self.columns = columns
+
+    @classmethod
+    def at(cls, text: str, place: Place) -> _Typed:
+        """Text as typed from `place` on."""
+        return cls(text, place.line, list(range(place.column, place.column + len(text))))
+
+    @classmethod
+    def of(cls, inlines: tuple[Inline, ...], line: int) -> _Typed:
+        """Inlines read from `line`, as parse's typed_text has them (words, citations and tags as
+        typed), each character at the column parse found it."""
+        text: list[str] = []
+        columns: list[int | None] = []
+        for inline in inlines:
+            match inline:
+                case Text(words, places):
+                    spread: list[int | None] = [None] * len(words)
+                    ends = [offset for offset, _ in places[1:]] + [len(words)]
+                    for (start, place), end in zip(places, ends, strict=True):
+                        spread[start:end] = range(place.column, place.column + end - start)
+                    text.append(words)
+                    columns += spread
+                case Strong(children) | Emphasis(children):
+                    inner = cls.of(children, line)
+                    text.append(inner.text)
+                    columns += inner.columns
+                case Break():
+                    text.append("\n")
+                    columns.append(None)
+                case Citation() | Tag():
+                    text.append(inline.text)
+                    size = len(inline.text)
+                    at = inline.place
+                    columns += range(at.column, at.column + size) if at else [None] * size
+        return cls("".join(text), line, columns)
+
+    def squeezed(self) -> _Typed:
+        """Its words with one space between them, none around (" ".join(text.split())), the
+        space at the first of those it stands for."""
+        words = list(WORD.finditer(self.text))
+        columns: list[int | None] = []
+        for k, word in enumerate(words):
+            if k:
+                columns.append(self.columns[words[k - 1].end()])
+            columns += self.columns[word.start() : word.end()]
+        return _Typed(" ".join(w.group(0) for w in words), self.line, columns)
+
+    def without(self, pattern: re.Pattern[str]) -> _Typed:
+        """Without what `pattern` matches."""
+        text: list[str] = []
+        columns: list[int | None] = []
+        done = 0
+        for match in pattern.finditer(self.text):
+            text.append(self.text[done : match.start()])
+            columns += self.columns[done : match.start()]
+            done = match.end()
+        text.append(self.text[done:])
+        columns += self.columns[done:]
+        return _Typed("".join(text), self.line, columns)
+
+    def stripped(self) -> _Typed:
+        start = len(self.text) - len(self.text.lstrip())
+        end = len(self.text.rstrip())
+        return _Typed(self.text[start:end], self.line, self.columns[start:end])
+
+    def escaped(self, cell: str, column: int) -> _Typed:
+        """Read from a pipe table's `cell` at `column`, where each "|" was typed "\\|": each
+        character moved right one column for every such bar before it."""
+        if "|" not in cell:
+            return self
+        bars = [column + k for k, c in enumerate(cell) if c == "|"]  # where each is read
+        columns = [c and c + bisect_right(bars, c) for c in self.columns]
+        return _Typed(self.text, self.line, columns)
+
+    def places(self, offset: int = 0) -> Places:
+        """Where its characters stand, as Text.places (from `offset` on, where the text stands
+        in a longer one): a pair at its start and one wherever a character does not stand right
+        after the one before; a character without a column stands right after the one before."""
+        pairs: list[tuple[int, Place]] = []
+        following: int | None = None
+        for k, column in enumerate(self.columns):
+            if column is not None and column != following:
+                if not pairs and k:
+                    pairs.append((offset, Place(self.line, column)))
+                pairs.append((offset + k, Place(self.line, column)))
+            if column is not None:
+                following = column + 1
+            elif following is not None:
+                following += 1
+        return tuple(pairs)
+
+
+def _joined(lines: list[_Typed]) -> tuple[str, Places]:
+    """Lines as one text, a line end between each two, and the places of its characters (a
+    line end just after its line's last character)."""
+    places: list[tuple[int, Place]] = []
+    offset = 0
+    for line in lines:
+        places += line.places(offset)
+        offset += len(line.text) + 1
+    if places and places[0][0]:  # its first lines have no words: at the first that has
+        places.insert(0, (0, places[0][1]))
+    return "\n".join(line.text for line in lines), tuple(places)

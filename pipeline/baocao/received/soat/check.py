@@ -12,17 +12,20 @@ The document was read into paragraphs and tables (baocao.received.read.blocks); 
 
 The problems the build path's checks find keep the codes they come with. Problems are at
 Position(path, anchor): the caller says where each anchor is ("đoạn 12"); in a text file the
-anchor is a line, and soat's own problems have the column of the amount they are about.
+anchor is a line, and every problem has the column of what it is about: the reader kept where
+each character of a paragraph or cell stands (a figure, its words), and where each cell of a
+table starts (a wrong figure of a table, a code glued to its name).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
-from baocao.received.read.blocks import Paragraph, Received
+from baocao.received.read.blocks import Paragraph, Places, Received
 from baocao.received.soat.prose import Relation, TableItem, check_prose
 from baocao.received.soat.tables import BudgetShape, budget_shape, unit_of
 from baocao.resolve.budget import Table as Budget
@@ -63,7 +66,9 @@ def check_received(received: Received) -> ReceivedCheck:
         for row in block.rows:
             for cell in row.cells:
                 if cell.text and not cell.merged:
-                    prose = Prose(received.path, cell.text, lines=[row.anchor])
+                    prose = _placed(received.path, cell.text, cell.places) or Prose(
+                        received.path, cell.text, lines=[row.anchor]
+                    )
                     found.problems += check_words(prose, style)
         before = received.blocks[index - 1] if index else None
         unit = unit_of(before.text) if isinstance(before, Paragraph) else None
@@ -81,8 +86,11 @@ def check_received(received: Received) -> ReceivedCheck:
 
 
 def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
-    """A paragraph's text as prose_checks reads it, each line at its anchor (a text file's
-    lines at their own)."""
+    """A paragraph's text as prose_checks reads it: in a text file each character at its place,
+    in a DOCX each line at its anchor."""
+    placed = _placed(received.path, paragraph.text, paragraph.places)
+    if placed is not None:
+        return placed
     lines = list(paragraph.lines) or [paragraph.anchor]
     starts = [0]
     at = paragraph.text.find("\n")
@@ -92,10 +100,25 @@ def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
     return Prose(received.path, paragraph.text, starts, lines[: len(starts)])
 
 
+def _placed(path: Path, text: str, places: Places) -> Prose | None:
+    """Text whose characters stand at `places` (the reader's: a text file's), as Prose pieces
+    of text as typed; None without places (a DOCX's)."""
+    if not places:
+        return None
+    return Prose(
+        path,
+        text,
+        starts=[offset for offset, _ in places],
+        lines=[place.line for _, place in places],
+        columns=[place.column for _, place in places],
+        running=[True] * len(places),
+    )
+
+
 def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list[TableItem]:
     """A budget-like table computed: its problems at their rows (each row's anchor, the cell's
     column of the table), its named rows."""
-    noted = {anchor for anchor, _, _ in shape.notes}
+    noted = {note.anchor for note in shape.notes}
     typed, problems = shape.typed(received.path)
     budget = None
     if typed is not None:
@@ -104,8 +127,9 @@ def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list
     if budget is not None:
         problems += place_rows(budget)
         problems += compute(budget)
-    for anchor, code, note in shape.notes:
-        found.problems.append(Problem(code, Position(received.path, anchor), note))
+    for note in shape.notes:
+        at = Position(received.path, note.anchor, note.column)
+        found.problems.append(Problem(note.code, at, note.message))
     for problem in problems:
         if problem.position.line in noted:
             continue

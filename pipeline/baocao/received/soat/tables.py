@@ -26,6 +26,11 @@ What the source does not say, the shape infers:
 
 What is wrong with the table itself — a row with too few cells, a code glued to its name in one
 merged cell — is a note at that row, the row kept as typed so that check finds it too.
+
+Every shaped cell has a column on its received row's line (a text file's; 1 in a DOCX): that of
+its cell of the file, where it is one; else (a code split from its name, a column number baocao
+gave, a cell a short row lacks) that of the row's first cell. A problem of the table is then at
+the figure it is about, as check has it for a table in content/.
 """
 
 from __future__ import annotations
@@ -63,10 +68,22 @@ SPLIT_CODE = re.compile(
 
 @dataclass(frozen=True)
 class ShapedRow:
-    """A row of a shaped table: the received row it is (its anchor), and its cells' texts."""
+    """A row of a shaped table: the received row it is (its anchor), its cells' texts, and the
+    column of each on the row's line."""
 
     anchor: int
     cells: tuple[str, ...]
+    columns: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A fault of the received table itself, at a row (its anchor) and column."""
+
+    anchor: int
+    column: int
+    code: Code
+    message: str
 
 
 @dataclass(frozen=True)
@@ -83,7 +100,7 @@ class BudgetShape:
     rows: tuple[ShapedRow, ...]
     zeros: bool = False
     decimals: tuple[tuple[int, int, bool], ...] = ()  # (column number, places, fixed)
-    notes: tuple[tuple[int, Code, str], ...] = ()
+    notes: tuple[Note, ...] = ()
 
     @property
     def declaration(self) -> str:
@@ -109,13 +126,13 @@ class BudgetShape:
         return "\n".join([self.declaration, *self.lines])
 
     def typed(self, path: Path) -> tuple[DeclaredTable | None, list[Problem]]:
-        """The table as parse types a budget table, each cell at its row's anchor (a shaped cell
-        is not always one cell of the file, so no column is claimed for it): its texts are read
-        as they are, no Markdown and no `{#id}` in them."""
+        """The table as parse types a budget table, each cell at its row's anchor and its
+        column: its texts are read as they are, no Markdown and no `{#id}` in them."""
 
         def row(shaped: ShapedRow) -> RowCells:
+            cells = zip(shaped.cells, shaped.columns, strict=True)
             at = Position(path, shaped.anchor)
-            return at, [(text, at) for text in shaped.cells]
+            return at, [(text, Position(path, shaped.anchor, column)) for text, column in cells]
 
         at = Position(path, self.header[0].anchor)
         options: list[Zeros | Decimals | Fixed] = [Zeros("-", at)] if self.zeros else []
@@ -169,7 +186,7 @@ class _Shaper:
     table: Table
     unit: str | None
     ident: str
-    notes: list[tuple[int, Code, str]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def shape(self) -> BudgetShape | None:
         rows = [r for r in self.table.rows if any(c.text.strip() for c in r.cells)]
@@ -198,14 +215,15 @@ class _Shaper:
         if not numeric:
             return None
         columns = self.labels(labels, numeric, width)
-        fallback = rows[numbered].anchor if numbered is not None else data[0].anchor
+        fallback = rows[numbered] if numbered is not None else data[0]
         head = self.header_rows(header, width, fallback)
+        given = _columns(fallback) if numbered is not None else (_first(fallback),) * width
         body, zeros, decimals = self.body(data, numeric, columns)
         return BudgetShape(
             self.ident,
             self.unit or "đơn vị",
             head,
-            ShapedRow(fallback, tuple(columns)),
+            ShapedRow(fallback.anchor, tuple(columns), given),
             body,
             zeros,
             decimals,
@@ -252,15 +270,17 @@ class _Shaper:
                 out.append(next(letters, "Z"))
         return out
 
-    def header_rows(self, header: list[Row], width: int, fallback: int) -> tuple[ShapedRow, ...]:
-        """The header's rows (an empty one when the table has none), merged cells "<" and "^"."""
+    def header_rows(self, header: list[Row], width: int, fallback: Row) -> tuple[ShapedRow, ...]:
+        """The header's rows (an empty one at `fallback`'s first cell when the table has none),
+        merged cells "<" and "^"."""
         if not header:
-            return (ShapedRow(fallback, ("",) * width),)
+            return (ShapedRow(fallback.anchor, ("",) * width, (_first(fallback),) * width),)
         grid = [[_header_cell(c) for c in row.cells] for row in header]
         if not self.table.merges_known:
             _infer_merges(grid)
         return tuple(
-            ShapedRow(r.anchor, tuple(cells)) for r, cells in zip(header, grid, strict=True)
+            ShapedRow(r.anchor, tuple(cells), _columns(r))
+            for r, cells in zip(header, grid, strict=True)
         )
 
     def body(
@@ -301,7 +321,7 @@ class _Shaper:
                         nonzero.add(c)
                 figures.append(text)
             if note:
-                self.notes.append((row.anchor, *note))
+                self.notes.append(Note(row.anchor, *note))
             rank = code_rank(code) if code else None
             if rank is not None:
                 while stack and stack[-1].rank >= rank:
@@ -338,7 +358,10 @@ class _Shaper:
                 head = "+"
                 if target is not None and target is not anchor:
                     head, anchor = f"+{target.code}", target
-            shaped.append(ShapedRow(row.anchor, (head, name, *figures)))
+            given = _columns(row)
+            if cells[1].merged:  # its name is the first cell's, or nowhere
+                given = (given[0], given[0], *given[2:])
+            shaped.append(ShapedRow(row.anchor, (head, name, *figures), given))
         allowed = tuple(
             (int(columns[c].split(")")[0].lstrip("(")), min(decimals[c], 6), c in fixed)
             for c in sorted(decimals)
@@ -346,8 +369,9 @@ class _Shaper:
         )
         return tuple(shaped), dashes, allowed
 
-    def code_and_name(self, row: Row) -> tuple[str, str, tuple[Code, str] | None]:
-        """A row's code and name, and a note when the table itself is wrong there."""
+    def code_and_name(self, row: Row) -> tuple[str, str, tuple[int, Code, str] | None]:
+        """A row's code and name, and a note when the table itself is wrong there (with its
+        column: the whole row's, 1, for a short row; the first cell's for a glued code)."""
         cells = row.cells
         code, name = plain(cells[0].text), " ".join(cells[1].text.split())
         missing = sum(1 for c in cells if c.merged == MISSING)
@@ -358,6 +382,7 @@ class _Shaper:
                 code,
                 name,
                 (
+                    1,
                     codes.RECEIVED_SHORT_ROW,
                     f"dòng “{shown}” có {count} ô, bảng có {len(cells)} cột: không rõ số nào thuộc "
                     "cột nào, các số của dòng này bị bỏ qua",
@@ -370,6 +395,7 @@ class _Shaper:
                     code,
                     "",
                     (
+                        _first(row),
                         codes.RECEIVED_GLUED_CODE,
                         f"dòng “{_shown(code)}”: mã TT “{glued.group(1)}” viết liền nội dung trong "
                         "một ô gộp cả cột TT và cột nội dung: tách mã TT sang ô riêng",
@@ -392,6 +418,16 @@ def _owner(stack: list[_Coded], filled: set[int]) -> _Coded | None:
     if figured is None or filled <= figured.filled:
         return stack[-1]
     return next((s for s in reversed(stack) if filled <= s.filled), stack[-1])
+
+
+def _columns(row: Row) -> tuple[int, ...]:
+    """Where each cell of a received row starts on its line; a cell the row lacks, at its
+    first cell."""
+    return tuple(_first(row) if c.merged == MISSING else c.column for c in row.cells)
+
+
+def _first(row: Row) -> int:
+    return row.cells[0].column if row.cells else 1
 
 
 def _code_of(row: Row) -> str | None:
