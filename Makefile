@@ -9,7 +9,9 @@ OUT     ?= output
 CONTENT ?= content
 
 BENCH_DOC ?= tests/fixtures/content/bao-cao-khcn-2027
-ENGINE  := $(shell find pipeline -name "*.py") $(shell find templates -type f 2>/dev/null)
+CODE    := $(shell find pipeline -name "*.py")
+ENGINE  := $(CODE) $(shell find templates -type f 2>/dev/null)
+COMPILED := $(VENV)/.compiled-stamp
 
 .DEFAULT_GOAL := report
 # No built-in rules: make would otherwise search them for every part a DOCX rests on (a no-op
@@ -52,7 +54,7 @@ $(BATCH): $(if $(TEN),$(OUT)/$(notdir $(TEN:/=)).docx,$(DOCX)) $(QUEUE)
 $(QUEUE):
 	@mkdir -p $(OUT) && touch $@
 
-$(OUT)/%.docx: $(STAMP) $(ENGINE)
+$(OUT)/%.docx: $(COMPILED) $(ENGINE)
 	@$(if $(QUEUED),echo '$*' >> $(QUEUE),$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT))
 
 # make looks at $(QUEUE) after the documents' rules only when it runs one rule at a time;
@@ -60,7 +62,7 @@ $(OUT)/%.docx: $(STAMP) $(ENGINE)
 .NOTPARALLEL:
 
 # $(DEPS) also names the folders and parts it rests on, written so that make reads any name.
-$(DEPS): $(STAMP) $(ENGINE) $(wildcard $(CONTENT))
+$(DEPS): $(COMPILED) $(ENGINE) $(wildcard $(CONTENT))
 	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
 $(OUT)/.parts/%:
 	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
@@ -74,17 +76,17 @@ $(OUT)/%.pdf: $(OUT)/%.docx
 	@$(SOFFICE) --headless --convert-to pdf --outdir $(OUT) $< >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $<" >&2; exit 1; }
 	@echo "Đã in $@" >&2
 
-textconv: $(STAMP)  ## let `git diff` show the text of DOCX files (this clone only)
+textconv: $(COMPILED)  ## let `git diff` show the text of DOCX files (this clone only)
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
 	git config diff.docx.cachetextconv true
 
-check: $(STAMP)  ## check every document; each problem as file:line
+check: $(COMPILED)  ## check every document; each problem as file:line
 	@$(BIN)/baocao check --content $(CONTENT)
 
-diff: $(STAMP)  ## what this branch changes in money and in words, as Markdown (baocao diff)
+diff: $(COMPILED)  ## what this branch changes in money and in words, as Markdown (baocao diff)
 	@$(BIN)/baocao diff --content $(CONTENT)
 
-new: $(STAMP)  ## start a new document: make new TEN=bao-cao-quy-3-2027 [LOAI=quyet-dinh|nghi-quyet|to-trinh|ke-hoach|thong-bao|cong-van|giay-moi|bien-ban|bao-cao]
+new: $(COMPILED)  ## start a new document: make new TEN=bao-cao-quy-3-2027 [LOAI=quyet-dinh|nghi-quyet|to-trinh|ke-hoach|thong-bao|cong-van|giay-moi|bien-ban|bao-cao]
 	@$(BIN)/baocao new "$(TEN)" --loai "$(or $(LOAI),bao-cao)" --content $(CONTENT)
 
 test: $(STAMP)  ## run the whole test suite, one worker per core
@@ -117,7 +119,7 @@ test-pythons:  ## chạy toàn bộ kiểm thử trên từng bản Python 3.11,
 	if [ -z "$$tried" ]; then echo "Không tìm thấy Python 3.11–3.13 nào trên máy." >&2; exit 1; fi; \
 	echo "Kết quả:$$tried" >&2; exit $$status
 
-bench: $(STAMP)  ## time baocao as it is run against issue 21's guards (a build against pandoc alone, check, words, make report over 100 documents); non-zero when one is missed
+bench: $(COMPILED)  ## time baocao as it is run against issue 21's guards (a build against pandoc alone, check, words, make report over 100 documents); non-zero when one is missed
 	@$(BIN)/python -m baocao.tools.bench $(BENCH_DOC)
 
 lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
@@ -131,7 +133,15 @@ clean:  ## remove build results (and what killed builds left), the virtual envir
 	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV) $(VENV)-3.*
 	find pipeline tests -name __pycache__ -type d -prune -exec rm -rf {} +
 
-venv: $(STAMP)  ## create or refresh .venv
+venv: $(COMPILED)  ## create or refresh .venv
+
+# pip compiles the modules of every package it installs, as it does those of baocao's wheel on an
+# editor's computer; an editable install leaves baocao's own as source, which every command would
+# compile again (Python writes no .pyc on import where the environment says so,
+# PYTHONDONTWRITEBYTECODE). They are compiled here as pip would, and again when one changes.
+$(COMPILED): $(STAMP) $(CODE)
+	@$(BIN)/python -m compileall -q pipeline >/dev/null
+	@touch $@
 
 # The environment is stale when pyproject.toml changed since the last install, or when .venv is gone
 # or broken (its python no longer runs).
