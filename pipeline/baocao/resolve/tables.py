@@ -37,7 +37,7 @@ from baocao.parse.blocks import (
     Value,
     Zeros,
 )
-from baocao.parse.syntax import UNIT_LABEL
+from baocao.parse.syntax import unit_named
 from baocao.problems import Code, Position, Problem
 from baocao.resolve.budget import (
     COUNT,
@@ -160,7 +160,8 @@ def declared_measure(text: str) -> Measure:
     Money is one of Unit's; "%" (or "phần trăm") a percent; any other short name a count. A name
     that speaks of money but is not one of the units is refused, not taken for a count."""
     key = " ".join(unicodedata.normalize("NFC", str(text)).split())
-    key = UNIT_LABEL.sub("", key).strip().strip("()").strip()
+    named = unit_named(key)
+    key = (key if named is None else named).strip("()").strip()
     folded = key.casefold()
     if folded in ("%", "phần trăm"):
         return PERCENT_MEASURE
@@ -197,9 +198,10 @@ def header_measure(texts: list[str]) -> Measure | None:
 def _unit_in_parentheses(inside: str) -> Measure | None:
     text = " ".join(unicodedata.normalize("NFC", inside).split())
     folded = text.casefold()
-    if UNIT_LABEL.match(text):
+    named = unit_named(text)
+    if named is not None:
         try:
-            return declared_measure(text)
+            return declared_measure(named)
         except ValueError:
             return None
     if folded == "%":
