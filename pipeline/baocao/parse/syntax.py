@@ -57,6 +57,16 @@ def unit_named(text: str) -> str | None:
     return text[label.end() :].strip() if label else None
 
 
+def unit_line(unit: str) -> str:
+    """The line above a table that states `unit`, as it prints, spaces single: "triệu đồng" →
+    "Đơn vị: Triệu đồng"; a unit given with its label ("Đơn vị tính: triệu đồng", "ĐVT: người")
+    is kept as typed."""
+    text = " ".join(unit.split())
+    if unit_named(text):
+        return text
+    return f"Đơn vị: {text[:1].upper()}{text[1:]}"
+
+
 def is_declaration(text: str) -> bool:
     """Whether a paragraph opens with a table's declaration line: "Đơn vị: … {#id …}"."""
     first = text.strip().split("\n", 1)[0]

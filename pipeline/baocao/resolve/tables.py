@@ -98,7 +98,7 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
     problems = _Problems()
     declaration = typed.declaration
     try:
-        measure = declared_measure(declaration.unit)
+        measure = declared_measure(declaration.unit_name)
     except ValueError as exc:
         problems.add(
             codes.TABLE_UNIT,
@@ -110,7 +110,7 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
         id=declaration.id,
         position=declaration.position,
         unit=measure.money if measure.is_money else Unit.DONG,
-        unit_text=declaration.unit,
+        unit_text=declaration.unit_line,
         measure=measure,
     )
     options = _Options()
@@ -155,13 +155,13 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
 
 
 def declared_measure(text: str) -> Measure:
-    """The unit of a declaration line ("Triệu đồng", "Hồ sơ", "%"), or of a header's "(ĐVT: …)".
+    """A unit as named after its label: a declaration line's ("Triệu đồng", "Hồ sơ", "%", parse
+    hands it on), or a header's "(ĐVT: con)", "con".
 
     Money is one of Unit's; "%" (or "phần trăm") a percent; any other short name a count. A name
     that speaks of money but is not one of the units is refused, not taken for a count."""
     key = " ".join(unicodedata.normalize("NFC", str(text)).split())
-    named = unit_named(key)
-    key = (key if named is None else named).strip("()").strip()
+    key = key.strip("()").strip()
     folded = key.casefold()
     if folded in ("%", "phần trăm"):
         return PERCENT_MEASURE

@@ -140,7 +140,8 @@ class BudgetShape:
             options.append(Decimals(places, number, at))
             if fixed:
                 options.append(Fixed(number, at))
-        declaration = Declaration(at, self.ident, f"Đơn vị: {self.unit}", at, tuple(options))
+        line = f"Đơn vị: {self.unit}"
+        declaration = Declaration(at, self.ident, line, self.unit, at, tuple(options))
         header = [row(shaped) for shaped in self.header]
         rows = [row(shaped) for shaped in self.rows]
         return read_table(declaration, header, row(self.numbers), rows, _words, tags=False)
