@@ -64,7 +64,7 @@ def test_a_budget_table_is_read_with_its_own_lines_or_the_table_under_it() -> No
     ((first,), problems), ((second,), more) = parse_blocks(HERE, glued), parse_blocks(HERE, apart)
     assert problems == more == []
     assert isinstance(first, DeclaredTable) and isinstance(second, DeclaredTable)
-    assert (first.declaration.id, first.declaration.unit) == ("a", "Đơn vị: Triệu đồng")
+    assert (first.declaration.id, first.declaration.unit_line) == ("a", "Đơn vị: Triệu đồng")
     assert [row.position.line for row in first.rows] == [5]
     assert [row.position.line for row in second.rows] == [6]
     assert second.position == Position(HERE, 1)

@@ -230,7 +230,7 @@ def test_no_part_heading_without_its_title_or_its_word(tmp_path: Path, typed: st
         ("Đơn vị tính:   nghìn đồng", True),
         ("đơn  vị : đồng", True),
         ("Đơn vị:", False),
-        ("ĐVT: chiếc", False),
+        ("ĐVT: chiếc", True),
         ("Xem đơn vị: đồng", False),
     ],
 )

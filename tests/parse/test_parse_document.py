@@ -134,10 +134,30 @@ def test_words_style_comes_from_the_front_matter(tmp_path: Path) -> None:
     assert "nhăm" in problem.message
 
 
+@pytest.mark.parametrize(
+    ("typed", "line"),
+    [
+        ("triệu đồng", "Đơn vị: Triệu đồng"),
+        ("Đơn vị tính: triệu đồng", "Đơn vị tính: triệu đồng"),
+        ("Đơn vị:  Triệu đồng", "Đơn vị: Triệu đồng"),
+        ("ĐVT: triệu đồng", "ĐVT: triệu đồng"),
+    ],
+)
+def test_the_appendix_unit_is_handed_on_as_its_line_prints(
+    tmp_path: Path, typed: str, line: str
+) -> None:
+    """`phu_luc.don_vi`, a unit or a whole unit line, as the line above an appendix prints it."""
+    given = f'---\nphu_luc:\n  don_vi: "{typed}"\n'  # quoted: YAML reads ": " as a key
+    write(tmp_path / "a", "00.md", FRONT.replace("---\n", given, 1))
+    assert parse_document(tmp_path / "a").front.appendix.unit_line == line
+
+
 def test_appendix_options_in_the_front_matter_are_checked(tmp_path: Path) -> None:
     good = FRONT.replace("---\n", "---\nphu_luc:\n  don_vi: triệu đồng\n", 1)
     write(tmp_path / "a", "00.md", good)
-    assert parse_document(tmp_path / "a").front.appendix == AppendixOptions(unit="triệu đồng")
+    assert parse_document(tmp_path / "a").front.appendix == AppendixOptions(
+        unit_line="Đơn vị: Triệu đồng"
+    )
     typo = FRONT.replace("---\n", "---\nphu_luc:\n  don_vy: triệu đồng\n", 1)
     write(tmp_path / "b", "00.md", typo)
     (problem,) = parse_document(tmp_path / "b").problems

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+
 from baocao import codes
 from baocao.parse.blocks import (
     Blank,
@@ -61,7 +63,8 @@ def column(text: str, line: int, word: str) -> int:
 
 def test_the_declaration_is_typed_with_each_option_at_its_place() -> None:
     declaration = typed().declaration
-    assert (declaration.id, declaration.unit) == ("pl", "Đơn vị: Triệu đồng")
+    assert (declaration.id, declaration.unit_line) == ("pl", "Đơn vị: Triệu đồng")
+    assert declaration.unit_name == "Triệu đồng"
     assert declaration.unit_position == at(1, column(TABLE, 1, "Triệu"))
     assert declaration.options == (
         MainColumn(4, at(1, column(TABLE, 1, "cot"))),
@@ -69,6 +72,23 @@ def test_the_declaration_is_typed_with_each_option_at_its_place() -> None:
         Fixed(None, at(1, column(TABLE, 1, "co_dinh"))),
         Zeros("-", at(1, column(TABLE, 1, "so_khong"))),
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "printed", "unit"),
+    [
+        ("Đơn vị tính:  nghìn đồng {#a}", "Đơn vị tính: nghìn đồng", "nghìn đồng"),
+        ("ĐVT: Người {#a}", "ĐVT: Người", "Người"),
+        ("đơn  vị : Hồ sơ {#a}", "đơn vị : Hồ sơ", "Hồ sơ"),
+    ],
+)
+def test_a_declaration_hands_on_its_unit_line_as_it_prints_and_the_unit_it_names(
+    line: str, printed: str, unit: str
+) -> None:
+    """Whatever label it opens with: the line as typed, spaces single; the unit at its place."""
+    declaration = typed(line + "\n" + TABLE.split("\n", 1)[1]).declaration
+    assert (declaration.unit_line, declaration.unit_name) == (printed, unit)
+    assert declaration.unit_position == at(1, column(line, 1, unit))
 
 
 def test_header_cells_are_text_or_merges_at_their_places() -> None:
@@ -120,7 +140,7 @@ def test_parse_reports_the_syntax_at_its_cell() -> None:
 def test_a_received_table_s_cells_are_typed_from_their_texts_and_places() -> None:
     """soat hands each cell's text at its place: the same nodes, its words read as they are."""
     place = Position(Path("nhan.docx"), 40)
-    declaration = Declaration(place, "bang-1", "Đơn vị: triệu đồng", place)
+    declaration = Declaration(place, "bang-1", "Đơn vị: triệu đồng", "triệu đồng", place)
 
     def row(anchor: int, *texts: str) -> tuple[Position, list[tuple[str, Position]]]:
         where = Position(place.path, anchor)

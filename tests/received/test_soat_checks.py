@@ -199,3 +199,17 @@ def test_a_problem_is_at_its_figure_as_typed(markdown: bool) -> None:
         (7, 39, codes.STATED_TOTAL),  # the total's figure, the second 6.000.000 of its line
         (10, 6, codes.LIST_SUM),  # the second line of its paragraph, after "là **"
     ]
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_figure_is_at_its_place_whatever_stands_before_it(markdown: bool) -> None:
+    """The column of a figure is where the reader found it: the same digits in a tag the reader
+    dropped (Markdown) or kept (plain text) before it on its line do not move it."""
+    text = (
+        "Tổng thu {#tong-13} năm 2026 là **13 triệu đồng**, gồm:\n"
+        "- thu a: 3 triệu đồng;\n- thu b: 4 triệu đồng.\n"
+    )
+    problems = check_received(read_text(Path("t.md"), text, markdown)).problems
+    assert [(p.position.line, p.position.column, p.code) for p in problems] == [
+        (1, column(text, 1, "13 triệu"), codes.LIST_SUM)
+    ]

@@ -18,7 +18,6 @@ from baocao.render.appendix import (
     appendix_page,
     attachment_line,
     split_appendices,
-    unit_text,
 )
 from baocao.render.document import render_document
 from baocao.resolve.document import BudgetTable, ResolvedDocument, ShownBlock
@@ -156,18 +155,6 @@ def test_attachment_line_can_be_given_in_the_front_matter() -> None:
     assert attachment_line(given) == "(Kèm theo Kế hoạch số 1)"
 
 
-@pytest.mark.parametrize(
-    ("value", "line"),
-    [
-        ("triệu đồng", "Đơn vị: Triệu đồng"),
-        ("Đơn vị tính: triệu đồng", "Đơn vị tính: triệu đồng"),
-        ("Đơn vị:  Triệu đồng", "Đơn vị: Triệu đồng"),
-    ],
-)
-def test_unit_text(value: str, line: str) -> None:
-    assert unit_text(value) == line
-
-
 def page_of(*blocks: ShownBlock, front: FrontMatter = FRONT) -> AppendixPage:
     appendix = split_appendices((heading("Phụ lục", 1), *blocks))[1][0]
     return appendix_page(appendix, front)
@@ -180,6 +167,12 @@ def test_a_table_stating_its_unit_gives_the_line_and_shows_without_its_own() -> 
     assert page.blocks == [stating] and page.bare is stating
 
 
+@pytest.mark.parametrize("typed", ["Đơn vị tính:  triệu đồng", "ĐVT: Triệu đồng"])
+def test_a_table_s_unit_line_prints_as_its_declaration_has_it(typed: str) -> None:
+    """Whatever label the declaration opens with, the line reads as typed (spaces single)."""
+    assert page_of(table(typed)).unit == " ".join(typed.split())
+
+
 def test_a_typed_unit_paragraph_becomes_the_line() -> None:
     typed, rest = paragraph("Đơn vị tính: Triệu đồng"), paragraph("Ghi chú.")
     page = page_of(typed, rest)
@@ -188,7 +181,7 @@ def test_a_typed_unit_paragraph_becomes_the_line() -> None:
 
 
 def test_the_front_matter_unit_comes_last() -> None:
-    front = dataclasses.replace(FRONT, appendix=AppendixOptions(unit="triệu đồng"))
+    front = dataclasses.replace(FRONT, appendix=AppendixOptions(unit_line="Đơn vị: Triệu đồng"))
     assert page_of(paragraph("Ghi chú."), front=front).unit == "Đơn vị: Triệu đồng"
     assert page_of(paragraph("Ghi chú.")).unit is None
 

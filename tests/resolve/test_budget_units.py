@@ -32,7 +32,7 @@ STATISTICS = """\
     ("typed", "kind", "label"),
     [
         ("Triệu đồng", MONEY, "triệu đồng"),
-        ("Đơn vị tính: nghìn đồng", MONEY, "nghìn đồng"),
+        ("(nghìn đồng)", MONEY, "nghìn đồng"),
         ("Hồ sơ", COUNT, "hồ sơ"),
         ("Người", COUNT, "người"),
         ("%", PERCENT, "%"),

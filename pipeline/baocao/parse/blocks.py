@@ -305,12 +305,14 @@ TableOption = MainColumn | Decimals | Fixed | Zeros
 @dataclass(frozen=True)
 class Declaration:
     """The line above a budget table, "Đơn vị: Triệu đồng {#pl cot=4}": the table's id, its unit
-    line as typed (the text before the tag, printed above the table) with the place of the unit
-    in it, and the options of the tag."""
+    line as it prints above the table (the text before the tag, spaces single:
+    baocao.parse.syntax.unit_line), the unit it names ("Triệu đồng", without its label) with
+    where that stands, and the options of the tag."""
 
     position: Position
     id: str
-    unit: str
+    unit_line: str
+    unit_name: str
     unit_position: Position
     options: tuple[TableOption, ...] = ()
 

@@ -14,6 +14,7 @@ from baocao.money.dates import DocumentDate
 from baocao.money.words import WordsStyle
 from baocao.parse.frontyaml import load_front_matter
 from baocao.parse.kinds import Kind, kinds
+from baocao.parse.syntax import unit_line
 from baocao.problems import Code, Position, Problem
 
 # key → (Vietnamese label for messages, kind, required). The README documents the same table.
@@ -80,11 +81,12 @@ class Joint:
 @dataclass(frozen=True)
 class AppendixOptions:
     """The front matter's `phu_luc`: the unit line for an appendix whose table does not state its
-    unit (`don_vi`), a "(Kèm theo …)" line to print as written instead of the one made from
-    the front matter (`kem_theo`), and the appendices' page, forced portrait or landscape
-    (`huong`; None: chosen from each appendix's widest table)."""
+    unit, as it prints (`don_vi: triệu đồng` → "Đơn vị: Triệu đồng"), a "(Kèm theo …)" line to
+    print as written instead of the one made from the front matter (`kem_theo`), and the
+    appendices' page, forced portrait or landscape (`huong`; None: chosen from each appendix's
+    widest table)."""
 
-    unit: str | None = None
+    unit_line: str | None = None
     attachment_line: str | None = None
     landscape: bool | None = None
 
@@ -105,7 +107,8 @@ class AppendixOptions:
                     "hoặc “huong: ngang” (trang ngang)",
                     value=True,
                 )
-        return cls(options.get("don_vi"), options.get("kem_theo"), landscape)
+        unit = options.get("don_vi")
+        return cls(unit_line(unit) if unit else None, options.get("kem_theo"), landscape)
 
 
 @dataclass(frozen=True)

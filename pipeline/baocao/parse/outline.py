@@ -46,6 +46,7 @@ from baocao.parse.blocks import (
     typed_text,
 )
 from baocao.parse.kinds import kinds
+from baocao.parse.syntax import unit_named
 from baocao.problems import Position
 
 # An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and
@@ -63,8 +64,6 @@ APPENDIX = re.compile(
 APPENDIX_WORD = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
 # "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ).
 PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
-# A paragraph typed as an appendix's unit line: "Đơn vị: Triệu đồng", "Đơn vị tính: đồng".
-UNIT_LINE = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
     (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -90,7 +89,7 @@ def outline(block: Block) -> Block:
         case Paragraph():
             article = _article(block)
             label = None if article else _opening_label(block)
-            unit = bool(UNIT_LINE.match(source_text(block.inlines)))
+            unit = bool(unit_named(source_text(block.inlines)))  # "Đơn vị: Triệu đồng"
             return replace(block, label=label, article=article, unit_line=unit)
     return block
 

@@ -39,9 +39,32 @@ STRAY = {
 END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
 # A cell of a budget table's column-number row: a letter for a text column, (n) or a formula.
 NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
-UNIT_LABEL = re.compile(r"^\s*(?:đơn vị tính|đơn vị|đvt)\s*:\s*", re.IGNORECASE)
 DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header
 BAR = re.compile(r"(?<!\\)\|")  # a bar between two cells of a pipe-table line
+
+
+# The label before a unit's name, any case: "Đơn vị:", "Đơn vị tính:", "ĐVT:". A line that opens
+# with it states a unit: a table's declaration line, an appendix's unit line; so does a column's
+# header in parentheses, "(ĐVT: con)". `UNIT_WORDS` is the label itself, to find it inside text.
+UNIT_WORDS = r"(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:"
+UNIT_LABEL = re.compile(rf"\s*{UNIT_WORDS}\s*", re.IGNORECASE)
+
+
+def unit_named(text: str) -> str | None:
+    """The unit `text` names after the label it opens with: "Đơn vị tính: triệu đồng" →
+    "triệu đồng" ("" when it names none); None when it opens with no label."""
+    label = UNIT_LABEL.match(text)
+    return text[label.end() :].strip() if label else None
+
+
+def unit_line(unit: str) -> str:
+    """The line above a table that states `unit`, as it prints, spaces single: "triệu đồng" →
+    "Đơn vị: Triệu đồng"; a unit given with its label ("Đơn vị tính: triệu đồng", "ĐVT: người")
+    is kept as typed."""
+    text = " ".join(unit.split())
+    if unit_named(text):
+        return text
+    return f"Đơn vị: {text[:1].upper()}{text[1:]}"
 
 
 def is_declaration(text: str) -> bool:

@@ -67,6 +67,7 @@ from baocao.parse.syntax import (
     cells_at,
     is_delimiter_row,
     is_number_row,
+    unit_line,
 )
 from baocao.problems import Code, Position, Problem
 
@@ -127,11 +128,11 @@ class _Problems(list[Problem]):
 
 def read_declaration(text: str, position: Position) -> tuple[Declaration | None, list[Problem]]:
     """ "Đơn vị: Triệu đồng {#pl cot=4 thap_phan=1}", the line at `position`, as its table's id,
-    unit line and options; None when its id is not one (the table cannot be named)."""
+    unit line, unit and options; None when its id is not one (the table cannot be named)."""
     problems = _Problems()
     line = text.split("\n", 1)[0]
     tag = END_TAG.search(line)
-    unit = (line[: tag.start()] if tag else line).strip()
+    typed = line[: tag.start()] if tag else line
     body = tag.group(1) if tag else ""
     body_column = (tag.start(1) if tag else len(line)) + 1
     words = [(m.group(0), body_column + m.start()) for m in re.finditer(r"\S+", body)]
@@ -141,8 +142,9 @@ def read_declaration(text: str, position: Position) -> tuple[Declaration | None,
         problems.add(codes.TABLE_ID, at, f"mã bảng “{shown}” không hợp lệ: mã {ID_RULE}")
         return None, problems
     ident = words[0][0]
-    label = UNIT_LABEL.match(line)
+    label = UNIT_LABEL.match(typed)
     unit_column = (label.end() if label else len(line) - len(line.lstrip())) + 1
+    unit_name = typed[label.end() :].strip() if label else typed.strip()
     options = []
     for word, column in words[1:]:
         at = Position(position.path, position.line, column)
@@ -150,7 +152,8 @@ def read_declaration(text: str, position: Position) -> tuple[Declaration | None,
         if option is not None:
             options.append(option)
     unit_at = Position(position.path, position.line, unit_column)
-    return Declaration(position, ident, unit, unit_at, tuple(options)), problems
+    declaration = Declaration(position, ident, unit_line(typed), unit_name, unit_at, tuple(options))
+    return declaration, problems
 
 
 def _option(text: str, ident: str, at: Position, problems: _Problems) -> TableOption | None:

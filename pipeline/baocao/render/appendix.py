@@ -11,7 +11,8 @@ does not type (docs/nd30-rules.md, "Appendix"):
 - the unit line, "Đơn vị: Triệu đồng", from the first of: the first budget table of the appendix
   (which then shows without its own unit line); a paragraph of the appendix typed as
   "Đơn vị: …" (parse marks it, `Paragraph.unit_line`; it becomes the line); the front matter's
-  `phu_luc.don_vi`.
+  `phu_luc.don_vi`. Parse hands on the table's line and the front matter's as they print
+  (baocao.parse.syntax.unit_line).
 
 With two or more appendices, a heading typed without its number is printed with it ("Phụ lục
 II", baocao.resolve.appendices, which also checks typed numbers). Each appendix gets its own
@@ -32,10 +33,6 @@ from baocao.parse.blocks import Heading, Inline, Paragraph, source_text
 from baocao.parse.frontmatter import FrontMatter
 from baocao.resolve.appendices import is_appendix_heading, numbered_heading
 from baocao.resolve.document import BudgetTable, ShownBlock
-
-# A unit given in the front matter or a table's declaration line that already reads "Đơn vị: …"
-# or "Đơn vị tính: …" (else it is printed after "Đơn vị: ").
-LABELLED_UNIT = re.compile(r"^\s*đơn\s+vị(?:\s+tính)?\s*:\s*(.+?)\s*$", re.IGNORECASE)
 
 # Agencies' collective names as the header writes them (capitals) → as running text writes them.
 # In the header, what follows such a name is the unit it belongs to ("XÃ AN BÌNH"); running text
@@ -156,16 +153,13 @@ def appendix_page(appendix: Appendix, front: FrontMatter) -> AppendixPage:
     for block in appendix.blocks:
         if isinstance(block, BudgetTable):
             blocks = [*mark, *(b for b in appendix.blocks if typed_unit(b) is None)]
-            return AppendixPage(
-                heading, title, line, unit_text(block.table.unit_text), blocks, block
-            )
+            return AppendixPage(heading, title, line, block.table.unit_text, blocks, block)
     for block in appendix.blocks:
         unit = typed_unit(block)
         if unit:
             blocks = [*mark, *(b for b in appendix.blocks if b is not block)]
             return AppendixPage(heading, title, line, unit, blocks)
-    unit = unit_text(front.appendix.unit) if front.appendix.unit else None
-    return AppendixPage(heading, title, line, unit, [*mark, *appendix.blocks])
+    return AppendixPage(heading, title, line, front.appendix.unit_line, [*mark, *appendix.blocks])
 
 
 def agency_name(front: FrontMatter) -> str:
@@ -227,15 +221,6 @@ def attachment_line(front: FrontMatter) -> str:
         f"(Kèm theo {document_kind(front)} số {number} {date_line(front.date)} "
         f"của {agency_name(front)})"
     )
-
-
-def unit_text(value: str) -> str:
-    """The unit line for a unit however given: "triệu đồng" → "Đơn vị: Triệu đồng"; a line that
-    already reads "Đơn vị: …" or "Đơn vị tính: …" is kept as written."""
-    text = " ".join(value.split())
-    if LABELLED_UNIT.match(text):
-        return text
-    return f"Đơn vị: {text[:1].upper()}{text[1:]}"
 
 
 def typed_unit(block: ShownBlock) -> str | None:

@@ -37,7 +37,7 @@ from baocao.parse.blocks import (
     Value,
     Zeros,
 )
-from baocao.parse.syntax import UNIT_LABEL
+from baocao.parse.syntax import unit_named
 from baocao.problems import Code, Position, Problem
 from baocao.resolve.budget import (
     COUNT,
@@ -98,7 +98,7 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
     problems = _Problems()
     declaration = typed.declaration
     try:
-        measure = declared_measure(declaration.unit)
+        measure = declared_measure(declaration.unit_name)
     except ValueError as exc:
         problems.add(
             codes.TABLE_UNIT,
@@ -110,7 +110,7 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
         id=declaration.id,
         position=declaration.position,
         unit=measure.money if measure.is_money else Unit.DONG,
-        unit_text=declaration.unit,
+        unit_text=declaration.unit_line,
         measure=measure,
     )
     options = _Options()
@@ -155,12 +155,13 @@ def budget_table(typed: DeclaredTable) -> tuple[Table | None, list[Problem]]:
 
 
 def declared_measure(text: str) -> Measure:
-    """The unit of a declaration line ("Triệu đồng", "Hồ sơ", "%"), or of a header's "(ĐVT: …)".
+    """A unit as named after its label: a declaration line's ("Triệu đồng", "Hồ sơ", "%", parse
+    hands it on), or a header's "(ĐVT: con)", "con".
 
     Money is one of Unit's; "%" (or "phần trăm") a percent; any other short name a count. A name
     that speaks of money but is not one of the units is refused, not taken for a count."""
     key = " ".join(unicodedata.normalize("NFC", str(text)).split())
-    key = UNIT_LABEL.sub("", key).strip().strip("()").strip()
+    key = key.strip("()").strip()
     folded = key.casefold()
     if folded in ("%", "phần trăm"):
         return PERCENT_MEASURE
@@ -197,9 +198,10 @@ def header_measure(texts: list[str]) -> Measure | None:
 def _unit_in_parentheses(inside: str) -> Measure | None:
     text = " ".join(unicodedata.normalize("NFC", inside).split())
     folded = text.casefold()
-    if UNIT_LABEL.match(text):
+    named = unit_named(text)
+    if named is not None:
         try:
-            return declared_measure(text)
+            return declared_measure(named)
         except ValueError:
             return None
     if folded == "%":

@@ -8,7 +8,7 @@ counts: "12" (a line of a text file), "đoạn 12" (the 12th paragraph of a DOCX
 5" (the 5th row of its 2nd table). Problems are kept at Position(path, anchor); in a text file the
 anchor is a line, and the reader keeps where the text of each paragraph and cell stands in the file
 (`places`, as parse's Text holds them: baocao.parse.blocks), for the column of what a problem is
-about; `source` keeps the lines as read.
+about.
 
 A received document rarely marks its headings: Word users type "I. ĐÁNH GIÁ …" in bold. The
 outline (`heading_levels`) takes the headings a file marks (Markdown "#", Word's heading styles)
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -60,6 +61,14 @@ class Paragraph:
     heading: int = 0
     lines: tuple[int, ...] = ()
     places: Places = field(default=(), compare=False)
+
+    def place(self, offset: int) -> Place | None:
+        """Where the character at `offset` of its text stands in a text file; None in a DOCX."""
+        if not self.places:
+            return None
+        pair = max(bisect_right(self.places, offset, key=lambda pair: pair[0]) - 1, 0)
+        start, place = self.places[pair]
+        return Place(place.line, place.column + offset - start)
 
 
 @dataclass(frozen=True)
@@ -114,7 +123,6 @@ class Received:
     kind: str  # "docx", "markdown" or "text"
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
-    source: tuple[str, ...] = ()  # a text file's lines as read, for columns; none for a DOCX
 
     def place(self, anchor: int) -> str:
         """ "12", "đoạn 12" or "bảng 2, dòng 5"."""

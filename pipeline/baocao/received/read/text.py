@@ -53,7 +53,7 @@ def read_text(path: Path, text: str, markdown: bool) -> Received:
     reader = _Reader(path, text.split("\n"), markdown)
     reader.read()
     kind = "markdown" if markdown else "text"
-    return Received(path, kind, tuple(reader.blocks), reader.places, tuple(reader.lines))
+    return Received(path, kind, tuple(reader.blocks), reader.places)
 
 
 class _Reader:

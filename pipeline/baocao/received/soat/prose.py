@@ -52,7 +52,6 @@ GENERIC = re.compile(
 CONTENT = re.compile(r"nội\s+dung\s*:\s*(.+)", re.IGNORECASE | re.S)
 NAME_WORDS = 15  # a name before an amount is at most this many words
 SENTENCE = re.compile(r"[.;!?](?:\s|$)")
-FIGURE_TYPED = re.compile(r"-?\d(?:[\d.,]*\d)?")  # the figure of an amount as typed
 
 
 @dataclass(frozen=True)
@@ -159,24 +158,12 @@ def _problem(
     received: Received, code: Code, paragraph: Paragraph, mention: Mention, message: str
 ) -> Problem:
     """A finding about `mention`: in a text file, at the line and column where its figure is
-    typed; in a DOCX, at its paragraph.
-
-    The reader took emphasis marks and tags out of the paragraph's lines, so the figure is found
-    again on its line as typed: the same how-manieth occurrence as in the paragraph's text."""
-    if received.kind == "docx":
+    typed (the reader kept where each character of the paragraph stands); in a DOCX, at its
+    paragraph."""
+    place = paragraph.place(mention.start)
+    if place is None:
         return Problem(code, Position(received.path, paragraph.anchor), message)
-    text = paragraph.text
-    lines = paragraph.lines or (paragraph.anchor,)  # a Markdown heading: one line, its anchor
-    line = lines[min(text.count("\n", 0, mention.start), len(lines) - 1)]
-    column = 1
-    figure = FIGURE_TYPED.match(mention.typed)
-    if figure is not None and 0 < line <= len(received.source):
-        exact = re.compile(rf"(?<![\d.,]){re.escape(figure.group(0))}(?!\d)")
-        start = text.rfind("\n", 0, mention.start) + 1
-        before = len(exact.findall(text, start, mention.start))
-        typed = list(exact.finditer(received.source[line - 1]))
-        column = typed[before].start() + 1 if before < len(typed) else 1
-    return Problem(code, Position(received.path, line, column), message)
+    return Problem(code, Position(received.path, place.line, place.column), message)
 
 
 def _sum(mentions: Iterable[Mention]) -> Amount:

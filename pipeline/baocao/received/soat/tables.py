@@ -42,7 +42,7 @@ from pathlib import Path
 from baocao import codes
 from baocao.money.amount import NumberFormatError, parse_number
 from baocao.parse.blocks import Decimals, Declaration, DeclaredTable, Fixed, Inline, Text, Zeros
-from baocao.parse.syntax import UNIT_LABEL
+from baocao.parse.syntax import UNIT_WORDS, unit_named
 from baocao.parse.table import RowCells, code_rank, read_table
 from baocao.problems import Code, Position, Problem
 from baocao.received.read.blocks import LEFT, MISSING, UP, Cell, Row, Table, plain
@@ -55,7 +55,7 @@ TOTAL_NAME = re.compile(
     r"thành phố)\b)|\(\s*(?:[A-ZĐIVX]+\s*\+\s*)+[A-ZĐIVX]+\s*\)",
     re.IGNORECASE,
 )
-IN_HEADER = re.compile(r"(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:\s*([^)\n;]+)", re.IGNORECASE)
+IN_HEADER = re.compile(rf"{UNIT_WORDS}\s*([^)\n;]+)", re.IGNORECASE)
 IN_PART = re.compile(r"trong\s+đó\b", re.IGNORECASE)
 BULLETS = ("-", "–", "•", "*", "+")
 KEPT = re.compile(r"=|#=?\S*|\+{2,}|\+\s*\S+")  # "=", "#", "#=", "#I", "++", "+IV"
@@ -140,7 +140,8 @@ class BudgetShape:
             options.append(Decimals(places, number, at))
             if fixed:
                 options.append(Fixed(number, at))
-        declaration = Declaration(at, self.ident, f"Đơn vị: {self.unit}", at, tuple(options))
+        line = f"Đơn vị: {self.unit}"
+        declaration = Declaration(at, self.ident, line, self.unit, at, tuple(options))
         header = [row(shaped) for shaped in self.header]
         rows = [row(shaped) for shaped in self.rows]
         return read_table(declaration, header, row(self.numbers), rows, _words, tags=False)
@@ -156,11 +157,10 @@ def unit_of(text: str) -> str | None:
     line = plain(text).strip("()").strip()
     if "{#" in line:
         line = line[: line.index("{#")].strip()
-    match = UNIT_LABEL.match(line)
-    if not match or "\n" in text.strip():
+    named = unit_named(line)
+    if named is None or "\n" in text.strip():
         return None
-    unit = line[match.end() :].strip().rstrip(".;").strip()
-    return unit or None
+    return named.rstrip(".;").strip() or None
 
 
 def budget_shape(table: Table, unit: str | None, ident: str) -> BudgetShape | None:
