@@ -19,7 +19,7 @@ import pytest
 from baocao import codes
 from baocao.build import build_document, check_document
 from baocao.cli import main
-from baocao.parse.syntax import TAG, split_cells
+from baocao.parse.syntax import TAG, cells_at
 from baocao.problems import Code, Problem
 from baocao.received.nhap.folder import import_docx
 from baocao.received.read.blocks import Received, plain
@@ -50,7 +50,7 @@ def needle(problem: Problem) -> str:
     name (or its first cell when it has none), a paragraph's words without tags or marks."""
     line = problem.position.path.read_text(encoding="utf-8").split("\n")[problem.position.line - 1]
     if line.startswith("|"):
-        cells = split_cells(line)
+        cells = [text for text, _ in cells_at(line)]
         name = cells[1] if len(cells) > 1 and cells[1] else cells[0]
         return plain(TAG.sub("", name))[:40]
     return plain(TAG.sub("", line)).lstrip("-+ ")

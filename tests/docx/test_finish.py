@@ -234,7 +234,7 @@ def test_header_cells_are_centred_headings_and_body_cells_compact(budget: Any) -
 
 
 def needs_of(texts: list[list[str]]) -> list[tuple[finish.GridCell, int, int]]:
-    """What fit_columns reads, for a body-only table of 11 pt text."""
+    """What the column widths are measured from, for a body-only table of 11 pt text."""
     table = docx.Document().add_table(rows=len(texts), cols=len(texts[0]))
     for row, values in zip(table.rows, texts, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
@@ -242,17 +242,17 @@ def needs_of(texts: list[list[str]]) -> list[tuple[finish.GridCell, int, int]]:
     return [(c, *finish.cell_needs(c.cell, (11, False))) for c in finish.grid_cells(table._tbl)]
 
 
-def test_fit_columns_gives_the_long_text_what_the_numbers_leave() -> None:
+def test_the_long_text_gets_what_the_numbers_leave() -> None:
     needs = needs_of([["TT", "Nội dung", "Số tiền"], ["1", "chữ " * 60, "10.960.000"]])
-    widths = finish.fit_columns(3, needs, 9000, 85)
+    widths = finish.share_width(*finish.measure_columns(3, needs, 85), 9000)
     assert sum(widths) == 9000
     number_need = text_width("10.960.000", 11) + 2 * 85
     assert number_need <= widths[2] < number_need + 400
     assert widths[1] > 9000 / 2
 
 
-def test_fit_columns_shares_spare_width_when_everything_fits() -> None:
-    widths = finish.fit_columns(2, needs_of([["a", "bbbb"]]), 5000, 85)
+def test_spare_width_is_shared_when_everything_fits() -> None:
+    widths = finish.share_width(*finish.measure_columns(2, needs_of([["a", "bbbb"]]), 85), 5000)
     assert sum(widths) == 5000 and widths[1] > widths[0]
 
 

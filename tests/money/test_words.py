@@ -15,11 +15,20 @@ from baocao.money.words import (
     WordsIssue,
     WordsStyle,
     amount_in_words,
-    parse_words,
     read_number,
     read_words,
     scaled_in_words,
 )
+
+
+def parse_words(text: str) -> Decimal:
+    """The number words state, as `baocao words --parse` reads it: any form the convention
+    writes or lists as a variant; WordsError naming every error."""
+    reading = read_words(text)
+    if reading.errors:
+        raise WordsError(text, "; ".join(str(i) for i in reading.errors))
+    return reading.value
+
 
 # Every example of the convention's table, R1–R11, as the document writes it.
 CONVENTION = [

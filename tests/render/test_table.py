@@ -68,7 +68,7 @@ def test_the_pandoc_table_has_the_merged_header_the_alignments_and_bold_sections
     for model, printed in zip(table.rows, rows, strict=True):
         name = printed[1][1][4]
         assert text_of(name[0]["c"]) == model.name
-        assert (name[0]["c"][0]["t"] == "Strong") is model.is_section
+        assert (name[0]["c"][0]["t"] == "Strong") is (model.level in ("total", "section"))
         empty = [c for c in printed[1][2:] if not c[4]]  # an empty cell holds no paragraph at all
         blank = [c for c in table.amount_columns if model.values.get(c.number) is None]
         assert len(empty) == len(blank)

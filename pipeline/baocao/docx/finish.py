@@ -302,13 +302,6 @@ def measure_columns(
     return least, [max(m, lo) for m, lo in zip(most, least, strict=True)]
 
 
-def fit_columns(
-    count: int, needs: list[tuple[GridCell, int, int]], available: int, cell_margin: int
-) -> list[int]:
-    """Column widths (twips) summing to `available`, from each cell's longest word and line."""
-    return share_width(*measure_columns(count, needs, cell_margin), available)
-
-
 def share_width(least: list[float], most: list[float], available: int) -> list[int]:
     """Column widths (twips) summing to `available`, from each column's least and most width."""
     if sum(most) <= available:  # everything fits on one line: share the spare width by need

@@ -24,8 +24,7 @@ other ("lẻ" for "linh", "ngàn", "tỉ", "bốn"/"tư" after "mươi"), and th
 convention lists (no "không trăm": "một nghìn linh một" = 1.001; repeated scale words: "một nghìn
 tỷ không trăm linh năm tỷ" = 1.005.000.000.000); a warning for check. An error is what R13 forbids
 and what a reader could take for another number ("hai mươi năm", "một trăm năm" is 150 in speech,
-"một tỷ năm" 1,5 tỷ). `parse_words` is the strict form: the value, or WordsError naming every
-error. docs/number-words.md, "The reader", lists them all.
+"một tỷ năm" 1,5 tỷ). docs/number-words.md, "The reader", lists them all.
 
 One ambiguity is the convention's own: from 10^21 up, the nested reading of R9 can spell the same
 words as the informal repeated scale ("một nghìn tỷ không trăm linh năm tỷ" is also how R9 reads
@@ -708,19 +707,6 @@ def read_words(text: str, style: WordsStyle = WordsStyle()) -> Reading:
     977.450.000.000.
     """
     return _Reader(text, style).read(_tokens(text))
-
-
-def parse_words(text: str) -> Decimal:
-    """The number that words state, in any form the convention writes or lists as a variant.
-
-    Accepts any case, NFD input, commas, "Bằng chữ:", "đồng", "chẵn", a final "." or "./." and
-    surrounding parentheses: parse_words("(Mười tỷ, chín trăm sáu mươi triệu đồng)") ==
-    Decimal(10960000000). Raises WordsError naming every error (variants pass).
-    """
-    reading = read_words(text)
-    if reading.errors:
-        raise WordsError(text, "; ".join(str(i) for i in reading.errors))
-    return reading.value
 
 
 def scaled_in_words(value: Decimal, exponent: int, style: WordsStyle = WordsStyle()) -> str:

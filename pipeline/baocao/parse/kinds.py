@@ -71,9 +71,6 @@ class Kinds:
         key = normal(heading)
         return next((k for k in self.known if k.attachable and normal(k.name) == key), None)
 
-    def by_slug(self, slug: str) -> Kind | None:
-        return next((k for k in self.known if k.slug == slug), None)
-
     @property
     def slugs(self) -> list[str]:
         return [k.slug for k in self.known if k.slug]

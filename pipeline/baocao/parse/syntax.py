@@ -97,11 +97,6 @@ def cells_at(line: str) -> list[tuple[str, int]]:
     return cells
 
 
-def split_cells(line: str) -> list[str]:
-    """The cells of a pipe-table line; "\\|" is a literal bar."""
-    return [text for text, _ in cells_at(line)]
-
-
 def is_delimiter_row(cells: list[str]) -> bool:
     """Whether a table's cells are those of the "|---|:--:|" line under its header."""
     return all(DELIMITER.fullmatch(c.replace(" ", "")) for c in cells)

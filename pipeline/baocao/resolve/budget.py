@@ -287,11 +287,6 @@ class Row:
         return (0, 0) if self.is_total else self.coded or (9, 0)
 
     @property
-    def is_section(self) -> bool:
-        """The grand total, A/B and Roman rows: the rows an appendix sets in bold."""
-        return self.is_total or self.rank[0] in (1, 2)
-
-    @property
     def sums_children(self) -> bool:
         """Whether its figures are its children's sums (not a "#" row, and it has children)."""
         return bool(self.children) and not self.own

@@ -116,14 +116,6 @@ def _reached(content: Path) -> dict[str, list[str]]:
     return found
 
 
-def dependencies(content: Path) -> dict[str, list[str]]:
-    """Each document that cites others → every document it rests on, at any depth, by name."""
-    folders = _citable(content)
-    reached = _reached(content)
-    found = {name: [n for n in names if n in folders] for name, names in reached.items()}
-    return {name: names for name, names in found.items() if names}
-
-
 def folder_refusal(folder: Path) -> Problem | None:
     """Why make cannot build a document under its folder's name, if it cannot: a name make and
     the shell would split or read (a space, a quote, “$”, “:”…)."""
