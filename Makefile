@@ -12,6 +12,7 @@ BENCH_DOC ?= tests/fixtures/content/bao-cao-khcn-2027
 CODE    := $(shell find pipeline -name "*.py")
 ENGINE  := $(CODE) $(shell find templates -type f 2>/dev/null)
 COMPILED := $(VENV)/.compiled-stamp
+CACHES  ?= pipeline tests  # where make clean removes Python's __pycache__ folders
 
 .DEFAULT_GOAL := report
 # No built-in rules: make would otherwise search them for every part a DOCX rests on (a no-op
@@ -131,7 +132,7 @@ lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 clean:  ## remove build results (and what killed builds left), the virtual environments and Python's caches
 	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
 	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV) $(VENV)-3.*
-	find pipeline tests -name __pycache__ -type d -prune -exec rm -rf {} +
+	find $(CACHES) -name __pycache__ -type d -prune -exec rm -rf {} +
 
 venv: $(COMPILED)  ## create or refresh .venv
 

@@ -78,6 +78,9 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
         leftover(output, "thu.docx"),
     ]
     (output / ".parts").mkdir()
+    caches = tmp_path / "code" / "mod" / "__pycache__"  # never the checkout's own caches
+    caches.mkdir(parents=True)
+    (caches / "mod.cpython-311.pyc").write_bytes(b"")
     never_the_real_venv = f"VENV={tmp_path / 'no-venv'}"
     result = subprocess.run(
         [
@@ -88,6 +91,7 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
             "clean",
             f"OUT={output}",
             never_the_real_venv,
+            f"CACHES={tmp_path / 'code'}",
         ],
         capture_output=True,
         text=True,
@@ -95,4 +99,5 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert not [p for p in removed if p.exists()] and not (output / ".parts").exists()
+    assert not caches.exists() and (tmp_path / "code" / "mod").exists()
     assert kept.exists()
