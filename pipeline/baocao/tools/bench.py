@@ -2,7 +2,7 @@
 
 Every measurement starts a process and waits for it, as a shell does, and takes its CPU time
 (the process and every child it waited for, from wait4) and its wall time. Issue 21's guards are
-judged on CPU medians, on the project's 2-core machine:
+judged on medians, on the project's 2-core machine — on CPU, but for the batch:
 
 - a cold build (`baocao build DOC`, a new process each time, as a person runs it) against pandoc
   alone converting the same JSON the build hands it (`baocao render DOC --json`), with the same
@@ -10,7 +10,10 @@ judged on CPU medians, on the project's 2-core machine:
   the two run in pairs, round after round, and the ratio is taken in each round, then its median
   (`paired_ratio`), so that the machine's drift falls on both alike;
 - `baocao check` of the sample, `baocao words`: at most MAX_CHECK_SECONDS, MAX_WORDS_SECONDS;
-- `make report` over BATCH copies of the sample, from nothing: at most MAX_BATCH_SECONDS.
+- `make report` over BATCH copies of the sample, from nothing: at most MAX_BATCH_SECONDS of wall
+  time, the time an editor waits. It is issue 14's guard carried over, which was wall time: a
+  batch runs one process per core, and its CPU time (both cores') was already 12,9 s before
+  issue 21, with every trick then in place. Its CPU time is shown beside it.
 
 Shown beside them, without a target: pandoc alone on `baocao render DOC`'s Markdown (issue 14's
 measure), `make report` with nothing to do, and builds of a budget table of 2.000 and of 10.000
@@ -40,7 +43,7 @@ ROOT = Path(__file__).resolve().parents[3]  # the project: its Makefile, its .ve
 MAX_BUILD_RATIO = 4.0  # a cold build against pandoc alone on the same JSON
 MAX_CHECK_SECONDS = 0.30  # baocao check of the sample
 MAX_WORDS_SECONDS = 0.10  # baocao words N
-MAX_BATCH_SECONDS = 12.0  # make report of BATCH sample-sized documents, from nothing
+MAX_BATCH_SECONDS = 12.0  # make report of BATCH sample-sized documents, from nothing (wall)
 BATCH = 100
 SMALL_ROWS, LARGE_ROWS = 2000, 10000
 
@@ -303,7 +306,9 @@ class Bench:
             raise SystemExit(f"bench: make report did not build {', '.join(missing[:3])}…")
         (noop,) = interleaved([(self.make(content, output), None)], self.rounds * 2)
         return [
-            judged(f"make report, {BATCH} documents from nothing", built, MAX_BATCH_SECONDS, "CPU"),
+            judged(
+                f"make report, {BATCH} documents from nothing", built, MAX_BATCH_SECONDS, "wall"
+            ),
             Row(f"make report, {BATCH} documents, nothing to do", noop),
         ]
 
@@ -353,6 +358,19 @@ def growth_ratio(base: Timing, small: Timing, large: Timing) -> float:
     )
 
 
+def uncompiled() -> list[str]:
+    """baocao's modules whose .pyc is missing or older than their source: Python compiles those
+    at every start where the environment keeps it from writing one (PYTHONDONTWRITEBYTECODE)."""
+    import importlib.util
+
+    stale = []
+    for source in sorted((ROOT / "pipeline" / "baocao").rglob("*.py")):
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        if not cached.exists() or cached.stat().st_mtime < source.stat().st_mtime:
+            stale.append(str(source.relative_to(ROOT)))
+    return stale
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     args.add_argument("document", type=Path, help="a document folder (content/<name>)")
@@ -377,10 +395,11 @@ def main(argv: list[str] | None = None) -> int:
             )()
     print(f"baocao bench on {os.cpu_count()} cores: medians of whole processes")
     print(table(rows))
-    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+    stale = uncompiled()
+    if stale:
         print(
-            "PYTHONDONTWRITEBYTECODE is set: Python writes no .pyc file for baocao, and every "
-            "command above compiled its modules from their source"
+            f"{len(stale)} of baocao's modules have no current .pyc ({stale[0]}, …): every command "
+            "above compiled them from their source; `make venv` compiles them, as pip does"
         )
     missed = [row.what.strip() for row in rows if row.met is False]
     print("every guard met" if not missed else f"missed: {'; '.join(missed)}")
