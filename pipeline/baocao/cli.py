@@ -410,13 +410,15 @@ def run_words(args: argparse.Namespace) -> int:
     try:
         style = WordsStyle.parse(args.style.removeprefix(NOT_AN_OPTION))
         if args.parse:
+            from baocao.money.figures import ungrouped  # babel: only where a number is written
+
             lines = []
             for value in values:
                 reading = read_words(value, style)
                 if reading.errors:
                     raise WordsError(value, "; ".join(str(i) for i in reading.errors))
                 warnings += [f"cảnh báo: “{value}”: {i}" for i in reading.variants]
-                lines.append(f"{reading.value:f}".replace(".", ","))
+                lines.append(ungrouped(reading.value))
         else:
             write = amount_in_words if args.document else read_number
             lines = [write(number(value), style) for value in values]

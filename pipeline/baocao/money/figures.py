@@ -68,6 +68,16 @@ def number(value: Decimal | int, decimals: int | None = None) -> str:
         return format_decimal(exact, format=_pattern(places), locale=_vietnamese())
 
 
+def ungrouped(value: Decimal | int) -> str:
+    """ "1000000000", "1,5": every digit, the decimals after a comma, no grouping (as `baocao words
+    --parse` prints a number, for a program to read)."""
+    exact, places = _exact(value, None)
+    with localcontext(EXACT):
+        return format_decimal(
+            exact, format="0" + ("." + "0" * places if places else ""), locale=_vietnamese()
+        )
+
+
 def figure(amount: Amount, unit: Unit = Unit.DONG, decimals: int = 0) -> str:
     """The amount as a table in `unit` shows it: figure(Amount.of(10_960_000_000), Unit.TRIEU)
     == "10.960". Raises InexactAmount rather than round (see Amount.in_unit)."""

@@ -109,8 +109,10 @@ def _megabytes(size: int) -> str:
 
 
 def _thousands(number: int) -> str:
-    """A count as Vietnamese writes it: "10.000"."""
-    return f"{number:,}".replace(",", ".")
+    """A count as Vietnamese writes it, "10.000", as babel writes numbers for vi_VN."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(number, locale="vi_VN")
 
 
 class Archive:

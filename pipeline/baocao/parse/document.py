@@ -15,9 +15,12 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 from baocao import codes
+from baocao.money.amount import round_half_up
+from baocao.money.figures import number
 from baocao.parse.blocks import Block, Heading, Item, Paragraph
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
@@ -215,7 +218,7 @@ def read_text(path: Path) -> str | Problem:
             whole = path.lstat().st_size
         except OSError:
             whole = len(raw)
-        size = f"{max(whole, len(raw)) / 1_000_000:.1f}".replace(".", ",")
+        size = number(round_half_up(Decimal(max(whole, len(raw))) / 1_000_000, 1), 1)
         return Problem(
             codes.PART_TOO_BIG,
             Position(path, 1),
@@ -224,7 +227,7 @@ def read_text(path: Path) -> str | Problem:
         )
     lines = raw.count(b"\n")
     if lines > MAX_PART_LINES:
-        count = f"{lines:,}".replace(",", ".")
+        count = number(lines)
         return Problem(
             codes.PART_TOO_BIG,
             Position(path, MAX_PART_LINES + 1),

@@ -173,9 +173,11 @@ class Row:
     met: bool | None = None
 
 
-def thousands(number: int) -> str:
+def thousands(count: int) -> str:
     """ "10.000": a count written the Vietnamese way."""
-    return f"{number:,}".replace(",", ".")
+    from baocao.money.figures import number
+
+    return number(count)
 
 
 def seconds(value: float) -> str:
