@@ -15,7 +15,6 @@ from baocao.parse.blocks import Heading, Item, Paragraph, Text
 from baocao.parse.document import find_documents, parse_document
 from baocao.parse.frontmatter import AppendixOptions
 from baocao.problems import Problem, UsageError
-from conftest import CONTENT, SAMPLE
 
 FRONT = """---
 co_quan: [ỦY BAN NHÂN DÂN, XÃ A]
@@ -106,12 +105,18 @@ def test_non_utf8_file_is_a_problem_with_its_line(tmp_path: Path) -> None:
 
 
 def test_find_documents(tmp_path: Path) -> None:
-    assert [p.name for p in find_documents(CONTENT)] == sorted(
-        p.name for p in CONTENT.iterdir() if p.is_dir()
-    )
-    assert find_documents(CONTENT, [f"content/{SAMPLE}/"])[0].name == SAMPLE
+    content = tmp_path / "content"
+    for name in ("b-van-ban", "a-van-ban"):
+        write(content / name, "00.md", FRONT)
+    write(content / "ghi-chu", "doc-truoc.md", "Không phải văn bản: không có phần đánh số.\n")
+    write(content / ".an", "00.md", FRONT)  # hidden: no document
+    assert [p.name for p in find_documents(content)] == ["a-van-ban", "b-van-ban"]
+    assert find_documents(content, ["content/b-van-ban/"])[0].name == "b-van-ban"
     with pytest.raises(UsageError):
-        find_documents(tmp_path)  # no documents at all
+        find_documents(content, ["khong-co"])
+    (tmp_path / "trong").mkdir()
+    with pytest.raises(UsageError):
+        find_documents(tmp_path / "trong")  # no documents at all
 
 
 def test_only_numbered_files_are_parts_other_markdown_is_a_note(tmp_path: Path) -> None:

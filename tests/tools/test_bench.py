@@ -28,8 +28,8 @@ from pandoc_page import formatted_text
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DOCUMENTS = sorted(
     folder
-    for content in ("content", "kinds", "shapes")
-    for folder in (FIXTURES / content).iterdir()
+    for fixture in ("content", "kinds", "shapes")
+    for folder in (FIXTURES / fixture).iterdir()
     if folder.is_dir()
 )
 
