@@ -26,7 +26,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 from baocao import codes
-from baocao.money.amount import EXACT, Amount, Unit, plain_figures
+from baocao.money.amount import EXACT, Amount, Unit
 from baocao.money.figures import number as written
 from baocao.parse.blocks import Inline, RowHead, TableCell, Value
 from baocao.parse.formula import Const, Formula, Op, Ref
@@ -139,7 +139,7 @@ def formula_text(formula: Formula, shown: Callable[[int], str] | None = None) ->
             case Ref(n):
                 return shown(n) if shown else f"({n})"
             case Const(value):
-                return number_text(value)
+                return written(value)  # as typed the Vietnamese way: "100", "0,5"
             case Op(operator, left, right):
                 rank = 1 if operator in "+-" else 2
                 body = (
@@ -151,11 +151,6 @@ def formula_text(formula: Formula, shown: Callable[[int], str] | None = None) ->
         raise AssertionError(node)  # pragma: no cover
 
     return text(formula, 0)
-
-
-def number_text(value: Decimal) -> str:
-    """A constant of a formula as typed the Vietnamese way: "100", "0,5"."""
-    return plain_figures(value)
 
 
 def dimension(formula: Formula, measure: Callable[[int], Measure]) -> int | None:
@@ -779,9 +774,9 @@ def _magnitudes(table: Table) -> Slips:
             figure = measure.figure(typed)
             if measure.is_money and measure.exponent and abs(typed.dong) >= IMPLAUSIBLE_DONG:
                 shown = table.figure(typed, column)
-                as_dong = plain_figures(figure.scaleb(-measure.exponent, context=EXACT))
+                as_dong = written(figure.scaleb(-measure.exponent, context=EXACT))
                 slips[row, number] = (
-                    f"{shown} {measure.label} (= {plain_figures(typed.dong)} đồng) lớn bất thường"
+                    f"{shown} {measure.label} (= {written(typed.dong)} đồng) lớn bất thường"
                     f" — có lẽ gõ theo đồng: {shown} đồng là {as_dong} {measure.label}"
                 )
                 continue
@@ -827,7 +822,7 @@ def _out_of_line(shown: str, measure: Measure, ratio: Fraction) -> str:
     slip = next((u for u in Unit if u.exponent == moved), None)
     if slip is None:
         return text + " — kiểm tra lại số này (thừa hay thiếu chữ số?)"
-    meant = plain_figures(Amount.of(shown, slip).in_unit(measure.money, None))
+    meant = written(Amount.of(shown, slip).in_unit(measure.money, None))
     return f"{text} — có lẽ gõ theo {slip.label}: {shown} {slip.label} là {meant} {measure.label}"
 
 
@@ -1023,10 +1018,10 @@ def _slipped(row: Row, gap: _Gap) -> str | None:
     unit = next((u for u in Unit if u.exponent == column.measure.exponent - 3 * steps), None)
     if not steps or unit is None:
         return None
-    shown = plain_figures(column.measure.figure(typed))
+    shown = written(column.measure.figure(typed))
     return (
         f"có lẽ gõ theo {unit.label}: {shown} {unit.label} là "
-        f"{plain_figures(column.measure.figure(meant))} {column.measure.label}"
+        f"{written(column.measure.figure(meant))} {column.measure.label}"
     )
 
 

@@ -173,13 +173,6 @@ class Row:
     met: bool | None = None
 
 
-def thousands(count: int) -> str:
-    """ "10.000": a count written the Vietnamese way."""
-    from baocao.money.figures import number
-
-    return number(count)
-
-
 def seconds(value: float) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
@@ -318,6 +311,7 @@ class Bench:
         """Builds of the skeleton alone and with tables of SMALL_ROWS and LARGE_ROWS rows."""
         content = self.scratch / "tables"
         content.mkdir()
+        from baocao.money.figures import number
         from baocao.tools.new import new_document
 
         new_document(content, "bang-0")
@@ -332,10 +326,10 @@ class Bench:
         ratio = growth_ratio(base, small, large)
         return [
             Row("build, the new document's skeleton", base),
-            Row(f"build, with a {thousands(SMALL_ROWS)}-row table", small),
-            Row(f"build, with a {thousands(LARGE_ROWS)}-row table", large),
+            Row(f"build, with a {number(SMALL_ROWS)}-row table", small),
+            Row(f"build, with a {number(LARGE_ROWS)}-row table", large),
             Row(
-                f"  cost per row past {thousands(SMALL_ROWS)} ÷ up to it",
+                f"  cost per row past {number(SMALL_ROWS)} ÷ up to it",
                 None,
                 shown=f"{ratio:.2f}×",
             ),
