@@ -60,12 +60,14 @@ HEADER = """\
 def generated_table(rows: int) -> str:
     """A budget table of `rows` rows as an editor types it: Roman sections, numbered items and
     lettered leaves with amounts, under a grand total."""
+    from baocao.parse.outline import roman
+
     lines = [HEADER.rstrip("\n"), "| = | Tổng cộng {#tong} | | | | |"]
     items = max(19, -(-rows // (MAX_SECTIONS * 5)))  # a section: its row, items of 4 leaves
     count, section = 1, 0
     while count < rows:
         section += 1
-        lines.append(f"| {_roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
+        lines.append(f"| {roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
         count += 1
         for item in range(1, items + 1):
             if count >= rows:
@@ -81,14 +83,6 @@ def generated_table(rows: int) -> str:
 
 
 MAX_SECTIONS = 39  # Roman section codes run from I to XXXIX
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
 
 
 def big_document(content: Path, rows: int = SMALL_ROWS, name: str = "bang-lon") -> Path:
