@@ -111,7 +111,7 @@ test-pythons:  ## chạy toàn bộ kiểm thử trên từng bản Python 3.11,
 	  if ! $$venv/bin/python -c '' 2>/dev/null || [ pyproject.toml -nt $$venv/.installed-stamp ]; then \
 	    echo "Python $$version: đang cài baocao vào $$venv…" >&2; \
 	    rm -rf $$venv && "$$python" -m venv $$venv && \
-	    $$venv/bin/python -m pip install -qq --disable-pip-version-check --progress-bar off -e '.[dev]' && \
+	    $$venv/bin/python $(PIP_INSTALL) --upgrade pip && $$venv/bin/python $(PIP_INSTALL) -e '.[dev]' && \
 	    touch $$venv/.installed-stamp || { echo "Python $$version: cài đặt không xong." >&2; status=1; continue; }; \
 	  fi; \
 	  echo "Python $$($$venv/bin/python -c 'import platform; print(platform.python_version())'):" >&2; \
@@ -147,7 +147,9 @@ $(COMPILED): $(STAMP) $(CODE)
 # The environment is stale when pyproject.toml changed since the last install, or when .venv is gone
 # or broken (its python no longer runs).
 # It says what it does in a line of its own; pip shows its errors only (-qq), never its progress.
-PIP := $(BIN)/python -m pip install -qq --disable-pip-version-check --progress-bar off
+# Every environment is installed so, .venv and test-pythons' .venv-3.X alike.
+PIP_INSTALL := -m pip install -qq --disable-pip-version-check --progress-bar off
+PIP := $(BIN)/python $(PIP_INSTALL)
 $(STAMP): pyproject.toml
 	@$(BIN)/python -c '' 2>/dev/null || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } || \
 	  { echo "Không tạo được $(VENV): cần Python 3.11 trở lên và gói venv (apt-get install python3-venv)." >&2; exit 1; }

@@ -76,6 +76,11 @@ class Problem:
     def draft(self) -> bool:
         return self.code.draft
 
+    def sort_key(self) -> tuple[Position, bool, str, str]:
+        """Where the problem comes in a list of them: by file, line and column; at one place the
+        errors before the warnings, then by code and message."""
+        return (self.position, self.warning, self.code.code, self.message)
+
     def __str__(self) -> str:
         label = "cảnh báo: " if self.warning else ""
         return f"{self.position}: {self.code} {label}{self.message}"
@@ -97,7 +102,7 @@ class ContentErrors(BaocaoError):
     """Every problem found in a document's content; raised once all of them have been collected."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.position, p.code.code, p.message))
+        self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @property

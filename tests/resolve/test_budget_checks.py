@@ -58,7 +58,7 @@ def test_a_hash_equals_row_keeps_its_figures_and_checks_them(tmp_path: Path) -> 
 def test_an_uncoded_hash_row_is_a_heading_among_the_items(tmp_path: Path) -> None:
     table, _ = load(OWN)
     heading, fee = row(table, "Trong đó:"), row(table, "Phí, lệ phí")
-    assert (heading.own, heading.parent, fee.parent) == ("#", row(table, "Thu khác"), heading)
+    assert (heading.head.own, heading.parent, fee.parent) == ("#", row(table, "Thu khác"), heading)
     assert figures(table, "Trong đó:") == ["", ""]  # its item's 100 is not its figure
     assert figures(table, "Thu khác") == ["4.500", "500"]  # nor its parent's
     bad = table_part(OWN.replace("| #I |", "| #= = |"), "ns")

@@ -24,10 +24,11 @@ from typing import Any
 from lxml.etree import _Element
 
 from baocao.docx.metrics import text_width, wrapped_widths
-from baocao.docx.package import CORE_PROPERTIES, Package
+from baocao.docx.package import Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
 from baocao.ooxml.namespaces import qn
+from baocao.ooxml.opc import CORE_PROPERTIES
 from baocao.ooxml.paragraphs import (
     add_text_run,
     enclosing,

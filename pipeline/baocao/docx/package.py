@@ -44,10 +44,12 @@ XML_PARTS = frozenset(
         "officedocument.wordprocessingml.styles+xml",
     )
 )
-IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+# The content types every package states by extension, whatever its parts (python-docx's).
+PACKAGE_DEFAULTS = {"rels": opc.RELATIONSHIPS_CONTENT_TYPE, "xml": "application/xml"}
 # (extension, content type) pairs that a content-types Default states rather than an Override.
 DEFAULT_TYPES = frozenset(
     [
+        *PACKAGE_DEFAULTS.items(),
         ("bin", "application/vnd.openxmlformats-officedocument.presentationml.printerSettings"),
         ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
         ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
@@ -59,20 +61,12 @@ DEFAULT_TYPES = frozenset(
         ("jpeg", "image/jpeg"),
         ("jpg", "image/jpeg"),
         ("png", "image/png"),
-        ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
         ("tif", "image/tiff"),
         ("tiff", "image/tiff"),
         ("wdp", "image/vnd.ms-photo"),
         ("wmf", "image/x-wmf"),
         ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ("xml", "application/xml"),
     ]
-)
-RELATIONSHIPS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
-
-OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-CORE_PROPERTIES = (
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 )
 
 
@@ -171,7 +165,7 @@ class Package:
                 content_type,
                 self._archive.read(name[1:]),
                 self._read_relationships(name),
-                parsed=content_type in XML_PARTS and relationship.kind != IMAGE,
+                parsed=content_type in XML_PARTS and relationship.kind != opc.IMAGE,
             )
             self.parts[name] = part
             self._walk(part.relationships)
@@ -180,7 +174,7 @@ class Package:
         """The part `source` (None: the package) links to with a relationship of `kind`
         (its last word: "styles", or a whole URI)."""
         relationships = self.relationships if source is None else source.relationships
-        wanted = kind if "/" in kind else OFFICE_DOCUMENT + kind
+        wanted = kind if "/" in kind else opc.OFFICE_DOCUMENT + kind
         for relationship in relationships:
             if relationship.kind == wanted and not relationship.external:
                 return self.parts[relationship.target]
@@ -190,7 +184,7 @@ class Package:
         """The package's members in the order written: the content types, the package's
         relationships, then each part followed by its relationships (if it has any). A part
         named in `replaced` is written with those bytes."""
-        defaults = {"rels": RELATIONSHIPS_TYPE, "xml": "application/xml"}
+        defaults = dict(PACKAGE_DEFAULTS)
         overrides = {}
         for part in self.parts.values():
             extension = posixpath.splitext(part.name)[1][1:]

@@ -283,8 +283,9 @@ def _why_not_number(s: str) -> str:
 
 
 def plain_figures(value: Decimal) -> str:
-    """ "10.960.000.001", "0,5": a value in Vietnamese figures for messages, every digit kept
-    (baocao.money.figures.number, which imports this module)."""
+    """ "10.960.000.001", "0,5": a value in Vietnamese figures, every digit kept, for this
+    module's own messages: baocao.money.figures.number, imported when called because figures
+    imports this module. Code outside money calls figures.number itself."""
     from baocao.money.figures import number
 
     return number(value)

@@ -77,7 +77,8 @@ def _successors(order: tuple[str, ...], tag: str) -> frozenset[str]:
 
 
 def ordered_child(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
-    """The child `tag` of `parent`, created in its schema place (before its successors)."""
+    """The child `tag` of `parent`, created when missing in its schema place: before the first
+    child that comes after it in `order`, else last."""
     found = parent.find(qn(tag))
     if found is not None:
         return found
@@ -89,27 +90,6 @@ def ordered_child(parent: _Element, tag: str, order: tuple[str, ...]) -> _Elemen
             return element
     parent.append(element)
     return element
-
-
-def insert_in_order(parent: _Element, element: _Element, tag: str, order: tuple[str, ...]) -> None:
-    """Put `element` (a `tag`) before the first child of `parent` that comes after it in
-    `order`, looked for in that order (as python-docx does)."""
-    for successor in order[order.index(tag) + 1 :]:
-        found = parent.find(qn(successor))
-        if found is not None:
-            found.addprevious(element)
-            return
-    parent.append(element)
-
-
-def ordered_new_child(parent: _Element, tag: str, order: tuple[str, ...]) -> _Element:
-    """The child `tag` of `parent`, created as python-docx creates it when missing: a new
-    element declaring its prefix, put in its place by `insert_in_order`."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = new_element(tag)
-        insert_in_order(parent, found, tag, order)
-    return found
 
 
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")

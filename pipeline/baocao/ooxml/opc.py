@@ -7,9 +7,16 @@ from __future__ import annotations
 from lxml import etree
 
 from baocao.ooxml.elements import parse_xml, serialize
-from baocao.ooxml.namespaces import CONTENT_TYPES_NS, RELATIONSHIPS_NS
+from baocao.ooxml.namespaces import CONTENT_TYPES_NS, NAMESPACES, RELATIONSHIPS_NS
 
 EXTERNAL = "External"  # a relationship's TargetMode when it points outside the package
+RELATIONSHIPS_CONTENT_TYPE = "application/vnd.openxmlformats-package.relationships+xml"  # .rels
+
+# Relationship types: an office document's are its relationships namespace and a last word
+# ("styles", "image"); the package's own are under the package relationships namespace.
+OFFICE_DOCUMENT = NAMESPACES["r"] + "/"
+IMAGE = OFFICE_DOCUMENT + "image"
+CORE_PROPERTIES = RELATIONSHIPS_NS + "/metadata/core-properties"
 
 
 def read_content_types(blob: bytes) -> tuple[dict[str, str], dict[str, str]]:

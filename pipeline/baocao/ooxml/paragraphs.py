@@ -6,7 +6,7 @@ from __future__ import annotations
 from lxml.etree import _Element
 
 from baocao.ooxml.borders import set_edge
-from baocao.ooxml.elements import new_element, ordered_child, ordered_new_child, xpath
+from baocao.ooxml.elements import new_element, ordered_child, xpath
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.schema import PARAGRAPH_PR_ORDER
 from baocao.ooxml.values import integer
@@ -31,19 +31,19 @@ def paragraph_style(p: _Element) -> str | None:
 
 def set_paragraph_style(p: _Element, style_id: str) -> None:
     """Give a paragraph the style `style_id`."""
-    style = ordered_new_child(paragraph_properties(p), "w:pStyle", PARAGRAPH_PR_ORDER)
+    style = ordered_child(paragraph_properties(p), "w:pStyle", PARAGRAPH_PR_ORDER)
     style.set(qn("w:val"), style_id)
 
 
 def keep_with_next(p: _Element) -> None:
     """Keep a paragraph on the page of the next one (w:keepNext)."""
-    keep = ordered_new_child(paragraph_properties(p), "w:keepNext", PARAGRAPH_PR_ORDER)
+    keep = ordered_child(paragraph_properties(p), "w:keepNext", PARAGRAPH_PR_ORDER)
     keep.attrib.pop(qn("w:val"), "")  # on, its default
 
 
 def set_indents(p: _Element, left: int, right: int) -> None:
     """A paragraph's left and right indents, in twips."""
-    indents = ordered_new_child(paragraph_properties(p), "w:ind", PARAGRAPH_PR_ORDER)
+    indents = ordered_child(paragraph_properties(p), "w:ind", PARAGRAPH_PR_ORDER)
     indents.set(qn("w:left"), str(left))
     indents.set(qn("w:right"), str(right))
 

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from baocao.ooxml.elements import new_element
+from baocao.ooxml.elements import child
 from baocao.ooxml.namespaces import qn
 
 
 def set_core_property(core: _Element, tag: str, text: str) -> _Element:
     """A core property's text ("dc:title", "dc:language"): the element, added last if missing."""
-    element = core.find(qn(tag))
-    if element is None:
-        element = new_element(tag)
-        core.append(element)
+    element = child(core, tag)
     element.text = text
     return element
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from baocao.ooxml.elements import ordered_child, ordered_new_child, required_child
+from baocao.ooxml.elements import ordered_child, required_child
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.paragraphs import paragraph_properties
 from baocao.ooxml.schema import SECT_PR_ORDER
@@ -56,7 +56,7 @@ def restart_page_numbers(sectpr: _Element, start: int = 1) -> None:
 
 def set_page_size(sectpr: _Element, width: int, height: int, landscape: bool) -> None:
     """A section's page size in twips, and its orientation."""
-    size = ordered_new_child(sectpr, "w:pgSz", SECT_PR_ORDER)
+    size = ordered_child(sectpr, "w:pgSz", SECT_PR_ORDER)
     size.set(qn("w:w"), str(width))
     size.set(qn("w:h"), str(height))
     if landscape:
@@ -68,7 +68,7 @@ def set_page_size(sectpr: _Element, width: int, height: int, landscape: bool) ->
 def set_page_margins(sectpr: _Element, margins: dict[str, int]) -> None:
     """A section's margins and header and footer distances, in twips, in the order given
     (top, bottom, left, right, header, footer)."""
-    element = ordered_new_child(sectpr, "w:pgMar", SECT_PR_ORDER)
+    element = ordered_child(sectpr, "w:pgMar", SECT_PR_ORDER)
     for side, width in margins.items():
         element.set(qn(f"w:{side}"), str(width))
 
@@ -85,7 +85,7 @@ def page_twips(sectpr: _Element) -> tuple[int, int, int]:
 
 def set_title_page(sectpr: _Element) -> None:
     """A different first page (w:titlePg): its header is the first-page one."""
-    flag = ordered_new_child(sectpr, "w:titlePg", SECT_PR_ORDER)
+    flag = ordered_child(sectpr, "w:titlePg", SECT_PR_ORDER)
     flag.attrib.pop(qn("w:val"), "")  # on, its default
 
 

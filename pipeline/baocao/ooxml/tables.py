@@ -18,14 +18,13 @@ from baocao.ooxml.borders import set_edge
 from baocao.ooxml.elements import (
     child,
     content_children,
-    insert_in_order,
-    new_element,
     ordered_child,
     required_child,
     xpath,
 )
 from baocao.ooxml.namespaces import qn
-from baocao.ooxml.schema import PARAGRAPH_PR_ORDER, TBL_PR_ORDER, TC_PR_ORDER
+from baocao.ooxml.paragraphs import paragraph_properties, set_paragraph_style
+from baocao.ooxml.schema import TBL_PR_ORDER, TC_PR_ORDER
 from baocao.ooxml.values import integer, is_on, twips
 
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -171,9 +170,7 @@ def set_table_alignment(tbl: _Element, alignment: str) -> None:
     properties = required_child(tbl, "w:tblPr")
     for jc in properties.findall(qn("w:jc")):
         properties.remove(jc)
-    jc = new_element("w:jc")
-    insert_in_order(properties, jc, "w:jc", TBL_PR_ORDER)
-    jc.set(qn("w:val"), alignment)
+    ordered_child(properties, "w:jc", TBL_PR_ORDER).set(qn("w:val"), alignment)
 
 
 def set_table_borders(tblpr: _Element, width_pt: float) -> None:
@@ -237,11 +234,8 @@ def restyle_cells(tbl: _Element, header_style: str, body_style: str) -> None:
 
 
 def _set_cell_paragraph_style(p: _Element, style_id: str, keep_alignment: bool = True) -> None:
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = p.makeelement(qn("w:pPr"))
-        p.insert(0, ppr)
-    ordered_child(ppr, "w:pStyle", PARAGRAPH_PR_ORDER).set(qn("w:val"), style_id)
+    set_paragraph_style(p, style_id)
     if not keep_alignment:
+        ppr = paragraph_properties(p)
         for jc in ppr.findall(qn("w:jc")):
             ppr.remove(jc)

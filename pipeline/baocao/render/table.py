@@ -75,7 +75,7 @@ def budget_table(table: Table) -> ast.Node:
 
 def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
     """A row's cells as the table shows them: code, name, then each amount or text column."""
-    cells = [_plain(row.code), row.inlines]
+    cells = [_plain(row.code), row.name_cell.inlines]
     for column in table.columns[2:]:
         if column.is_amount:
             cells.append(_plain(table.figure(row.values.get(column.number), column)))

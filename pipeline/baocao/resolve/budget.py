@@ -26,9 +26,9 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 from baocao import codes
-from baocao.money.amount import EXACT, Amount, Unit, plain_figures
+from baocao.money.amount import EXACT, Amount, Unit
 from baocao.money.figures import number as written
-from baocao.parse.blocks import Inline, TableCell
+from baocao.parse.blocks import Inline, RowHead, TableCell, Value
 from baocao.parse.formula import Const, Formula, Op, Ref
 from baocao.problems import Position, Problem
 
@@ -139,7 +139,7 @@ def formula_text(formula: Formula, shown: Callable[[int], str] | None = None) ->
             case Ref(n):
                 return shown(n) if shown else f"({n})"
             case Const(value):
-                return number_text(value)
+                return written(value)  # as typed the Vietnamese way: "100", "0,5"
             case Op(operator, left, right):
                 rank = 1 if operator in "+-" else 2
                 body = (
@@ -151,11 +151,6 @@ def formula_text(formula: Formula, shown: Callable[[int], str] | None = None) ->
         raise AssertionError(node)  # pragma: no cover
 
     return text(formula, 0)
-
-
-def number_text(value: Decimal) -> str:
-    """A constant of a formula as typed the Vietnamese way: "100", "0,5"."""
-    return plain_figures(value)
 
 
 def dimension(formula: Formula, measure: Callable[[int], Measure]) -> int | None:
@@ -250,27 +245,42 @@ class HeaderCell:
 
 @dataclass(eq=False)
 class Row:
-    """A row as the editor typed it, and what the model computes for it."""
+    """A row as the editor typed it, its head, name and cells as parse read them (its code, name
+    and line are theirs), and what the model computes for it."""
 
-    line: int
-    code: str  # the TT code as typed ("IV", "b.1.1"); "" for a row placed by a marker
-    marker: str  # "=" the grand total, "+" / "++" / "+IV" an uncoded item, "" a coded row
-    name: str  # as typed, without its {#id}
+    head: RowHead  # its TT code or marker, the "#" before it, and where it is typed
+    name_cell: TableCell  # its name as typed and printed, without its {#id}
     id: str | None = None
     typed: dict[int, Typed] = field(default_factory=dict)  # by column number
+    figures: dict[int, Value] = field(default_factory=dict)  # its figure cells, by column number
     texts: dict[int, TableCell] = field(default_factory=dict)  # other text columns, by index
     parent: Row | None = None
     children: list[Row] = field(default_factory=list)
     values: dict[int, Amount | None] = field(default_factory=dict)  # computed, by column number
-    own: str = ""  # "#": its figures are its own, not its children's sum; "#=": and checked
     exact: dict[int, Fraction] = field(default_factory=dict)  # a quotient `values` rounds
-    inlines: tuple[Inline, ...] = ()  # the name as printed
-    bare: str = ""  # the code without its "." or ")": "IV" for "IV."
-    coded: tuple[int, int] | None = None  # the code's kind and depth (parse.table.code_rank)
-    depth: int = 0  # a marker's "+" signs: 1 an item, 2 an item's item
-    target: str = ""  # the code a "+IV" marker names, bare
-    head: int = 1  # the column its code or marker is typed at, in its line
-    places: dict[int, int] = field(default_factory=dict)  # each figure cell's column, by number
+
+    @property
+    def line(self) -> int:
+        return self.head.position.line
+
+    @property
+    def code(self) -> str:
+        """The TT code as typed ("IV", "b.1.1"); "" for a row placed by a marker."""
+        return self.head.code
+
+    @property
+    def bare(self) -> str:
+        """The code without its "." or ")": "IV" for "IV."."""
+        return self.head.bare
+
+    @property
+    def marker(self) -> str:
+        """ "=" the grand total, "+" / "++" / "+IV" an uncoded item, "" a coded row."""
+        return self.head.marker
+
+    @property
+    def name(self) -> str:
+        return self.name_cell.text
 
     @property
     def is_total(self) -> bool:
@@ -284,12 +294,12 @@ class Row:
     def rank(self) -> tuple[int, int]:
         """Where the row sits: (0, 0) the grand total, its code's kind and depth, (9, 0) an item
         placed by its marker."""
-        return (0, 0) if self.is_total else self.coded or (9, 0)
+        return (0, 0) if self.is_total else self.head.rank or (9, 0)
 
     @property
     def sums_children(self) -> bool:
         """Whether its figures are its children's sums (not a "#" row, and it has children)."""
-        return bool(self.children) and not self.own
+        return bool(self.children) and not self.head.own
 
     @property
     def level(self) -> str:
@@ -354,9 +364,11 @@ class Table:
         return next((c for c in self.columns if c.number == number), None)
 
     def at(self, row: Row, number: int | None = None) -> Position:
-        """Where a row is typed: at its code or marker, or at its cell of column (`number`)."""
-        column = row.head if number is None else row.places.get(number, row.head)
-        return Position(self.position.path, row.line, column)
+        """Where a row is typed: at its code or marker, or at its cell of column (`number`); in
+        the table's file (review.diff shows a table read from a copy where the editor knows it)."""
+        cell = row.figures.get(number) if number is not None else None
+        at = (cell or row.head).position
+        return Position(self.position.path, at.line, at.column)
 
     def _column(self, column: Column | int | None) -> Column:
         if isinstance(column, int):
@@ -440,7 +452,7 @@ def place_rows(table: Table) -> list[Problem]:
             total = row
             stack, anchor, items = [row], row, []
         elif row.marker:
-            depth, target = row.depth, row.target
+            depth, target = row.head.depth, row.head.target
             if target:
                 found = next((r for r in reversed(stack) if r.code and r.bare == target), None)
                 if found is None:
@@ -762,9 +774,9 @@ def _magnitudes(table: Table) -> Slips:
             figure = measure.figure(typed)
             if measure.is_money and measure.exponent and abs(typed.dong) >= IMPLAUSIBLE_DONG:
                 shown = table.figure(typed, column)
-                as_dong = plain_figures(figure.scaleb(-measure.exponent, context=EXACT))
+                as_dong = written(figure.scaleb(-measure.exponent, context=EXACT))
                 slips[row, number] = (
-                    f"{shown} {measure.label} (= {plain_figures(typed.dong)} đồng) lớn bất thường"
+                    f"{shown} {measure.label} (= {written(typed.dong)} đồng) lớn bất thường"
                     f" — có lẽ gõ theo đồng: {shown} đồng là {as_dong} {measure.label}"
                 )
                 continue
@@ -810,7 +822,7 @@ def _out_of_line(shown: str, measure: Measure, ratio: Fraction) -> str:
     slip = next((u for u in Unit if u.exponent == moved), None)
     if slip is None:
         return text + " — kiểm tra lại số này (thừa hay thiếu chữ số?)"
-    meant = plain_figures(Amount.of(shown, slip).in_unit(measure.money, None))
+    meant = written(Amount.of(shown, slip).in_unit(measure.money, None))
     return f"{text} — có lẽ gõ theo {slip.label}: {shown} {slip.label} là {meant} {measure.label}"
 
 
@@ -839,7 +851,7 @@ def _gaps(table: Table) -> list[_Gap]:
     gaps: list[_Gap] = []
     by_cell: dict[tuple[Row, int], _Gap] = {}
     for row in table.rows:  # parents before children: a gap finds its parent's
-        if not row.children or row.own == "#":
+        if not row.children or row.head.own == "#":
             continue
         for column in table.amount_columns:
             typed = row.typed.get(column.number)
@@ -853,7 +865,7 @@ def _gaps(table: Table) -> list[_Gap]:
             by_cell[row, column.number] = gap
     for gap in gaps:  # a gap a parent only inherits: the same difference, through a computed sum
         above = by_cell.get((gap.row.parent, gap.column.number)) if gap.row.parent else None
-        if above and above.source is None and not gap.row.own:
+        if above and above.source is None and not gap.row.head.own:
             if above.difference == gap.difference:
                 above.source, gap.up = gap, above
     return gaps
@@ -1006,10 +1018,10 @@ def _slipped(row: Row, gap: _Gap) -> str | None:
     unit = next((u for u in Unit if u.exponent == column.measure.exponent - 3 * steps), None)
     if not steps or unit is None:
         return None
-    shown = plain_figures(column.measure.figure(typed))
+    shown = written(column.measure.figure(typed))
     return (
         f"có lẽ gõ theo {unit.label}: {shown} {unit.label} là "
-        f"{plain_figures(column.measure.figure(meant))} {column.measure.label}"
+        f"{written(column.measure.figure(meant))} {column.measure.label}"
     )
 
 

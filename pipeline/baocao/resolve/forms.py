@@ -295,13 +295,11 @@ def _headings(document: Document) -> list[Problem]:
     problems: list[Problem] = []
     last: dict[int, _Label] = {}  # the last numbered heading of each level under its parent
     current: dict[int, _Label | None] = {}  # the latest heading of each level, numbered or not
-    attaches = document.front is not None and document.front.kind.attaches
+    kind = document.front.kind if document.front is not None else None
     for block in document.blocks:
         if not isinstance(block, Heading):
             continue
-        if is_appendix_heading(block) or (
-            attaches and document.front and _attached(block, document.front.kind)
-        ):
+        if is_appendix_heading(block) or (kind is not None and _attached(block, kind)):
             last.clear()
             current.clear()
             continue

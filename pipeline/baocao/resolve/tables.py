@@ -441,20 +441,7 @@ def _main_column(table: Table, at: Position, problems: _Problems) -> None:
 def _row(table: Table, data: DataRow, problems: _Problems) -> Row:
     """One data row of the model: its head, name and id as parse read them, its figures in its
     columns' units; a row whose cells could not be counted keeps no figure."""
-    head = data.head
-    row = Row(
-        line=data.position.line,
-        code=head.code,
-        marker=head.marker,
-        name=data.name.text,
-        own=head.own,
-        inlines=data.name.inlines,
-        bare=head.bare,
-        coded=head.rank,
-        depth=head.depth,
-        target=head.target,
-        head=head.position.column,
-    )
+    row = Row(data.head, data.name)
     if not data.cells:
         return row
     row.id = data.id
@@ -463,7 +450,7 @@ def _row(table: Table, data: DataRow, problems: _Problems) -> Row:
         if isinstance(cell, TableCell):
             row.texts[column.index] = cell
             continue
-        row.places[column.number] = cell.position.column
+        row.figures[column.number] = cell
         row.typed[column.number] = _value(table, column, cell, problems)
         if row.typed[column.number] is REMAINDER:
             rests.append(cell.position)

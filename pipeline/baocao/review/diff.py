@@ -160,7 +160,7 @@ def read_side(folder: Path, shown: Path) -> tuple[Side | None, list[Problem]]:
     resolved = resolve_folder(folder)
     errors = [replace(p, position=_moved(p.position, folder, shown)) for p in resolved.errors]
     if resolved.document is None or errors:
-        return None, sorted(errors, key=lambda p: (p.position, p.message))
+        return None, sorted(errors, key=Problem.sort_key)
 
     def place(position: Position) -> Position:
         return _moved(position, folder, shown)

@@ -60,12 +60,14 @@ HEADER = """\
 def generated_table(rows: int) -> str:
     """A budget table of `rows` rows as an editor types it: Roman sections, numbered items and
     lettered leaves with amounts, under a grand total."""
+    from baocao.parse.outline import roman
+
     lines = [HEADER.rstrip("\n"), "| = | Tổng cộng {#tong} | | | | |"]
     items = max(19, -(-rows // (MAX_SECTIONS * 5)))  # a section: its row, items of 4 leaves
     count, section = 1, 0
     while count < rows:
         section += 1
-        lines.append(f"| {_roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
+        lines.append(f"| {roman(section)} | Mục {section} {{#muc-{section}}} | | | | |")
         count += 1
         for item in range(1, items + 1):
             if count >= rows:
@@ -81,14 +83,6 @@ def generated_table(rows: int) -> str:
 
 
 MAX_SECTIONS = 39  # Roman section codes run from I to XXXIX
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
 
 
 def big_document(content: Path, rows: int = SMALL_ROWS, name: str = "bang-lon") -> Path:
@@ -171,13 +165,6 @@ class Row:
     target: str = ""
     judged: str = ""  # "wall" or "CPU"
     met: bool | None = None
-
-
-def thousands(count: int) -> str:
-    """ "10.000": a count written the Vietnamese way."""
-    from baocao.money.figures import number
-
-    return number(count)
 
 
 def seconds(value: float) -> str:
@@ -318,6 +305,7 @@ class Bench:
         """Builds of the skeleton alone and with tables of SMALL_ROWS and LARGE_ROWS rows."""
         content = self.scratch / "tables"
         content.mkdir()
+        from baocao.money.figures import number
         from baocao.tools.new import new_document
 
         new_document(content, "bang-0")
@@ -332,10 +320,10 @@ class Bench:
         ratio = growth_ratio(base, small, large)
         return [
             Row("build, the new document's skeleton", base),
-            Row(f"build, with a {thousands(SMALL_ROWS)}-row table", small),
-            Row(f"build, with a {thousands(LARGE_ROWS)}-row table", large),
+            Row(f"build, with a {number(SMALL_ROWS)}-row table", small),
+            Row(f"build, with a {number(LARGE_ROWS)}-row table", large),
             Row(
-                f"  cost per row past {thousands(SMALL_ROWS)} ÷ up to it",
+                f"  cost per row past {number(SMALL_ROWS)} ÷ up to it",
                 None,
                 shown=f"{ratio:.2f}×",
             ),

@@ -79,9 +79,7 @@ def check_received(received: Received) -> ReceivedCheck:
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
-    found.problems.sort(
-        key=lambda p: (p.position.line, p.position.column, p.warning, p.code.code, p.message)
-    )
+    found.problems.sort(key=Problem.sort_key)
     return found
 
 
