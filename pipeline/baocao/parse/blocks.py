@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from baocao.money.amount import Form
 from baocao.parse.formula import Formula
@@ -29,6 +30,10 @@ class Place:
 
     line: int
     column: int
+
+    def at(self, path: Path) -> Position:
+        """This place in the file `path`."""
+        return Position(path, self.line, self.column)
 
 
 @dataclass(frozen=True)

@@ -195,7 +195,7 @@ class _Blocks:
 
     def report(self, code: Code, place: Place, message: str) -> None:
         """A problem at a character of the file."""
-        self.problems.append(Problem(code, Position(self.path, place.line, place.column), message))
+        self.problems.append(Problem(code, place.at(self.path), message))
 
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:

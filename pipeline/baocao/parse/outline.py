@@ -206,7 +206,7 @@ def _position(block: Heading | Paragraph, offset: int) -> Position:
     place = _place(block.inlines, offset)
     if place is None:
         return replace(block.position, column=block.position.column + offset)
-    return Position(block.position.path, place.line, place.column)
+    return place.at(block.position.path)
 
 
 def _place(inlines: tuple[Inline, ...], offset: int) -> Place | None:
