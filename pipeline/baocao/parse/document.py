@@ -295,7 +295,7 @@ def parse_document(folder: Path) -> Document:
         file_blocks = outlined(at_columns(file_blocks, lines))
         blocks.extend(file_blocks)
         problems.extend(file_problems)
-        problems.extend(body_placeholders(file_blocks, lines))
+        problems.extend(body_placeholders(file_blocks))
     return Document(folder.name, front, tuple(blocks), tuple(problems), source)
 
 

@@ -27,21 +27,14 @@ from baocao.parse.blocks import (
     ArticleLabel,
     AttachedHeading,
     Block,
-    Break,
-    Citation,
-    Emphasis,
     Heading,
     HeadingRole,
-    Inline,
     Item,
     Label,
     Paragraph,
     PartHeading,
-    Place,
     Reading,
-    Strong,
-    Tag,
-    Text,
+    position_at,
     source_text,
     typed_text,
 )
@@ -116,8 +109,8 @@ def _article(block: Heading | Paragraph) -> ArticleLabel | None:
         match.group(2),
         start,
         match.end(),
-        _position(block, start),
-        _position(block, match.start(1)),
+        position_at(block, start),
+        position_at(block, match.start(1)),
     )
 
 
@@ -125,7 +118,7 @@ def _opening_label(block: Heading | Paragraph) -> Label | None:
     """The number opening a heading or a paragraph, at its first word."""
     typed = typed_text(block.inlines)
     start = len(typed) - len(typed.lstrip())
-    return _label(source_text(block.inlines), _position(block, start))
+    return _label(source_text(block.inlines), position_at(block, start))
 
 
 def _label(text: str, position: Position) -> Label | None:
@@ -197,42 +190,4 @@ def _appendix(heading: Heading, words: str) -> AppendixHeading:
         return AppendixHeading(match.group(1))
     typed = APPENDIX.match(typed_text(heading.inlines))
     offset = typed.start(2) if typed and typed.group(2) else 0
-    return AppendixHeading(match.group(1), number, _position(heading, offset))
-
-
-def _position(block: Heading | Paragraph, offset: int) -> Position:
-    """Where the character at `offset` of a block's text as typed (`typed_text`) stands; for a
-    block made by hand, without places, that many columns after the block's start."""
-    place = _place(block.inlines, offset)
-    if place is None:
-        return replace(block.position, column=block.position.column + offset)
-    return place.at(block.position.path)
-
-
-def _place(inlines: tuple[Inline, ...], offset: int) -> Place | None:
-    """The place of the character at `offset` of the inlines' text as typed; None when no
-    place is known (text baocao wrote, a line end, inside a citation)."""
-    for inline in inlines:
-        match inline:
-            case Text(text, places):
-                if offset < len(text):
-                    before = [(at, place) for at, place in places if at <= offset]
-                    if not before:
-                        return None
-                    at, place = before[-1]
-                    return Place(place.line, place.column + offset - at)
-                offset -= len(text)
-            case Strong(children) | Emphasis(children):
-                length = len(typed_text(children))
-                if offset < length:
-                    return _place(children, offset)
-                offset -= length
-            case Break():
-                if offset < 1:
-                    return None
-                offset -= 1
-            case Citation() | Tag():
-                if offset < len(inline.text):
-                    return inline.place if offset == 0 else None
-                offset -= len(inline.text)
-    return None
+    return AppendixHeading(match.group(1), number, position_at(heading, offset))
