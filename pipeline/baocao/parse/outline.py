@@ -45,18 +45,18 @@ from baocao.problems import Position
 # An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and
 # letter. Render prints the label bold; check counts the articles (PL I, II.6.đ).
 ARTICLE = re.compile(r"Điều\s+(\d+)([a-zđ]?)\.(?=\s|$)")
-# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.".
+# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.". The first, a word and its
+# number, opens a part "Chương I. QUY ĐỊNH CHUNG" (PART).
 WORD_LABEL = re.compile(r"(Phần|Chương|Mục|Tiểu\s+mục)\s+([IVXLCDM]+|\d+)(?=$|[\s.:])")
 DOTTED_LABEL = re.compile(r"(\d+(?:\.\d+)+)(\.?)(?=\s|$)")
 LABEL = re.compile(r"(\d+|[A-Za-zĐđ]+)([.)])(?=\s|$)")
 # A level-1 heading opening an appendix: "Phụ lục" (as typed), its number if any (Roman or
 # Arabic), and the rest of the heading.
 APPENDIX = re.compile(
-    r"^\s*(phụ\s+lục)(?:\s+([ivxlcdm]+|\d+)(?=$|[\s.:,;)\-–—]))?(.*)$", re.IGNORECASE | re.S
+    r"^\s*(phụ\s+lục)\b(?:\s+([ivxlcdm]+|\d+)(?=$|[\s.:,;)\-–—]))?(.*)$", re.IGNORECASE | re.S
 )
-APPENDIX_WORD = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
-# "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ).
-PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
+# "Chương I. QUY ĐỊNH CHUNG": the level and its number (WORD_LABEL), then the title (PL I, II.6.đ).
+PART = re.compile(rf"(?:{WORD_LABEL.pattern})\s*[.:\-–]?\s+(\S.*)")
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
     (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -170,21 +170,21 @@ def _role(heading: Heading) -> HeadingRole | None:
     """What part of the document a heading opens, if any: an appendix or an attached document
     (level 1), or a part "Chương I. …" (printed on two lines)."""
     words = source_text(heading.inlines)
-    if heading.level == 1 and APPENDIX_WORD.match(words):
-        return _appendix(heading, words)
+    appendix = APPENDIX.match(words) if heading.level == 1 else None
+    if appendix:
+        return _appendix(heading, appendix)
     attached = kinds().attached(words) if heading.level == 1 else None
     if attached is not None:
         return AttachedHeading(attached)
     part = PART.fullmatch(words)
     if part:
-        return PartHeading(part.group(1), part.start(2))
+        return PartHeading(words[: part.end(2)], part.start(3))
     return None
 
 
-def _appendix(heading: Heading, words: str) -> AppendixHeading:
-    """ "# Phụ lục II. …": "Phụ lục" and the number typed after it, at its place."""
-    match = APPENDIX.match(words)
-    assert match is not None  # APPENDIX_WORD matched, and the rest may be anything
+def _appendix(heading: Heading, match: re.Match[str]) -> AppendixHeading:
+    """ "# Phụ lục II. …" (`match`, APPENDIX's on its words): "Phụ lục" and the number typed
+    after it, at its place."""
     number = match.group(2)
     if number is None:
         return AppendixHeading(match.group(1))
