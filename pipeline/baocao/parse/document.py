@@ -21,10 +21,10 @@ from pathlib import Path
 from baocao import codes
 from baocao.money.amount import round_half_up
 from baocao.money.figures import number
-from baocao.parse.blocks import Block, Heading, Item, Paragraph
+from baocao.parse.blocks import Block, Heading, Item, Paragraph, typed_text
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
-from baocao.parse.outline import outlined
+from baocao.parse.outline import outline
 from baocao.parse.placeholders import body_placeholders, front_placeholders
 from baocao.problems import Position, Problem, UsageError, os_reason
 
@@ -291,11 +291,13 @@ def parse_document(folder: Path) -> Document:
         if match:  # keep line numbers: the front matter becomes blank lines
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
-        lines = text.split("\n")
-        file_blocks = outlined(at_columns(file_blocks, lines))
-        blocks.extend(file_blocks)
         problems.extend(file_problems)
-        problems.extend(body_placeholders(file_blocks))
+        for block in at_columns(file_blocks, text.split("\n")):
+            if isinstance(block, Heading | Paragraph | Item):  # its outline, its placeholders
+                typed = typed_text(block.inlines)
+                problems.extend(body_placeholders(block, typed))
+                block = outline(block, typed)
+            blocks.append(block)
     return Document(folder.name, front, tuple(blocks), tuple(problems), source)
 
 

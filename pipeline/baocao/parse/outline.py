@@ -19,7 +19,6 @@ them; neither reads the text again (docs/nd30-rules.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from baocao.parse.blocks import (
@@ -35,7 +34,6 @@ from baocao.parse.blocks import (
     PartHeading,
     Reading,
     position_at,
-    source_text,
     typed_text,
 )
 from baocao.parse.kinds import kinds
@@ -64,27 +62,23 @@ ROMAN = (
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
-def outlined(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks of one file, each heading, paragraph and item with its outline read."""
-    return [outline(block) for block in blocks]
-
-
-def outline(block: Block) -> Block:
+def outline(block: Block, typed: str | None = None) -> Block:
     """A block with what its opening words say: its number or its article's label, a heading's
-    role, whether a paragraph is a unit line. Tables are returned as they are."""
-    match block:
-        case Item():
-            return replace(block, label=_label(block.marker, block.position))
-        case Heading():
-            article = _article(block)
-            label = None if article else _opening_label(block)
-            return replace(block, label=label, article=article, role=_role(block))
-        case Paragraph():
-            article = _article(block)
-            label = None if article else _opening_label(block)
-            unit = bool(unit_named(source_text(block.inlines)))  # "Đơn vị: Triệu đồng"
-            return replace(block, label=label, article=article, unit_line=unit)
-    return block
+    role, whether a paragraph is a unit line; `typed` is its text as typed (`typed_text`), when
+    the caller has it already. Tables are returned as they are."""
+    if isinstance(block, Item):
+        return replace(block, label=_label(block.marker, block.position))
+    if not isinstance(block, Heading | Paragraph):
+        return block
+    typed = typed_text(block.inlines) if typed is None else typed
+    words = " ".join(typed.split())  # as the editor reads them (`source_text`)
+    start = len(typed) - len(typed.lstrip())  # its first word
+    article = _article(block, typed, start)
+    label = None if article else _label(words, position_at(block, start))
+    if isinstance(block, Heading):
+        return replace(block, label=label, article=article, role=_role(block, typed, words))
+    unit = bool(unit_named(words))  # "Đơn vị: Triệu đồng"
+    return replace(block, label=label, article=article, unit_line=unit)
 
 
 def roman(number: int) -> str:
@@ -96,11 +90,9 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-def _article(block: Heading | Paragraph) -> ArticleLabel | None:
-    """ "Điều 3a." opening the block: read in its text as typed, from its first word (the words
-    as the editor reads them, `source_text`, open with the same label)."""
-    typed = typed_text(block.inlines)
-    start = len(typed) - len(typed.lstrip())
+def _article(block: Heading | Paragraph, typed: str, start: int) -> ArticleLabel | None:
+    """ "Điều 3a." opening the block: read in its text as typed (`typed`), from its first word at
+    `start` (the words as the editor reads them, `source_text`, open with the same label)."""
     match = ARTICLE.match(typed, start)
     if match is None:
         return None
@@ -112,13 +104,6 @@ def _article(block: Heading | Paragraph) -> ArticleLabel | None:
         position_at(block, start),
         position_at(block, match.start(1)),
     )
-
-
-def _opening_label(block: Heading | Paragraph) -> Label | None:
-    """The number opening a heading or a paragraph, at its first word."""
-    typed = typed_text(block.inlines)
-    start = len(typed) - len(typed.lstrip())
-    return _label(source_text(block.inlines), position_at(block, start))
 
 
 def _label(text: str, position: Position) -> Label | None:
@@ -166,13 +151,13 @@ def _roman_value(text: str) -> int | None:
     return total if total > 0 and roman(total) == text else None
 
 
-def _role(heading: Heading) -> HeadingRole | None:
+def _role(heading: Heading, typed: str, words: str) -> HeadingRole | None:
     """What part of the document a heading opens, if any: an appendix or an attached document
-    (level 1), or a part "Chương I. …" (printed on two lines)."""
-    words = source_text(heading.inlines)
+    (level 1), or a part "Chương I. …" (printed on two lines). `typed` is its text as typed,
+    `words` as the editor reads it."""
     appendix = APPENDIX.match(words) if heading.level == 1 else None
     if appendix:
-        return _appendix(heading, appendix)
+        return _appendix(heading, appendix, typed)
     attached = kinds().attached(words) if heading.level == 1 else None
     if attached is not None:
         return AttachedHeading(attached)
@@ -182,12 +167,12 @@ def _role(heading: Heading) -> HeadingRole | None:
     return None
 
 
-def _appendix(heading: Heading, match: re.Match[str]) -> AppendixHeading:
+def _appendix(heading: Heading, match: re.Match[str], typed: str) -> AppendixHeading:
     """ "# Phụ lục II. …" (`match`, APPENDIX's on its words): "Phụ lục" and the number typed
-    after it, at its place."""
+    after it, at its place in its text as typed (`typed`)."""
     number = match.group(2)
     if number is None:
         return AppendixHeading(match.group(1))
-    typed = APPENDIX.match(typed_text(heading.inlines))
-    offset = typed.start(2) if typed and typed.group(2) else 0
+    found = APPENDIX.match(typed)
+    offset = found.start(2) if found and found.group(2) else 0
     return AppendixHeading(match.group(1), number, position_at(heading, offset))

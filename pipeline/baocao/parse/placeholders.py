@@ -11,11 +11,11 @@ them, as it reads the text: whether a line holds one is decided on the block's w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from baocao import codes
-from baocao.parse.blocks import Block, Heading, Item, Paragraph, position_at, typed_text
+from baocao.parse.blocks import TextBlock, position_at
 from baocao.problems import Position, Problem
 
 MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
@@ -65,17 +65,13 @@ def _without_comment(line: str) -> str:
     return line
 
 
-def body_placeholders(blocks: Iterable[Block]) -> list[Problem]:
-    """A placeholder in a heading, paragraph or list item of one file, at its own line; tables are
-    left out."""
-    problems = []
-    for block in blocks:
-        if not isinstance(block, Heading | Paragraph | Item):
-            continue
-        text = typed_text(block.inlines)
-        first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
-        for offset in placeholders(text):
-            first.setdefault(text.count("\n", 0, offset), offset)
-        for offset in first.values():  # in line order
-            problems.append(Problem(codes.PLACEHOLDER, position_at(block, offset), MESSAGE))
-    return problems
+def body_placeholders(block: TextBlock, typed: str) -> list[Problem]:
+    """A placeholder in a heading, paragraph or list item (`typed`, its text as typed), one for
+    each line holding any, at the first on that line."""
+    first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
+    for offset in placeholders(typed):
+        first.setdefault(typed.count("\n", 0, offset), offset)
+    return [
+        Problem(codes.PLACEHOLDER, position_at(block, offset), MESSAGE)
+        for offset in first.values()  # in line order
+    ]
