@@ -458,13 +458,13 @@ def position_at(block: TextBlock, offset: int) -> Position:
     """Where the character at `offset` of a heading's, a paragraph's or an item's text as typed
     (`typed_text`) stands; for a block made by hand, without places, that many columns after the
     block's start."""
-    place = _place(block.inlines, offset)
+    place = place_at(block.inlines, offset)
     if place is None:
         return replace(block.position, column=block.position.column + offset)
     return place.at(block.position.path)
 
 
-def _place(inlines: tuple[Inline, ...], offset: int) -> Place | None:
+def place_at(inlines: tuple[Inline, ...], offset: int) -> Place | None:
     """The place of the character at `offset` of the inlines' text as typed; None when no place
     is known (text baocao wrote, a line end, a citation's line after its first)."""
     for inline in inlines:
@@ -480,7 +480,7 @@ def _place(inlines: tuple[Inline, ...], offset: int) -> Place | None:
             case Strong(children) | Emphasis(children):
                 length = len(typed_text(children))
                 if offset < length:
-                    return _place(children, offset)
+                    return place_at(children, offset)
                 offset -= length
             case Break():
                 if offset < 1:

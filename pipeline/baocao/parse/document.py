@@ -14,7 +14,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -292,33 +292,10 @@ def parse_document(folder: Path) -> Document:
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
         problems.extend(file_problems)
-        for block in at_columns(file_blocks, text.split("\n")):
+        for block in file_blocks:
             if isinstance(block, Heading | Paragraph | Item):  # its outline, its placeholders
                 typed = typed_text(block.inlines)
                 problems.extend(body_placeholders(block, typed))
                 block = outline(block, typed)
             blocks.append(block)
     return Document(folder.name, front, tuple(blocks), tuple(problems), source)
-
-
-# Where a block's words begin on its first line: after the indent, a heading's "#" marks and the
-# "*" or "_" that open bold or italic words; a list item begins at its marker ("-", "2.").
-WORDS_START = re.compile(r"[ \t]*(?:#{1,6}(?=[ \t]|$)[ \t]*)?[*_]*")
-MARKER_START = re.compile(r"[ \t]*")
-
-
-def at_columns(blocks: list[Block], lines: list[str]) -> list[Block]:
-    """The blocks of one file (`lines`, its text), each heading, paragraph and list item at the
-    column where it begins: a heading's or a paragraph's first word, an item's marker. Check
-    points there at a heading's number, an article's "Điều 4.", a khoản's "2."."""
-    placed: list[Block] = []
-    for block in blocks:
-        line = block.position.line
-        if isinstance(block, Heading | Paragraph | Item) and 0 < line <= len(lines):
-            start = (MARKER_START if isinstance(block, Item) else WORDS_START).match(
-                lines[line - 1]
-            )
-            column = (start.end() if start else 0) + 1
-            block = replace(block, position=replace(block.position, column=column))
-        placed.append(block)
-    return placed

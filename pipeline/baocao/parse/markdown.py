@@ -43,6 +43,7 @@ from baocao.parse.blocks import (
     TableCell,
     Tag,
     Text,
+    place_at,
 )
 from baocao.parse.citation import Misread, read_citation, read_tag
 from baocao.parse.syntax import (
@@ -224,11 +225,14 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
         elif raw.kind == "heading":
             level = int(raw.token["attrs"]["level"])
             inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
-            out.blocks.append(Heading(raw.position, level, inlines))
+            marks = len(raw.source.split("\n", 1)[0]) + 1  # an empty one's words: after its "#"
+            out.blocks.append(
+                Heading(_words_at(path, raw.position.line, inlines, marks), level, inlines)
+            )
         elif raw.kind == "paragraph":
             for line, tokens in _points(raw.position.line, raw.token["children"]):
                 inlines = _Inlines(out, line).read(tokens)
-                out.blocks.append(Paragraph(Position(path, line), inlines))
+                out.blocks.append(Paragraph(_words_at(path, line, inlines), inlines))
         elif raw.kind == "list":
             out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
         else:
@@ -239,6 +243,14 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
                 f"không dùng được {what} trong nội dung báo cáo",
             )
     return out.blocks, out.problems
+
+
+def _words_at(path: Path, line: int, inlines: tuple[Inline, ...], empty: int = 1) -> Position:
+    """Where a heading's or a paragraph's words begin, on `line`: the place of its first character
+    (after a heading's "#" marks and the marks of bold or italic words that open it); at column
+    `empty` when it has none. Check points there at a heading's number, an article's "Điều 4."."""
+    place = place_at(inlines, 0)
+    return Position(path, line, place.column if place else empty)
 
 
 def _raw_blocks(path: Path, text: str) -> list[_Raw]:
@@ -377,9 +389,14 @@ def _items(
 ) -> list[Block]:
     """A list's items as item blocks, each at its own line and with the number typed on it
     ("1.", "3.": a skip is for check to report, never renumbered); nested items follow their
-    parent, and a điểm typed on a line of its own under an item is a paragraph after it."""
+    parent, and a điểm typed on a line of its own under an item is a paragraph after it.
+
+    The list starts at `position`, its lines (`source`) moved left by `position.column - 1` when
+    it is nested; each item is at the column of its marker ("-", "2."), where check points at a
+    khoản's number."""
     lines = source.split("\n")
     typed = _item_lines(lines)
+    column = position.column + len(lines[0]) - len(lines[0].lstrip(" \t"))  # its items' marker
     if len(typed) != len(token["children"]):
         typed = []  # a shape the lines do not show: mistune's count, the list's first line
     blocks: list[Block] = []
@@ -395,8 +412,8 @@ def _items(
         nested: list[Block] = []
         for child in item["children"]:
             if child["type"] == "list":
-                at, inner = _nested_source(item_lines)
-                where = Position(position.path, line + at)
+                at, indent, inner = _nested_source(item_lines)
+                where = Position(position.path, line + at, position.column + indent)
                 nested.extend(_items(out, child, where, inner, depth + 1))
             else:
                 if tokens:
@@ -404,9 +421,10 @@ def _items(
                 tokens.extend(child.get("children", []))
         (_, own), *points = _points(line, tokens)
         inlines = _Inlines(out, line).read(own)
-        blocks.append(Item(Position(position.path, line), marker, inlines, depth))
+        blocks.append(Item(Position(position.path, line, column), marker, inlines, depth))
         for at, point in points:
-            blocks.append(Paragraph(Position(position.path, at), _Inlines(out, at).read(point)))
+            inlines = _Inlines(out, at).read(point)
+            blocks.append(Paragraph(_words_at(position.path, at, inlines), inlines))
         blocks.extend(nested)
     return blocks
 
@@ -426,14 +444,16 @@ def _item_lines(lines: list[str]) -> list[tuple[int, int | None]]:
     return found
 
 
-def _nested_source(lines: list[str]) -> tuple[int, str]:
-    """Where the list nested in an item starts among the item's lines (from 0), and its lines
-    moved left by its indent, as a list of its own; (1, "") when they do not show it."""
+def _nested_source(lines: list[str]) -> tuple[int, int, str]:
+    """Where the list nested in an item starts among the item's lines (from 0), its indent, and
+    its lines moved left by that indent, as a list of its own; (1, 0, "") when they do not show
+    it."""
     for at, line in enumerate(lines[1:], start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if ITEM_MARKER.match(line[indent:]):
-            return at, "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
-    return 1, ""
+            moved = "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
+            return at, indent, moved
+    return 1, 0, ""
 
 
 def _points(line: int, tokens: list[Token]) -> list[tuple[int, list[Token]]]:

@@ -1,7 +1,8 @@
 """The document's outline, read once: the numbers and roles of its headings and paragraphs.
 
-After the blocks of a file are read (baocao.parse.markdown) and placed at their columns, each
-heading, paragraph and list item is given what its opening words say, typed and at its place:
+After the blocks of a file are read (baocao.parse.markdown), each at the column where its words
+or its marker begin, each heading, paragraph and list item is given what its opening words say,
+typed and at its place:
 
 - the number that opens it (`Label`): a heading's "Chương II", "II.", "1.", "1.1.", "a)"; a
   paragraph's điểm "b)"; an item's marker "2.", each with every way it may be read;
