@@ -30,7 +30,6 @@ from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
-    Citation,
     DeclaredTable,
     Emphasis,
     Heading,
@@ -41,7 +40,6 @@ from baocao.parse.blocks import (
     PlainTable,
     Strong,
     TableCell,
-    Tag,
     Text,
     place_at,
 )
@@ -70,8 +68,9 @@ UNSUPPORTED = {
 }
 
 Token = dict[str, Any]
-# Characters that may open inline Markdown; a cell without any of them is its text as typed.
+# Characters that may open inline Markdown; text without any of them is its text as typed.
 MARKS = frozenset("*_`\\[<&")
+BRACES = frozenset("{}")  # what a citation, a tag or a stray mark of one is written with
 SKIPPED = 4  # at most how far the source may skip ahead inside a text mistune hands back
 
 
@@ -351,37 +350,26 @@ def _alignment(delimiter: str) -> str:
 
 
 def read_inlines(
-    path: Path, text: str, line: int = 1, column: int = 1
+    path: Path, text: str, line: int = 1, column: int = 1, syntax: bool = True
 ) -> tuple[tuple[Inline, ...], list[Problem]]:
-    """Inline Markdown that stands at `line`:`column` of `path` (a table cell's text) as
-    inlines at their places, its citations and tags read; and the problems found on the way
-    (a citation written wrong, a stray "{{")."""
+    """Inline Markdown that stands at `line`:`column` of `path` (a table cell's text, a line of a
+    received document) as inlines at their places, and the problems found on the way (a citation
+    written wrong, a stray "{{"). With `syntax` its citations and tags are read; without, each
+    stays text as typed, a Text of its own, and nothing is reported. Text with no Markdown mark
+    (and, with `syntax`, no brace) is one Text, as typed."""
+    if "\n" not in text and not MARKS.intersection(text):
+        if not (syntax and BRACES.intersection(text)):
+            return ((Text(text, ((0, Place(line, column)),)),) if text else ()), []
     out = _Blocks(path)
-    inlines = _Inlines(out, line, _Source(text, line, column)).read(_markdown().inline(text, {}))
+    source = _Source(text, line, column)
+    inlines = _Inlines(out, line, source, syntax).read(_markdown().inline(text, {}))
     return inlines, out.problems
 
 
 def inline_markdown(text: str) -> tuple[Inline, ...]:
     """A budget table cell's text with its inline Markdown read: `*Trong đó:*` is emphasis,
     `**…**` strong; a citation or a tag stays as typed. Text with no Markdown mark is one Text."""
-    if not MARKS.intersection(text):
-        return (Text(text),) if text else ()
-    return _as_typed(read_inlines(Path(), text)[0])
-
-
-def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for inline in inlines:
-        match inline:
-            case Citation() | Tag():
-                out.append(Text(inline.text))
-            case Strong(children):
-                out.append(Strong(_as_typed(children)))
-            case Emphasis(children):
-                out.append(Emphasis(_as_typed(children)))
-            case _:
-                out.append(inline)
-    return tuple(out)
+    return read_inlines(Path(), text, syntax=False)[0]
 
 
 def _items(
@@ -529,12 +517,16 @@ class _Run:
 class _Inlines:
     """mistune's inline tokens as our inline types, each at its place in the source: every
     piece of text mistune hands back is found in the source from where the previous one ended;
-    citations and tags are read where they stand, and what cannot be read is reported there."""
+    citations and tags are read where they stand (with `syntax`; else they stay text, as typed),
+    and what cannot be read is reported there."""
 
-    def __init__(self, out: _Blocks, line: int, source: _Source | None = None) -> None:
+    def __init__(
+        self, out: _Blocks, line: int, source: _Source | None = None, syntax: bool = True
+    ) -> None:
         self.out = out
         self.source = source or out.source
         self.cursor = self.source.offset(line)
+        self.syntax = syntax
 
     def locate(self, raw: str) -> list[tuple[str, int]]:
         """Where the pieces of `raw` stand in the source, found from where the last text ended,
@@ -604,6 +596,9 @@ class _Inlines:
             start = match.start()
             inlines.extend(self.typed(run, raw, position, start))
             position = match.end()
+            if not self.syntax:  # found, not read: as typed, a text of its own
+                inlines.extend(self.typed(run, raw, start, position))
+                continue
 
             def where(offset: int, start: int = start) -> Place:
                 return run.place(start + offset)
@@ -625,7 +620,7 @@ class _Inlines:
     def typed(self, run: _Run, raw: str, start: int, end: int, stray: bool = True) -> list[Inline]:
         """Words and line ends; a stray "{{", "}}" or "{%" there is a citation written wrong."""
         text = raw[start:end]
-        if stray:
+        if stray and self.syntax:
             for mark, why in STRAY.items():
                 at = text.find(mark)
                 if at >= 0:
