@@ -160,13 +160,12 @@ class Label:
 class ArticleLabel:
     """ "Điều 3a." opening a paragraph or a heading: the article's number (3) and the letter of an
     inserted one ("a", else ""); its extent in the block's text as typed (`typed_text`: from
-    `start` to `end`), which render sets bold; where it starts and where its number is typed."""
+    `start` to `end`), which render sets bold; where its number is typed."""
 
     number: int
     suffix: str
     start: int
     end: int
-    position: Position
     number_position: Position
 
 
@@ -386,10 +385,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A figure cell that holds no number; parse has reported why (`reason`)."""
+    """A figure cell that holds no number; parse has reported why."""
 
-    text: str
-    reason: str
     position: Position
 
 

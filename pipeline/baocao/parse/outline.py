@@ -102,7 +102,6 @@ def _article(block: Heading | Paragraph, typed: str, start: int) -> ArticleLabel
         match.group(2),
         start,
         match.end(),
-        position_at(block, start),
         position_at(block, match.start(1)),
     )
 
