@@ -9,7 +9,7 @@ import pytest
 
 from baocao.parse.blocks import Block, Heading, Inline, Paragraph, Strong, Text
 from baocao.parse.markdown import parse_blocks
-from baocao.parse.outline import outlined
+from baocao.parse.outline import outline
 from baocao.render import ast
 from baocao.render.body import PART_HEADING, article_label, heading
 
@@ -20,8 +20,8 @@ def block_of(text: str) -> Block:
     """One block as parse hands it on, its outline read."""
     blocks, problems = parse_blocks(HERE, text)
     assert problems == []
-    (block,) = outlined(blocks)
-    return block
+    (block,) = blocks
+    return outline(block)
 
 
 def words(inlines: tuple[Inline, ...]) -> list[tuple[str, str]]:

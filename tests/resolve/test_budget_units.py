@@ -45,6 +45,18 @@ def test_the_declaration_names_money_a_count_or_a_percent(
     assert (measure.kind, measure.label) == (kind, label)
 
 
+@pytest.mark.parametrize(
+    ("declaration", "unit"),
+    [("Đơn vị tính: triệu đồng {#bang}", Unit.TRIEU), ("ĐVT: nghìn đồng {#bang}", Unit.NGHIN)],
+)
+def test_a_declaration_line_names_its_unit_after_any_label(declaration: str, unit: Unit) -> None:
+    table, problems = load(
+        "| TT | NỘI DUNG | KP |\n|---|---|---|\n| A | B | (1) |\n| 1 | Một | 5 |", declaration
+    )
+    assert problems == []
+    assert table.unit is unit
+
+
 @pytest.mark.parametrize("typed", ["Triệu USD", "tỷ dồng", "123"])
 def test_a_unit_that_speaks_of_money_but_is_none_is_refused(typed: str) -> None:
     with pytest.raises(ValueError, match="không rõ"):
@@ -60,6 +72,7 @@ def test_a_unit_that_speaks_of_money_but_is_none_is_refused(typed: str) -> None:
         ("Thực hiện/Dự toán %", Measure(PERCENT, "%")),
         ("Số người (người)", Measure(COUNT, "người")),
         ("Đàn gia cầm (ĐVT: con)", Measure(COUNT, "con")),
+        ("KINH PHÍ (Đơn vị tính: triệu đồng)", Measure.of(Unit.TRIEU)),
         ("SỐ LƯỢNG", Measure(COUNT, "")),
         ("Kinh phí 2027 (triệu đồng) (*)", Measure.of(Unit.TRIEU)),
         ("VỐN ĐẦU TƯ (tỷ đồng)", Measure.of(Unit.TY)),

@@ -122,14 +122,10 @@ class Unit(Enum):
 
     @classmethod
     def parse(cls, text: str) -> Unit:
-        """Read a unit as typed: "triệu đồng", "Triệu đồng", "triệu", "ngàn đồng", "tỉ đồng".
-
-        A leading "Đơn vị tính:" / "ĐVT:" label and surrounding parentheses are allowed, as in
-        the line above a table.
-        """
+        """Read a unit as typed: "triệu đồng", "Triệu đồng", "triệu", "ngàn đồng", "tỉ đồng";
+        without the label a line or a header names it after ("Đơn vị tính:", "ĐVT:"), which
+        the caller has taken off."""
         key = " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
-        key = key.strip("()").strip()
-        key = re.sub(r"^(?:đơn vị tính|đvt)\s*:\s*", "", key)
         key = re.sub(r"\s*đồng$", "", key) if key != "đồng" else key
         unit = _UNIT_WORDS.get(key)
         if unit is None:

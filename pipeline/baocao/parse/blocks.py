@@ -14,8 +14,9 @@ Inlines compare by what they say, not by where they stand: the same words elsewh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from pathlib import Path
 
 from baocao.money.amount import Form
 from baocao.parse.formula import Formula
@@ -29,6 +30,10 @@ class Place:
 
     line: int
     column: int
+
+    def at(self, path: Path) -> Position:
+        """This place in the file `path`."""
+        return Position(path, self.line, self.column)
 
 
 @dataclass(frozen=True)
@@ -155,13 +160,12 @@ class Label:
 class ArticleLabel:
     """ "Điều 3a." opening a paragraph or a heading: the article's number (3) and the letter of an
     inserted one ("a", else ""); its extent in the block's text as typed (`typed_text`: from
-    `start` to `end`), which render sets bold; where it starts and where its number is typed."""
+    `start` to `end`), which render sets bold; where its number is typed."""
 
     number: int
     suffix: str
     start: int
     end: int
-    position: Position
     number_position: Position
 
 
@@ -381,10 +385,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A figure cell that holds no number; parse has reported why (`reason`)."""
+    """A figure cell that holds no number; parse has reported why."""
 
-    text: str
-    reason: str
     position: Position
 
 
@@ -447,3 +449,45 @@ def source_text(inlines: tuple[Inline, ...]) -> str:
     """Inlines as the editor reads them in the source, without Markdown marks: words, line ends
     as spaces, citations and tags as typed."""
     return " ".join(typed_text(inlines).split())
+
+
+def position_at(block: TextBlock, offset: int) -> Position:
+    """Where the character at `offset` of a heading's, a paragraph's or an item's text as typed
+    (`typed_text`) stands; for a block made by hand, without places, that many columns after the
+    block's start."""
+    place = place_at(block.inlines, offset)
+    if place is None:
+        return replace(block.position, column=block.position.column + offset)
+    return place.at(block.position.path)
+
+
+def place_at(inlines: tuple[Inline, ...], offset: int) -> Place | None:
+    """The place of the character at `offset` of the inlines' text as typed; None when no place
+    is known (text baocao wrote, a line end, a citation's line after its first)."""
+    for inline in inlines:
+        match inline:
+            case Text(text, places):
+                if offset < len(text):
+                    before = [(at, place) for at, place in places if at <= offset]
+                    if not before:
+                        return None
+                    at, place = before[-1]
+                    return Place(place.line, place.column + offset - at)
+                offset -= len(text)
+            case Strong(children) | Emphasis(children):
+                length = len(typed_text(children))
+                if offset < length:
+                    return place_at(children, offset)
+                offset -= length
+            case Break():
+                if offset < 1:
+                    return None
+                offset -= 1
+            case Citation() | Tag():
+                if offset < len(inline.text):
+                    mark = inline.place  # its "{{" or "{#"
+                    if mark is None or "\n" in inline.text[:offset]:
+                        return None
+                    return Place(mark.line, mark.column + offset)
+                offset -= len(inline.text)
+    return None

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from baocao import codes
 from baocao.money.amount import Form
 from baocao.parse.blocks import Citation, CitedId, Place, Tag
-from baocao.parse.syntax import CITATION_EXAMPLE, ID_CHARACTERS, ID_RULE, suggested_name
+from baocao.parse.syntax import CITATION_EXAMPLE, ID, ID_CHARACTERS, ID_RULE, suggested_name
 from baocao.problems import Code
 
 FUNCTIONS = ("tien", "so", "chu", "tien_chu")
@@ -44,12 +44,12 @@ MAX_DECIMALS = 9
 # Curly quotes, as a word processor types them, read as straight ones (one character for one).
 QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
 
-_NAME = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # syntax.ID
-# An id within its document: a prose id, a table's row (in a column), or a prefix and "*".
+# An id within its document: a prose id, a table's row (in a column), or a prefix and "*"; each
+# name in it follows the id rule (syntax.ID), and so does a document's name before a ":".
 LOCAL_ID = re.compile(
-    rf"(?P<prefix>{_NAME}-?)\*|(?P<id>{_NAME}(?:\.{_NAME}(?:\((?P<column>[1-9][0-9]*)\))?)?)"
+    rf"(?P<prefix>{ID.pattern}-?)\*"
+    rf"|(?P<id>{ID.pattern}(?:\.{ID.pattern}(?:\((?P<column>[1-9][0-9]*)\))?)?)"
 )
-DOCUMENT_NAME = re.compile(_NAME)
 WHOLE = re.compile(r"0+|[1-9][0-9]*")  # as Jinja read a whole number: "00" is 0, "007" none
 Where = Callable[[int], Place]  # the place of a character of the text read, by its offset
 
@@ -315,7 +315,7 @@ def read_id(typed: str, place: Place | None = None) -> CitedId:
     document, colon, local = text.partition(":")
     if colon:
         document, local = document.strip(), local.strip()
-        if not DOCUMENT_NAME.fullmatch(document):
+        if not ID.fullmatch(document):
             raise ValueError(
                 f"“{document}” không phải tên văn bản: trước dấu “:” ghi tên thư mục của một văn "
                 f"bản cùng thư mục nội dung, tên đó {ID_RULE}"
@@ -359,7 +359,7 @@ def read_tag(typed: str, where: Where) -> tuple[Tag, Misread | None]:
     head, equals, terms = body.partition("=")
     key = head.strip()
     key_at = 2 + len(head) - len(head.lstrip())
-    if not DOCUMENT_NAME.fullmatch(key):
+    if not ID.fullmatch(key):
         problem = Misread(
             codes.ID_SYNTAX,
             key_at if key else 0,

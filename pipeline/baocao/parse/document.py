@@ -14,17 +14,17 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from baocao import codes
 from baocao.money.amount import round_half_up
 from baocao.money.figures import number
-from baocao.parse.blocks import Block, Heading, Item, Paragraph
+from baocao.parse.blocks import Block, Heading, Item, Paragraph, typed_text
 from baocao.parse.frontmatter import FrontMatter, FrontMatterReader
 from baocao.parse.markdown import parse_blocks
-from baocao.parse.outline import outlined
+from baocao.parse.outline import outline
 from baocao.parse.placeholders import body_placeholders, front_placeholders
 from baocao.problems import Position, Problem, UsageError, os_reason
 
@@ -291,32 +291,11 @@ def parse_document(folder: Path) -> Document:
         if match:  # keep line numbers: the front matter becomes blank lines
             text = "\n" * match.group(0).count("\n") + text[match.end() :]
         file_blocks, file_problems = parse_blocks(path, text)
-        lines = text.split("\n")
-        file_blocks = outlined(at_columns(file_blocks, lines))
-        blocks.extend(file_blocks)
         problems.extend(file_problems)
-        problems.extend(body_placeholders(file_blocks, lines))
+        for block in file_blocks:
+            if isinstance(block, Heading | Paragraph | Item):  # its outline, its placeholders
+                typed = typed_text(block.inlines)
+                problems.extend(body_placeholders(block, typed))
+                block = outline(block, typed)
+            blocks.append(block)
     return Document(folder.name, front, tuple(blocks), tuple(problems), source)
-
-
-# Where a block's words begin on its first line: after the indent, a heading's "#" marks and the
-# "*" or "_" that open bold or italic words; a list item begins at its marker ("-", "2.").
-WORDS_START = re.compile(r"[ \t]*(?:#{1,6}(?=[ \t]|$)[ \t]*)?[*_]*")
-MARKER_START = re.compile(r"[ \t]*")
-
-
-def at_columns(blocks: list[Block], lines: list[str]) -> list[Block]:
-    """The blocks of one file (`lines`, its text), each heading, paragraph and list item at the
-    column where it begins: a heading's or a paragraph's first word, an item's marker. Check
-    points there at a heading's number, an article's "Điều 4.", a khoản's "2."."""
-    placed: list[Block] = []
-    for block in blocks:
-        line = block.position.line
-        if isinstance(block, Heading | Paragraph | Item) and 0 < line <= len(lines):
-            start = (MARKER_START if isinstance(block, Item) else WORDS_START).match(
-                lines[line - 1]
-            )
-            column = (start.end() if start else 0) + 1
-            block = replace(block, position=replace(block.position, column=column))
-        placed.append(block)
-    return placed

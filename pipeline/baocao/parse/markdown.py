@@ -30,7 +30,6 @@ from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
-    Citation,
     DeclaredTable,
     Emphasis,
     Heading,
@@ -41,8 +40,8 @@ from baocao.parse.blocks import (
     PlainTable,
     Strong,
     TableCell,
-    Tag,
     Text,
+    place_at,
 )
 from baocao.parse.citation import Misread, read_citation, read_tag
 from baocao.parse.syntax import (
@@ -69,8 +68,9 @@ UNSUPPORTED = {
 }
 
 Token = dict[str, Any]
-# Characters that may open inline Markdown; a cell without any of them is its text as typed.
+# Characters that may open inline Markdown; text without any of them is its text as typed.
 MARKS = frozenset("*_`\\[<&")
+BRACES = frozenset("{}")  # what a citation, a tag or a stray mark of one is written with
 SKIPPED = 4  # at most how far the source may skip ahead inside a text mistune hands back
 
 
@@ -195,7 +195,7 @@ class _Blocks:
 
     def report(self, code: Code, place: Place, message: str) -> None:
         """A problem at a character of the file."""
-        self.problems.append(Problem(code, Position(self.path, place.line, place.column), message))
+        self.problems.append(Problem(code, place.at(self.path), message))
 
 
 def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
@@ -224,11 +224,14 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
         elif raw.kind == "heading":
             level = int(raw.token["attrs"]["level"])
             inlines = _Inlines(out, raw.position.line).read(raw.token["children"])
-            out.blocks.append(Heading(raw.position, level, inlines))
+            marks = len(raw.source.split("\n", 1)[0]) + 1  # an empty one's words: after its "#"
+            out.blocks.append(
+                Heading(_words_at(path, raw.position.line, inlines, marks), level, inlines)
+            )
         elif raw.kind == "paragraph":
             for line, tokens in _points(raw.position.line, raw.token["children"]):
                 inlines = _Inlines(out, line).read(tokens)
-                out.blocks.append(Paragraph(Position(path, line), inlines))
+                out.blocks.append(Paragraph(_words_at(path, line, inlines), inlines))
         elif raw.kind == "list":
             out.blocks.extend(_items(out, raw.token, raw.position, raw.source))
         else:
@@ -239,6 +242,14 @@ def parse_blocks(path: Path, text: str) -> tuple[list[Block], list[Problem]]:
                 f"không dùng được {what} trong nội dung báo cáo",
             )
     return out.blocks, out.problems
+
+
+def _words_at(path: Path, line: int, inlines: tuple[Inline, ...], empty: int = 1) -> Position:
+    """Where a heading's or a paragraph's words begin, on `line`: the place of its first character
+    (after a heading's "#" marks and the marks of bold or italic words that open it); at column
+    `empty` when it has none. Check points there at a heading's number, an article's "Điều 4."."""
+    place = place_at(inlines, 0)
+    return Position(path, line, place.column if place else empty)
 
 
 def _raw_blocks(path: Path, text: str) -> list[_Raw]:
@@ -339,37 +350,26 @@ def _alignment(delimiter: str) -> str:
 
 
 def read_inlines(
-    path: Path, text: str, line: int = 1, column: int = 1
+    path: Path, text: str, line: int = 1, column: int = 1, syntax: bool = True
 ) -> tuple[tuple[Inline, ...], list[Problem]]:
-    """Inline Markdown that stands at `line`:`column` of `path` (a table cell's text) as
-    inlines at their places, its citations and tags read; and the problems found on the way
-    (a citation written wrong, a stray "{{")."""
+    """Inline Markdown that stands at `line`:`column` of `path` (a table cell's text, a line of a
+    received document) as inlines at their places, and the problems found on the way (a citation
+    written wrong, a stray "{{"). With `syntax` its citations and tags are read; without, each
+    stays text as typed, a Text of its own, and nothing is reported. Text with no Markdown mark
+    (and, with `syntax`, no brace) is one Text, as typed."""
+    if "\n" not in text and not MARKS.intersection(text):
+        if not (syntax and BRACES.intersection(text)):
+            return ((Text(text, ((0, Place(line, column)),)),) if text else ()), []
     out = _Blocks(path)
-    inlines = _Inlines(out, line, _Source(text, line, column)).read(_markdown().inline(text, {}))
+    source = _Source(text, line, column)
+    inlines = _Inlines(out, line, source, syntax).read(_markdown().inline(text, {}))
     return inlines, out.problems
 
 
 def inline_markdown(text: str) -> tuple[Inline, ...]:
     """A budget table cell's text with its inline Markdown read: `*Trong đó:*` is emphasis,
     `**…**` strong; a citation or a tag stays as typed. Text with no Markdown mark is one Text."""
-    if not MARKS.intersection(text):
-        return (Text(text),) if text else ()
-    return _as_typed(read_inlines(Path(), text)[0])
-
-
-def _as_typed(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    out: list[Inline] = []
-    for inline in inlines:
-        match inline:
-            case Citation() | Tag():
-                out.append(Text(inline.text))
-            case Strong(children):
-                out.append(Strong(_as_typed(children)))
-            case Emphasis(children):
-                out.append(Emphasis(_as_typed(children)))
-            case _:
-                out.append(inline)
-    return tuple(out)
+    return read_inlines(Path(), text, syntax=False)[0]
 
 
 def _items(
@@ -377,9 +377,14 @@ def _items(
 ) -> list[Block]:
     """A list's items as item blocks, each at its own line and with the number typed on it
     ("1.", "3.": a skip is for check to report, never renumbered); nested items follow their
-    parent, and a điểm typed on a line of its own under an item is a paragraph after it."""
+    parent, and a điểm typed on a line of its own under an item is a paragraph after it.
+
+    The list starts at `position`, its lines (`source`) moved left by `position.column - 1` when
+    it is nested; each item is at the column of its marker ("-", "2."), where check points at a
+    khoản's number."""
     lines = source.split("\n")
     typed = _item_lines(lines)
+    column = position.column + len(lines[0]) - len(lines[0].lstrip(" \t"))  # its items' marker
     if len(typed) != len(token["children"]):
         typed = []  # a shape the lines do not show: mistune's count, the list's first line
     blocks: list[Block] = []
@@ -395,8 +400,8 @@ def _items(
         nested: list[Block] = []
         for child in item["children"]:
             if child["type"] == "list":
-                at, inner = _nested_source(item_lines)
-                where = Position(position.path, line + at)
+                at, indent, inner = _nested_source(item_lines)
+                where = Position(position.path, line + at, position.column + indent)
                 nested.extend(_items(out, child, where, inner, depth + 1))
             else:
                 if tokens:
@@ -404,9 +409,10 @@ def _items(
                 tokens.extend(child.get("children", []))
         (_, own), *points = _points(line, tokens)
         inlines = _Inlines(out, line).read(own)
-        blocks.append(Item(Position(position.path, line), marker, inlines, depth))
+        blocks.append(Item(Position(position.path, line, column), marker, inlines, depth))
         for at, point in points:
-            blocks.append(Paragraph(Position(position.path, at), _Inlines(out, at).read(point)))
+            inlines = _Inlines(out, at).read(point)
+            blocks.append(Paragraph(_words_at(position.path, at, inlines), inlines))
         blocks.extend(nested)
     return blocks
 
@@ -426,14 +432,16 @@ def _item_lines(lines: list[str]) -> list[tuple[int, int | None]]:
     return found
 
 
-def _nested_source(lines: list[str]) -> tuple[int, str]:
-    """Where the list nested in an item starts among the item's lines (from 0), and its lines
-    moved left by its indent, as a list of its own; (1, "") when they do not show it."""
+def _nested_source(lines: list[str]) -> tuple[int, int, str]:
+    """Where the list nested in an item starts among the item's lines (from 0), its indent, and
+    its lines moved left by that indent, as a list of its own; (1, 0, "") when they do not show
+    it."""
     for at, line in enumerate(lines[1:], start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if ITEM_MARKER.match(line[indent:]):
-            return at, "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
-    return 1, ""
+            moved = "\n".join(x[indent:] if not x[:indent].strip() else x for x in lines[at:])
+            return at, indent, moved
+    return 1, 0, ""
 
 
 def _points(line: int, tokens: list[Token]) -> list[tuple[int, list[Token]]]:
@@ -509,12 +517,16 @@ class _Run:
 class _Inlines:
     """mistune's inline tokens as our inline types, each at its place in the source: every
     piece of text mistune hands back is found in the source from where the previous one ended;
-    citations and tags are read where they stand, and what cannot be read is reported there."""
+    citations and tags are read where they stand (with `syntax`; else they stay text, as typed),
+    and what cannot be read is reported there."""
 
-    def __init__(self, out: _Blocks, line: int, source: _Source | None = None) -> None:
+    def __init__(
+        self, out: _Blocks, line: int, source: _Source | None = None, syntax: bool = True
+    ) -> None:
         self.out = out
         self.source = source or out.source
         self.cursor = self.source.offset(line)
+        self.syntax = syntax
 
     def locate(self, raw: str) -> list[tuple[str, int]]:
         """Where the pieces of `raw` stand in the source, found from where the last text ended,
@@ -584,6 +596,9 @@ class _Inlines:
             start = match.start()
             inlines.extend(self.typed(run, raw, position, start))
             position = match.end()
+            if not self.syntax:  # found, not read: as typed, a text of its own
+                inlines.extend(self.typed(run, raw, start, position))
+                continue
 
             def where(offset: int, start: int = start) -> Place:
                 return run.place(start + offset)
@@ -605,7 +620,7 @@ class _Inlines:
     def typed(self, run: _Run, raw: str, start: int, end: int, stray: bool = True) -> list[Inline]:
         """Words and line ends; a stray "{{", "}}" or "{%" there is a citation written wrong."""
         text = raw[start:end]
-        if stray:
+        if stray and self.syntax:
             for mark, why in STRAY.items():
                 at = text.find(mark)
                 if at >= 0:

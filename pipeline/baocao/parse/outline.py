@@ -1,7 +1,8 @@
 """The document's outline, read once: the numbers and roles of its headings and paragraphs.
 
-After the blocks of a file are read (baocao.parse.markdown) and placed at their columns, each
-heading, paragraph and list item is given what its opening words say, typed and at its place:
+After the blocks of a file are read (baocao.parse.markdown), each at the column where its words
+or its marker begin, each heading, paragraph and list item is given what its opening words say,
+typed and at its place:
 
 - the number that opens it (`Label`): a heading's "Chương II", "II.", "1.", "1.1.", "a)"; a
   paragraph's điểm "b)"; an item's marker "2.", each with every way it may be read;
@@ -19,7 +20,6 @@ them; neither reads the text again (docs/nd30-rules.md).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import replace
 
 from baocao.parse.blocks import (
@@ -27,22 +27,14 @@ from baocao.parse.blocks import (
     ArticleLabel,
     AttachedHeading,
     Block,
-    Break,
-    Citation,
-    Emphasis,
     Heading,
     HeadingRole,
-    Inline,
     Item,
     Label,
     Paragraph,
     PartHeading,
-    Place,
     Reading,
-    Strong,
-    Tag,
-    Text,
-    source_text,
+    position_at,
     typed_text,
 )
 from baocao.parse.kinds import kinds
@@ -52,18 +44,18 @@ from baocao.problems import Position
 # An article's label opening a paragraph, "Điều 3." (or an inserted "Điều 3a."): its number and
 # letter. Render prints the label bold; check counts the articles (PL I, II.6.đ).
 ARTICLE = re.compile(r"Điều\s+(\d+)([a-zđ]?)\.(?=\s|$)")
-# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.".
+# A heading's number: "Chương II", "II.", "1.", "1.1.", "a)", "A.". The first, a word and its
+# number, opens a part "Chương I. QUY ĐỊNH CHUNG" (PART).
 WORD_LABEL = re.compile(r"(Phần|Chương|Mục|Tiểu\s+mục)\s+([IVXLCDM]+|\d+)(?=$|[\s.:])")
 DOTTED_LABEL = re.compile(r"(\d+(?:\.\d+)+)(\.?)(?=\s|$)")
 LABEL = re.compile(r"(\d+|[A-Za-zĐđ]+)([.)])(?=\s|$)")
 # A level-1 heading opening an appendix: "Phụ lục" (as typed), its number if any (Roman or
 # Arabic), and the rest of the heading.
 APPENDIX = re.compile(
-    r"^\s*(phụ\s+lục)(?:\s+([ivxlcdm]+|\d+)(?=$|[\s.:,;)\-–—]))?(.*)$", re.IGNORECASE | re.S
+    r"^\s*(phụ\s+lục)\b(?:\s+([ivxlcdm]+|\d+)(?=$|[\s.:,;)\-–—]))?(.*)$", re.IGNORECASE | re.S
 )
-APPENDIX_WORD = re.compile(r"^\s*phụ\s+lục\b", re.IGNORECASE)
-# "Chương I. QUY ĐỊNH CHUNG": the level and its number, then the title (PL I, II.6.đ).
-PART = re.compile(r"((?:Phần|Chương|Mục|Tiểu mục)\s+[IVXLC\d]+)\s*[.:\-–]?\s+(\S.*)")
+# "Chương I. QUY ĐỊNH CHUNG": the level and its number (WORD_LABEL), then the title (PL I, II.6.đ).
+PART = re.compile(rf"(?:{WORD_LABEL.pattern})\s*[.:\-–]?\s+(\S.*)")
 ROMAN = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
     (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -71,27 +63,23 @@ ROMAN = (
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
-def outlined(blocks: Iterable[Block]) -> list[Block]:
-    """The blocks of one file, each heading, paragraph and item with its outline read."""
-    return [outline(block) for block in blocks]
-
-
-def outline(block: Block) -> Block:
+def outline(block: Block, typed: str | None = None) -> Block:
     """A block with what its opening words say: its number or its article's label, a heading's
-    role, whether a paragraph is a unit line. Tables are returned as they are."""
-    match block:
-        case Item():
-            return replace(block, label=_label(block.marker, block.position))
-        case Heading():
-            article = _article(block)
-            label = None if article else _opening_label(block)
-            return replace(block, label=label, article=article, role=_role(block))
-        case Paragraph():
-            article = _article(block)
-            label = None if article else _opening_label(block)
-            unit = bool(unit_named(source_text(block.inlines)))  # "Đơn vị: Triệu đồng"
-            return replace(block, label=label, article=article, unit_line=unit)
-    return block
+    role, whether a paragraph is a unit line; `typed` is its text as typed (`typed_text`), when
+    the caller has it already. Tables are returned as they are."""
+    if isinstance(block, Item):
+        return replace(block, label=_label(block.marker, block.position))
+    if not isinstance(block, Heading | Paragraph):
+        return block
+    typed = typed_text(block.inlines) if typed is None else typed
+    words = " ".join(typed.split())  # as the editor reads them (`source_text`)
+    start = len(typed) - len(typed.lstrip())  # its first word
+    article = _article(block, typed, start)
+    label = None if article else _label(words, position_at(block, start))
+    if isinstance(block, Heading):
+        return replace(block, label=label, article=article, role=_role(block, typed, words))
+    unit = bool(unit_named(words))  # "Đơn vị: Triệu đồng"
+    return replace(block, label=label, article=article, unit_line=unit)
 
 
 def roman(number: int) -> str:
@@ -103,11 +91,9 @@ def roman(number: int) -> str:
     return "".join(out)
 
 
-def _article(block: Heading | Paragraph) -> ArticleLabel | None:
-    """ "Điều 3a." opening the block: read in its text as typed, from its first word (the words
-    as the editor reads them, `source_text`, open with the same label)."""
-    typed = typed_text(block.inlines)
-    start = len(typed) - len(typed.lstrip())
+def _article(block: Heading | Paragraph, typed: str, start: int) -> ArticleLabel | None:
+    """ "Điều 3a." opening the block: read in its text as typed (`typed`), from its first word at
+    `start` (the words as the editor reads them, `source_text`, open with the same label)."""
     match = ARTICLE.match(typed, start)
     if match is None:
         return None
@@ -116,16 +102,8 @@ def _article(block: Heading | Paragraph) -> ArticleLabel | None:
         match.group(2),
         start,
         match.end(),
-        _position(block, start),
-        _position(block, match.start(1)),
+        position_at(block, match.start(1)),
     )
-
-
-def _opening_label(block: Heading | Paragraph) -> Label | None:
-    """The number opening a heading or a paragraph, at its first word."""
-    typed = typed_text(block.inlines)
-    start = len(typed) - len(typed.lstrip())
-    return _label(source_text(block.inlines), _position(block, start))
 
 
 def _label(text: str, position: Position) -> Label | None:
@@ -173,66 +151,28 @@ def _roman_value(text: str) -> int | None:
     return total if total > 0 and roman(total) == text else None
 
 
-def _role(heading: Heading) -> HeadingRole | None:
+def _role(heading: Heading, typed: str, words: str) -> HeadingRole | None:
     """What part of the document a heading opens, if any: an appendix or an attached document
-    (level 1), or a part "Chương I. …" (printed on two lines)."""
-    words = source_text(heading.inlines)
-    if heading.level == 1 and APPENDIX_WORD.match(words):
-        return _appendix(heading, words)
+    (level 1), or a part "Chương I. …" (printed on two lines). `typed` is its text as typed,
+    `words` as the editor reads it."""
+    appendix = APPENDIX.match(words) if heading.level == 1 else None
+    if appendix:
+        return _appendix(heading, appendix, typed)
     attached = kinds().attached(words) if heading.level == 1 else None
     if attached is not None:
         return AttachedHeading(attached)
     part = PART.fullmatch(words)
     if part:
-        return PartHeading(part.group(1), part.start(2))
+        return PartHeading(words[: part.end(2)], part.start(3))
     return None
 
 
-def _appendix(heading: Heading, words: str) -> AppendixHeading:
-    """ "# Phụ lục II. …": "Phụ lục" and the number typed after it, at its place."""
-    match = APPENDIX.match(words)
-    assert match is not None  # APPENDIX_WORD matched, and the rest may be anything
+def _appendix(heading: Heading, match: re.Match[str], typed: str) -> AppendixHeading:
+    """ "# Phụ lục II. …" (`match`, APPENDIX's on its words): "Phụ lục" and the number typed
+    after it, at its place in its text as typed (`typed`)."""
     number = match.group(2)
     if number is None:
         return AppendixHeading(match.group(1))
-    typed = APPENDIX.match(typed_text(heading.inlines))
-    offset = typed.start(2) if typed and typed.group(2) else 0
-    return AppendixHeading(match.group(1), number, _position(heading, offset))
-
-
-def _position(block: Heading | Paragraph, offset: int) -> Position:
-    """Where the character at `offset` of a block's text as typed (`typed_text`) stands; for a
-    block made by hand, without places, that many columns after the block's start."""
-    place = _place(block.inlines, offset)
-    if place is None:
-        return replace(block.position, column=block.position.column + offset)
-    return Position(block.position.path, place.line, place.column)
-
-
-def _place(inlines: tuple[Inline, ...], offset: int) -> Place | None:
-    """The place of the character at `offset` of the inlines' text as typed; None when no
-    place is known (text baocao wrote, a line end, inside a citation)."""
-    for inline in inlines:
-        match inline:
-            case Text(text, places):
-                if offset < len(text):
-                    before = [(at, place) for at, place in places if at <= offset]
-                    if not before:
-                        return None
-                    at, place = before[-1]
-                    return Place(place.line, place.column + offset - at)
-                offset -= len(text)
-            case Strong(children) | Emphasis(children):
-                length = len(typed_text(children))
-                if offset < length:
-                    return _place(children, offset)
-                offset -= length
-            case Break():
-                if offset < 1:
-                    return None
-                offset -= 1
-            case Citation() | Tag():
-                if offset < len(inline.text):
-                    return inline.place if offset == 0 else None
-                offset -= len(inline.text)
-    return None
+    found = APPENDIX.match(typed)
+    offset = found.start(2) if found and found.group(2) else 0
+    return AppendixHeading(match.group(1), number, position_at(heading, offset))

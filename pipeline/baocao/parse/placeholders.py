@@ -5,17 +5,17 @@ Each line holding one is a `draft` problem at its first placeholder's column: ch
 build warns and builds. An ellipsis glued to a word ("máy scan...") or, in the text, closing an
 enumeration ("máy in, máy quét, ...") means "and so on" and is not a placeholder. Parse finds
 them, as it reads the text: whether a line holds one is decided on the block's words as typed
-(Markdown marks left out), its column on the source line.
+(Markdown marks left out), its column is the one parse keeps for that character.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 from baocao import codes
-from baocao.parse.blocks import Block, Heading, Item, Paragraph, typed_text
+from baocao.parse.blocks import TextBlock, position_at
 from baocao.problems import Position, Problem
 
 MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
@@ -24,7 +24,6 @@ PLACEHOLDER = re.compile(r"(?<![\w.…])(?:…(?![\w…])|\.\.\.(?![\w.…]))")
 # …unless it closes an enumeration: "máy in, máy quét, ..." (after "," or ";", at the end).
 ENUMERATION_END = re.compile(r"[,;]\s*$")
 CLOSING = re.compile(r"\s*(?:$|[.;:)\]”\"'])")
-ELLIPSIS = re.compile(r"…|\.\.\.")  # any ellipsis, placeholder or not: to match typed and source
 
 
 def placeholders(text: str, enumerations: bool = True) -> Iterator[int]:
@@ -66,32 +65,13 @@ def _without_comment(line: str) -> str:
     return line
 
 
-def body_placeholders(blocks: Iterable[Block], lines: list[str]) -> list[Problem]:
-    """A placeholder in a heading, paragraph or list item of one file (`lines`, its source), at
-    its own line; tables are left out."""
-    problems = []
-    for block in blocks:
-        if not isinstance(block, Heading | Paragraph | Item):
-            continue
-        text = typed_text(block.inlines)
-        first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
-        for offset in placeholders(text):
-            first.setdefault(text.count("\n", 0, offset), offset)
-        for k, offset in sorted(first.items()):
-            line = block.position.line + k
-            source = lines[line - 1] if 0 < line <= len(lines) else ""
-            column = _source_column(text, offset, source)
-            position = Position(block.position.path, line, column)
-            problems.append(Problem(codes.PLACEHOLDER, position, MESSAGE))
-    return problems
-
-
-def _source_column(text: str, offset: int, source: str) -> int:
-    """The column, in its source line, of the placeholder at `offset` of a block's typed text:
-    the source line's ellipsis of the same rank in its line (Markdown marks hold none)."""
-    start = text.rfind("\n", 0, offset) + 1
-    rank = sum(1 for _ in ELLIPSIS.finditer(text, start, offset))
-    found = list(ELLIPSIS.finditer(source))
-    if rank < len(found):
-        return found[rank].start() + 1
-    return offset - start + 1
+def body_placeholders(block: TextBlock, typed: str) -> list[Problem]:
+    """A placeholder in a heading, paragraph or list item (`typed`, its text as typed), one for
+    each line holding any, at the first on that line."""
+    first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
+    for offset in placeholders(typed):
+        first.setdefault(typed.count("\n", 0, offset), offset)
+    return [
+        Problem(codes.PLACEHOLDER, position_at(block, offset), MESSAGE)
+        for offset in first.values()  # in line order
+    ]

@@ -36,7 +36,7 @@ STRAY = {
 }
 
 # A tag at the end of a table cell or declaration line: "Chuyển đổi số {#cds}".
-END_TAG = re.compile(r"\s*\{#([^{}]*)\}\s*$")
+END_TAG = re.compile(rf"\s*{TAG.pattern}\s*$")
 # A cell of a budget table's column-number row: a letter for a text column, (n) or a formula.
 NUMBER_CELL = re.compile(r"[A-ZĐ]|\(\d+\)(?:\s*=.*)?")
 DELIMITER = re.compile(r":?-+:?")  # a cell of the "|---|" line under a table's header

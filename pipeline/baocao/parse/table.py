@@ -397,4 +397,4 @@ class _Rows:
         except NumberFormatError as exc:
             code = codes.CELL_TOO_LARGE if isinstance(exc, AmountTooLarge) else codes.FIGURE_FORMAT
             self.problems.add(code, at, f"cột ({column.number}): {exc}")
-            return Unreadable(text, exc.reason, at)
+            return Unreadable(at)

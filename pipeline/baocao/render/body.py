@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baocao.parse.blocks import (
-    Break,
     Emphasis,
     Heading,
     Inline,
@@ -25,6 +24,7 @@ from baocao.parse.blocks import (
     Strong,
     Text,
     source_text,
+    typed_text,
 )
 from baocao.render import ast
 from baocao.render.appendix import PAGE_MARKS, PageOrientation
@@ -124,20 +124,9 @@ def end_marked(items: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _typed(items: tuple[Inline, ...]) -> str:
-    """The inlines' text character for character (`source_text` joins spaces): a line break
-    is one space."""
-    parts = []
-    for item in items:
-        match item:
-            case Text(text):
-                parts.append(text)
-            case Strong(children) | Emphasis(children):
-                parts.append(_typed(children))
-            case Break():
-                parts.append(" ")
-            case _:
-                parts.append(source_text((item,)))
-    return "".join(parts)
+    """The inlines' text character for character (`source_text` joins spaces): `typed_text`, a
+    line break one space."""
+    return typed_text(items).replace("\n", " ")
 
 
 def _without_last(items: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:

@@ -38,11 +38,10 @@ def numbered_heading(heading: Heading, place: int, count: int) -> str:
 
 def appendix_problems(blocks: Sequence[object]) -> list[Problem]:
     """Each appendix heading whose typed number is not the one its place gives."""
-    headings = [
-        b.role for b in blocks if isinstance(b, Heading) and isinstance(b.role, AppendixHeading)
-    ]
+    headings = [b.role for b in blocks if is_appendix_heading(b)]
     problems = []
     for place, role in enumerate(headings, start=1):
+        assert isinstance(role, AppendixHeading)  # is_appendix_heading: its role is one
         typed = role.number
         if typed is None or role.number_position is None or typed == roman(place):
             continue

@@ -179,7 +179,7 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
             total, entries = citations.total(declaration.terms)
         except CitationProblem as exc:
             at = exc.place  # the term's, or the tag's
-            where = here if at is None else Position(here.path, at.line, at.column)
+            where = here if at is None else at.at(here.path)
             problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
             continue
         if any(e.key == declaration.key for e in entries):

@@ -160,7 +160,7 @@ class Walk:
     def position(self, place: Place | None) -> Position:
         if place is None:
             return self.at
-        return Position(self.at.path, place.line, place.column)
+        return place.at(self.at.path)
 
     def tag(self, tag: Tag) -> None:
         self.prose.tags.append(len(self.prose.text))

@@ -25,8 +25,8 @@ from bisect import bisect_right
 from pathlib import Path
 
 from baocao.parse.blocks import Break, Citation, Emphasis, Inline, Place, Strong, Tag, Text
-from baocao.parse.markdown import read_inlines
-from baocao.parse.syntax import TAG, cells_at, is_delimiter_row
+from baocao.parse.markdown import MARKS, read_inlines
+from baocao.parse.syntax import cells_at, is_delimiter_row
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
@@ -43,7 +43,6 @@ from baocao.received.read.blocks import (
 LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
 HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
-MARKS = frozenset("*_`\\[<&")
 WORD = re.compile(r"\S+")
 
 
@@ -116,16 +115,13 @@ class _Reader:
 
     def clean(self, text: str, line: int, column: int = 1) -> _Typed:
         """The words of `text`, which stands at `line`:`column`, each at its place: without
-        Markdown's emphasis (spaces then made single, as parse's source_text has them), and
-        without `{#…}` tags in Markdown."""
-        if MARKS.intersection(text):
-            lead = len(text) - len(text.lstrip())
-            inlines, _ = read_inlines(self.path, text.strip(), line, column + lead)
-            typed = _Typed.of(inlines, line).squeezed()
-        else:
-            typed = _Typed.at(text, Place(line, column))
-        if self.markdown and "{#" in typed.text:
-            typed = typed.without(TAG).squeezed()
+        Markdown's emphasis, and without `{#…}` tags in Markdown (spaces then made single, as
+        parse's source_text has them)."""
+        lead = len(text) - len(text.lstrip())
+        inlines, _ = read_inlines(self.path, text.strip(), line, column + lead, self.markdown)
+        typed = _Typed.of(inlines, line)
+        if MARKS.intersection(text) or (self.markdown and "{#" in text):
+            typed = typed.squeezed()
         return typed.stripped()
 
     def add(self, block: Block) -> None:
@@ -213,14 +209,9 @@ class _Typed:
         self.columns = columns
 
     @classmethod
-    def at(cls, text: str, place: Place) -> _Typed:
-        """Text as typed from `place` on."""
-        return cls(text, place.line, list(range(place.column, place.column + len(text))))
-
-    @classmethod
     def of(cls, inlines: tuple[Inline, ...], line: int) -> _Typed:
-        """Inlines read from `line`, as parse's typed_text has them (words, citations and tags as
-        typed), each character at the column parse found it."""
+        """Inlines read from `line`, as parse's typed_text has them (words and citations as
+        typed) but without tags, each character at the column parse found it."""
         text: list[str] = []
         columns: list[int | None] = []
         for inline in inlines:
@@ -239,11 +230,13 @@ class _Typed:
                 case Break():
                     text.append("\n")
                     columns.append(None)
-                case Citation() | Tag():
+                case Citation():
                     text.append(inline.text)
                     size = len(inline.text)
                     at = inline.place
                     columns += range(at.column, at.column + size) if at else [None] * size
+                case Tag():
+                    pass  # `{#id}` names an amount: no word of the document
         return cls("".join(text), line, columns)
 
     def squeezed(self) -> _Typed:
@@ -256,19 +249,6 @@ class _Typed:
                 columns.append(self.columns[words[k - 1].end()])
             columns += self.columns[word.start() : word.end()]
         return _Typed(" ".join(w.group(0) for w in words), self.line, columns)
-
-    def without(self, pattern: re.Pattern[str]) -> _Typed:
-        """Without what `pattern` matches."""
-        text: list[str] = []
-        columns: list[int | None] = []
-        done = 0
-        for match in pattern.finditer(self.text):
-            text.append(self.text[done : match.start()])
-            columns += self.columns[done : match.start()]
-            done = match.end()
-        text.append(self.text[done:])
-        columns += self.columns[done:]
-        return _Typed("".join(text), self.line, columns)
 
     def stripped(self) -> _Typed:
         start = len(self.text) - len(self.text.lstrip())
