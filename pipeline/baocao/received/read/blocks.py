@@ -25,11 +25,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from baocao.ooxml.tables import LEFT as LEFT  # re-exported: the grid's marks, for every table
+from baocao.ooxml.tables import UP as UP
 from baocao.parse.blocks import Place
 
-# What a merged cell is: "" its own text, "left" part of the cell on its left (a Word gridSpan,
-# "<"), "up" part of the cell above (vMerge, "^"), "missing" no cell at all (a short row).
-LEFT, UP, MISSING = "left", "up", "missing"
+# What a merged cell is: "" its own text, LEFT part of the cell on its left (a Word gridSpan,
+# "<"), UP part of the cell above (vMerge, "^"), MISSING no cell at all (a short row).
+MISSING = "missing"
 FIRST_WORDS = 8  # words of a place quoted after its position
 # Where a text stands in a text file: (offset in the text, place) pairs, the character at each
 # offset at that place and those after it at the next columns, up to the next pair (parse's

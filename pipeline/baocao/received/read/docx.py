@@ -36,14 +36,11 @@ from baocao.ooxml.paragraphs import (
     text_boxes,
 )
 from baocao.ooxml.styles import based_on, stored_style_name, style_id
-from baocao.ooxml.tables import LEFT as CONTINUES_LEFT
-from baocao.ooxml.tables import UP as CONTINUES_UP
 from baocao.ooxml.tables import grid_rows, table_style_id
 from baocao.ooxml.text import TAB, emphasis, run_text, runs
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
-    UP,
     Block,
     Cell,
     Paragraph,
@@ -56,7 +53,6 @@ from baocao.received.read.blocks import (
 DOCUMENT, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
 HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)", re.IGNORECASE)
 _P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
-_MERGES = {CONTINUES_UP: UP, CONTINUES_LEFT: LEFT}
 
 
 class DocxError(ValueError):
@@ -267,7 +263,7 @@ class _Reader:
             cells: list[Cell] = [Cell("", MISSING)] * row.before
             for cell in row.cells:
                 if cell.merged:
-                    cells += [Cell("", _MERGES[cell.merged])] * cell.span
+                    cells += [Cell("", cell.merged)] * cell.span
                 else:
                     cells.append(self.cell(cell.cell, anchor))
                     cells += [Cell("", LEFT)] * (cell.span - 1)
