@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -63,14 +62,6 @@ class Paragraph:
     heading: int = 0
     lines: tuple[int, ...] = ()
     places: Places = field(default=(), compare=False)
-
-    def place(self, offset: int) -> Place | None:
-        """Where the character at `offset` of its text stands in a text file; None in a DOCX."""
-        if not self.places:
-            return None
-        pair = max(bisect_right(self.places, offset, key=lambda pair: pair[0]) - 1, 0)
-        start, place = self.places[pair]
-        return Place(place.line, place.column + offset - start)
 
 
 @dataclass(frozen=True)
