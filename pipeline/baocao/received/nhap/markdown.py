@@ -20,9 +20,9 @@ from itertools import pairwise
 from pathlib import Path
 
 from baocao.parse.blocks import Decimals, Fixed, Zeros
+from baocao.parse.outline import ARTICLE
 from baocao.received.nhap.front import APPENDIX, NATIONAL, Front, is_type_line
 from baocao.received.read.blocks import (
-    ARTICLE_START,
     LEFT,
     UP,
     Paragraph,
@@ -260,7 +260,7 @@ def paragraph_markdown(paragraph: Paragraph, tags: list[tuple[int, str]], last: 
         runs = _without_end_mark(runs)
     whole = {(r.bold, r.italic) for r in runs if r.text.strip()}
     plain_runs = len(whole) <= 1  # the paragraph's look, not a stretch of it
-    article = ARTICLE_START.match(paragraph.text.lstrip())
+    article = ARTICLE.match(paragraph.text.lstrip())
     spans: list[tuple[str, str]] = []  # (emphasis marks, Markdown)
     offset = 0
     pending = sorted(tags)

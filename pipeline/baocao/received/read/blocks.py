@@ -27,6 +27,8 @@ from pathlib import Path
 from baocao.ooxml.tables import LEFT as LEFT  # re-exported: the grid's marks, for every table
 from baocao.ooxml.tables import UP as UP
 from baocao.parse.blocks import Place
+from baocao.parse.outline import ARTICLE
+from baocao.parse.table import _ROMAN as ROMAN_CODE  # "I" to "XXXIX", as a budget table's TT
 
 # What a merged cell is: "" its own text, LEFT part of the cell on its left (a Word gridSpan,
 # "<"), UP part of the cell above (vMerge, "^"), MISSING no cell at all (a short row).
@@ -156,20 +158,18 @@ class Received:
 # ---------------------------------------------------------------------------------------------
 # The outline
 
-_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 # The kinds of heading number, each with the text that must follow it.
 NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phan", re.compile(r"(?:PHẦN|Phần)\s+(?:[IVX]+|\d+|thứ\s+\w+)\b[.:]?\s*")),
     ("chuong", re.compile(r"(?:CHƯƠNG|Chương)\s+(?:[IVX]+|\d+)\b[.:]?\s*")),
     ("muc", re.compile(r"(?:MỤC|Mục)\s+\d+\b[.:]?\s*")),
-    ("roman", re.compile(rf"{_ROMAN}[.)]\s+")),
+    ("roman", re.compile(rf"{ROMAN_CODE.pattern}[.)]\s+")),
     ("upper", re.compile(r"[A-ZĐ][.)]\s+")),
     ("number3", re.compile(r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+")),
     ("number2", re.compile(r"\d{1,2}\.\d{1,2}\.?\s+")),
     ("number", re.compile(r"\d{1,2}[.)]\s+")),
     ("lower", re.compile(r"[a-zđ][.)]\s+")),
 )
-ARTICLE_START = re.compile(r"Điều\s+\d+[a-zđ]?\.")
 # Paragraphs that end a stretch of the body whatever their number: an appendix, the recipients.
 BOUNDARY = re.compile(r"(?:phụ\s+lục\b.{0,40}|nơi\s+nhận\s*:?)", re.IGNORECASE)
 HEADING_MAX_CHARACTERS = 300
@@ -188,7 +188,7 @@ def numbering(text: str) -> str | None:
     if "\n" in text.strip():
         return None
     text = plain(text)
-    if not text or len(text) > HEADING_MAX_CHARACTERS or ARTICLE_START.match(text):
+    if not text or len(text) > HEADING_MAX_CHARACTERS or ARTICLE.match(text):
         return None
     if text.rstrip("”\"')").endswith((".", ";", ",")):
         return None

@@ -38,6 +38,7 @@ from baocao.ooxml.paragraphs import (
 from baocao.ooxml.styles import based_on, stored_style_name, style_id
 from baocao.ooxml.tables import grid_rows, table_style_id
 from baocao.ooxml.text import TAB, emphasis, run_text, runs
+from baocao.parse.outline import roman
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
@@ -174,8 +175,6 @@ def _bullet(text: str, level: int) -> str:
     return "+" if level % 2 else "-"
 
 
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-         (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -184,11 +183,8 @@ def _formatted(count: int, form: str) -> str:
         letters = LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1) if count > 0 else ""
         return letters.upper() if form == "upperLetter" else letters
     if form in ("lowerRoman", "upperRoman"):
-        out, rest = "", max(count, 0)
-        for value, numeral in ROMAN:
-            while rest >= value:
-                out, rest = out + numeral, rest - value
-        return out.upper() if form == "upperRoman" else out
+        numeral = roman(max(count, 0))  # "" for a count below 1
+        return numeral if form == "upperRoman" else numeral.lower()
     if form == "decimalZero":
         return f"{count:02d}"
     return str(count)
