@@ -13,7 +13,6 @@ its declaration; any other table a plain pipe table. The end mark "./." is left 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from baocao.parse.blocks import Decimals, Fixed, Zeros
 from baocao.parse.outline import ARTICLE
+from baocao.parse.syntax import suggested_name
 from baocao.received.nhap.front import APPENDIX, NATIONAL, Front, is_type_line
 from baocao.received.read.blocks import (
     LEFT,
@@ -114,9 +114,7 @@ def _slug(text: str) -> str:
     words = plain(text).split()
     if words and re.fullmatch(r"[IVXLC]+[.)]?|[\dA-ZĐa-zđ]{1,2}(?:\.\d+)*[.)]?", words[0]):
         words = words[1:]
-    flat = unicodedata.normalize("NFD", " ".join(words[:4]).replace("đ", "d").replace("Đ", "D"))
-    flat = "".join(c for c in flat if not unicodedata.combining(c)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", flat)) or "muc"
+    return suggested_name(" ".join(words[:4])) or "muc"
 
 
 class _Writer:
