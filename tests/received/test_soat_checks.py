@@ -10,6 +10,7 @@ import pytest
 
 from baocao import codes
 from baocao.problems import Code
+from baocao.received.nhap.markdown import budget_markdown
 from baocao.received.read.blocks import Table
 from baocao.received.read.text import read_text
 from baocao.received.soat.check import check_received
@@ -21,7 +22,7 @@ def text_table(text: str, unit: str | None = "Triệu đồng") -> list[str]:
     (table,) = [b for b in received.blocks if isinstance(b, Table)]
     shape = budget_shape(table, unit, "bang-1")
     assert shape is not None
-    return [shape.declaration, *shape.lines]
+    return budget_markdown(shape, Path("t.txt")).split("\n")
 
 
 def problems(text: str) -> list[tuple[int, str]]:

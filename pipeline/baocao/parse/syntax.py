@@ -78,22 +78,32 @@ def is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|")
 
 
-def cells_at(line: str) -> list[tuple[str, int]]:
-    """The cells of a pipe-table line, each with the 1-based column where its text starts (an
-    empty cell's: just after its "|"); "\\|" is a literal bar."""
-    body = line.strip()
-    offset = len(line) - len(line.lstrip())
-    if body.startswith("|"):
-        body, offset = body[1:], offset + 1
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
+def cells_at(line: str, separator: str = "|", as_typed: bool = False) -> list[tuple[str, int]]:
+    """The cells of a table line, each with the 1-based column where its text starts (an
+    empty cell's: just after its separator). A pipe-table line's cells stand between its bars,
+    a bar at either end of the line only closing them off; "\\|" is a literal bar, its "\\"
+    dropped unless `as_typed` (for a reader that keeps the place of every character). With
+    another separator (a tab: a table copied out of Word), every separator ends a cell and the
+    line is taken whole."""
+    if separator == "|":
+        body = line.strip()
+        offset = len(line) - len(line.lstrip())
+        if body.startswith("|"):
+            body, offset = body[1:], offset + 1
+        if body.endswith("|") and not body.endswith("\\|"):
+            body = body[:-1]
+        pieces = BAR.split(body)
+    else:
+        offset, pieces = 0, line.split(separator)
     cells: list[tuple[str, int]] = []
     start = offset + 1  # the column its first cell starts at
-    for piece in BAR.split(body):
+    for piece in pieces:
         text = piece.strip()
         skipped = len(piece) - len(piece.lstrip()) if text else 0
-        cells.append((text.replace("\\|", "|") if "\\" in text else text, start + skipped))
-        start += len(piece) + 1
+        if separator == "|" and not as_typed and "\\" in text:
+            text = text.replace("\\|", "|")
+        cells.append((text, start + skipped))
+        start += len(piece) + len(separator)
     return cells
 
 

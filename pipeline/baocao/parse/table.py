@@ -90,10 +90,10 @@ FORMULA = re.compile(r"\((\d+)\)\s*=\s*(.+)")
 MERGES = ("<", "^")
 
 # The kinds of TT code, shallow to deep; a row belongs to the nearest row above of a shallower kind.
-_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # a Roman numeral, I to XXXIX
 _KINDS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"[A-ZĐ]"), 1),  # A, B: the budget's two halves
-    (_ROMAN, 2),  # I, II, …, IV
+    (ROMAN, 2),  # I, II, …, IV
     (re.compile(r"\d+(?:\.\d+)*"), 3),  # 1, 6.1, 1.2.3
     (re.compile(r"[a-zđ](?:\.?\d+(?:\.\d+)*)?"), 4),  # a, đ, b1, b.1, b.1.1
 )
@@ -108,7 +108,7 @@ def code_rank(code: str) -> tuple[int, int] | None:
     bare = bare_code(code)
     for pattern, kind in _KINDS:
         if pattern.fullmatch(bare):
-            if kind == 1 and _ROMAN.fullmatch(bare):
+            if kind == 1 and ROMAN.fullmatch(bare):
                 continue
             return kind, len(re.findall(r"\d+", bare))
     return None

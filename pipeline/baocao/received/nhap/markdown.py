@@ -13,13 +13,16 @@ its declaration; any other table a plain pipe table. The end mark "./." is left 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from pathlib import Path
 
+from baocao.parse.blocks import Decimals, Fixed, Zeros
+from baocao.parse.outline import ARTICLE
+from baocao.parse.syntax import suggested_name
 from baocao.received.nhap.front import APPENDIX, NATIONAL, Front, is_type_line
 from baocao.received.read.blocks import (
-    ARTICLE_START,
     LEFT,
     UP,
     Paragraph,
@@ -31,9 +34,17 @@ from baocao.received.read.blocks import (
 )
 from baocao.received.soat.check import ReceivedCheck
 from baocao.received.soat.prose import Mention, Relation
-from baocao.received.soat.tables import unit_of
+from baocao.received.soat.tables import BudgetShape, unit_of
 
+# Text escaped so that it reads as typed: the marks Markdown reads in a paragraph (and in a plain
+# table's cell, "|" too), and the braces of a citation or a tag, broken apart.
 ESCAPED = ("\\", "*", "_", "`", "[", "]", "<")
+TABLE_ESCAPED = (*ESCAPED, "|")
+BROKEN = ("{{", "{#", "{%", "}}")
+# A budget table's cell is read for less (baocao.parse.markdown.inline_markdown): its "|", its
+# emphasis and code marks, and only "{#" and "{{"; "<" and "^" there are the merges shaped so.
+CELL_ESCAPED = ("\\", "|", "*", "`")
+CELL_BROKEN = ("{#", "{{")
 BLOCK_START = re.compile(r"(?:#|>|\||=+\s*$|-{3,}\s*$|\*\s|\d{1,9}[.)](?:\s|$)|<)")
 END_MARK = re.compile(r"\s*\.?\s*/\.\s*$")
 ATTACHMENT = re.compile(r"\(\s*kèm\s+theo\b", re.IGNORECASE)
@@ -103,9 +114,7 @@ def _slug(text: str) -> str:
     words = plain(text).split()
     if words and re.fullmatch(r"[IVXLC]+[.)]?|[\dA-ZĐa-zđ]{1,2}(?:\.\d+)*[.)]?", words[0]):
         words = words[1:]
-    flat = unicodedata.normalize("NFD", " ".join(words[:4]).replace("đ", "d").replace("Đ", "D"))
-    flat = "".join(c for c in flat if not unicodedata.combining(c)).lower()
-    return "-".join(re.findall(r"[a-z0-9]+", flat)) or "muc"
+    return suggested_name(" ".join(words[:4])) or "muc"
 
 
 class _Writer:
@@ -140,19 +149,17 @@ class _Writer:
     def table(self, table: Table) -> list[str]:
         shape = self.check.shapes.get(table.number)
         if shape is not None:
-            return [shape.markdown(), ""]
+            return [budget_markdown(shape, self.received.path), ""]
         rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
         if not rows:
             return []
         lines = []
         for k, row in enumerate(rows):
             cells = [
-                ""
-                if c.merged in (LEFT, UP)
-                else _escaped(" ".join(c.text.split())).replace("|", "\\|")
+                "" if c.merged in (LEFT, UP) else _escaped(" ".join(c.text.split()), TABLE_ESCAPED)
                 for c in row.cells
             ]
-            lines.append("| " + " | ".join(cells) + " |")
+            lines.append(_pipe_line(cells))
             if k == 0:
                 lines.append("|" + "---|" * len(cells))
         return [*lines, ""]
@@ -197,6 +204,40 @@ class _Writer:
             current += self.block(block, 1, last)
 
 
+def budget_markdown(shape: BudgetShape, path: Path) -> str:
+    """A received table shaped as a budget table (of the file at `path`), as content writes it:
+    its declaration line, then its pipe lines: the header's first row, its "|---|" line, its
+    other rows, the column-number row, the data rows; each text escaped as a budget table's
+    cell holds it."""
+    options = "".join(f" {_option(option)}" for option in shape.options(path))
+    first, *others = shape.header
+    lines = [f"{shape.unit_line} {{#{shape.ident}{options}}}"]
+    lines += [_pipe_line(_cell(t) for t in first.cells), _pipe_line(["---"] * len(first.cells))]
+    lines += [_pipe_line(_cell(t) for t in row.cells) for row in others]
+    lines.append(_pipe_line(shape.numbers.cells))
+    lines += [_pipe_line(_cell(t) for t in row.cells) for row in shape.rows]
+    return "\n".join(lines)
+
+
+def _option(option: Zeros | Decimals | Fixed) -> str:
+    """An option of a budget table's declaration as its tag writes it (baocao.parse.table)."""
+    if isinstance(option, Zeros):
+        return f"so_khong={option.shown or 'trong'}"
+    column = "" if option.column is None else f"({option.column})"
+    if isinstance(option, Decimals):
+        return f"thap_phan{column}={option.places}"
+    return f"co_dinh{column}"
+
+
+def _cell(text: str) -> str:
+    return _escaped(text, CELL_ESCAPED, CELL_BROKEN)
+
+
+def _pipe_line(cells: Iterable[str]) -> str:
+    """A pipe table's row."""
+    return "| " + " | ".join(cells) + " |"
+
+
 def _starts_part(block: object) -> bool:
     if isinstance(block, Paragraph):
         return bool(APPENDIX.fullmatch(plain(block.text)))
@@ -217,7 +258,7 @@ def paragraph_markdown(paragraph: Paragraph, tags: list[tuple[int, str]], last: 
         runs = _without_end_mark(runs)
     whole = {(r.bold, r.italic) for r in runs if r.text.strip()}
     plain_runs = len(whole) <= 1  # the paragraph's look, not a stretch of it
-    article = ARTICLE_START.match(paragraph.text.lstrip())
+    article = ARTICLE.match(paragraph.text.lstrip())
     spans: list[tuple[str, str]] = []  # (emphasis marks, Markdown)
     offset = 0
     pending = sorted(tags)
@@ -283,11 +324,12 @@ def _emphasised(spans: list[tuple[str, str]]) -> str:
     return out
 
 
-def _escaped(text: str) -> str:
-    """Text as Markdown shows it as typed: its marks escaped, citation and tag braces broken."""
-    for mark in ESCAPED:
+def _escaped(text: str, marks: tuple[str, ...] = ESCAPED, broken: tuple[str, ...] = BROKEN) -> str:
+    """Text as Markdown shows it as typed: its `marks` escaped, and the `broken` pairs of braces
+    (a citation's, a tag's) broken by a zero-width space."""
+    for mark in marks:
         text = text.replace(mark, "\\" + mark)
-    for pair in ("{{", "{#", "{%", "}}"):
+    for pair in broken:
         text = text.replace(pair, pair[0] + "\u200b" + pair[1])
     return text
 

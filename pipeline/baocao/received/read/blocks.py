@@ -20,16 +20,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from baocao.ooxml.tables import LEFT as LEFT  # re-exported: the grid's marks, for every table
+from baocao.ooxml.tables import UP as UP
 from baocao.parse.blocks import Place
+from baocao.parse.outline import ARTICLE
+from baocao.parse.table import ROMAN
 
-# What a merged cell is: "" its own text, "left" part of the cell on its left (a Word gridSpan,
-# "<"), "up" part of the cell above (vMerge, "^"), "missing" no cell at all (a short row).
-LEFT, UP, MISSING = "left", "up", "missing"
+# What a merged cell is: "" its own text, LEFT part of the cell on its left (a Word gridSpan,
+# "<"), UP part of the cell above (vMerge, "^"), MISSING no cell at all (a short row).
+MISSING = "missing"
 FIRST_WORDS = 8  # words of a place quoted after its position
 # Where a text stands in a text file: (offset in the text, place) pairs, the character at each
 # offset at that place and those after it at the next columns, up to the next pair (parse's
@@ -61,14 +64,6 @@ class Paragraph:
     heading: int = 0
     lines: tuple[int, ...] = ()
     places: Places = field(default=(), compare=False)
-
-    def place(self, offset: int) -> Place | None:
-        """Where the character at `offset` of its text stands in a text file; None in a DOCX."""
-        if not self.places:
-            return None
-        pair = max(bisect_right(self.places, offset, key=lambda pair: pair[0]) - 1, 0)
-        start, place = self.places[pair]
-        return Place(place.line, place.column + offset - start)
 
 
 @dataclass(frozen=True)
@@ -163,20 +158,18 @@ class Received:
 # ---------------------------------------------------------------------------------------------
 # The outline
 
-_ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
 # The kinds of heading number, each with the text that must follow it.
 NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("phan", re.compile(r"(?:PHẦN|Phần)\s+(?:[IVX]+|\d+|thứ\s+\w+)\b[.:]?\s*")),
     ("chuong", re.compile(r"(?:CHƯƠNG|Chương)\s+(?:[IVX]+|\d+)\b[.:]?\s*")),
     ("muc", re.compile(r"(?:MỤC|Mục)\s+\d+\b[.:]?\s*")),
-    ("roman", re.compile(rf"{_ROMAN}[.)]\s+")),
+    ("roman", re.compile(rf"{ROMAN.pattern}[.)]\s+")),
     ("upper", re.compile(r"[A-ZĐ][.)]\s+")),
     ("number3", re.compile(r"\d{1,2}\.\d{1,2}\.\d{1,2}\.?\s+")),
     ("number2", re.compile(r"\d{1,2}\.\d{1,2}\.?\s+")),
     ("number", re.compile(r"\d{1,2}[.)]\s+")),
     ("lower", re.compile(r"[a-zđ][.)]\s+")),
 )
-ARTICLE_START = re.compile(r"Điều\s+\d+[a-zđ]?\.")
 # Paragraphs that end a stretch of the body whatever their number: an appendix, the recipients.
 BOUNDARY = re.compile(r"(?:phụ\s+lục\b.{0,40}|nơi\s+nhận\s*:?)", re.IGNORECASE)
 HEADING_MAX_CHARACTERS = 300
@@ -195,7 +188,7 @@ def numbering(text: str) -> str | None:
     if "\n" in text.strip():
         return None
     text = plain(text)
-    if not text or len(text) > HEADING_MAX_CHARACTERS or ARTICLE_START.match(text):
+    if not text or len(text) > HEADING_MAX_CHARACTERS or ARTICLE.match(text):
         return None
     if text.rstrip("”\"')").endswith((".", ";", ",")):
         return None

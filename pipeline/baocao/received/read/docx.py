@@ -36,14 +36,12 @@ from baocao.ooxml.paragraphs import (
     text_boxes,
 )
 from baocao.ooxml.styles import based_on, stored_style_name, style_id
-from baocao.ooxml.tables import LEFT as CONTINUES_LEFT
-from baocao.ooxml.tables import UP as CONTINUES_UP
 from baocao.ooxml.tables import grid_rows, table_style_id
 from baocao.ooxml.text import TAB, emphasis, run_text, runs
+from baocao.parse.outline import roman
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
-    UP,
     Block,
     Cell,
     Paragraph,
@@ -56,7 +54,6 @@ from baocao.received.read.blocks import (
 DOCUMENT, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
 HEADING_STYLE = re.compile(r"(?:heading|tiêu đề|title)\s*(\d)", re.IGNORECASE)
 _P, _TBL, _PPR = qn("w:p"), qn("w:tbl"), qn("w:pPr")
-_MERGES = {CONTINUES_UP: UP, CONTINUES_LEFT: LEFT}
 
 
 class DocxError(ValueError):
@@ -178,8 +175,6 @@ def _bullet(text: str, level: int) -> str:
     return "+" if level % 2 else "-"
 
 
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-         (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -188,11 +183,8 @@ def _formatted(count: int, form: str) -> str:
         letters = LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1) if count > 0 else ""
         return letters.upper() if form == "upperLetter" else letters
     if form in ("lowerRoman", "upperRoman"):
-        out, rest = "", max(count, 0)
-        for value, numeral in ROMAN:
-            while rest >= value:
-                out, rest = out + numeral, rest - value
-        return out.upper() if form == "upperRoman" else out
+        numeral = roman(max(count, 0))  # "" for a count below 1
+        return numeral if form == "upperRoman" else numeral.lower()
     if form == "decimalZero":
         return f"{count:02d}"
     return str(count)
@@ -267,7 +259,7 @@ class _Reader:
             cells: list[Cell] = [Cell("", MISSING)] * row.before
             for cell in row.cells:
                 if cell.merged:
-                    cells += [Cell("", _MERGES[cell.merged])] * cell.span
+                    cells += [Cell("", cell.merged)] * cell.span
                 else:
                     cells.append(self.cell(cell.cell, anchor))
                     cells += [Cell("", LEFT)] * (cell.span - 1)

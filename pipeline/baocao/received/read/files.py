@@ -12,13 +12,14 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from baocao.ooxml.archive import MB
 from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.read.blocks import Received
 from baocao.received.read.docx import DocxError, read_docx
 from baocao.received.read.text import read_text
 
-TEXT_LIMIT = 8 * 1024 * 1024  # bytes: a report as text is far smaller
-DOCX_LIMIT = 100 * 1024 * 1024  # bytes: a DOCX with its pictures
+TEXT_LIMIT = 8 * MB  # bytes: a report as text is far smaller
+DOCX_LIMIT = 100 * MB  # bytes: a DOCX with its pictures
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and other Office 97 files
 MARKDOWN = (".md", ".markdown")
@@ -48,7 +49,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise refuse(path, os_reason(exc)) from None
     if len(data) > limit:
-        raise refuse(path, f"tệp lớn hơn {limit // (1024 * 1024)} MB")
+        raise refuse(path, f"tệp lớn hơn {limit // MB} MB")
     return data
 
 
@@ -71,7 +72,7 @@ def read_received(path: Path) -> Received:
         except DocxError as exc:
             raise refuse(path, f"không phải tệp Word (.docx) đọc được: {exc}") from None
     if len(data) > TEXT_LIMIT:
-        raise refuse(path, f"tệp văn bản lớn hơn {TEXT_LIMIT // (1024 * 1024)} MB")
+        raise refuse(path, f"tệp văn bản lớn hơn {TEXT_LIMIT // MB} MB")
     return read_text(path, decoded(path, data), path.suffix.lower() in MARKDOWN)
 
 

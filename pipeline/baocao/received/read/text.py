@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from pathlib import Path
 
 from baocao.parse.blocks import Break, Citation, Emphasis, Inline, Place, Strong, Tag, Text
@@ -44,6 +43,7 @@ LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]
 HEADING_LINE = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 WORD = re.compile(r"\S+")
+ESCAPED_BAR = re.compile(r"\\(?=\|)")  # the "\\" of a bar typed in a pipe table's cell, "\\|"
 
 
 def read_text(path: Path, text: str, markdown: bool) -> Received:
@@ -114,14 +114,20 @@ class _Reader:
         return 0
 
     def clean(self, text: str, line: int, column: int = 1) -> _Typed:
-        """The words of `text`, which stands at `line`:`column`, each at its place: without
-        Markdown's emphasis, and without `{#…}` tags in Markdown (spaces then made single, as
-        parse's source_text has them)."""
-        lead = len(text) - len(text.lstrip())
-        inlines, _ = read_inlines(self.path, text.strip(), line, column + lead, self.markdown)
-        typed = _Typed.of(inlines, line)
+        """The words of `text`, which stands at `line`:`column`, each at its place (`cleaned`)."""
+        return self.cleaned(_Typed.at(text, Place(line, column)))
+
+    def cleaned(self, typed: _Typed) -> _Typed:
+        """The words of what was typed, each at its place: without Markdown's emphasis (spaces
+        then made single, as parse's source_text has them), and without `{#…}` tags in
+        Markdown."""
+        lead = len(typed.text) - len(typed.text.lstrip())
+        text = typed.text.strip()
+        inlines, _ = read_inlines(self.path, text, typed.line, lead + 1, self.markdown)
+        read = _Typed.of(inlines, typed.line).moved(typed)
         if MARKS.intersection(text) or (self.markdown and "{#" in text):
-            typed = typed.squeezed()
+            read = read.squeezed()
+        typed = read
         return typed.stripped()
 
     def add(self, block: Block) -> None:
@@ -141,17 +147,21 @@ class _Reader:
             self.paragraph = []
 
     def pipe_table(self, at: int) -> int:
-        """A table of "|" lines, each cell at the column cells_at gives."""
+        """A table of "|" lines, each cell at the column cells_at gives, each character of its
+        text where it is typed (a literal bar's "\\" left out)."""
         rows: list[tuple[int, list[tuple[str, int]]]] = []
         while at < len(self.lines) and self.lines[at].lstrip().startswith("|"):
-            found = cells_at(self.lines[at])
+            found = cells_at(self.lines[at], as_typed=True)
             if not is_delimiter_row([text for text, _ in found]):
                 rows.append((at + 1, found))
             at += 1
         grid: list[Row] = []
         width = max((len(t) for _, t in rows), default=0)
         for number, found in rows:
-            cells = [_pipe_cell(self.clean(t, number, c).escaped(t, c), c) for t, c in found]
+            cells = []
+            for text, column in found:
+                typed = _Typed.at(text, Place(number, column)).without(ESCAPED_BAR)
+                cells.append(_pipe_cell(self.cleaned(typed), column))
             cells += [Cell("", MISSING)] * (width - len(found))
             grid.append(Row(number, tuple(cells)))
         self.tables += 1
@@ -162,12 +172,9 @@ class _Reader:
         """A tab-separated line's cells, each at the column where its text starts (an empty
         one's: just after its tab)."""
         cells = []
-        start = 1
-        for piece in line.split("\t"):
-            text = self.clean(piece, number, start)
-            skipped = len(piece) - len(piece.lstrip()) if piece.strip() else 0
-            cells.append(Cell(text.text, column=start + skipped, places=text.places()))
-            start += len(piece) + 1
+        for text, column in cells_at(line, "\t"):
+            typed = self.clean(text, number, column)
+            cells.append(Cell(typed.text, column=column, places=typed.places()))
         return cells
 
     def tab_table(self, at: int) -> int:
@@ -207,6 +214,11 @@ class _Typed:
         self.text = text
         self.line = line
         self.columns = columns
+
+    @classmethod
+    def at(cls, text: str, place: Place) -> _Typed:
+        """Text as typed from `place` on."""
+        return cls(text, place.line, list(range(place.column, place.column + len(text))))
 
     @classmethod
     def of(cls, inlines: tuple[Inline, ...], line: int) -> _Typed:
@@ -250,19 +262,37 @@ class _Typed:
             columns += self.columns[word.start() : word.end()]
         return _Typed(" ".join(w.group(0) for w in words), self.line, columns)
 
+    def without(self, pattern: re.Pattern[str]) -> _Typed:
+        """Without what `pattern` matches."""
+        text: list[str] = []
+        columns: list[int | None] = []
+        done = 0
+        for match in pattern.finditer(self.text):
+            text.append(self.text[done : match.start()])
+            columns += self.columns[done : match.start()]
+            done = match.end()
+        text.append(self.text[done:])
+        columns += self.columns[done:]
+        return _Typed("".join(text), self.line, columns)
+
     def stripped(self) -> _Typed:
         start = len(self.text) - len(self.text.lstrip())
         end = len(self.text.rstrip())
         return _Typed(self.text[start:end], self.line, self.columns[start:end])
 
-    def escaped(self, cell: str, column: int) -> _Typed:
-        """Read from a pipe table's `cell` at `column`, where each "|" was typed "\\|": each
-        character moved right one column for every such bar before it."""
-        if "|" not in cell:
-            return self
-        bars = [column + k for k, c in enumerate(cell) if c == "|"]  # where each is read
-        columns = [c and c + bisect_right(bars, c) for c in self.columns]
-        return _Typed(self.text, self.line, columns)
+    def moved(self, source: _Typed) -> _Typed:
+        """Read from `source`'s text as if it stood from column 1: each character moved to
+        where `source` has the character at its column (one found past the end of the text,
+        as far past its last character)."""
+        count = len(source.columns)
+
+        def column(read: int | None) -> int | None:
+            if read is None or read <= count:
+                return read and source.columns[read - 1]
+            last = source.columns[-1]
+            return last and last + read - count
+
+        return _Typed(self.text, self.line, [column(c) for c in self.columns])
 
     def places(self, offset: int = 0) -> Places:
         """Where its characters stand, as Text.places (from `offset` on, where the text stands

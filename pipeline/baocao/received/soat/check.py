@@ -20,13 +20,18 @@ table starts (a wrong figure of a table, a code glued to its name).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
-from baocao.received.read.blocks import Paragraph, Places, Received
-from baocao.received.soat.prose import Relation, TableItem, check_prose
+from baocao.received.read.blocks import Paragraph, Received
+from baocao.received.soat.prose import (
+    Relation,
+    TableItem,
+    check_prose,
+    paragraph_prose,
+    placed_prose,
+)
 from baocao.received.soat.tables import BudgetShape, budget_shape, unit_of
 from baocao.resolve.budget import Table as Budget
 from baocao.resolve.budget import compute, place_rows
@@ -66,9 +71,7 @@ def check_received(received: Received) -> ReceivedCheck:
         for row in block.rows:
             for cell in row.cells:
                 if cell.text and not cell.merged:
-                    prose = _placed(received.path, cell.text, cell.places) or Prose(
-                        received.path, cell.text, lines=[row.anchor]
-                    )
+                    prose = placed_prose(received, cell.text, cell.places, row.anchor)
                     found.problems += check_words(prose, style)
         before = received.blocks[index - 1] if index else None
         unit = unit_of(before.text) if isinstance(before, Paragraph) else None
@@ -81,36 +84,6 @@ def check_received(received: Received) -> ReceivedCheck:
     found.relations = across.relations
     found.problems.sort(key=Problem.sort_key)
     return found
-
-
-def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
-    """A paragraph's text as prose_checks reads it: in a text file each character at its place,
-    in a DOCX each line at its anchor."""
-    placed = _placed(received.path, paragraph.text, paragraph.places)
-    if placed is not None:
-        return placed
-    lines = list(paragraph.lines) or [paragraph.anchor]
-    starts = [0]
-    at = paragraph.text.find("\n")
-    while at >= 0 and len(starts) < len(lines):
-        starts.append(at + 1)
-        at = paragraph.text.find("\n", at + 1)
-    return Prose(received.path, paragraph.text, starts, lines[: len(starts)])
-
-
-def _placed(path: Path, text: str, places: Places) -> Prose | None:
-    """Text whose characters stand at `places` (the reader's: a text file's), as Prose pieces
-    of text as typed; None without places (a DOCX's)."""
-    if not places:
-        return None
-    return Prose(
-        path,
-        text,
-        starts=[offset for offset, _ in places],
-        lines=[place.line for _, place in places],
-        columns=[place.column for _, place in places],
-        running=[True] * len(places),
-    )
 
 
 def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list[TableItem]:

@@ -36,9 +36,16 @@ from functools import cached_property
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
-from baocao.problems import Code, Position, Problem
-from baocao.received.read.blocks import NUMBERINGS, Paragraph, Received, heading_levels, plain
-from baocao.resolve.prose import amounts, money
+from baocao.problems import Code, Problem
+from baocao.received.read.blocks import (
+    NUMBERINGS,
+    Paragraph,
+    Places,
+    Received,
+    heading_levels,
+    plain,
+)
+from baocao.resolve.prose import Prose, amounts, money
 
 TOTAL = re.compile(r"\btổng\s+(?:kinh\s+phí|cộng|số)\b", re.IGNORECASE)
 PARTIAL = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
@@ -119,6 +126,27 @@ def check_prose(received: Received, table_items: Iterable[TableItem] = ()) -> Pr
     return found
 
 
+def placed_prose(received: Received, text: str, places: Places, anchor: int) -> Prose:
+    """Text of `received` as prose_checks reads it: in a text file each character at its place
+    (`places`, the reader's: pieces of text as typed), in a DOCX all of it at `anchor`, its
+    paragraph's or its row's."""
+    if not places:
+        return Prose(received.path, text, lines=[anchor])
+    return Prose(
+        received.path,
+        text,
+        starts=[offset for offset, _ in places],
+        lines=[place.line for _, place in places],
+        columns=[place.column for _, place in places],
+        running=[True] * len(places),
+    )
+
+
+def paragraph_prose(received: Received, paragraph: Paragraph) -> Prose:
+    """A paragraph's text as prose_checks reads it, each character where it stands."""
+    return placed_prose(received, paragraph.text, paragraph.places, paragraph.anchor)
+
+
 def mentions_of(paragraph: Paragraph) -> list[Mention]:
     """The amounts of a paragraph's text, those past baocao's limits left out."""
     out = []
@@ -160,10 +188,7 @@ def _problem(
     """A finding about `mention`: in a text file, at the line and column where its figure is
     typed (the reader kept where each character of the paragraph stands); in a DOCX, at its
     paragraph."""
-    place = paragraph.place(mention.start)
-    if place is None:
-        return Problem(code, Position(received.path, paragraph.anchor), message)
-    return Problem(code, Position(received.path, place.line, place.column), message)
+    return Problem(code, paragraph_prose(received, paragraph).position(mention.start), message)
 
 
 def _sum(mentions: Iterable[Mention]) -> Amount:

@@ -103,27 +103,20 @@ class BudgetShape:
     notes: tuple[Note, ...] = ()
 
     @property
-    def declaration(self) -> str:
-        """The declaration line content writes above the table."""
-        options = " so_khong=-" if self.zeros else ""
+    def unit_line(self) -> str:
+        """The line above the table that states its unit: "Đơn vị: Triệu đồng"."""
+        return f"Đơn vị: {self.unit}"
+
+    def options(self, path: Path) -> tuple[Zeros | Decimals | Fixed, ...]:
+        """The options of its declaration, as parse reads them from the tag, at its first row:
+        zeros printed "-", then each column's decimals, printed fixed or not."""
+        at = Position(path, self.header[0].anchor)
+        options: list[Zeros | Decimals | Fixed] = [Zeros("-", at)] if self.zeros else []
         for number, places, fixed in self.decimals:
-            options += f" thap_phan({number})={places}" + (f" co_dinh({number})" if fixed else "")
-        return f"Đơn vị: {self.unit} {{#{self.ident}{options}}}"
-
-    @property
-    def lines(self) -> list[str]:
-        """The pipe lines content writes: the header's first row, its "|---|" line, its other
-        rows, the column-number row, the data rows; each text escaped as a pipe table holds it."""
-        first, *others = self.header
-        lines = [_line([_escaped(t) for t in first.cells]), _line(["---"] * len(first.cells))]
-        lines += [_line([_escaped(t) for t in row.cells]) for row in others]
-        lines.append(_line(list(self.numbers.cells)))
-        lines += [_line([_escaped(t) for t in row.cells]) for row in self.rows]
-        return lines
-
-    def markdown(self) -> str:
-        """The table as content writes it: its declaration line, then its pipe lines."""
-        return "\n".join([self.declaration, *self.lines])
+            options.append(Decimals(places, number, at))
+            if fixed:
+                options.append(Fixed(number, at))
+        return tuple(options)
 
     def typed(self, path: Path) -> tuple[DeclaredTable | None, list[Problem]]:
         """The table as parse types a budget table, each cell at its row's anchor and its
@@ -135,13 +128,8 @@ class BudgetShape:
             return at, [(text, Position(path, shaped.anchor, column)) for text, column in cells]
 
         at = Position(path, self.header[0].anchor)
-        options: list[Zeros | Decimals | Fixed] = [Zeros("-", at)] if self.zeros else []
-        for number, places, fixed in self.decimals:
-            options.append(Decimals(places, number, at))
-            if fixed:
-                options.append(Fixed(number, at))
-        line = f"Đơn vị: {self.unit}"
-        declaration = Declaration(at, self.ident, line, self.unit, at, tuple(options))
+        options = self.options(path)
+        declaration = Declaration(at, self.ident, self.unit_line, self.unit, at, options)
         header = [row(shaped) for shaped in self.header]
         rows = [row(shaped) for shaped in self.rows]
         return read_table(declaration, header, row(self.numbers), rows, _words, tags=False)
@@ -505,17 +493,6 @@ def _infer_merges(grid: list[list[str]]) -> None:
                 row[c] = "<"
             elif r > 0 and grid[r - 1][c] and grid[r - 1][c] != "<":
                 row[c] = "^"
-
-
-def _escaped(text: str) -> str:
-    """A cell's text as a pipe table holds it: "|", "*" and "`" escaped, a tag's "{#" broken."""
-    for mark in ("\\", "|", "*", "`"):
-        text = text.replace(mark, "\\" + mark)
-    return text.replace("{#", "{\u200b#").replace("{{", "{\u200b{")
-
-
-def _line(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
 
 
 def _shown(text: str) -> str:
