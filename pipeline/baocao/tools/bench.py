@@ -15,9 +15,12 @@ judged on medians, on the project's 2-core machine — on CPU, but for the batch
   batch runs one process per core, and its CPU time (both cores') was already 12,9 s before
   issue 21, with every trick then in place. Its CPU time is shown beside it.
 
-Shown beside them, without a target: pandoc alone on `baocao render DOC`'s Markdown (issue 14's
-measure), `make report` with nothing to do, and builds of a budget table of 2.000 and of 10.000
-rows, with the cost of each row past 2.000 against each up to it (`growth_ratio`; 1 is linear).
+Shown beside them, without a target: Python with the libraries a build loads and nothing of
+baocao (LIBRARIES_ALONE), added to pandoc alone — the least a cold build can cost against the
+guard's pandoc, before any of baocao's own code; pandoc alone on `baocao render DOC`'s Markdown
+(issue 14's measure), `make report` with nothing to do, and builds of a budget table of 2.000
+and of 10.000 rows, with the cost of each row past 2.000 against each up to it (`growth_ratio`;
+1 is linear).
 
 The documents are generated in a temporary folder: copies of the given one (the sample), and
 `baocao new`'s skeleton with a generated table. The exit status is 1 when a guard is missed.
@@ -46,6 +49,23 @@ MAX_WORDS_SECONDS = 0.10  # baocao words N
 MAX_BATCH_SECONDS = 12.0  # make report of BATCH sample-sized documents, from nothing (wall)
 BATCH = 100
 SMALL_ROWS, LARGE_ROWS = 2000, 10000
+
+# What every build pays before any of baocao's own code runs: Python's start, and the stack's
+# libraries a build loads, each imported and used once as the build uses it. Timed beside the
+# build, it shows how much of the ratio is the stack's and how much baocao's.
+LIBRARIES_ALONE = r"""
+import argparse, decimal, json, subprocess, tomllib, zipfile
+import babel.numbers, lxml.etree, mistune, yaml
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from mistune.plugins import import_plugin
+babel.numbers.format_decimal(decimal.Decimal("1234567.5"), locale="vi_VN")
+SandboxedEnvironment(undefined=StrictUndefined).from_string("{{ a }}").render(a=1)
+mistune.Markdown(renderer=None, plugins=[import_plugin("table")]).parse(
+    "# I. A\n\n1. b\n2. c\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+yaml.safe_load("so: 1\nngay: 2026-12-07\n")
+lxml.etree.fromstring(b"<w:p xmlns:w='urn:w'><w:r><w:t>a</w:t></w:r></w:p>")
+"""
 
 HEADER = """\
 Đơn vị: Triệu đồng {#bang}
@@ -233,15 +253,17 @@ class Bench:
             source: [*pandoc.command, *docx_arguments(styles, self.scratch / "pandoc.docx", source)]
             for source in rendered
         }
-        build, on_json, on_markdown = interleaved(
+        build, on_json, on_markdown, libraries = interleaved(
             [
                 (self.build_command(name, output), None),
                 (alone["json"], rendered["json"]),
                 (alone["markdown"], rendered["markdown"]),
+                ([sys.executable, "-c", LIBRARIES_ALONE], None),
             ],
             self.rounds,
         )
         ratio = paired_ratio(build, on_json)
+        floor = paired_ratio(libraries, on_json)
         return [
             Row(f"baocao build {name}, a new process", build),
             Row("pandoc alone, on the JSON the build hands it", on_json),
@@ -252,6 +274,12 @@ class Bench:
                 target=f"≤ {MAX_BUILD_RATIO:.2f}×",
                 judged="CPU",
                 met=ratio <= MAX_BUILD_RATIO,
+            ),
+            Row("Python and the libraries a build loads, alone", libraries),
+            Row(
+                "  pandoc, Python and those libraries ÷ pandoc alone",
+                None,
+                shown=f"{1 + floor:.2f}×",
             ),
             Row("pandoc alone, on baocao render's Markdown", on_markdown),
             Row(
