@@ -16,7 +16,7 @@ CACHES  ?= pipeline tests  # where make clean removes Python's __pycache__ folde
 .DEFAULT_GOAL := report
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
-.PHONY: report check test test-pythons lint bench pdf textconv diff new clean help venv
+.PHONY: report check test test-pythons lint bench pdf textconv diff new clean help venv wheel
 
 help:  ## liệt kê các lệnh make (mỗi lệnh chỉ gọi baocao; trên Windows gõ thẳng lệnh baocao)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -101,8 +101,13 @@ lint: $(STAMP)  ## kiểm mã nguồn: ruff, mypy (strict) và hợp đồng cá
 
 clean:  ## xóa kết quả dựng (cả phần dở dang của lần dựng bị ngắt), môi trường ảo và bộ đệm của Python
 	rm -rf "$(OUT)"/*.docx "$(OUT)"/*.pdf "$(OUT)"/.*.partial.docx "$(OUT)"/.*.partial \
-	  "$(OUT)"/.cache $(VENV) $(VENV)-3.*
+	  "$(OUT)"/.cache $(VENV) $(VENV)-3.* build dist
 	find $(CACHES) -name __pycache__ -type d -prune -exec rm -rf {} +
+
+# The wheel an office installs (`pipx install dist/baocao-….whl`): the code, and templates/ as its
+# package data (setup.py), built by pip in an isolated environment (its work in build/).
+wheel: $(STAMP)  ## tạo tệp cài đặt dist/baocao-….whl (cài bằng pipx install trên máy người soạn thảo)
+	@$(BIN)/python -m pip wheel -q --disable-pip-version-check --no-deps -w dist . && ls dist/baocao-*.whl
 
 venv: $(COMPILED)  ## tạo hoặc cập nhật môi trường .venv
 
