@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from baocao.build import CACHE, RECORDS, build_all, is_current, stale_documents
+from baocao.build import CACHE, RECORDS, build_all, check_document, is_current, stale_documents
 from baocao.cli import main
 from baocao.parse.document import document_folders
 from baocao.review.textconv import docx_text
@@ -228,3 +228,17 @@ def test_a_batch_works_when_processes_are_spawned(tmp_path: Path) -> None:
     assert outcomes[2].errors == 1
     assert "Đoạn văn." in docx_text(out / "c.docx")
     assert stale_documents(folders, out) == [content / "b"]  # the spawned ones recorded theirs
+
+
+def test_parts_saved_by_windows_notepad_build_as_any_other(builds: Builds) -> None:
+    """A UTF-8 BOM and CRLF line ends, as Notepad saves them: the same document, the same text."""
+    unix = write_document(builds.content, "Kinh phí **5.000.000 đồng**{#kp}.\n", name="unix")
+    windows = builds.content / "windows"
+    windows.mkdir()
+    for part in unix.iterdir():
+        text = part.read_text(encoding="utf-8").replace("\n", "\r\n")
+        (windows / part.name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert check_document(windows) == check_document(unix) == []
+    assert builds() == ["unix", "windows"]
+    assert docx_text(builds.out / "windows.docx") == docx_text(builds.out / "unix.docx")
+    assert builds.nothing()

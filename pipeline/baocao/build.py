@@ -299,6 +299,8 @@ def _writer_alive(pid: int, written: float) -> bool:
     """Whether the process `pid` can still be writing a file last written at `written`."""
     if pid <= 0:
         return False
+    if os.name == "nt":  # there os.kill(pid, 0) ends the process (TerminateProcess) rather than ask
+        return time.time() - written < STALE_AFTER
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
