@@ -21,11 +21,22 @@ MAKEFLAGS += --no-builtin-rules
 help:  ## liệt kê các lệnh make (mỗi lệnh chỉ gọi baocao; trên Windows gõ thẳng lệnh baocao)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
+# `make report` and `make check` end on baocao's own last line (its count of problems, or the
+# documents it could not build), never on make's "*** [Makefile…] Error 1": when they are all that
+# is asked, make runs in question mode (-q), where a recipe that exits 1 means only "not up to
+# date": make says nothing of its own and exits 1 all the same. A recipe line starting with "+"
+# runs under -q (GNU make's manual, "Instead of Executing Recipes"); each first brings .venv up to
+# date with a make of its own, in the ordinary mode ($(READY)).
+ifeq ($(filter-out report check,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+MAKEFLAGS += -q
+endif
+READY = env -u MAKEFLAGS -u MFLAGS $(MAKE) -s --no-print-directory venv VENV="$(VENV)" PYTHON="$(PYTHON)"
+
 # `baocao build` is the incremental build: with no document named it builds, on every core, each
 # document whose DOCX is missing or no longer matches its parts, the documents it cites, or
 # baocao's code and templates (build.py keeps the record, in $(OUT)/.cache).
-report: $(COMPILED)  ## dựng DOCX cho mọi văn bản đã thay đổi; một văn bản: make report TEN=bao-cao-khcn-2027
-	@$(BIN)/baocao build $(if $(TEN),"$(TEN)") -o "$(OUT)" --content "$(CONTENT)"
+report:  ## dựng DOCX cho mọi văn bản đã thay đổi; một văn bản: make report TEN=bao-cao-khcn-2027
+	+@$(READY) && $(BIN)/baocao build $(if $(TEN),"$(TEN)") -o "$(OUT)" --content "$(CONTENT)"
 
 # PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
 SOFFICE := $(shell command -v soffice || command -v libreoffice)
@@ -42,17 +53,8 @@ textconv: $(COMPILED)  ## cho `git diff` hiện chữ của các tệp DOCX (ch�
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
 	git config diff.docx.cachetextconv true
 
-# `make check` ends on baocao's own count of problems, never on make's "*** [Makefile…] Error 1":
-# for it alone, make runs in question mode (-q), where a recipe that exits 1 means only "not up to
-# date": make says nothing of its own and exits 1 all the same. A recipe line starting with "+"
-# runs under -q (GNU make's manual, "Instead of Executing Recipes"); it first brings .venv up to
-# date with a make of its own, in the ordinary mode.
-ifeq ($(MAKECMDGOALS),check)
-MAKEFLAGS += -q
-endif
 check:  ## kiểm tra mọi văn bản; mỗi vấn đề một dòng tệp:dòng:cột
-	+@env -u MAKEFLAGS -u MFLAGS $(MAKE) -s --no-print-directory venv VENV="$(VENV)" PYTHON="$(PYTHON)" && \
-	  $(BIN)/baocao check --content "$(CONTENT)"
+	+@$(READY) && $(BIN)/baocao check --content "$(CONTENT)"
 
 diff: $(COMPILED)  ## nhánh này thay đổi số tiền và lời văn những gì, viết bằng Markdown (baocao diff)
 	@$(BIN)/baocao diff --content "$(CONTENT)"

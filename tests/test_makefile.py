@@ -72,3 +72,18 @@ def test_help_lists_every_target_in_vietnamese() -> None:
     vietnamese = set("ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ")
     for target, said in targets.items():
         assert vietnamese & set(said.lower()), (target, said)
+
+
+def test_a_failing_make_report_ends_on_baocaos_own_line(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    write_document(content, "Đoạn văn.\n", name="tot")
+    (write_document(content, "Đoạn.\n", name="loi") / "00-mo-dau.md").write_text(
+        "không có phần đầu\n", encoding="utf-8"
+    )
+    result = make("report", f"CONTENT={content}", f"OUT={out}")
+    assert result.returncode != 0
+    assert "Không dựng loi: nội dung có 1 lỗi (xem trên)." in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last == "Có 1 trong 2 văn bản còn lỗi nên chưa có tệp Word mới (xem trên)."
+    assert not [line for line in result.stderr.splitlines() if line.startswith("make")]
+    assert (out / "tot.docx").is_file()

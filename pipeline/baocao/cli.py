@@ -347,6 +347,12 @@ def run_build(args: argparse.Namespace) -> int:
         print(
             f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
         )
+    if failed and len(folders) > 1:  # last, where the eye falls once a batch has scrolled by
+        print(
+            f"Có {failed} trong {len(folders)} văn bản còn lỗi nên chưa có tệp Word mới "
+            "(xem trên).",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
