@@ -25,8 +25,8 @@ help:  ## liệt kê các lệnh make (mỗi lệnh chỉ gọi baocao; trên Wi
 # documents it could not build), never on make's "*** [Makefile…] Error 1": when they are all that
 # is asked, make runs in question mode (-q), where a recipe that exits 1 means only "not up to
 # date": make says nothing of its own and exits 1 all the same. A recipe line starting with "+"
-# runs under -q (GNU make's manual, "Instead of Executing Recipes"); each first brings .venv up to
-# date with a make of its own, in the ordinary mode ($(READY)).
+# runs under -q, and under -n too (GNU make's manual, "Instead of Executing Recipes"); each first
+# brings .venv up to date with a make of its own, in the ordinary mode ($(READY)).
 ifeq ($(filter-out report check,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
 MAKEFLAGS += -q
 endif
