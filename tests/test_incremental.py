@@ -6,8 +6,11 @@ what each DOCX rests on (build.py) whatever name its folder bears."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -242,3 +245,30 @@ def test_parts_saved_by_windows_notepad_build_as_any_other(builds: Builds) -> No
     assert builds() == ["unix", "windows"]
     assert docx_text(builds.out / "windows.docx") == docx_text(builds.out / "unix.docx")
     assert builds.nothing()
+
+
+def test_another_pandoc_makes_every_docx_stale(tmp_path: Path) -> None:
+    """PYPANDOC_PANDOC names the pandoc to run (here the same binary, by another path): what it
+    writes may differ, so nothing built by the other one is current."""
+    from baocao.docx.pandoc import pandoc_path
+
+    write_document(tmp_path / "content", "Đoạn văn.\n")
+    other = tmp_path / "pandoc-khac"
+    other.symlink_to(pandoc_path())
+
+    def build(**environment: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "baocao", "build", "-j", "1"],
+            cwd=tmp_path,
+            env={**os.environ, **environment},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    assert "Đang dựng thu" in build()
+    assert build().startswith(NOTHING_TO_DO)
+    assert "Đang dựng thu" in build(PYPANDOC_PANDOC=str(other))
+    assert build(PYPANDOC_PANDOC=str(other)).startswith(NOTHING_TO_DO)

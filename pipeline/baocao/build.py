@@ -425,10 +425,19 @@ _engine: list[str] = []  # engine_digest's answer, once per process
 
 def engine_digest() -> str:
     """A digest of what turns any document into a DOCX besides its sources: baocao's code and
-    templates, as installed (a wheel) or checked out, and the version of the Python running it.
-    An upgrade or an edit of either makes every DOCX stale."""
+    templates, as installed (a wheel) or checked out, the version of the Python running it, and
+    the pandoc binary (its path, size and time). An upgrade or an edit of any makes every DOCX
+    stale."""
     if not _engine:
-        digest = blake2b(sys.version.encode(), digest_size=16)
+        from baocao.docx.pandoc import pandoc_path  # finds the binary without running it
+
+        try:
+            pandoc = pandoc_path()
+            found = os.stat(pandoc)
+            binary = f"{pandoc}\0{found.st_size}\0{found.st_mtime_ns}"
+        except (OSError, RuntimeError):  # none: the build says so, and records nothing
+            binary = ""
+        digest = blake2b(f"{sys.version}\0{binary}".encode(), digest_size=16)
         for root in dict.fromkeys((HERE, TEMPLATES)):
             for path in sorted(root.rglob("*")):
                 if "__pycache__" in path.parts or not path.is_file():
