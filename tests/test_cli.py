@@ -240,3 +240,12 @@ def test_the_console_speaks_utf8_whatever_its_code_page(code_page: str, tmp_path
     )
     assert missing.returncode == 2
     assert "không thấy thư mục nội dung" in missing.stderr.decode("utf-8")
+
+
+def test_a_spawned_process_importing_python_m_baocao_runs_nothing() -> None:
+    """A process `baocao build` spawns (Windows, macOS) imports the main module again, under the
+    name __mp_main__: `python -m baocao` must not run its command line a second time there."""
+    import runpy
+
+    namespace = runpy.run_module("baocao.__main__", run_name="__mp_main__")
+    assert callable(namespace["run"])  # imported, and nothing run: no SystemExit
