@@ -10,87 +10,59 @@ CONTENT ?= content
 
 BENCH_DOC ?= tests/fixtures/content/bao-cao-khcn-2027
 CODE    := $(shell find pipeline -name "*.py")
-ENGINE  := $(CODE) $(shell find templates -type f 2>/dev/null)
 COMPILED := $(VENV)/.compiled-stamp
 CACHES  ?= pipeline tests  # where make clean removes Python's __pycache__ folders
 
 .DEFAULT_GOAL := report
-# No built-in rules: make would otherwise search them for every part a DOCX rests on (a no-op
-# `make report` over a hundred documents took 0,2 s instead of 15 ms).
 MAKEFLAGS += --no-builtin-rules
 .SUFFIXES:
-.PHONY: report check test test-pythons lint bench pdf textconv diff new clean help venv
+.PHONY: report check test test-pythons lint bench pdf textconv diff new clean help venv wheel
 
-help:  ## list the targets
+help:  ## liệt kê các lệnh make (mỗi lệnh chỉ gọi baocao; trên Windows gõ thẳng lệnh baocao)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-# One DOCX per document of content/. `baocao deps` writes $(DEPS): the documents (DOCS), and what
-# each DOCX rests on besides the templates and the pipeline code: its parts, those of the documents
-# it cites ({{ tien("ke-hoach-2027:pl.camera") }}), and its manifest, $(OUT)/.parts/<document>,
-# rewritten only when those parts' names change (a part added, removed or renamed). It is written
-# again whenever a folder or a part changes; only the goals that build DOCX read it. Those goals
-# go on past a document that fails (-k): each failure is reported and make exits non-zero at the end.
-DEPS := $(OUT)/.deps.mk
-ifneq ($(filter report pdf $(OUT)/%,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
-MAKEFLAGS += -k
-include $(DEPS)
+# `make report` and `make check` end on baocao's own last line (its count of problems, or the
+# documents it could not build), never on make's "*** [Makefile…] Error 1": when they are all that
+# is asked, make runs in question mode (-q), where a recipe that exits 1 means only "not up to
+# date": make says nothing of its own and exits 1 all the same. A recipe line starting with "+"
+# runs under -q, and under -n too (GNU make's manual, "Instead of Executing Recipes"); each first
+# brings .venv up to date with a make of its own, in the ordinary mode ($(READY)).
+ifeq ($(filter-out report check,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+MAKEFLAGS += -q
 endif
-DOCX := $(DOCS:%=$(OUT)/%.docx)
-QUEUE := $(OUT)/.queue
-BATCH := $(OUT)/.report
+READY = env -u MAKEFLAGS -u MFLAGS $(MAKE) -s --no-print-directory venv VENV="$(VENV)" PYTHON="$(PYTHON)"
 
-report: $(BATCH)  ## build every document in content/ into output/<document>.docx; one: make report TEN=bao-cao-khcn-2027
-
-# `make report` builds the documents that are out of date in one batch, one process per core:
-# each one's rule only writes its name into $(QUEUE); $(BATCH), which they are prerequisites of
-# (the queue last, so that make looks at it once they have run), hands the queue to a single
-# `baocao build -j 0`. With nothing out of date, nothing is queued and $(BATCH) is up to date.
-# A DOCX made any other way (make output/x.docx, make pdf) is built at once, on its own.
-$(BATCH): QUEUED := 1
-$(BATCH): $(if $(TEN),$(OUT)/$(notdir $(TEN:/=)).docx,$(DOCX)) $(QUEUE)
-	@names=$$(sort -u $(QUEUE)); : > $(QUEUE); status=0; \
-	  if [ -n "$$names" ]; then \
-	    $(BIN)/baocao build $$names -j 0 -o $(OUT) --content $(CONTENT) || status=$$?; \
-	  fi; touch $@; exit $$status
-$(QUEUE):
-	@mkdir -p $(OUT) && touch $@
-
-$(OUT)/%.docx: $(COMPILED) $(ENGINE)
-	@$(if $(QUEUED),echo '$*' >> $(QUEUE),$(BIN)/baocao build $* -o $(OUT) --content $(CONTENT))
-
-# make looks at $(QUEUE) after the documents' rules only when it runs one rule at a time;
-# `baocao build -j 0` already builds on every core.
-.NOTPARALLEL:
-
-# $(DEPS) also names the folders and parts it rests on, written so that make reads any name.
-$(DEPS): $(COMPILED) $(ENGINE) $(wildcard $(CONTENT))
-	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
-$(OUT)/.parts/%:
-	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
+# `baocao build` is the incremental build: with no document named it builds, on every core, each
+# document whose DOCX is missing or no longer matches its parts, the documents it cites, or
+# baocao's code and templates (build.py keeps the record, in $(OUT)/.cache).
+report:  ## dựng DOCX cho mọi văn bản đã thay đổi; một văn bản: make report TEN=bao-cao-khcn-2027
+	+@$(READY) && $(BIN)/baocao build $(if $(TEN),"$(TEN)") -o "$(OUT)" --content "$(CONTENT)"
 
 # PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
 SOFFICE := $(shell command -v soffice || command -v libreoffice)
-pdf: $(DOCX:.docx=.pdf)  ## render output/*.pdf with LibreOffice, when installed
+pdf: report  ## in ra output/*.pdf bằng LibreOffice (nếu đã cài), từ các DOCX vừa dựng
+	@test -n "$(SOFFICE)" || { echo "make pdf: chưa cài LibreOffice (apt-get install libreoffice-writer-nogui); hoặc mở tệp DOCX bằng Word và lưu thành PDF." >&2; exit 2; }
+	@for docx in "$(OUT)"/*.docx; do \
+	  pdf="$${docx%.docx}.pdf"; \
+	  if [ ! -e "$$docx" ] || [ "$$pdf" -nt "$$docx" ]; then continue; fi; \
+	  "$(SOFFICE)" --headless --convert-to pdf --outdir "$(OUT)" "$$docx" >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $$docx" >&2; exit 1; }; \
+	  echo "Đã in $$pdf" >&2; \
+	done
 
-$(OUT)/%.pdf: $(OUT)/%.docx
-	@test -n "$(SOFFICE)" || { echo "make pdf: chưa cài LibreOffice (apt-get install libreoffice-writer-nogui); hoặc mở $< bằng Word và lưu thành PDF." >&2; exit 2; }
-	@$(SOFFICE) --headless --convert-to pdf --outdir $(OUT) $< >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $<" >&2; exit 1; }
-	@echo "Đã in $@" >&2
-
-textconv: $(COMPILED)  ## let `git diff` show the text of DOCX files (this clone only)
+textconv: $(COMPILED)  ## cho `git diff` hiện chữ của các tệp DOCX (chỉ trong bản sao này)
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
 	git config diff.docx.cachetextconv true
 
-check: $(COMPILED)  ## check every document; each problem as file:line
-	@$(BIN)/baocao check --content $(CONTENT)
+check:  ## kiểm tra mọi văn bản; mỗi vấn đề một dòng tệp:dòng:cột
+	+@$(READY) && $(BIN)/baocao check --content "$(CONTENT)"
 
-diff: $(COMPILED)  ## what this branch changes in money and in words, as Markdown (baocao diff)
-	@$(BIN)/baocao diff --content $(CONTENT)
+diff: $(COMPILED)  ## nhánh này thay đổi số tiền và lời văn những gì, viết bằng Markdown (baocao diff)
+	@$(BIN)/baocao diff --content "$(CONTENT)"
 
-new: $(COMPILED)  ## start a new document: make new TEN=bao-cao-quy-3-2027 [LOAI=quyet-dinh|nghi-quyet|to-trinh|ke-hoach|thong-bao|cong-van|giay-moi|bien-ban|bao-cao]
-	@$(BIN)/baocao new "$(TEN)" --loai "$(or $(LOAI),bao-cao)" --content $(CONTENT)
+new: $(COMPILED)  ## tạo văn bản mới: make new TEN=bao-cao-quy-3-2027 [LOAI=quyet-dinh|nghi-quyet|to-trinh|ke-hoach|thong-bao|cong-van|giay-moi|bien-ban|bao-cao]
+	@$(BIN)/baocao new "$(TEN)" --loai "$(or $(LOAI),bao-cao)" --content "$(CONTENT)"
 
-test: $(STAMP)  ## run the whole test suite, one worker per core
+test: $(STAMP)  ## chạy toàn bộ kiểm thử, mỗi lõi một tiến trình
 	$(BIN)/pytest -q -n auto
 
 # The suite on each Python baocao supports that this machine has (python3.X on PATH, or pyenv's
@@ -120,21 +92,26 @@ test-pythons:  ## chạy toàn bộ kiểm thử trên từng bản Python 3.11,
 	if [ -z "$$tried" ]; then echo "Không tìm thấy Python 3.11–3.13 nào trên máy." >&2; exit 1; fi; \
 	echo "Kết quả:$$tried" >&2; exit $$status
 
-bench: $(COMPILED)  ## time baocao as it is run against issue 21's guards (a build against pandoc alone, check, words, make report over 100 documents); non-zero when one is missed
+bench: $(COMPILED)  ## đo thời gian chạy baocao so với các ngưỡng (dựng so với pandoc, check, words, dựng 100 văn bản); lỗi khi vượt ngưỡng
 	@$(BIN)/python -m baocao.tools.bench $(BENCH_DOC)
 
-lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
+lint: $(STAMP)  ## kiểm mã nguồn: ruff, mypy (strict) và hợp đồng các tầng (import-linter)
 	$(BIN)/ruff check pipeline tests
 	$(BIN)/ruff format --check pipeline tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-clean:  ## remove build results (and what killed builds left), the virtual environments and Python's caches
-	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
-	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV) $(VENV)-3.*
+clean:  ## xóa kết quả dựng (cả phần dở dang của lần dựng bị ngắt), môi trường ảo và bộ đệm của Python
+	rm -rf "$(OUT)"/*.docx "$(OUT)"/*.pdf "$(OUT)"/.*.partial.docx "$(OUT)"/.*.partial \
+	  "$(OUT)"/.cache $(VENV) $(VENV)-3.* build dist
 	find $(CACHES) -name __pycache__ -type d -prune -exec rm -rf {} +
 
-venv: $(COMPILED)  ## create or refresh .venv
+# The wheel an office installs (`pipx install dist/baocao-….whl`): the code, and templates/ as its
+# package data (setup.py), built by pip in an isolated environment (its work in build/).
+wheel: $(STAMP)  ## tạo tệp cài đặt dist/baocao-….whl (cài bằng pipx install trên máy người soạn thảo)
+	@$(BIN)/python -m pip wheel -q --disable-pip-version-check --no-deps -w dist . && ls dist/baocao-*.whl
+
+venv: $(COMPILED)  ## tạo hoặc cập nhật môi trường .venv
 
 # pip compiles the modules of every package it installs, as it does those of baocao's wheel on an
 # editor's computer; an editable install leaves baocao's own as source, which every command would

@@ -200,3 +200,52 @@ def test_argparse_refusals_are_vietnamese_on_this_python(arguments: list[str], s
     """ARGPARSE_MESSAGES knows argparse's English wording on the Python running the suite (make
     test-pythons runs it on 3.11, 3.12 and 3.13): no refusal falls back to the plain one."""
     assert _refusal(arguments) == f"{said} (xem “thu --help”)"
+
+
+def test_help_lists_every_command_and_no_none() -> None:
+    result = baocao("--help")
+    assert result.returncode == 0, result.stderr
+    assert "None" not in result.stdout
+    listed = re.findall(r"^    (\S+)\s", result.stdout, re.M)
+    assert listed == list(COMMAND_LINE)
+    assert "khoi-tao" in listed and "deps" not in listed
+
+
+@pytest.mark.parametrize("code_page", ["cp1252", "ascii"])
+def test_the_console_speaks_utf8_whatever_its_code_page(code_page: str, tmp_path: Path) -> None:
+    """A Windows console piped to a file writes in its ANSI code page, which has no Vietnamese
+    letters: baocao reads and writes UTF-8 all the same (here the code page is forced)."""
+    environment = {"PYTHONIOENCODING": code_page, "PATH": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "baocao", "words", "--parse", "-"],
+        input="hai mươi mốt\n".encode(),
+        capture_output=True,
+        env=environment,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr.decode("utf-8")
+    assert result.stdout.decode("utf-8").strip() == "21"
+    said = subprocess.run(
+        [sys.executable, "-m", "baocao", "words", "21"],
+        capture_output=True,
+        env=environment,
+        timeout=60,
+    )
+    assert said.stdout.decode("utf-8").strip() == "hai mươi mốt"
+    missing = subprocess.run(
+        [sys.executable, "-m", "baocao", "check", "--content", str(tmp_path / "không-có")],
+        capture_output=True,
+        env=environment,
+        timeout=60,
+    )
+    assert missing.returncode == 2
+    assert "không thấy thư mục nội dung" in missing.stderr.decode("utf-8")
+
+
+def test_a_spawned_process_importing_python_m_baocao_runs_nothing() -> None:
+    """A process `baocao build` spawns (Windows, macOS) imports the main module again, under the
+    name __mp_main__: `python -m baocao` must not run its command line a second time there."""
+    import runpy
+
+    namespace = runpy.run_module("baocao.__main__", run_name="__mp_main__")
+    assert callable(namespace["run"])  # imported, and nothing run: no SystemExit

@@ -38,7 +38,6 @@ def test_the_next_build_removes_stale_partial_files_only(tmp_path: Path) -> None
     stale = [
         leftover(output, f".thu.{dead}.partial.docx"),
         leftover(output, f".khac.{dead}.partial.docx"),  # another document's
-        leftover(output, f"..deps.mk.{dead}.partial"),  # baocao deps's
         leftover(output, f".thu.{os.getpid()}.partial.docx", age=86400),  # before this process
     ]
     running = leftover(output, f".khac.{os.getpid()}.partial.docx")  # a build writing it now
@@ -74,10 +73,9 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
     kept = leftover(output, "ghi-chu.txt")
     removed = [
         leftover(output, f".thu.{os.getpid()}.partial.docx"),
-        leftover(output, f"..deps.mk.{os.getpid()}.partial"),
         leftover(output, "thu.docx"),
     ]
-    (output / ".parts").mkdir()
+    (output / ".cache" / "dung").mkdir(parents=True)
     caches = tmp_path / "code" / "mod" / "__pycache__"  # never the checkout's own caches
     caches.mkdir(parents=True)
     (caches / "mod.cpython-311.pyc").write_bytes(b"")
@@ -98,6 +96,6 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert not [p for p in removed if p.exists()] and not (output / ".parts").exists()
+    assert not [p for p in removed if p.exists()] and not (output / ".cache").exists()
     assert not caches.exists() and (tmp_path / "code" / "mod").exists()
     assert kept.exists()

@@ -1,7 +1,7 @@
 """Amounts shared across documents, end to end: a tờ trình and a quyết định cite one kế hoạch's
 amounts ("ke-hoach:kp.tong"); check and build read the kế hoạch from the same content folder,
-whether or not it is named; what cannot be cited is one problem at the citation's file:line; and
-`baocao deps` tells make which documents rest on which (tests/test_makefile.py runs make)."""
+whether or not it is named; what cannot be cited is one problem at the citation's file:line.
+Which documents a build rests on, and so rebuilds after: tests/test_incremental.py."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ import baocao.build as build_stage
 from baocao.build import build_document, check_document, resolve_folder
 from baocao.parse.document import Document
 from baocao.review.textconv import docx_text
-from baocao.tools.deps import FILE, MANIFESTS, make_rules
 from placed import placed
 from shared_amounts import TO_TRINH, write_part, write_shared
 
@@ -87,9 +86,9 @@ def test_check_and_build_need_not_name_the_cited_document(tmp_path: Path) -> Non
     result = baocao("build", "to-trinh", "-o", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert [p.name for p in (tmp_path / "out").glob("*.docx")] == ["to-trinh.docx"]
-    result = baocao("build", "-o", "out", cwd=tmp_path)  # all three, in one process
+    result = baocao("build", "-o", "out", cwd=tmp_path)  # the two others: to-trinh is current
     assert result.returncode == 0, result.stderr
-    assert result.stderr.count("Đang dựng") == 3
+    assert re.findall(r"^Đang dựng (\S+) ", result.stderr, re.M) == ["ke-hoach", "quyet-dinh"]
 
 
 def test_what_cannot_be_cited_is_one_problem_at_the_citations_line(tmp_path: Path) -> None:
@@ -138,61 +137,6 @@ def test_a_cycle_is_a_problem_in_each_document_never_a_loop(tmp_path: Path) -> N
         assert chain in problem.message  # the ring, from the document at hand
     # outside the cycle: the cited one fails
     assert placed(check_document(d)) == [("01-noi-dung.md", 1, 18, "BC420")]
-
-
-def rests_on(rules: str) -> dict[str, list[str]]:
-    """Each document whose rule names the parts of other documents → those documents."""
-    found = {}
-    for line in rules.splitlines():
-        rule = re.fullmatch(r"\$\(OUT\)/([^ ]+)\.docx: (.*)", line)
-        if rule:
-            name, parts = rule.groups()
-            others = set(re.findall(r"\$\(CONTENT\)/([^/ ]+)/", parts)) - {name}
-            if others:
-                found[name] = sorted(others)
-    return found
-
-
-def test_deps_lists_every_document_a_document_rests_on(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    write_shared(content)
-    write_part(content, "bao-cao", 'Đã chi {{ tien(“quyet-dinh:x”, "to-trinh : x") }}.\n')
-    write_part(content, "tong-hop", "Tổng **450.000.000 đồng**{#tong = ke-hoach:kp.tong}.\n")
-    write_part(
-        content, "bang", "| Việc | Kinh phí |\n|---|---|\n| A | {{ tien('tong-hop:y') }} |\n"
-    )
-    write_part(content, "ghi-chu", "{{ không phải trích dẫn: ke-hoach }} 'ke-hoach:kp.tong'\n")
-    write_part(content, "viet-sai", '{{ tien("to-trinh:x" }}\n')  # not read: cites nothing
-    (content / "ke-hoach" / "ghi-chu.md").write_text('{{ tien("to-trinh:x") }}\n', "utf-8")
-    assert rests_on(make_rules(content)) == {
-        "bang": ["ke-hoach", "tong-hop"],  # a plain table's cell cites too
-        "bao-cao": ["ke-hoach", "quyet-dinh", "to-trinh"],  # ke-hoach through the other two
-        "quyet-dinh": ["ke-hoach"],
-        "to-trinh": ["ke-hoach"],
-        "tong-hop": ["ke-hoach"],  # a declared sum names another document's amount
-    }  # the kế hoạch's notes are not read
-    rules = make_rules(content).splitlines()
-    assert "DOCS := bang bao-cao ghi-chu ke-hoach quyet-dinh to-trinh tong-hop viet-sai" in rules
-    assert (
-        "$(OUT)/to-trinh.docx: $(OUT)/.parts/to-trinh $(CONTENT)/to-trinh/00-mo-dau.md "
-        "$(CONTENT)/to-trinh/01-noi-dung.md $(CONTENT)/ke-hoach/00-mo-dau.md "
-        "$(CONTENT)/ke-hoach/01-noi-dung.md"
-    ) in rules
-
-    result = baocao("deps", "--content", "content", "-o", "out", cwd=tmp_path)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    assert (tmp_path / "out" / FILE).read_text("utf-8") == make_rules(content)
-    manifest = (tmp_path / "out" / MANIFESTS / "to-trinh").read_text("utf-8")
-    assert manifest.splitlines() == [
-        "to-trinh",
-        "  00-mo-dau.md",
-        "  01-noi-dung.md",
-        "trích ke-hoach",
-        "  00-mo-dau.md",
-        "  01-noi-dung.md",
-    ]
-    missing = baocao("deps", "--content", "khong-co", cwd=tmp_path)
-    assert missing.returncode == 2 and "không thấy thư mục nội dung" in missing.stderr
 
 
 def test_the_model_of_a_citing_document_holds_only_its_own_amounts(tmp_path: Path) -> None:

@@ -24,13 +24,12 @@ def workflow() -> dict[str, Any]:
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
 
 
-def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
-    (job,) = workflow["jobs"].values()
-    return job["steps"]
+def steps(workflow: dict[str, Any], job: str = "report") -> list[dict[str, Any]]:
+    return workflow["jobs"][job]["steps"]
 
 
-def runs(workflow: dict[str, Any]) -> list[str]:
-    return [step["run"] for step in steps(workflow) if "run" in step]
+def runs(workflow: dict[str, Any], job: str = "report") -> list[str]:
+    return [step["run"] for step in steps(workflow, job) if "run" in step]
 
 
 def test_runs_on_pull_requests_with_the_whole_history(workflow: dict[str, Any]) -> None:
@@ -38,7 +37,7 @@ def test_runs_on_pull_requests_with_the_whole_history(workflow: dict[str, Any]) 
     assert "pull_request" in trigger
     uses = {step["uses"].split("@")[0]: step for step in steps(workflow) if "uses" in step}
     assert uses["actions/checkout"]["with"]["fetch-depth"] == 0  # diff needs the base branch
-    (job,) = workflow["jobs"].values()
+    job = workflow["jobs"]["report"]
     assert job["strategy"]["matrix"]["python"] == ["3.11", "3.12", "3.13"]
     assert uses["actions/setup-python"]["with"]["python-version"] == "${{ matrix.python }}"
     assert uses["actions/upload-artifact"]["with"]["path"] == "output/*.docx"
@@ -95,3 +94,16 @@ def test_the_summary_step_writes_the_diff_of_the_pull_request(
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## Thay đổi số liệu và lời văn: origin/main (")
     assert "| `kp` | content/thu/01-phan.md:1 | 5.000.000 → 6.000.000 | +1.000.000 |" in text
+
+
+def test_windows_and_macos_are_listed_and_run_baocao_without_make(workflow: dict[str, Any]) -> None:
+    """They cannot run here: what they would run is checked, and the README says they have not."""
+    job = workflow["jobs"]["other-systems"]
+    assert job["strategy"]["matrix"]["os"] == ["windows-latest", "macos-latest"]
+    assert job["runs-on"] == "${{ matrix.os }}"
+    commands = "\n".join(runs(workflow, "other-systems"))
+    assert not re.search(r"\bmake\b", commands)
+    for command in ("pip wheel", "baocao khoi-tao", "baocao new", "baocao build", "pytest"):
+        assert command in commands
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "chưa chạy lần nào trên hai hệ này" in readme

@@ -5,12 +5,20 @@ asks for that document by name; here the name is looked up as a folder beside th
 in the same content folder, never elsewhere — and resolved in turn (a cycle is a problem, never a
 loop). A document that resolves without errors is kept, per process, with a digest of the files
 it rests on, so a batch resolves a document many documents cite once, and an edit is never missed.
+
+Every DOCX built leaves a record in the output folder's cache: the digest of each document it
+rests on (itself and those it cites, at any depth), of baocao's code and templates, and of the DOCX
+written. A document is current while its record holds; `baocao build` with no argument builds the
+others (`stale_documents`), so a second run builds nothing, and a change rebuilds exactly what it
+touches.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -32,9 +40,10 @@ from baocao.parse.syntax import ID
 from baocao.problems import BaocaoError, ContentErrors, Problem, UsageError, os_reason
 from baocao.resolve.citations import CitationProblem, Registry
 from baocao.resolve.document import Resolution, ResolvedDocument, resolve_document
+from baocao.templates import HERE, TEMPLATES
 
 # render and docx (pandoc, the finishing pass, lxml) are imported by build_document only:
-# `baocao check` and `baocao deps` never pay for them.
+# `baocao check` and a `baocao build` with nothing to build never pay for them.
 
 CACHE = ".cache"  # in the output folder: the style doc and what pandoc said of itself
 T = TypeVar("T")
@@ -50,12 +59,22 @@ class Built:
     warnings: list[Problem]
 
 
+Sources = dict[str, str]  # each document a DOCX rests on, by folder name → its parts' digest
+
+
 def resolve_folder(folder: Path) -> Resolution:
     """A document folder parsed and resolved: its model, and every problem of its content.
 
     Citations of another document's amounts ("ke-hoach-2027:pl.camera") read the folder of that
     name beside this one."""
     return _Library(folder.parent).resolve(folder)
+
+
+def _resolve_sources(folder: Path) -> tuple[Resolution, Sources]:
+    """The resolution, and the documents it rests on (itself and those it cited, at any depth)."""
+    resolution, citable = _Library(folder.parent)._resolve(folder)
+    sources = {} if citable is None else {path.name: digest for path, digest in citable.sources}
+    return resolution, sources
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,11 +240,17 @@ def check_document(folder: Path) -> list[Problem]:
 def ready_document(folder: Path) -> tuple[ResolvedDocument, list[Problem]]:
     """The document ready to render, and its warnings; ContentErrors when it has errors. A
     placeholder still to fill ("…") is a warning here: a new document builds as it is."""
-    resolution = resolve_folder(folder)
+    document, problems, _ = _ready(folder)
+    return document, problems
+
+
+def _ready(folder: Path) -> tuple[ResolvedDocument, list[Problem], Sources]:
+    """ready_document, and the documents the DOCX will rest on."""
+    resolution, sources = _resolve_sources(folder)
     problems = [replace(p, as_warning=True) if p.draft else p for p in resolution.problems]
     if resolution.document is None or resolution.errors:
         raise ContentErrors(problems)
-    return resolution.document, problems
+    return resolution.document, problems, sources
 
 
 def prepare_output(directory: Path) -> Path:
@@ -240,8 +265,8 @@ def prepare_output(directory: Path) -> Path:
     return directory
 
 
-# A build writes `.NAME.PID.partial.docx` and renames it into place; `baocao deps` writes
-# `..deps.mk.PID.partial` the same way. A killed process leaves its file behind, maybe truncated.
+# A build writes `.NAME.PID.partial.docx` and renames it into place. A killed process leaves its
+# file behind, maybe truncated.
 PARTIAL = re.compile(r"\A\..+\.([0-9]{1,12})\.partial(?:\.docx)?\Z")
 STALE_AFTER = 3600.0  # seconds unwritten after which a partial file is stale even if its PID lives
 
@@ -274,6 +299,8 @@ def _writer_alive(pid: int, written: float) -> bool:
     """Whether the process `pid` can still be writing a file last written at `written`."""
     if pid <= 0:
         return False
+    if os.name == "nt":  # there os.kill(pid, 0) ends the process (TerminateProcess) rather than ask
+        return time.time() - written < STALE_AFTER
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -351,7 +378,7 @@ def build_document(folder: Path, output: Path) -> Built:
 
     started = time.perf_counter()
     remove_stale_partials(output)
-    document, warnings = ready_document(folder)
+    document, warnings, sources = _ready(folder)
     page = render_document(document)
     target = output / f"{document.name}.docx"
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
@@ -367,12 +394,112 @@ def build_document(folder: Path, output: Path) -> Built:
         from baocao.docx.finish import finish_document
 
         finish_document(partial, epoch, title=document.front.subject)
+        written = file_digest(partial)
+        forget_build(output, folder.name)  # never a record of the DOCX this one replaces
         partial.replace(target)
+        record_build(output, folder.name, sources, written)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
     return Built(document.name, target, time.perf_counter() - started, warnings)
+
+
+# ---------------------------------------------------------------------------------------------
+# What is current: each DOCX's record of what it was built from
+
+RECORDS = "dung"  # in the output folder's CACHE: one record per document, <folder name>.json
+
+
+def file_digest(path: Path) -> str:
+    """A digest of a file's bytes ("" when it cannot be read: never equal to a recorded one)."""
+    try:
+        with path.open("rb") as stream:
+            return blake2b(stream.read(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+_engine: list[str] = []  # engine_digest's answer, once per process
+
+
+def engine_digest() -> str:
+    """A digest of what turns any document into a DOCX besides its sources: baocao's code and
+    templates, as installed (a wheel) or checked out, the version of the Python running it, and
+    the pandoc binary (its path, size and time). An upgrade or an edit of any makes every DOCX
+    stale."""
+    if not _engine:
+        from baocao.docx.pandoc import pandoc_path  # finds the binary without running it
+
+        try:
+            pandoc = pandoc_path()
+            found = os.stat(pandoc)
+            binary = f"{pandoc}\0{found.st_size}\0{found.st_mtime_ns}"
+        except (OSError, RuntimeError):  # none: the build says so, and records nothing
+            binary = ""
+        digest = blake2b(f"{sys.version}\0{binary}".encode(), digest_size=16)
+        for root in dict.fromkeys((HERE, TEMPLATES)):
+            for path in sorted(root.rglob("*")):
+                if "__pycache__" in path.parts or not path.is_file():
+                    continue
+                name = path.relative_to(root).as_posix().encode()
+                data = path.read_bytes()
+                for piece in (name, data):
+                    digest.update(len(piece).to_bytes(8, "big") + piece)
+        _engine.append(digest.hexdigest())
+    return _engine[0]
+
+
+def _record_path(output: Path, name: str) -> Path:
+    return output / CACHE / RECORDS / f"{name}.json"
+
+
+def record_build(output: Path, name: str, sources: Sources, written: str) -> None:
+    """Record that `output/<name>.docx`, whose digest is `written`, was built from `sources`
+    by this engine; replaced whole, never half written."""
+    target = _record_path(output, name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record = {"engine": engine_digest(), "sources": sources, "docx": written}
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def forget_build(output: Path, name: str) -> None:
+    """Remove a document's record: its DOCX is about to change, or is no longer built."""
+    _record_path(output, name).unlink(missing_ok=True)
+
+
+def is_current(folder: Path, output: Path) -> bool:
+    """Whether `output/<folder name>.docx` is what a build would write now: its record is there,
+    by this engine, every document it rests on has the parts it had, and the DOCX is the one
+    that build wrote."""
+    try:
+        record = json.loads(_record_path(output, folder.name).read_text(encoding="utf-8"))
+        engine, sources, written = record["engine"], record["sources"], record["docx"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if engine != engine_digest() or not isinstance(sources, dict) or folder.name not in sources:
+        return False
+    if not all(_folder_name(name) for name in sources):  # only folders beside it are read
+        return False
+    content = folder.parent
+    if any(parts_digest(content / name) != digest for name, digest in sources.items()):
+        return False
+    return isinstance(written, str) and file_digest(output / f"{folder.name}.docx") == written
+
+
+def _folder_name(name: object) -> bool:
+    """Whether a record's name is a folder's own name, never a path to elsewhere."""
+    return isinstance(name, str) and name not in ("", ".", "..") and Path(name).name == name
+
+
+def stale_documents(folders: list[Path], output: Path) -> list[Path]:
+    """The documents among `folders` whose DOCX is missing or not current, in the order given."""
+    return [folder for folder in folders if not is_current(folder, output)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,13 +539,17 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outcome]:
+def build_all(
+    folders: list[Path], output: Path, jobs: int = 1, start_method: str | None = None
+) -> Iterator[Outcome]:
     """Build documents, each into `output`, and give their outcomes in the order given.
 
     With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
     each taking the next document as it finishes one: one process per core, not one per
-    document. Everything they share (the code, pandoc's versions, the style doc) is made ready
-    first and inherited by each (fork), so a process starts building at once."""
+    document. What they share on disk (pandoc's versions, the style doc) is made ready first.
+    On Linux the processes are forked, and inherit the code already loaded, so a process starts
+    building at once; elsewhere, or with `start_method` "spawn" (Windows' and macOS' way), each
+    starts a fresh Python that loads baocao itself."""
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:
@@ -431,11 +562,12 @@ def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outc
     from baocao.docx.pandoc import find_pandoc
     from baocao.docx.styles import load_definition, style_doc
 
-    for module in ("baocao.render.document", "baocao.docx.finish"):  # once, before the fork
+    for module in ("baocao.render.document", "baocao.docx.finish"):  # once, before a fork
         importlib.import_module(module)
     style_doc(output / CACHE, find_pandoc(output / CACHE))
     load_definition()
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if start_method is None and sys.platform.startswith("linux"):
+        start_method = "fork"  # macOS has it too, but unsafe there: Python spawns by default
+    context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
         yield from workers.map(_outcome, folders, [output] * len(folders))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import sys
@@ -134,16 +135,21 @@ def words_options(words: argparse.ArgumentParser) -> None:
 
 
 def build_options(build: argparse.ArgumentParser) -> None:
-    build.add_argument("documents", nargs="*", metavar="VĂN_BẢN", help="tên thư mục văn bản")
+    build.add_argument(
+        "documents",
+        nargs="*",
+        metavar="VĂN_BẢN",
+        help="tên thư mục văn bản, dựng lại dù đã mới (mặc định: mọi văn bản cần dựng lại)",
+    )
     output_option(build)
     content_option(build)
     build.add_argument(
         "-j",
         "--jobs",
         type=int,
-        default=1,
+        default=0,
         metavar="N",
-        help="dựng song song bằng N tiến trình (0: mỗi lõi một tiến trình; mặc định 1)",
+        help="dựng song song bằng N tiến trình (mặc định 0: mỗi lõi một tiến trình)",
     )
 
 
@@ -199,11 +205,6 @@ def diff_options(diff: argparse.ArgumentParser) -> None:
     content_option(diff)
 
 
-def deps_options(deps: argparse.ArgumentParser) -> None:
-    content_option(deps)
-    output_option(deps)
-
-
 def new_options(new: argparse.ArgumentParser) -> None:
     new.add_argument("name", metavar="TÊN", help="tên thư mục, ví dụ bao-cao-quy-3-2027")
     new.add_argument(
@@ -215,6 +216,19 @@ def new_options(new: argparse.ArgumentParser) -> None:
         "giay-moi, bien-ban hoặc bao-cao (mặc định)",
     )
     content_option(new)
+
+
+def khoi_tao_options(khoi_tao: argparse.ArgumentParser) -> None:
+    from pathlib import Path
+
+    khoi_tao.add_argument(
+        "folder",
+        nargs="?",
+        type=Path,
+        default=Path("."),
+        metavar="THƯ_MỤC",
+        help="thư mục làm việc (mặc định: thư mục hiện tại)",
+    )
 
 
 def soat_options(soat: argparse.ArgumentParser) -> None:
@@ -235,7 +249,7 @@ def nhap_options(nhap: argparse.ArgumentParser) -> None:
 
 # Each command: what `baocao --help` says of it, and its arguments.
 COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
-    "build": ("dựng DOCX cho các văn bản trong content/", build_options),
+    "build": ("dựng DOCX cho các văn bản trong content/ cần dựng lại", build_options),
     "check": ("kiểm tra nội dung, không dựng DOCX", check_options),
     "render": (
         "in văn bản đã dựng dưới dạng Markdown của pandoc (để xem và đo)",
@@ -244,11 +258,11 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     "words": (WORDS_HELP, words_options),
     "text": ("in chữ của một tệp DOCX (dùng cho git diff)", text_options),
     "diff": ("so hai phiên bản git: số tiền, tổng, dòng bảng và lời văn thay đổi", diff_options),
-    "deps": (
-        "ghi OUT/.deps.mk cho make: văn bản trích số tiền của văn bản khác dựng lại theo nó",
-        deps_options,
-    ),
     "new": ("tạo thư mục cho một văn bản mới, dựng được ngay", new_options),
+    "khoi-tao": (
+        "chuẩn bị một thư mục làm việc: content/ với một văn bản mẫu, .gitignore, cài đặt git",
+        khoi_tao_options,
+    ),
     "soat": (
         "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
         soat_options,
@@ -264,7 +278,11 @@ def parser() -> argparse.ArgumentParser:
     """The whole command line: every command, for `baocao --help` and the errors that need it."""
     top = _Parser(prog="baocao", description="Dựng và kiểm tra báo cáo của UBND xã, phường.")
     commands = top.add_subparsers(
-        dest="command", metavar="LỆNH", parser_class=_Parser, title="các lệnh"
+        dest="command",
+        metavar="LỆNH",
+        parser_class=_Parser,
+        title="các lệnh",
+        help="một trong các lệnh dưới đây; “baocao LỆNH --help” cho biết cách dùng lệnh đó",
     )
     commands.required = True
     for name, (text, options) in COMMAND_LINE.items():
@@ -289,13 +307,24 @@ def seconds_text(seconds: float) -> str:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from baocao.build import build_all, prepare_output
+    """The documents named, or with none named every one of content/ that is not current."""
+    from baocao.build import build_all, prepare_output, stale_documents
     from baocao.parse.document import find_documents
 
     if args.jobs < 0:
         raise UsageError("baocao build: -j/--jobs: số tiến trình là 0 (mỗi lõi một) hoặc hơn")
     folders = find_documents(args.content, args.documents)
     output = prepare_output(args.output)
+    if not args.documents:
+        every = len(folders)
+        folders = stale_documents(folders, output)
+        if not folders:
+            print(
+                f"Không có văn bản nào cần dựng lại: {every} văn bản trong "
+                f"{display_path(args.content)} đều đã dựng mới nhất.",
+                file=sys.stderr,
+            )
+            return 0
     failed = 0
     for outcome in build_all(folders, output, args.jobs):
         folder, built = outcome.folder, outcome.built
@@ -317,6 +346,12 @@ def run_build(args: argparse.Namespace) -> int:
         where = display_path(built.target)
         print(
             f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
+        )
+    if failed and len(folders) > 1:  # last, where the eye falls once a batch has scrolled by
+        print(
+            f"Có {failed} trong {len(folders)} văn bản còn lỗi nên chưa có tệp Word mới "
+            "(xem trên).",
+            file=sys.stderr,
         )
     return 1 if failed else 0
 
@@ -449,25 +484,23 @@ def run_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_deps(args: argparse.Namespace) -> int:
-    """The make rules of the documents that cite others, written to OUT/.deps.mk, silently."""
-    from baocao.build import prepare_output
-    from baocao.tools.deps import write_rules
-
-    if not args.content.is_dir():
-        raise UsageError(f"không thấy thư mục nội dung “{args.content}”")
-    write_rules(args.content, prepare_output(args.output))
-    return 0
-
-
 def run_new(args: argparse.Namespace) -> int:
     from baocao.tools.new import new_document
 
     folder = new_document(args.content, args.name, kind=args.loai)
     print(
-        f"Đã tạo {display_path(folder)}: sửa các chỗ “…” rồi chạy make check và make report.",
+        f"Đã tạo {display_path(folder)}: sửa các chỗ “…” rồi chạy baocao check {folder.name} "
+        "và baocao build.",
         file=sys.stderr,
     )
+    return 0
+
+
+def run_khoi_tao(args: argparse.Namespace) -> int:
+    from baocao.tools.workspace import make_workspace
+
+    for line in make_workspace(args.folder):
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -509,8 +542,8 @@ COMMANDS = {
     "words": run_words,
     "text": run_text,
     "diff": run_diff,
-    "deps": run_deps,
     "new": run_new,
+    "khoi-tao": run_khoi_tao,
     "soat": run_soat,
     "nhap": run_nhap,
 }
@@ -554,12 +587,26 @@ def main(argv: list[str] | None = None) -> int:
         return INTERNAL_ERROR
 
 
+def utf8_console() -> None:
+    """Read and write the console in UTF-8 whatever its code page: a Windows console piped to a
+    file or another program otherwise writes in the ANSI code page (cp1252), which has no
+    Vietnamese letters. Each stream is reconfigured, as Python's documentation of sys.stdout
+    advises; one that cannot be (replaced by a caller) is left as it is."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower() not in UTF8:
+            stream.reconfigure(encoding="utf-8")
+
+
+UTF8 = {"utf-8", "utf8"}
+
+
 def run() -> NoReturn:
     """The `baocao` program (and `python -m baocao`): main(), and its code as the exit status.
 
     A reader that stops early (`baocao text FILE.docx | head`) closes the pipe baocao writes to:
     what is left unwritten is dropped without a traceback, as Python's documentation of the
     signal module advises ("Note on SIGPIPE"), and the status is 1."""
+    utf8_console()
     try:
         code = main()
         sys.stdout.flush()  # here, where a closed pipe is caught, rather than at exit

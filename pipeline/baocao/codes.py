@@ -26,8 +26,6 @@ PART_TOO_BIG = Code("BC005")  # a part over 2 MB or 20.000 lines: not a document
 NOT_UTF8 = Code("BC006")  # a part not saved as UTF-8
 NO_FRONT_MATTER = Code("BC007")  # the first part does not open with its "---" front matter
 LATER_FRONT_MATTER = Code("BC008")  # a "---" front matter in a part after the first
-MAKE_FOLDER_NAME = Code("BC009")  # a document folder's name make and the shell cannot carry
-MAKE_PART_NAME = Code("BC010")  # a part's file name make cannot carry
 
 
 # ---- BC1xx: the front matter ----------------------------------------------------------------

@@ -167,7 +167,7 @@ def test_new_with_a_kind(tmp_path: Path) -> None:
             "chữ số và dấu “-”, ví dụ “bao-cao-quy-3”",
         ),
         ("../ra-ngoai", "tên văn bản “../ra-ngoai” không dùng được"),
-        ("", "thiếu tên văn bản, ví dụ: make new TEN=bao-cao-quy-3-2027"),
+        ("", "thiếu tên văn bản, ví dụ: baocao new bao-cao-quy-3-2027"),
     ],
 )
 def test_a_bad_name_is_one_line_exit_2(tmp_path: Path, name: str, message: str) -> None:
@@ -204,4 +204,16 @@ def test_make_new(tmp_path: Path) -> None:
     assert (content / "gm-2028" / "00-giay-moi.md").is_file()
     missing = subprocess.run(make, capture_output=True, text=True)
     assert missing.returncode != 0
-    assert "thiếu tên văn bản, ví dụ: make new TEN=bao-cao-quy-3-2027" in missing.stderr
+    assert "thiếu tên văn bản, ví dụ: baocao new bao-cao-quy-3-2027" in missing.stderr
+
+
+def test_what_new_says_and_what_the_skeletons_say_name_baocao_never_make(tmp_path: Path) -> None:
+    """An installed baocao has no Makefile: the way forward is said in baocao's own commands."""
+    made = baocao(tmp_path, "new", "bao-cao-2028")
+    assert made.returncode == 0, made.stderr
+    assert "baocao check bao-cao-2028" in made.stderr and "baocao build" in made.stderr
+    assert not re.search(r"\bmake\b", made.stderr)
+    unknown = baocao(tmp_path, "new", "x", "--loai", "khong-co")
+    assert unknown.returncode == 2 and not re.search(r"\bmake\b", unknown.stderr)
+    for part in SKELETONS.rglob("*.md"):
+        assert not re.search(r"\bmake\b", part.read_text(encoding="utf-8")), part

@@ -28,7 +28,7 @@ def skeleton(kind: str) -> dict[str, str]:
     if kind not in slugs:
         raise UsageError(
             f"baocao new: không có loại văn bản “{kind}”; chọn một trong: {', '.join(slugs)} "
-            f"(ví dụ: make new TEN=quyet-dinh-to-cong-tac LOAI=quyet-dinh)"
+            f"(ví dụ: baocao new quyet-dinh-to-cong-tac --loai quyet-dinh)"
         )
     folder = SKELETONS / kind
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.md"))}
@@ -41,7 +41,7 @@ def new_document(
     an existing folder."""
     parts = skeleton(kind)
     if not name.strip():
-        raise UsageError("thiếu tên văn bản, ví dụ: make new TEN=bao-cao-quy-3-2027")
+        raise UsageError("thiếu tên văn bản, ví dụ: baocao new bao-cao-quy-3-2027")
     if not ID.fullmatch(name):
         hint = suggested_name(name) or "bao-cao-quy-3"
         raise UsageError(
