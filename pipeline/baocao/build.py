@@ -48,6 +48,8 @@ class Built:
     target: Path
     seconds: float
     warnings: list[Problem]
+    exported: tuple[Path, ...] = ()  # the PDF and the workbook asked for, as written
+    unexported: tuple[str, ...] = ()  # why another format asked for was not written
 
 
 def resolve_folder(folder: Path) -> Resolution:
@@ -338,12 +340,15 @@ def _ready_to_finish(folder: Path) -> int:
     return source_date_epoch(folder)
 
 
-def build_document(folder: Path, output: Path) -> Built:
-    """Build one document into `output/<name>.docx`.
+def build_document(folder: Path, output: Path, formats: frozenset[str] = frozenset()) -> Built:
+    """Build one document into `output/<name>.docx`, and into the other `formats` asked for
+    (EXPORTS: `pdf`, `xlsx`) beside it.
 
     Content with errors raises ContentErrors before anything is written; the DOCX is assembled
     in a temporary file and moved into place only when complete, so a failed build leaves the
     previous output untouched; the partial files that killed builds left are removed first.
+    The exports follow the DOCX (docs/xuat-ban.md): one that fails is said in `unexported`,
+    the DOCX in place, and leaves no older file of its own behind.
     """
     from baocao.docx.pandoc import find_pandoc, to_docx
     from baocao.docx.styles import style_doc
@@ -372,7 +377,45 @@ def build_document(folder: Path, output: Path) -> Built:
         raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
-    return Built(document.name, target, time.perf_counter() - started, warnings)
+    exported, unexported = export(document, target, formats, epoch)
+    seconds = time.perf_counter() - started
+    return Built(document.name, target, seconds, warnings, exported, unexported)
+
+
+EXPORTS = ("pdf", "xlsx")
+
+
+def export(
+    document: ResolvedDocument, docx: Path, formats: frozenset[str], epoch: int
+) -> tuple[tuple[Path, ...], tuple[str, ...]]:
+    """The built document in the other formats asked for, beside its DOCX: the PDF/A that the
+    electronic document system takes, the workbook of its budget tables (none when it has no
+    budget table). What was written, and why each of the others was not: one failing leaves
+    the DOCX and the other formats as they are, and no older file of its own."""
+    written: list[Path] = []
+    failed: list[str] = []
+    for name in EXPORTS:
+        if name not in formats:
+            continue
+        target = docx.with_suffix(f".{name}")
+        try:
+            if name == "xlsx":
+                from baocao.export.xlsx import write_xlsx
+
+                made = write_xlsx(document, target)
+            else:
+                from baocao.export.pdf import write_pdf
+
+                made = write_pdf(docx, target, document.front, epoch)
+        except BaocaoError as exc:
+            failed.append(f"{name.upper()}: {exc}")
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            failed.append(f"{name.upper()}: không ghi được “{target}”: {os_reason(exc)}")
+        else:
+            if made is not None:
+                written.append(made)
+    return tuple(written), tuple(failed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -391,11 +434,11 @@ class Outcome:
     failure: str = ""
 
 
-def _outcome(folder: Path, output: Path) -> Outcome:
+def _outcome(folder: Path, output: Path, formats: frozenset[str] = frozenset()) -> Outcome:
     """Build one document; what went wrong with its content or its writing is an Outcome (the
     others are still built), a usage error or a bug is raised."""
     try:
-        return Outcome(folder, built=build_document(folder, output))
+        return Outcome(folder, built=build_document(folder, output, formats))
     except ContentErrors as exc:
         return Outcome(folder, problems=tuple(exc.problems), errors=len(exc.errors))
     except UsageError:
@@ -412,7 +455,9 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outcome]:
+def build_all(
+    folders: list[Path], output: Path, jobs: int = 1, formats: frozenset[str] = frozenset()
+) -> Iterator[Outcome]:
     """Build documents, each into `output`, and give their outcomes in the order given.
 
     With `jobs` above 1 (0: one per core), the documents are shared among that many processes,
@@ -422,7 +467,7 @@ def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outc
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:
-            yield _outcome(folder, output)
+            yield _outcome(folder, output, formats)
         return
     import importlib
     import multiprocessing
@@ -438,4 +483,4 @@ def build_all(folders: list[Path], output: Path, jobs: int = 1) -> Iterator[Outc
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
-        yield from workers.map(_outcome, folders, [output] * len(folders))
+        yield from workers.map(_outcome, folders, [output] * len(folders), [formats] * len(folders))

@@ -145,6 +145,19 @@ def build_options(build: argparse.ArgumentParser) -> None:
         metavar="N",
         help="dựng song song bằng N tiến trình (0: mỗi lõi một tiến trình; mặc định 1)",
     )
+    build.add_argument(
+        "--pdf",
+        action="store_true",
+        help=(
+            "ghi thêm output/VĂN_BẢN.pdf (PDF/A, để gửi qua hệ thống văn bản điện tử; "
+            "cần LibreOffice)"
+        ),
+    )
+    build.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="ghi thêm output/VĂN_BẢN.xlsx: mỗi bảng dự toán một trang tính, tổng là công thức",
+    )
 
 
 def check_options(check: argparse.ArgumentParser) -> None:
@@ -296,8 +309,18 @@ def run_build(args: argparse.Namespace) -> int:
         raise UsageError("baocao build: -j/--jobs: số tiến trình là 0 (mỗi lõi một) hoặc hơn")
     folders = find_documents(args.content, args.documents)
     output = prepare_output(args.output)
+    formats = {name for name in ("pdf", "xlsx") if getattr(args, name)}
+    missing = ""
+    if "pdf" in formats:
+        from baocao.export.libreoffice import find_soffice
+
+        try:
+            find_soffice()
+        except UsageError as exc:  # the DOCX is still built; the PDF is said missing at the end
+            formats.discard("pdf")
+            missing = str(exc)
     failed = 0
-    for outcome in build_all(folders, output, args.jobs):
+    for outcome in build_all(folders, output, args.jobs, frozenset(formats)):
         folder, built = outcome.folder, outcome.built
         if built is None:
             failed += 1
@@ -314,10 +337,16 @@ def run_build(args: argparse.Namespace) -> int:
             continue
         for problem in built.warnings:
             print(problem, file=sys.stderr)
-        where = display_path(built.target)
+        where = ", ".join(display_path(path) for path in (built.target, *built.exported))
         print(
             f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
         )
+        for reason in built.unexported:
+            failed += 1
+            print(f"Không xuất được {built.name} ra {reason}", file=sys.stderr)
+    if missing:
+        print(f"baocao build --pdf: {missing}", file=sys.stderr)
+        return 2
     return 1 if failed else 0
 
 
