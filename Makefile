@@ -68,14 +68,10 @@ $(DEPS): $(COMPILED) $(ENGINE) $(wildcard $(CONTENT))
 $(OUT)/.parts/%:
 	@$(BIN)/baocao deps --content $(CONTENT) -o $(OUT)
 
-# PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
-SOFFICE := $(shell command -v soffice || command -v libreoffice)
-pdf: $(DOCX:.docx=.pdf)  ## render output/*.pdf with LibreOffice, when installed
-
-$(OUT)/%.pdf: $(OUT)/%.docx
-	@test -n "$(SOFFICE)" || { echo "make pdf: chưa cài LibreOffice (apt-get install libreoffice-writer-nogui); hoặc mở $< bằng Word và lưu thành PDF." >&2; exit 2; }
-	@$(SOFFICE) --headless --convert-to pdf --outdir $(OUT) $< >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $<" >&2; exit 1; }
-	@echo "Đã in $@" >&2
+# PDF/A through LibreOffice, for the electronic document system (docs/xuat-ban.md): baocao build
+# --pdf writes each DOCX and its PDF, and says in one line how to install LibreOffice when it is missing.
+pdf: $(COMPILED)  ## thêm bản PDF/A của mọi văn bản (cần LibreOffice): baocao build --pdf
+	@$(BIN)/baocao build $(TEN) --pdf -j 0 -o $(OUT) --content $(CONTENT)
 
 textconv: $(COMPILED)  ## let `git diff` show the text of DOCX files (this clone only)
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
@@ -130,7 +126,7 @@ lint: $(STAMP)  ## ruff, mypy (strict) and the layers contract (import-linter)
 	$(BIN)/lint-imports
 
 clean:  ## remove build results (and what killed builds left), the virtual environments and Python's caches
-	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
+	rm -rf $(OUT)/*.docx $(OUT)/*.pdf $(OUT)/*.xlsx $(OUT)/.*.partial.docx $(OUT)/.*.partial $(OUT)/.cache \
 	  $(OUT)/.parts $(DEPS) $(QUEUE) $(BATCH) $(VENV) $(VENV)-3.*
 	find $(CACHES) -name __pycache__ -type d -prune -exec rm -rf {} +
 
