@@ -122,7 +122,11 @@ def test_the_workbook_keeps_the_table_live(tmp_path: Path) -> None:
     merged = {str(r) for r in sheet.merged_cells.ranges}
     numbers = 3 + table.header_rows
     assert [sheet.cell(numbers, c.index + 1).value for c in table.columns] == [
-        c.name for c in table.columns
+        "A",
+        "B",
+        "(1)",
+        "(2)",
+        "(3)=(2)/(1)×100",
     ]
     first = numbers + 1
     line = {row.id: first + k for k, row in enumerate(table.rows)}

@@ -2,7 +2,10 @@
 accountant edits it (docs/xuat-ban.md, "Excel").
 
 Each sheet has the table's title, its unit line, its header with the same merged cells, the
-column-number row, then its rows in the editor's order. A figure the editor typed is a number in
+column-number row with the columns' formulas ("(1)=(2)+(3)", as the DOCX prints it), then its
+rows in the editor's order, each with its TT code, or the marker that places a row without one
+("=" the grand total, "+", "+IV", "#") as the editor typed it, so that `baocao nhap` places every
+row where it was. A figure the editor typed is a number in
 the table's unit; a figure baocao computes is an Excel formula that computes it the same way as
 the budget model (baocao.resolve.budget): a parent row is `=SUM(…)` of its children, a column
 with a formula ("(1)=(2)+(3)") is that formula over the row's cells, a "?" cell is its parent's
@@ -146,8 +149,8 @@ def _header(sheet: Worksheet, table: Table) -> int:
                 end_column=left + spanned.columns - 1,
             )
     numbers = HEADER_ROW + table.header_rows
-    for column in table.columns:
-        sheet.cell(numbers, column.index + 1, column.name)
+    for column in table.columns:  # as the DOCX prints it: "A", "(1)=(2)+(3)"
+        sheet.cell(numbers, column.index + 1, typed_text(column.inlines) or column.name)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for line in range(HEADER_ROW, numbers + 1):
         for place in range(1, len(table.columns) + 1):
@@ -163,7 +166,8 @@ def _rows(sheet: Worksheet, table: Table, first: int) -> None:
     where = {id(row): first + k for k, row in enumerate(table.rows)}
     for row in table.rows:
         line = where[id(row)]
-        sheet.cell(line, 1, row.code or None)
+        head = sheet.cell(line, 1, row.head.own + (row.code or row.marker) or None)
+        head.data_type = "s"  # "=", "+IV": the row's place as typed, text (never a formula)
         sheet.cell(line, 2, row.name)
         for column in table.columns[2:]:
             if column.is_amount:
