@@ -79,3 +79,30 @@ def calc_sheets(workbook: Path, work_dir: Path, timeout: float = 180) -> dict[st
     if not sheets:
         pytest.skip("LibreOffice không mở được bảng tính: cần libreoffice-calc-nogui")
     return sheets
+
+
+def saved_by_calc(workbook: Path, work_dir: Path, timeout: float = 180) -> Path:
+    """The workbook opened and saved again by LibreOffice Calc, as an accountant's copy is:
+    its formulas computed, their values stored beside them; or a skip where Calc is missing."""
+    if shutil.which("soffice") is None:
+        pytest.skip("cần LibreOffice Calc (apt-get install libreoffice-calc-nogui)")
+    work_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(work_dir / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(work_dir),
+            str(workbook),
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    saved = work_dir / f"{workbook.stem}.xlsx"
+    if not saved.is_file():
+        pytest.skip("LibreOffice không lưu được bảng tính: cần libreoffice-calc-nogui")
+    return saved

@@ -239,7 +239,12 @@ def soat_options(soat: argparse.ArgumentParser) -> None:
 def nhap_options(nhap: argparse.ArgumentParser) -> None:
     from pathlib import Path
 
-    nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
+    nhap.add_argument(
+        "docx",
+        type=Path,
+        metavar="TỆP",
+        help="tệp Word (.docx) cần chuyển, hoặc bảng tính Excel (.xlsx) có bảng dự toán",
+    )
     nhap.add_argument(
         "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
     )
@@ -263,11 +268,11 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     ),
     "new": ("tạo thư mục cho một văn bản mới, dựng được ngay", new_options),
     "soat": (
-        "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        "soát tệp DOCX, Excel, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
         soat_options,
     ),
     "nhap": (
-        "chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại",
+        "chuyển một tệp Word (.docx) hay bảng tính Excel (.xlsx) thành văn bản trong content/",
         nhap_options,
     ),
 }
