@@ -100,6 +100,17 @@ def test_a_hand_typed_workbook_saved_by_calc_imports_with_its_sums(tmp_path: Pat
     assert education[2] == ("230.000",) and total[2] == ("275.500",)
     assert investment[2] == road[2] == ("300.000",) and health[2] == ("45.500",)
     assert nursery[2] == ("120.000",)
+    # each =SUM that adds up its items is a sum baocao makes: written empty, typed once below
+    (part,) = sorted(folder.glob("01-*.md"))
+    cells = {
+        tuple(c.strip() for c in line.strip("|").split("|"))[:3]
+        for line in part.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| ")
+    }
+    for code, name in [("I", "Chi thường xuyên"), ("1", "Sự nghiệp giáo dục"),
+                       ("b", "Trường tiểu học"), ("II", "Chi đầu tư")]:  # fmt: skip
+        assert (code, name, "") in cells
+    assert ("a", "Trường mầm non", "120.000") in cells
 
 
 def test_a_sum_that_leaves_out_an_item_is_found_where_it_is(tmp_path: Path) -> None:
@@ -110,7 +121,7 @@ def test_a_sum_that_leaves_out_an_item_is_found_where_it_is(tmp_path: Path) -> N
     (line,) = [x for x in found.stdout.splitlines() if " BC" in x]
     assert ":trang tính “Dự toán 2027”, dòng 5: BC331 " in line
     folder = import_docx(saved, tmp_path / "content", "du-toan")
-    wrong = [p for p in check_document(folder) if p.code.code != PLACEHOLDER]
+    wrong = [p for p in check_document(folder) if p.code.code != PLACEHOLDER]  # kept typed
     assert [(p.code.code, p.position.path.name) for p in wrong] == [
         ("BC331", "01-du-toan-chi-ngan.md")
     ]

@@ -143,6 +143,12 @@ class _Reader:
             line += 1
         while line <= len(grid) and not any(t.strip() for t in grid[line - 1]):
             line += 1
+        formulas = {
+            (cell.row, cell.column)
+            for row in typed.iter_rows()
+            for cell in row
+            if cell.data_type == "f" or str(cell.value or "").startswith("=")
+        }
         rows = []
         for r in range(line, len(grid) + 1):
             if not any(t.strip() for t in grid[r - 1]) and not any(
@@ -150,7 +156,9 @@ class _Reader:
             ):
                 continue  # an empty line inside the used range
             cells = tuple(
-                Cell("", merged=marks[r, c]) if (r, c) in marks else Cell(grid[r - 1][c - 1])
+                Cell("", merged=marks[r, c])
+                if (r, c) in marks
+                else Cell(grid[r - 1][c - 1], formula=(r, c) in formulas)
                 for c in range(1, width + 1)
             )
             rows.append(Row(self._next(f"trang tính “{name}”, dòng {r}"), cells))
