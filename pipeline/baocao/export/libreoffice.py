@@ -27,12 +27,9 @@ INSTALL = (
 
 
 def candidates() -> list[Path]:
-    """Where LibreOffice's soffice is found, in order: BAOCAO_SOFFICE, the PATH, then the usual
-    installation folders of Windows and macOS."""
+    """Where LibreOffice's soffice is looked for, in order: the PATH, then the usual installation
+    folders of Windows and macOS."""
     found: list[Path] = []
-    named = os.environ.get("BAOCAO_SOFFICE", "").strip()
-    if named:
-        found.append(Path(named))
     for name in ("soffice", "libreoffice"):
         on_path = shutil.which(name)
         if on_path:
@@ -48,7 +45,13 @@ def candidates() -> list[Path]:
 
 
 def find_soffice() -> Path:
-    """LibreOffice's soffice; a UsageError saying how to install it when there is none."""
+    """LibreOffice's soffice: the one BAOCAO_SOFFICE names when it is set, else the first of
+    `candidates`; a UsageError saying how to install it when there is none."""
+    named = os.environ.get("BAOCAO_SOFFICE", "").strip()
+    if named:
+        if Path(named).is_file():
+            return Path(named)
+        raise UsageError(f"BAOCAO_SOFFICE chỉ tới “{named}”, không có ở đó: {INSTALL}")
     for path in candidates():
         if path.is_file():
             return path
