@@ -38,16 +38,10 @@ READY = env -u MAKEFLAGS -u MFLAGS $(MAKE) -s --no-print-directory venv VENV="$(
 report:  ## dựng DOCX cho mọi văn bản đã thay đổi; một văn bản: make report TEN=bao-cao-khcn-2027
 	+@$(READY) && $(BIN)/baocao build $(if $(TEN),"$(TEN)") -o "$(OUT)" --content "$(CONTENT)"
 
-# PDFs through LibreOffice, for reading on screen; the DOCX stays the document that is sent.
-SOFFICE := $(shell command -v soffice || command -v libreoffice)
-pdf: report  ## in ra output/*.pdf bằng LibreOffice (nếu đã cài), từ các DOCX vừa dựng
-	@test -n "$(SOFFICE)" || { echo "make pdf: chưa cài LibreOffice (apt-get install libreoffice-writer-nogui); hoặc mở tệp DOCX bằng Word và lưu thành PDF." >&2; exit 2; }
-	@for docx in "$(OUT)"/*.docx; do \
-	  pdf="$${docx%.docx}.pdf"; \
-	  if [ ! -e "$$docx" ] || [ "$$pdf" -nt "$$docx" ]; then continue; fi; \
-	  "$(SOFFICE)" --headless --convert-to pdf --outdir "$(OUT)" "$$docx" >/dev/null 2>&1 || { echo "make pdf: LibreOffice không chuyển được $$docx" >&2; exit 1; }; \
-	  echo "Đã in $$pdf" >&2; \
-	done
+# PDF/A through LibreOffice, for the electronic document system (docs/xuat-ban.md): baocao build
+# --pdf writes each DOCX and its PDF, and says in one line how to install LibreOffice when it is missing.
+pdf: $(COMPILED)  ## thêm bản PDF/A của các văn bản (cần LibreOffice): baocao build --pdf
+	@$(BIN)/baocao build $(TEN) --pdf -o "$(OUT)" --content "$(CONTENT)"
 
 textconv: $(COMPILED)  ## cho `git diff` hiện chữ của các tệp DOCX (chỉ trong bản sao này)
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
@@ -102,7 +96,7 @@ lint: $(STAMP)  ## kiểm mã nguồn: ruff, mypy (strict) và hợp đồng cá
 	$(BIN)/lint-imports
 
 clean:  ## xóa kết quả dựng (cả phần dở dang của lần dựng bị ngắt), môi trường ảo và bộ đệm của Python
-	rm -rf "$(OUT)"/*.docx "$(OUT)"/*.pdf "$(OUT)"/.*.partial.docx "$(OUT)"/.*.partial \
+	rm -rf "$(OUT)"/*.docx "$(OUT)"/*.pdf "$(OUT)"/*.xlsx "$(OUT)"/.*.partial.docx "$(OUT)"/.*.partial \
 	  "$(OUT)"/.cache $(VENV) $(VENV)-3.* build dist
 	find $(CACHES) -name __pycache__ -type d -prune -exec rm -rf {} +
 

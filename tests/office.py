@@ -42,3 +42,67 @@ def to_pdf(docx_paths: Iterable[Path], work_dir: Path, timeout: float) -> list[P
         timeout=timeout,
     )
     return [work_dir / f"{path.stem}.pdf" for path in documents]
+
+
+def calc_sheets(workbook: Path, work_dir: Path, timeout: float = 180) -> dict[str, list[list[str]]]:
+    """A workbook as LibreOffice Calc opens it, recalculating its formulas: each sheet's cells
+    as shown (their number formats applied), by sheet name; or a skip where Calc is missing."""
+    if shutil.which("soffice") is None:
+        pytest.skip(
+            "cần LibreOffice Calc để tính lại bảng tính (apt-get install libreoffice-calc-nogui)"
+        )
+    import csv
+
+    work_dir.mkdir(parents=True, exist_ok=True)
+    # CSV: "," "\"" UTF-8, from line 1, cells as shown, every sheet to a file of its own.
+    spec = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(work_dir / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            spec,
+            "--outdir",
+            str(work_dir),
+            str(workbook),
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    prefix = f"{workbook.stem}-"
+    sheets = {
+        path.stem[len(prefix) :]: list(csv.reader(path.open(encoding="utf-8", newline="")))
+        for path in sorted(work_dir.glob(f"{prefix}*.csv"))
+    }
+    if not sheets:
+        pytest.skip("LibreOffice không mở được bảng tính: cần libreoffice-calc-nogui")
+    return sheets
+
+
+def saved_by_calc(workbook: Path, work_dir: Path, timeout: float = 180) -> Path:
+    """The workbook opened and saved again by LibreOffice Calc, as an accountant's copy is:
+    its formulas computed, their values stored beside them; or a skip where Calc is missing."""
+    if shutil.which("soffice") is None:
+        pytest.skip("cần LibreOffice Calc (apt-get install libreoffice-calc-nogui)")
+    work_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(work_dir / 'lo-profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(work_dir),
+            str(workbook),
+        ],
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
+    saved = work_dir / f"{workbook.stem}.xlsx"
+    if not saved.is_file():
+        pytest.skip("LibreOffice không lưu được bảng tính: cần libreoffice-calc-nogui")
+    return saved

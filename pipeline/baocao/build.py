@@ -57,6 +57,8 @@ class Built:
     target: Path
     seconds: float
     warnings: list[Problem]
+    exported: tuple[Path, ...] = ()  # the PDF and the workbook asked for, as written
+    unexported: tuple[str, ...] = ()  # why another format asked for was not written
 
 
 Sources = dict[str, str]  # each document a DOCX rests on, by folder name → its parts' digest
@@ -365,12 +367,15 @@ def _ready_to_finish(folder: Path) -> int:
     return source_date_epoch(folder)
 
 
-def build_document(folder: Path, output: Path) -> Built:
-    """Build one document into `output/<name>.docx`.
+def build_document(folder: Path, output: Path, formats: frozenset[str] = frozenset()) -> Built:
+    """Build one document into `output/<name>.docx`, and into the other `formats` asked for
+    (EXPORTS: `pdf`, `xlsx`) beside it.
 
     Content with errors raises ContentErrors before anything is written; the DOCX is assembled
     in a temporary file and moved into place only when complete, so a failed build leaves the
     previous output untouched; the partial files that killed builds left are removed first.
+    The exports follow the DOCX (docs/xuat-ban.md): one that fails is said in `unexported`,
+    the DOCX in place, and leaves no older file of its own behind.
     """
     from baocao.docx.pandoc import find_pandoc, to_docx
     from baocao.docx.styles import style_doc
@@ -397,12 +402,58 @@ def build_document(folder: Path, output: Path) -> Built:
         written = file_digest(partial)
         forget_build(output, folder.name)  # never a record of the DOCX this one replaces
         partial.replace(target)
-        record_build(output, folder.name, sources, written)
     except OSError as exc:
         raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
-    return Built(document.name, target, time.perf_counter() - started, warnings)
+    exported, failed = export(document, target, formats, epoch)
+    done = {path.suffix[1:]: file_digest(path) for path in exported}
+    done |= {name: "" for name in formats if name not in done and name not in failed}
+    unexported = tuple(f"{name.upper()}: {why}" for name, why in failed.items())
+    try:
+        record_build(output, folder.name, sources, written, done)
+    except OSError as exc:
+        raise BaocaoError(f"không ghi được bản ghi của “{target}”: {os_reason(exc)}") from None
+    seconds = time.perf_counter() - started
+    return Built(document.name, target, seconds, warnings, exported, unexported)
+
+
+EXPORTS = ("pdf", "xlsx")
+
+
+def export(
+    document: ResolvedDocument, docx: Path, formats: frozenset[str], epoch: int
+) -> tuple[tuple[Path, ...], dict[str, str]]:
+    """The built document in the other formats asked for, beside its DOCX: the PDF/A that the
+    electronic document system takes, the workbook of its budget tables (none when it has no
+    budget table). What was written, and why each of the others was not (by format): one
+    failing leaves the DOCX and the other formats as they are, and no older file of its own; a
+    format not asked for this time is removed, made from an older DOCX."""
+    written: list[Path] = []
+    failed: dict[str, str] = {}
+    for name in EXPORTS:
+        target = docx.with_suffix(f".{name}")
+        if name not in formats:  # made from an older DOCX: it would pass for this one
+            target.unlink(missing_ok=True)
+            continue
+        try:
+            if name == "xlsx":
+                from baocao.export.xlsx import write_xlsx
+
+                made = write_xlsx(document, target)
+            else:
+                from baocao.export.pdf import write_pdf
+
+                made = write_pdf(docx, target, document.front, epoch)
+        except BaocaoError as exc:
+            failed[name] = str(exc)
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            failed[name] = f"không ghi được “{target}”: {os_reason(exc)}"
+        else:
+            if made is not None:
+                written.append(made)
+    return tuple(written), failed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,12 +505,17 @@ def _record_path(output: Path, name: str) -> Path:
     return output / CACHE / RECORDS / f"{name}.json"
 
 
-def record_build(output: Path, name: str, sources: Sources, written: str) -> None:
+def record_build(
+    output: Path, name: str, sources: Sources, written: str, exports: dict[str, str] | None = None
+) -> None:
     """Record that `output/<name>.docx`, whose digest is `written`, was built from `sources`
-    by this engine; replaced whole, never half written."""
+    by this engine, with the `exports` made from it (format → digest of the file written, ""
+    when there was nothing to write: a workbook of a document without budget tables); replaced
+    whole, never half written."""
     target = _record_path(output, name)
     target.parent.mkdir(parents=True, exist_ok=True)
     record = {"engine": engine_digest(), "sources": sources, "docx": written}
+    record["exports"] = exports or {}
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         partial.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
@@ -473,15 +529,22 @@ def forget_build(output: Path, name: str) -> None:
     _record_path(output, name).unlink(missing_ok=True)
 
 
-def is_current(folder: Path, output: Path) -> bool:
+def is_current(folder: Path, output: Path, formats: frozenset[str] = frozenset()) -> bool:
     """Whether `output/<folder name>.docx` is what a build would write now: its record is there,
     by this engine, every document it rests on has the parts it had, and the DOCX is the one
-    that build wrote."""
+    that build wrote; and so is each of the other `formats` asked for."""
     try:
         record = json.loads(_record_path(output, folder.name).read_text(encoding="utf-8"))
         engine, sources, written = record["engine"], record["sources"], record["docx"]
-    except (OSError, ValueError, KeyError, TypeError):
+        exports = record.get("exports", {})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
+    for name in formats:
+        made = exports.get(name) if isinstance(exports, dict) else None
+        if not isinstance(made, str):
+            return False
+        if made and file_digest(output / f"{folder.name}.{name}") != made:
+            return False
     if engine != engine_digest() or not isinstance(sources, dict) or folder.name not in sources:
         return False
     if not all(_folder_name(name) for name in sources):  # only folders beside it are read
@@ -497,9 +560,12 @@ def _folder_name(name: object) -> bool:
     return isinstance(name, str) and name not in ("", ".", "..") and Path(name).name == name
 
 
-def stale_documents(folders: list[Path], output: Path) -> list[Path]:
-    """The documents among `folders` whose DOCX is missing or not current, in the order given."""
-    return [folder for folder in folders if not is_current(folder, output)]
+def stale_documents(
+    folders: list[Path], output: Path, formats: frozenset[str] = frozenset()
+) -> list[Path]:
+    """The documents among `folders` whose DOCX, or another of the `formats` asked for, is
+    missing or not current, in the order given."""
+    return [folder for folder in folders if not is_current(folder, output, formats)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -518,11 +584,11 @@ class Outcome:
     failure: str = ""
 
 
-def _outcome(folder: Path, output: Path) -> Outcome:
+def _outcome(folder: Path, output: Path, formats: frozenset[str] = frozenset()) -> Outcome:
     """Build one document; what went wrong with its content or its writing is an Outcome (the
     others are still built), a usage error or a bug is raised."""
     try:
-        return Outcome(folder, built=build_document(folder, output))
+        return Outcome(folder, built=build_document(folder, output, formats))
     except ContentErrors as exc:
         return Outcome(folder, problems=tuple(exc.problems), errors=len(exc.errors))
     except UsageError:
@@ -540,7 +606,11 @@ def cores() -> int:
 
 
 def build_all(
-    folders: list[Path], output: Path, jobs: int = 1, start_method: str | None = None
+    folders: list[Path],
+    output: Path,
+    jobs: int = 1,
+    start_method: str | None = None,
+    formats: frozenset[str] = frozenset(),
 ) -> Iterator[Outcome]:
     """Build documents, each into `output`, and give their outcomes in the order given.
 
@@ -553,7 +623,7 @@ def build_all(
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:
-            yield _outcome(folder, output)
+            yield _outcome(folder, output, formats)
         return
     import importlib
     import multiprocessing
@@ -570,4 +640,4 @@ def build_all(
         start_method = "fork"  # macOS has it too, but unsafe there: Python spawns by default
     context = multiprocessing.get_context(start_method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
-        yield from workers.map(_outcome, folders, [output] * len(folders))
+        yield from workers.map(_outcome, folders, [output] * len(folders), [formats] * len(folders))

@@ -151,6 +151,19 @@ def build_options(build: argparse.ArgumentParser) -> None:
         metavar="N",
         help="dựng song song bằng N tiến trình (mặc định 0: mỗi lõi một tiến trình)",
     )
+    build.add_argument(
+        "--pdf",
+        action="store_true",
+        help=(
+            "ghi thêm output/VĂN_BẢN.pdf (PDF/A, để gửi qua hệ thống văn bản điện tử; "
+            "cần LibreOffice)"
+        ),
+    )
+    build.add_argument(
+        "--xlsx",
+        action="store_true",
+        help="ghi thêm output/VĂN_BẢN.xlsx: mỗi bảng dự toán một trang tính, tổng là công thức",
+    )
 
 
 def check_options(check: argparse.ArgumentParser) -> None:
@@ -240,7 +253,12 @@ def soat_options(soat: argparse.ArgumentParser) -> None:
 def nhap_options(nhap: argparse.ArgumentParser) -> None:
     from pathlib import Path
 
-    nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
+    nhap.add_argument(
+        "docx",
+        type=Path,
+        metavar="TỆP",
+        help="tệp Word (.docx) cần chuyển, hoặc bảng tính Excel (.xlsx) có bảng dự toán",
+    )
     nhap.add_argument(
         "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
     )
@@ -264,11 +282,11 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
         khoi_tao_options,
     ),
     "soat": (
-        "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        "soát tệp DOCX, Excel, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
         soat_options,
     ),
     "nhap": (
-        "chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại",
+        "chuyển một tệp Word (.docx) hay bảng tính Excel (.xlsx) thành văn bản trong content/",
         nhap_options,
     ),
 }
@@ -315,18 +333,30 @@ def run_build(args: argparse.Namespace) -> int:
         raise UsageError("baocao build: -j/--jobs: số tiến trình là 0 (mỗi lõi một) hoặc hơn")
     folders = find_documents(args.content, args.documents)
     output = prepare_output(args.output)
+    formats = {name for name in ("pdf", "xlsx") if getattr(args, name)}
+    missing = ""
+    if "pdf" in formats:
+        from baocao.export.libreoffice import find_soffice
+
+        try:
+            find_soffice()
+        except UsageError as exc:  # the DOCX is still built; the PDF is said missing at the end
+            formats.discard("pdf")
+            missing = str(exc)
     if not args.documents:
         every = len(folders)
-        folders = stale_documents(folders, output)
+        folders = stale_documents(folders, output, frozenset(formats))
         if not folders:
             print(
                 f"Không có văn bản nào cần dựng lại: {every} văn bản trong "
                 f"{display_path(args.content)} đều đã dựng mới nhất.",
                 file=sys.stderr,
             )
-            return 0
-    failed = 0
-    for outcome in build_all(folders, output, args.jobs):
+            if missing:
+                print(f"baocao build --pdf: {missing}", file=sys.stderr)
+            return 2 if missing else 0
+    failed = unexported = 0
+    for outcome in build_all(folders, output, args.jobs, formats=frozenset(formats)):
         folder, built = outcome.folder, outcome.built
         if built is None:
             failed += 1
@@ -343,17 +373,23 @@ def run_build(args: argparse.Namespace) -> int:
             continue
         for problem in built.warnings:
             print(problem, file=sys.stderr)
-        where = display_path(built.target)
+        where = ", ".join(display_path(path) for path in (built.target, *built.exported))
         print(
             f"Đang dựng {built.name} → {where} ({seconds_text(built.seconds)} s)", file=sys.stderr
         )
+        for reason in built.unexported:
+            unexported += 1
+            print(f"Không xuất được {built.name} ra {reason}", file=sys.stderr)
     if failed and len(folders) > 1:  # last, where the eye falls once a batch has scrolled by
         print(
             f"Có {failed} trong {len(folders)} văn bản còn lỗi nên chưa có tệp Word mới "
             "(xem trên).",
             file=sys.stderr,
         )
-    return 1 if failed else 0
+    if missing:
+        print(f"baocao build --pdf: {missing}", file=sys.stderr)
+        return 2
+    return 1 if failed or unexported else 0
 
 
 def run_check(args: argparse.Namespace) -> int:

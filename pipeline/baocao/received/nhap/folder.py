@@ -29,7 +29,7 @@ from baocao.received.soat.check import check_received
 from baocao.render.appendix import attachment_line
 
 HEADER = (
-    "# Nhập từ {source} bằng baocao nhap. Mỗi chỗ “…” là điều không tìm thấy trong tệp Word:\n"
+    "# Nhập từ {source} bằng baocao nhap. Mỗi chỗ “…” là điều không tìm thấy trong tệp:\n"
     "# điền vào, rồi chạy baocao check {name}."
 )
 
@@ -50,10 +50,10 @@ def import_docx(
     if folder.exists() or folder.is_symlink():
         raise UsageError(f"baocao nhap: đã có “{display_path(folder)}”: chọn tên khác")
     received = read_received(docx)
-    if received.kind != "docx":
+    if received.kind not in ("docx", "xlsx"):
         raise UsageError(
-            f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx): baocao nhap chỉ "
-            "nhận tệp .docx (mở tệp bằng Word rồi lưu thành .docx)"
+            f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx) hay bảng tính Excel "
+            "(.xlsx): baocao nhap chỉ nhận hai loại tệp đó (mở tệp bằng Word rồi lưu thành .docx)"
         )
     check = check_received(received)
     front = read_front(received, today)

@@ -13,7 +13,7 @@ its declaration; any other table a plain pipe table. The end mark "./." is left 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -149,7 +149,14 @@ class _Writer:
     def table(self, table: Table) -> list[str]:
         shape = self.check.shapes.get(table.number)
         if shape is not None:
-            return [budget_markdown(shape, self.received.path), ""]
+            sums = self.check.sums.get(table.number, set())
+            computed = {
+                (row.anchor, k)
+                for row in table.rows
+                for k, cell in enumerate(row.cells)
+                if cell.formula and (row.anchor, k) in sums
+            }
+            return [budget_markdown(shape, self.received.path, computed), ""]
         rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
         if not rows:
             return []
@@ -204,18 +211,24 @@ class _Writer:
             current += self.block(block, 1, last)
 
 
-def budget_markdown(shape: BudgetShape, path: Path) -> str:
+def budget_markdown(
+    shape: BudgetShape, path: Path, computed: Collection[tuple[int, int]] = ()
+) -> str:
     """A received table shaped as a budget table (of the file at `path`), as content writes it:
     its declaration line, then its pipe lines: the header's first row, its "|---|" line, its
     other rows, the column-number row, the data rows; each text escaped as a budget table's
-    cell holds it."""
+    cell holds it. The `computed` cells (row anchor, column index) are left empty: a workbook's
+    =SUM that adds up its row's items, which baocao adds up in its turn."""
     options = "".join(f" {_option(option)}" for option in shape.options(path))
     first, *others = shape.header
     lines = [f"{shape.unit_line} {{#{shape.ident}{options}}}"]
     lines += [_pipe_line(_cell(t) for t in first.cells), _pipe_line(["---"] * len(first.cells))]
     lines += [_pipe_line(_cell(t) for t in row.cells) for row in others]
     lines.append(_pipe_line(shape.numbers.cells))
-    lines += [_pipe_line(_cell(t) for t in row.cells) for row in shape.rows]
+    lines += [
+        _pipe_line("" if (row.anchor, k) in computed else _cell(t) for k, t in enumerate(row.cells))
+        for row in shape.rows
+    ]
     return "\n".join(lines)
 
 

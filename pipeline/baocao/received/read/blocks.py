@@ -79,6 +79,7 @@ class Cell:
     paragraphs: tuple[Paragraph, ...] = ()
     column: int = field(default=1, compare=False)
     places: Places = field(default=(), compare=False)
+    formula: bool = field(default=False, compare=False)  # a workbook's cell its formula computes
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """A received file opened for `baocao soat` and `baocao nhap`: what it is, or why it is refused.
 
 A file is read whole (within a limit), never changed. A DOCX is known by its content (a ZIP
-package holding word/document.xml) as much as by its name; Markdown by its name (.md); anything
+package holding word/document.xml) as much as by its name, an Excel workbook likewise (a package
+holding xl/workbook.xml, or .xlsx); Markdown by its name (.md); anything
 else is text, in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be
 read is refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device,
 a Word 97-2003 .doc, a broken DOCX, a binary file, too large a file.
@@ -17,12 +18,14 @@ from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.read.blocks import Received
 from baocao.received.read.docx import DocxError, read_docx
 from baocao.received.read.text import read_text
+from baocao.received.read.xlsx import XlsxError, is_workbook, read_xlsx
 
 TEXT_LIMIT = 8 * MB  # bytes: a report as text is far smaller
 DOCX_LIMIT = 100 * MB  # bytes: a DOCX with its pictures
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and other Office 97 files
 MARKDOWN = (".md", ".markdown")
+WORKBOOKS = (".xlsx", ".xlsm")
 
 
 def refuse(path: Path, reason: str) -> UsageError:
@@ -39,7 +42,8 @@ def read_bytes(path: Path) -> bytes:
         raise refuse(path, "đây là thư mục, không phải tệp")
     if not stat.S_ISREG(status.st_mode):
         raise refuse(path, "không phải tệp thường (thiết bị, ống dẫn…)")
-    limit = DOCX_LIMIT if path.suffix.lower() == ".docx" else max(TEXT_LIMIT, DOCX_LIMIT)
+    packaged = path.suffix.lower() in (".docx", *WORKBOOKS)
+    limit = DOCX_LIMIT if packaged else max(TEXT_LIMIT, DOCX_LIMIT)
     try:
         with path.open("rb") as handle:
             # as much as the file holds, and a byte to see it grew: not a buffer of the limit
@@ -60,7 +64,20 @@ def is_docx(path: Path, data: bytes) -> bool:
 def read_received(path: Path) -> Received:
     """A received DOCX, Markdown or text file as paragraphs and tables."""
     data = read_bytes(path)
-    if data.startswith(OLE) or path.suffix.lower() == ".doc":
+    suffix = path.suffix.lower()
+    if suffix in (*WORKBOOKS, ".xls"):
+        if data.startswith(OLE) or suffix == ".xls":
+            raise refuse(
+                path,
+                "bảng tính có mật khẩu, hoặc kiểu Excel 97-2003 (.xls): mở bằng Excel, bỏ mật "
+                "khẩu, chọn Lưu thành (Save As) kiểu .xlsx, rồi chạy lại với tệp .xlsx",
+            )
+    if suffix in WORKBOOKS or (data.startswith(ZIP) and is_workbook(data)):
+        try:
+            return read_xlsx(path, data)
+        except XlsxError as exc:
+            raise refuse(path, f"bảng tính Excel (.xlsx) không đọc được: {exc}") from None
+    if data.startswith(OLE) or suffix == ".doc":
         raise refuse(
             path,
             "đây là tệp Word 97-2003 (.doc): mở bằng Word, chọn Lưu thành (Save As) kiểu .docx, "

@@ -53,6 +53,9 @@ class ReceivedCheck:
     problems: list[Problem] = field(default_factory=list)
     shapes: dict[int, BudgetShape] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    # The cells of each budget table (row anchor, column index) whose figure is the sum of the
+    # row's items, as the budget model computes it: a workbook's =SUM there is a sum baocao makes.
+    sums: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
 
 
 def check_received(received: Received) -> ReceivedCheck:
@@ -78,7 +81,7 @@ def check_received(received: Received) -> ReceivedCheck:
         shape = budget_shape(block, unit, f"bang-{block.number}")
         if shape is not None:
             found.shapes[block.number] = shape
-            items += _table(received, shape, found)
+            items += _table(received, shape, found, block.number)
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
@@ -86,7 +89,9 @@ def check_received(received: Received) -> ReceivedCheck:
     return found
 
 
-def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list[TableItem]:
+def _table(
+    received: Received, shape: BudgetShape, found: ReceivedCheck, number: int
+) -> list[TableItem]:
     """A budget-like table computed: its problems at their rows (each row's anchor, the cell's
     column of the table), its named rows."""
     noted = {note.anchor for note in shape.notes}
@@ -98,6 +103,7 @@ def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list
     if budget is not None:
         problems += place_rows(budget)
         problems += compute(budget)
+        found.sums[number] = _sums(budget)
     for note in shape.notes:
         at = Position(received.path, note.anchor, note.column)
         found.problems.append(Problem(note.code, at, note.message))
@@ -109,6 +115,24 @@ def _table(received: Received, shape: BudgetShape, found: ReceivedCheck) -> list
             message = message.replace(hint, "")
         found.problems.append(replace(problem, message=message))
     return _named_rows(budget) if budget is not None else []
+
+
+def _sums(budget: Budget) -> set[tuple[int, int]]:
+    """The cells whose typed figure equals the sum of their row's items (rows read in order,
+    so a row's line is its received anchor)."""
+    out = set()
+    for row in budget.rows:
+        if not row.sums_children:
+            continue
+        for column in budget.amount_columns:
+            typed = row.typed.get(column.number)
+            if (
+                column.summed
+                and isinstance(typed, Amount)
+                and row.values.get(column.number) == typed
+            ):
+                out.add((row.line, column.index))
+    return out
 
 
 def _named_rows(budget: Budget) -> list[TableItem]:
