@@ -41,7 +41,7 @@ report:  ## dựng DOCX cho mọi văn bản đã thay đổi; một văn bản:
 # PDF/A through LibreOffice, for the electronic document system (docs/xuat-ban.md): baocao build
 # --pdf writes each DOCX and its PDF, and says in one line how to install LibreOffice when it is missing.
 pdf: $(COMPILED)  ## thêm bản PDF/A của các văn bản (cần LibreOffice): baocao build --pdf
-	@$(BIN)/baocao build $(TEN) --pdf -o "$(OUT)" --content "$(CONTENT)"
+	@$(BIN)/baocao build $(if $(TEN),"$(TEN)") --pdf -o "$(OUT)" --content "$(CONTENT)"
 
 textconv: $(COMPILED)  ## cho `git diff` hiện chữ của các tệp DOCX (chỉ trong bản sao này)
 	git config diff.docx.textconv "$(abspath $(BIN))/baocao text"
