@@ -127,6 +127,9 @@ WORDS_UNREADABLE = Code("BC504", warning=True)  # words after a figure that cann
 WORDS_WITHOUT_FIGURE = Code("BC505", warning=True)  # "Bằng chữ: …" with no figure before it
 RETYPED_AMOUNT = Code("BC506", warning=True)  # a figure typed by hand that an id already holds
 FIGURE_TOO_LARGE = Code("BC507")  # a figure past baocao's limits (30 digits, 10^18 đồng)
+UNACCOUNTED_AMOUNT = Code("BC508", warning=True)  # a typed figure no citation, id or table holds
+NEAR_MISS = Code("BC509")  # a typed figure one slip away from a table's: a digit, ×10, under 1 %
+LABELLED_TOTAL = Code("BC510")  # "tổng kinh phí" before a figure that is not the table's total
 
 
 # ---- BC6xx: the form of each kind -----------------------------------------------------------

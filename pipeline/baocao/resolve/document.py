@@ -26,12 +26,13 @@ from baocao.parse.blocks import (
 from baocao.parse.document import Document
 from baocao.parse.frontmatter import FrontMatter
 from baocao.problems import Position, Problem
+from baocao.resolve.accounted import check_accounted, grand_total, table_amounts
 from baocao.resolve.appendices import appendix_problems
 from baocao.resolve.budget import Table, compute, place_rows
 from baocao.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
 from baocao.resolve.forms import check_forms
 from baocao.resolve.prose import Declaration, Prose, Walk
-from baocao.resolve.prose_checks import check_retyped, check_words
+from baocao.resolve.prose_checks import check_words
 from baocao.resolve.tables import budget_table
 
 
@@ -156,7 +157,10 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             problems.extend(cells.problems)
             proses.extend(cells.proses)
     known = _known_with_cited(registry, cited)  # the cited documents are known only by now
-    problems.extend(p for prose in proses for p in check_retyped(prose, known))
+    figures = table_amounts(list(tables.values()))
+    totals = [t for t in (grand_total(table) for table in tables.values()) if t is not None]
+    total = totals[0] if len(totals) == 1 else None  # which of several "tổng" names: unknown
+    problems.extend(p for prose in proses for p in check_accounted(prose, known, figures, total))
     resolved = None
     if document.front is not None:
         resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
