@@ -258,6 +258,14 @@ class Row:
     children: list[Row] = field(default_factory=list)
     values: dict[int, Amount | None] = field(default_factory=dict)  # computed, by column number
     exact: dict[int, Fraction] = field(default_factory=dict)  # a quotient `values` rounds
+    pending: set[int] = field(default_factory=set)  # its "…" cells still to fill, by column
+
+    def is_pending(self, number: int) -> bool:
+        """Whether the cell of column `number` waits for a "…" to be filled: its own, or one of
+        the items it adds up."""
+        if number in self.pending:
+            return True
+        return self.sums_children and any(c.is_pending(number) for c in self.children)
 
     @property
     def line(self) -> int:

@@ -324,6 +324,13 @@ class Citations:
                         f"“{entry.key}” nằm trong “{outer.key}”: cộng cả hai là tính hai lần",
                     )
         missing = [e.key for e in entries if e.amount is None]
+        waiting = [e.key for e in entries if e.row is not None and e.column is not None
+                   and e.amount is None and e.row.is_pending(e.column)]  # fmt: skip
+        if waiting:
+            raise CitationProblem(
+                codes.PLACEHOLDER,
+                f"khoản “{waiting[0]}” còn ô “…” chưa điền trong bảng: điền số vào bảng",
+            )
         if missing:
             raise CitationProblem(
                 codes.EMPTY_CELL,

@@ -452,6 +452,8 @@ def _row(table: Table, data: DataRow, problems: _Problems) -> Row:
             continue
         row.figures[column.number] = cell
         row.typed[column.number] = _value(table, column, cell, problems)
+        if isinstance(cell, Blank) and cell.placeholder:
+            row.pending.add(column.number)
         if row.typed[column.number] is REMAINDER:
             rests.append(cell.position)
     if row.is_total and rests:
