@@ -94,6 +94,7 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             table, found = budget_table(block)
             problems.extend(found)
             if table is None:
+                registry.refuse(block.declaration.id)
                 continue
             problems.extend(place_rows(table))
             problems.extend(compute(table))
@@ -184,7 +185,8 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
         except CitationProblem as exc:
             at = exc.place  # the term's, or the tag's
             where = here if at is None else at.at(here.path)
-            problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
+            if not exc.reported:
+                problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
             continue
         if any(e.key == declaration.key for e in entries):
             problems.append(

@@ -166,7 +166,7 @@ def declared_measure(text: str) -> Measure:
     if folded in ("%", "phần trăm"):
         return PERCENT_MEASURE
     try:
-        return Measure.of(Unit.parse(key))
+        return Measure.of(money_unit(key))
     except ValueError:
         if MONEY_WORDS.search(folded) or not COUNT_LABEL.fullmatch(folded):
             if MONEY_WORDS.search(folded):
@@ -176,6 +176,31 @@ def declared_measure(text: str) -> Measure:
                 "“%” hoặc tên một đơn vị đếm (“Người”, “Hồ sơ”…)"
             ) from None
     return Measure(COUNT, folded)
+
+
+# How offices write money's unit besides "triệu đồng": "VNĐ", "đ", "triệu đ", "1.000đ" (nghìn
+# đồng), "1.000.000 đồng" (triệu đồng). Lower case, as compared.
+CURRENCY = r"(?:đồng|đ|vnđ|vnd)"
+_SCALED = re.compile(rf"1((?:\.?000)+)\s*{CURRENCY}\.?")
+_SHORT_CURRENCY = re.compile(rf"\s*{CURRENCY}\.?$")
+
+
+def money_unit(text: str) -> Unit:
+    """A money unit as an office types it: "đồng", "VNĐ", "đ", "nghìn đồng", "Triệu đ", "1.000đ",
+    "1.000.000 đồng", "tỷ VNĐ"; ValueError (Unit.parse's) when it is none."""
+    key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    scaled = _SCALED.fullmatch(key)
+    if scaled:
+        exponent = scaled.group(1).count("0")
+        unit = next((u for u in Unit if u.exponent == exponent), None)
+        if unit is not None:
+            return unit
+    if _SHORT_CURRENCY.fullmatch(key):
+        return Unit.DONG
+    try:
+        return Unit.parse(_SHORT_CURRENCY.sub(" đồng", key).strip())
+    except ValueError:
+        return Unit.parse(text)  # raises: the unit named as typed
 
 
 def header_measure(texts: list[str]) -> Measure | None:
@@ -211,7 +236,7 @@ def _unit_in_parentheses(inside: str) -> Measure | None:
     if not MONEY_WORDS.search(folded):
         return None
     try:
-        return Measure.of(Unit.parse(text))
+        return Measure.of(money_unit(text))
     except ValueError:
         return None
 
