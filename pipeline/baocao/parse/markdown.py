@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -292,7 +292,27 @@ def _budget_table(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[De
         return []
     typed, problems = read_pipe_table(declared, first, table, inline_markdown)
     out.problems.extend(problems)
-    return [typed] if typed is not None else []
+    return [_cited_cells(out, typed)] if typed is not None else []
+
+
+def _cited_cells(out: _Blocks, table: DeclaredTable) -> DeclaredTable:
+    """A budget table whose name and text cells have their citations read at their places, as a
+    plain table's are (resolve writes them; a broken one is reported at its cell)."""
+
+    def cell(typed: TableCell) -> TableCell:
+        if not BRACES.intersection(typed.text):
+            return typed
+        return _plain_cell(out, typed.text, typed.position)
+
+    rows = tuple(
+        replace(
+            row,
+            name=cell(row.name),
+            cells=tuple(c if not isinstance(c, TableCell) else cell(c) for c in row.cells),
+        )
+        for row in table.rows
+    )
+    return replace(table, rows=rows)
 
 
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:

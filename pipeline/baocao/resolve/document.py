@@ -15,11 +15,15 @@ from baocao.money.amount import Amount
 from baocao.money.figures import in_form
 from baocao.money.words import WordsStyle
 from baocao.parse.blocks import (
+    Citation,
     DeclaredTable,
+    Emphasis,
     Heading,
+    Inline,
     Item,
     Paragraph,
     PlainTable,
+    Strong,
     TableCell,
     TextBlock,
 )
@@ -146,6 +150,12 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         shown[index] = replace(block, inlines=inlines)
         previous = (index, walk.prose)
 
+    cells = _Cells(citations, style)
+    for table in tables.values():  # a citation in a row's name or text cell, as in prose
+        for row in table.rows:
+            row.name_cell = cells.cell(row.name_cell, accounted=False)
+            row.texts = {k: cells.cell(v, accounted=False) for k, v in row.texts.items()}
+    problems.extend(cells.problems)
     blocks: list[ShownBlock] = []
     for index, block in enumerate(document.blocks):
         if index in tables:
@@ -260,10 +270,27 @@ class _Cells:
         header = tuple(self.cell(cell) for cell in table.header)
         return replace(table, header=header, rows=rows)
 
-    def cell(self, cell: TableCell) -> TableCell:
+    def cell(self, cell: TableCell, accounted: bool = True) -> TableCell:
+        """A cell resolved; its typed figures are `accounted` for as prose's are (a plain
+        table's), or only their words checked (a budget table's name and notes)."""
+        if not accounted and not _cites(cell.inlines):
+            return cell  # nothing to resolve, and its figures not checked as prose's
         walk = Walk.of(cell.position, self.citations)
         inlines = walk.inlines(cell.inlines)
         self.problems.extend(walk.problems)
         self.problems.extend(check_words(walk.prose, self.style))
-        self.proses.append(walk.prose)
+        if accounted:
+            self.proses.append(walk.prose)
         return replace(cell, inlines=inlines)
+
+
+def _cites(inlines: tuple[Inline, ...]) -> bool:
+    """Whether inlines hold a citation, at any depth."""
+    for inline in inlines:
+        match inline:
+            case Citation():
+                return True
+            case Strong(children) | Emphasis(children):
+                if _cites(children):
+                    return True
+    return False
