@@ -79,8 +79,12 @@ def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
     for column in table.columns[2:]:
         if column.is_amount:
             value = row.values.get(column.number)
-            waiting = value is None and row.is_pending(column.number)  # a draft's "…" cell
-            cells.append(_plain("…" if waiting else table.figure(value, column)))
+            if value is None and row.is_pending(column.number):  # a draft's "…" cell
+                cells.append(_plain("…"))
+            elif value is None and column.number in row.dashes:  # 0 out of 0
+                cells.append(_plain("–"))
+            else:
+                cells.append(_plain(table.figure(value, column)))
         else:
             text = row.texts.get(column.index)
             cells.append(text.inlines if text is not None else ())

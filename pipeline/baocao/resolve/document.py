@@ -37,6 +37,7 @@ from baocao.resolve.citations import CitationProblem, Citations, Entry, Lookup, 
 from baocao.resolve.forms import check_forms
 from baocao.resolve.prose import Declaration, Prose, Walk
 from baocao.resolve.prose_checks import check_words
+from baocao.resolve.prose_percent import check_percents
 from baocao.resolve.tables import budget_table
 
 
@@ -146,6 +147,7 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         problems.extend(walk.problems)
         before = previous[1] if previous and previous[0] == index - 1 else None
         problems.extend(check_words(walk.prose, style, before))
+        problems.extend(check_percents(walk.prose))
         proses.append(walk.prose)
         shown[index] = replace(block, inlines=inlines)
         previous = (index, walk.prose)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from functools import partial
 
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, AmountTooLarge, Unit
@@ -37,6 +39,7 @@ from baocao.parse.blocks import (
     Value,
     Zeros,
 )
+from baocao.parse.formula import Formula, Op, Ref
 from baocao.parse.syntax import unit_named
 from baocao.problems import Code, Position, Problem
 from baocao.resolve.budget import (
@@ -51,6 +54,7 @@ from baocao.resolve.budget import (
     Table,
     Typed,
     dimension,
+    evaluate,
     factors,
     is_ratio,
     references,
@@ -213,7 +217,9 @@ def header_measure(texts: list[str]) -> Measure | None:
             if measure is not None:
                 return measure
         folded = " ".join(text.casefold().split())
-        if folded.startswith(("tỷ lệ", "tỉ lệ")) or re.search(r"(?:^|[^\d,.\s])\s*%$", folded):
+        if folded.startswith(("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng")) or re.search(
+            r"(?:^|[^\d,.\s])\s*%$", folded
+        ):
             return PERCENT_MEASURE  # not "… theo tỷ lệ 50%": a rate named, not the unit
         if folded.startswith(("số lượng", "khối lượng")):
             return Measure(COUNT, "")
@@ -381,6 +387,17 @@ def _formulas_hold(
             + " → ".join(f"({number})" for number in cycle),
         )
         return []
+    for column in columns:
+        if column.formula is None:
+            continue
+        reason = nonsense(column.formula)
+        if reason is not None:
+            problems.add(
+                codes.FORMULA_NONSENSE,
+                places[column.number],
+                f"công thức {column.label} {reason}: sửa công thức, hoặc xóa nó và gõ số",
+            )
+            return []
     unsummed: set[int] = set()
     for column in columns:
         if column.formula is None:
@@ -398,6 +415,53 @@ def _formulas_hold(
         else c
         for c in columns
     ]
+
+
+# Two sets of made-up cells a formula is tried on: one giving the same value on both (and a
+# third) gives it on every row, whatever the figures.
+_TRIALS = ((2, 3, 5, 7), (11, 13, 17, 19), (23, 29, 31, 37))
+
+
+def nonsense(formula: Formula) -> str | None:
+    """Why a formula cannot be meant: it divides a column by itself, or its value is the same
+    whatever the row's figures ((3)-(3), (3)/(3)×100); None when it can."""
+    same = _self_division(formula)
+    if same is not None:
+        return f"chia cột ({same}) cho chính nó: dòng nào cũng ra cùng một số"
+    if not _columns_read(formula):  # constants and totals only
+        return "không đọc ô nào của dòng: dòng nào cũng ra cùng một số"
+    results = set()
+    for trial in _TRIALS:
+        result = evaluate(formula, partial(_made_up, trial, 0), partial(_made_up, trial, 2))
+        results.add(result)
+    if len(results) == 1 and None not in results:
+        return "cho cùng một số trên mọi dòng, bất kể số liệu của dòng"
+    return None
+
+
+def _made_up(trial: tuple[int, ...], shift: int, number: int) -> Fraction | None:
+    """A made-up cell of column `number` (a total's with another `shift`) for a trial."""
+    return Fraction(trial[(number + shift) % len(trial)] * (number + 1) + shift)
+
+
+def _self_division(formula: Formula) -> int | None:
+    """The column a division divides by itself: "(3)/(3)"; None when none does."""
+    match formula:
+        case Op("/", left, Ref(n)) if any(r == Ref(n) for r in _columns_read(left)):
+            return n
+        case Op(_, left, right):
+            found = _self_division(left)
+            return found if found is not None else _self_division(right)
+    return None
+
+
+def _columns_read(formula: Formula) -> list[Ref]:
+    match formula:
+        case Ref():
+            return [formula]
+        case Op(_, left, right):
+            return [*_columns_read(left), *_columns_read(right)]
+    return []
 
 
 def _wrong_kind(column: Column, got: int | None) -> str:
