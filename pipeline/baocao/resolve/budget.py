@@ -3,9 +3,12 @@
 An amount is entered once, in a leaf row. A parent row's value is the sum of its children's,
 up to the grand total; a value the editor still types on a parent is a check against that sum,
 and so is a value typed in a column that has a formula ("(1)=(2)+(3)", "(3)=(1)×(2)",
-"(4)=(2)/(1)×100"). A parent whose money is only partly itemised says so with a remainder row
-("?" cells), which then shows the gap instead of a silent mismatch; a row marked "#" keeps its
-own figures and does not add up its children ("#=": and checks them against its figures).
+"(4)=(2)/(1)×100", a share of a column's total "(4)=(3)/tong×100"). A quotient by a cell that is
+0 or empty is an error, unless what it divides is 0 too ("–"); percents typed in a column without
+a formula are checked against the share most of them agree with. A parent whose money is only
+partly itemised says so with a remainder row ("?" cells), which then shows the gap instead of a
+silent mismatch; a row marked "#" keeps its own figures and does not add up its children ("#=":
+and checks them against its figures).
 
 Each column has its measure: money in a unit (đồng … tỷ đồng), a count (người, hồ sơ) or a
 percent. Money is held in đồng (`Amount`); a count or a percent is held as an `Amount` too, its
