@@ -94,11 +94,18 @@ def test_slips_of_a_table_figure_are_errors(tmp_path: Path, typed: str) -> None:
     assert placed(check_document(folder)) == [(*line_and_column(folder, typed), "BC509")]
 
 
-def test_a_labelled_total_is_the_table_total(tmp_path: Path) -> None:
-    folder = decision(tmp_path, "Tổng kinh phí thực hiện là 80.000.000 đồng.")
+def test_a_labelled_total_a_slip_away_from_the_table_total_is_an_error(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Tổng kinh phí thực hiện là 65.200.000 đồng.")
     problems = check_document(folder)
-    assert placed(problems) == [(*line_and_column(folder, "80.000.000"), "BC510")]
+    assert placed(problems) == [(*line_and_column(folder, "65.200.000"), "BC510")]
     assert "56.200.000 đồng" in problems[0].message
+
+
+def test_a_labelled_total_far_from_the_table_s_may_be_another_total(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Tổng kinh phí năm 2027 theo Kế hoạch là 200.000.000 đồng.")
+    problems = check_document(folder)
+    assert placed(problems) == [(*line_and_column(folder, "200.000.000"), "BC508")]
+    assert "56.200.000" in problems[0].message  # the warning names the table's total
 
 
 def test_a_labelled_total_that_is_an_item_is_an_error(tmp_path: Path) -> None:
@@ -154,3 +161,27 @@ def test_round_amounts_a_digit_apart_are_two_amounts_not_a_slip() -> None:
     assert slip(Decimal(700_000_000), Decimal(300_000_000)) is None
     assert slip(Decimal(70_000_000), Decimal(700_000_000)) is None
     assert slip(Decimal(301_000_000), Decimal(300_000_000)) is not None  # under 1 %
+
+
+def test_a_labelled_total_may_name_its_year_before_the_figure(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Tổng kinh phí năm 2027 là 56.200.500 đồng.")
+    assert placed(check_document(folder)) == [(*line_and_column(folder, "56.200.500"), "BC510")]
+
+
+def test_a_label_in_another_sentence_is_not_the_figure_s(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Tổng kinh phí theo bảng. Hỗ trợ mỗi người 700.000 đồng.")
+    assert placed(check_document(folder)) == [(*line_and_column(folder, "700.000"), "BC508")]
+
+
+def test_a_figure_of_a_row_without_id_asks_for_one(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Kinh phí mua máy là 31.400.000 đồng.")
+    table = folder / "01-kinh-phi.md"
+    table.write_text(table.read_text(encoding="utf-8").replace(" {#may-tinh}", ""), "utf-8")
+    problems = check_document(folder)
+    assert placed(problems) == [(*line_and_column(folder, "31.400.000"), "BC508")]
+    assert "01-kinh-phi.md:7" in problems[0].message  # the row to give an id
+
+
+def test_a_labelled_total_after_a_colon(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Tổng kinh phí: 562.000.000 đồng.")
+    assert placed(check_document(folder)) == [(*line_and_column(folder, "562.000.000"), "BC510")]

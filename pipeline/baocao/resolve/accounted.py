@@ -5,11 +5,15 @@ typed with its own id (`**10.122.000.000 đồng**{#de-xuat-2026}`) is declared 
 figure typed by hand is checked against what the document knows (docs/huong-dan-bien-tap.md,
 "Những con số ký được"):
 
-- a total named by its label ("tổng kinh phí", "tổng cộng", "tổng dự toán" just before it) must
-  be the grand total of the document's budget table, when the document has one table: another
-  figure is an error (`LABELLED_TOTAL`);
+- a total named by its label ("tổng kinh phí", "tổng cộng", "tổng dự toán" just before it, in
+  its sentence) is compared with the grand total of the document's budget table, when the
+  document has one table: a slip of that total, or the figure of another of its rows, is an
+  error (`LABELLED_TOTAL`); a figure far from it may be the total of something else ("tổng kinh
+  phí năm 2027 theo Kế hoạch") and goes on as any figure, its warning naming the total;
 - a figure equal to an amount with an id, of this document or of one it cites, in any unit,
-  should cite it (`RETYPED_AMOUNT`, a warning: prose_checks.check_retyped);
+  should cite it (`RETYPED_AMOUNT`, a warning: prose_checks.retyped); one equal to the figure of
+  a row without an id asks for the id (`UNACCOUNTED_AMOUNT`);
+
 - a figure that misses a table amount by a slip — one digit changed, two neighbouring digits
   swapped, a power of ten, less than 1 % — is an error that names the table amount and its
   place (`NEAR_MISS`): it is the table's figure typed wrong;
@@ -35,13 +39,13 @@ from baocao.resolve.prose import Prose, amounts, money
 from baocao.resolve.prose_checks import citation, retyped
 
 # A label that names the document's grand total, then up to 60 characters of the same sentence
-# (no figure, no full stop or semicolon) before the figure: "Tổng kinh phí đề xuất là …".
+# (no other amount, no end of sentence) before the figure: "Tổng kinh phí năm 2027 là …".
 TOTAL_LABEL = re.compile(r"t[ổô]ng\s+(?:kinh\s+phí|cộng|dự\s+toán)(?![\w])", re.IGNORECASE)
 LABEL_REACH = 60
 # The significant digits a table figure needs for a changed, swapped or shifted digit to be a
 # slip of it: 24.800.000 has three; 300.000.000 and 700.000.000 are two round amounts.
 SIGNIFICANT = 3
-_BETWEEN = re.compile(r"[^\d.;\n]*")
+_SENTENCE_END = re.compile(r"[;\n]|[.!?](?:\s|$)")
 
 
 @dataclass(frozen=True)
@@ -142,25 +146,37 @@ def check_accounted(
             continue  # a zero states that there is nothing: no amount to cite
         typed = " ".join(match.group(0).split())
         here = prose.position(match.start())
-        if total is not None and _labelled(prose.text, match.start()):
-            if amount != total.amount:
+        labelled = total is not None and _labelled(prose.text, match.start())
+        if total is not None and labelled and amount != total.amount:
+            other_row = any(f.amount == amount for f in figures if f.table is total.table)
+            if other_row or slip(amount.dong, total.amount.dong) is not None:
                 problems.append(_wrong_total(here, typed, form, total))
                 continue
         keys = known.get(amount)
         if keys:
             problems.append(retyped(here, typed, amount, form, keys))
             continue
+        same = next((f for f in figures if f.amount == amount), None)
+        if same is not None:  # a table's figure on a row without an id: nothing to cite yet
+            problems.append(_row_without_id(here, typed, same))
+            continue
         near = _nearest(amount, figures)
         if near is not None:
             problems.append(_near_miss(here, typed, form, *near))
             continue
+        beside = ""
+        if total is not None and labelled:  # a total of something else, or a figure gone stale
+            beside = (
+                f" (đứng sau chữ “tổng”, khác tổng cộng {total.shown()} {total.unit()} ở "
+                f"{total.place()})"
+            )
         problems.append(
             Problem(
                 codes.UNACCOUNTED_AMOUNT,
                 here,
-                f"“{typed}” gõ tay, không khớp khoản nào của văn bản: nếu là một khoản của bảng "
-                'thì trích từ bảng, ví dụ {{ tien("ma-bang.ma-dong") }}; nếu là số riêng của '
-                f"lời văn thì gắn mã cho nó, ví dụ “**{typed}**{{#ma-khoan}}”",
+                f"“{typed}” gõ tay, không khớp khoản nào của văn bản{beside}: nếu là một khoản "
+                'của bảng thì trích từ bảng, ví dụ {{ tien("ma-bang.ma-dong") }}; nếu là số riêng '
+                f"của lời văn thì gắn mã cho nó, ví dụ “**{typed}**{{#ma-khoan}}”",
             )
         )
     return problems
@@ -174,7 +190,9 @@ def _labelled(text: str, start: int) -> bool:
         return False
     label = found[-1]
     between = window[label.end() :]
-    return len(between) <= LABEL_REACH and _BETWEEN.fullmatch(between) is not None
+    if len(between) > LABEL_REACH or _SENTENCE_END.search(between):
+        return False
+    return next(amounts(between), None) is None
 
 
 def _nearest(amount: Amount, figures: list[TableAmount]) -> tuple[TableAmount, str] | None:
@@ -198,6 +216,16 @@ def _near_miss(here: Position, typed: str, form: Form, figure: TableAmount, how:
         here,
         f"“{typed}” gần trùng {figure.shown()} {figure.unit()} ở {figure.place()} ({how}): "
         f"số gõ tay có lẽ gõ sai{cite} để số chỉ nhập một lần",
+    )
+
+
+def _row_without_id(here: Position, typed: str, figure: TableAmount) -> Problem:
+    return Problem(
+        codes.UNACCOUNTED_AMOUNT,
+        here,
+        f"“{typed}” gõ tay, bằng số ở {figure.place()}, nhưng dòng đó chưa có mã: gắn mã cho "
+        f"dòng (ví dụ “{figure.row.name} {{#ma-dong}}”) rồi trích "
+        f'{{{{ tien("{figure.table.id}.ma-dong") }}}} để số chỉ nhập một lần',
     )
 
 
