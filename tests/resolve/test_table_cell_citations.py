@@ -49,3 +49,11 @@ def test_a_citation_written_wrong_in_a_cell_is_refused_at_its_cell(tmp_path: Pat
     folder = write_document(tmp_path, broken)
     (problem,) = check_document(folder)
     assert (problem.position.line, problem.code.code) == (8, "BC401")
+
+
+def test_a_citation_in_a_header_cell_prints_its_amount(tmp_path: Path) -> None:
+    table = TABLE.replace("| GHI CHÚ |", '| GHI CHÚ (tổng {{ tien("kp.tong") }}) |')
+    folder = write_document(tmp_path, table)
+    assert check_document(folder) == []
+    printed = cells(build_document(folder, tmp_path / "out").target)
+    assert "GHI CHÚ (tổng 56.200.000 đồng)" in printed

@@ -296,8 +296,8 @@ def _budget_table(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[De
 
 
 def _cited_cells(out: _Blocks, table: DeclaredTable) -> DeclaredTable:
-    """A budget table whose name and text cells have their citations read at their places, as a
-    plain table's are (resolve writes them; a broken one is reported at its cell)."""
+    """A budget table whose header, name and text cells have their citations read at their
+    places, as a plain table's are (resolve writes them; a broken one is reported at its cell)."""
 
     def cell(typed: TableCell) -> TableCell:
         if not BRACES.intersection(typed.text):
@@ -312,7 +312,10 @@ def _cited_cells(out: _Blocks, table: DeclaredTable) -> DeclaredTable:
         )
         for row in table.rows
     )
-    return replace(table, rows=rows)
+    header = tuple(
+        tuple(c if not isinstance(c, TableCell) else cell(c) for c in row) for row in table.header
+    )
+    return replace(table, header=header, rows=rows)
 
 
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:

@@ -32,7 +32,7 @@ from baocao.parse.frontmatter import FrontMatter
 from baocao.problems import Position, Problem
 from baocao.resolve.accounted import check_accounted, grand_total, table_amounts
 from baocao.resolve.appendices import appendix_problems
-from baocao.resolve.budget import Table, compute, place_rows
+from baocao.resolve.budget import HeaderCell, Table, compute, place_rows
 from baocao.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
 from baocao.resolve.forms import check_forms
 from baocao.resolve.prose import Declaration, Prose, Walk
@@ -153,7 +153,8 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         previous = (index, walk.prose)
 
     cells = _Cells(citations, style)
-    for table in tables.values():  # a citation in a row's name or text cell, as in prose
+    for table in tables.values():  # a citation in a header, name or text cell, as in prose
+        table.header = [_cited_header(cells, table, c) for c in table.header]
         for row in table.rows:
             row.name_cell = cells.cell(row.name_cell, accounted=False)
             row.texts = {k: cells.cell(v, accounted=False) for k, v in row.texts.items()}
@@ -284,6 +285,14 @@ class _Cells:
         if accounted:
             self.proses.append(walk.prose)
         return replace(cell, inlines=inlines)
+
+
+def _cited_header(cells: _Cells, table: Table, header: HeaderCell) -> HeaderCell:
+    """A header cell with its citations written, each reported at its own place."""
+    if not _cites(header.inlines):
+        return header
+    typed = TableCell(header.text, header.inlines, table.position)
+    return replace(header, inlines=cells.cell(typed, accounted=False).inlines)
 
 
 def _cites(inlines: tuple[Inline, ...]) -> bool:
