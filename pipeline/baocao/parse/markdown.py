@@ -30,6 +30,7 @@ from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
+    DataRow,
     DeclaredTable,
     Emphasis,
     Heading,
@@ -299,23 +300,22 @@ def _cited_cells(out: _Blocks, table: DeclaredTable) -> DeclaredTable:
     """A budget table whose header, name and text cells have their citations read at their
     places, as a plain table's are (resolve writes them; a broken one is reported at its cell)."""
 
-    def cell(typed: TableCell) -> TableCell:
-        if not BRACES.intersection(typed.text):
-            return typed
-        return _plain_cell(out, typed.text, typed.position)
+    def braced(cell: object) -> bool:
+        return isinstance(cell, TableCell) and bool(BRACES.intersection(cell.text))
 
-    rows = tuple(
-        replace(
-            row,
-            name=cell(row.name),
-            cells=tuple(c if not isinstance(c, TableCell) else cell(c) for c in row.cells),
-        )
-        for row in table.rows
-    )
+    def cell(typed: TableCell) -> TableCell:
+        return _plain_cell(out, typed.text, typed.position) if braced(typed) else typed
+
+    def row(data: DataRow) -> DataRow:
+        if not braced(data.name) and not any(braced(c) for c in data.cells):
+            return data  # most rows: nothing to read again
+        cells = tuple(cell(c) if isinstance(c, TableCell) else c for c in data.cells)
+        return replace(data, name=cell(data.name), cells=cells)
+
     header = tuple(
-        tuple(c if not isinstance(c, TableCell) else cell(c) for c in row) for row in table.header
+        tuple(cell(c) if isinstance(c, TableCell) else c for c in cells) for cells in table.header
     )
-    return replace(table, header=header, rows=rows)
+    return replace(table, header=header, rows=tuple(row(data) for data in table.rows))
 
 
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:
