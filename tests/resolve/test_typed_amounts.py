@@ -185,3 +185,12 @@ def test_a_figure_of_a_row_without_id_asks_for_one(tmp_path: Path) -> None:
 def test_a_labelled_total_after_a_colon(tmp_path: Path) -> None:
     folder = decision(tmp_path, "Tổng kinh phí: 562.000.000 đồng.")
     assert placed(check_document(folder)) == [(*line_and_column(folder, "562.000.000"), "BC510")]
+
+
+def test_the_guide_says_what_check_guarantees_and_what_it_cannot_know() -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "huong-dan-bien-tap.md").read_text("utf-8")
+    start = guide.index("### Những con số ký được")
+    section = guide[start : guide.index("\n## ", start)]
+    assert "**Những gì `make check` không thể biết**" in section
+    for code in ["BC508", "BC509", "BC510", "BC511", "BC335", "BC336", "BC337", "BC610"]:
+        assert code in section, code
