@@ -162,3 +162,25 @@ def test_a_percent_beside_two_cited_amounts_is_checked(
 def test_a_percent_with_one_cited_amount_is_not_checked(tmp_path: Path) -> None:
     prose = 'Đã giải ngân {{ tien("kp.tap-huan") }}, đạt 95,2% kế hoạch.\n'
     assert check_document(write_document(tmp_path, PROSE_TABLE, prose)) == []
+
+
+@pytest.mark.parametrize(
+    ("prose", "checked"),
+    [
+        # after both amounts, with nothing making it their ratio: a percent of something else
+        (
+            'Đề xuất {{ tien("kp.may-tinh") }} cho máy tính và {{ tien("kp.tap-huan") }} cho '
+            "tập huấn, tăng 12% so với năm trước.",
+            False,
+        ),
+        (
+            'Tập huấn {{ tien("kp.tap-huan") }} trên tổng {{ tien("kp.tong") }}, chiếm 95,2%.',
+            True,
+        ),
+    ],
+)
+def test_a_percent_is_checked_where_it_is_the_amounts_ratio(
+    tmp_path: Path, prose: str, checked: bool
+) -> None:
+    problems = check_document(write_document(tmp_path, PROSE_TABLE, prose + "\n"))
+    assert [p.code.code for p in problems] == (["BC511"] if checked else [])

@@ -1,11 +1,14 @@
 """A percent typed in prose beside two cited amounts, checked against them: "đã giải ngân
 {{ tien("kp.da-chi") }}, đạt 95,2% kế hoạch {{ tien("kp.ke-hoach") }}".
 
-In a sentence whose citations print exactly two amounts of money, a percent typed by hand must be
+In a sentence whose citations print exactly two amounts of money, a percent typed by hand between
+them, or right after "đạt", "bằng", "chiếm", "tương đương" (two words may stand between), must be
 one of them over the other ×100, or their difference over either ×100 ("tăng 5,2%"), at the
 decimals it is typed with (half up); another is an error at the percent (`PROSE_PERCENT`). A
-sentence with one cited amount, or three, says nothing check can compute: its percents are not
-checked (docs/huong-dan-bien-tap.md, "Những con số ký được").
+percent elsewhere ("…, tăng 12% so với năm trước") may be of something else, and a sentence with
+one cited amount, or three, says nothing check can compute: neither is checked
+(docs/huong-dan-bien-tap.md, "Những con số ký được").
+
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from baocao.resolve.prose import Prose, amounts, money
 
 PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s*%")
 SENTENCE_END = re.compile(r"[.;!?](?=\s|$)|\n\s*\n")
+# A word that makes a percent a ratio of the sentence's amounts when it does not stand between
+# them: "…{{ tien(a) }} trên tổng {{ tien(b) }}, đạt 95,2%".
+RATIO_WORD = re.compile(r"(?:đạt|bằng|chiếm|tương\s+đương|tương\s+ứng)\s*(?:\S+\s*){0,2}$", re.I)
 
 
 def check_percents(prose: Prose) -> list[Problem]:
@@ -39,13 +45,14 @@ def check_percents(prose: Prose) -> list[Problem]:
 
 def _sentence(prose: Prose, start: int, end: int) -> list[Problem]:
     text = prose.text[start:end]
-    cited = []
+    cited, spans = [], []
     for match in amounts(text):
         if prose.is_generated(start + match.start(), start + match.end()):
             try:
                 cited.append(Fraction(money(match)[0].dong))
             except NumberFormatError:
                 return []
+            spans.append(match.span())
     if len(cited) != 2 or not all(cited):
         return []
     a, b = cited
@@ -54,6 +61,9 @@ def _sentence(prose: Prose, start: int, end: int) -> list[Problem]:
     for match in PERCENT.finditer(text):
         if prose.is_generated(start + match.start(), start + match.end()):
             continue
+        between = spans[0][1] <= match.start() < spans[1][0]
+        if not between and not RATIO_WORD.search(text[: match.start()]):
+            continue  # "…, tăng 12% so với năm trước": a percent of something else
         typed = parse_number(match.group(1))
         exponent = typed.as_tuple().exponent
         assert isinstance(exponent, int)
