@@ -194,3 +194,10 @@ def test_the_guide_says_what_check_guarantees_and_what_it_cannot_know() -> None:
     assert "**Những gì `make check` không thể biết**" in section
     for code in ["BC508", "BC509", "BC510", "BC511", "BC335", "BC336", "BC337", "BC610"]:
         assert code in section, code
+
+
+def test_a_table_figure_rounded_in_a_larger_unit_is_retyped_not_a_slip(tmp_path: Path) -> None:
+    folder = decision(tmp_path, "Kinh phí tập huấn khoảng 25 triệu đồng.")
+    problems = check_document(folder)
+    assert placed(problems) == [(*line_and_column(folder, "25 triệu"), "BC506")]
+    assert '{{ tien("kp.tap-huan", "triệu", thap_phan=0) }}' in problems[0].message

@@ -26,11 +26,19 @@ ba trăm nghìn đồng)" against a table of 56.200.000 is still a near miss.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baocao import codes
-from baocao.money.amount import Amount, Form, NumberFormatError
+from baocao.money.amount import (
+    EXACT,
+    Amount,
+    Form,
+    NumberFormatError,
+    Unit,
+    parse_number,
+    round_half_up,
+)
 from baocao.money.figures import in_form
 from baocao.money.figures import number as written
 from baocao.problems import Position, Problem
@@ -156,6 +164,10 @@ def check_accounted(
         if keys:
             problems.append(retyped(here, typed, amount, form, keys))
             continue
+        rounded = _rounded(match["figure"], form, known)
+        if rounded is not None:  # "56 triệu đồng" for 56.200.000: the table's, rounded
+            problems.append(retyped(here, typed, amount, *rounded))
+            continue
         same = next((f for f in figures if f.amount == amount), None)
         if same is not None:  # a table's figure on a row without an id: nothing to cite yet
             problems.append(_row_without_id(here, typed, same))
@@ -180,6 +192,22 @@ def check_accounted(
             )
         )
     return problems
+
+
+def _rounded(
+    figure: str, form: Form, known: dict[Amount, list[str]]
+) -> tuple[Form, list[str]] | None:
+    """The form (with the decimals typed) and the ids of a known amount that `figure`, typed in
+    a unit above đồng, writes rounded half up: "56 triệu" for 56.200.000; None when none."""
+    if form.unit == Unit.DONG:
+        return None
+    decimals = len(figure.partition(",")[2])
+    typed = parse_number(figure)
+    for value, keys in known.items():
+        shown = round_half_up(EXACT.scaleb(value.dong, -form.unit.exponent), decimals)
+        if shown == typed:
+            return replace(form, decimals=decimals), keys
+    return None
 
 
 def _labelled(text: str, start: int) -> bool:
