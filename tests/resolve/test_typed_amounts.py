@@ -201,3 +201,18 @@ def test_a_table_figure_rounded_in_a_larger_unit_is_retyped_not_a_slip(tmp_path:
     problems = check_document(folder)
     assert placed(problems) == [(*line_and_column(folder, "25 triệu"), "BC506")]
     assert '{{ tien("kp.tap-huan", "triệu", thap_phan=0) }}' in problems[0].message
+
+
+def test_a_near_miss_of_another_column_names_its_column(tmp_path: Path) -> None:
+    table = """\
+Đơn vị: Đồng {#kp cot=1}
+
+| TT | NỘI DUNG | NĂM 2026 | NĂM 2027 |
+|----|----------|----------|----------|
+| A | B | (1) | (2) |
+| = | Tổng cộng {#tong} | | |
+| 1 | Tập huấn {#tap-huan} | 24.800.000 | 31.400.000 |
+"""
+    problems = problems_of(tmp_path, table, "Năm 2027 tập huấn 31.500.000 đồng.\n")
+    assert [p.code for p in problems] == [codes.NEAR_MISS]
+    assert '{{ tien("kp.tap-huan(2)") }}' in problems[0].message

@@ -237,14 +237,22 @@ def _nearest(amount: Amount, figures: list[TableAmount]) -> tuple[TableAmount, s
 
 
 def _near_miss(here: Position, typed: str, form: Form, figure: TableAmount, how: str) -> Problem:
-    key = figure.row.id and f"{figure.table.id}.{figure.row.id}"
-    cite = f"; trích {citation(key, form)}" if key else ""
     return Problem(
         codes.NEAR_MISS,
         here,
         f"“{typed}” gần trùng {figure.shown()} {figure.unit()} ở {figure.place()} ({how}): "
-        f"số gõ tay có lẽ gõ sai{cite} để số chỉ nhập một lần",
+        f"số gõ tay có lẽ gõ sai; {_cite(figure, form)} để số chỉ nhập một lần",
     )
+
+
+def _cite(figure: TableAmount, form: Form) -> str:
+    """How to cite a table's figure instead of typing it: its citation, or, on a row without an
+    id, the id to give it first."""
+    table, row = figure.table, figure.row
+    if row.id is None:
+        return f"gắn mã cho dòng đó (ví dụ “{row.name} {{#ma-dong}}”) rồi trích"
+    column = "" if figure.column == table.main else f"({figure.column})"
+    return f"trích {citation(f'{table.id}.{row.id}{column}', form)}"
 
 
 def _row_without_id(here: Position, typed: str, figure: TableAmount) -> Problem:
