@@ -224,15 +224,17 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def _nearest(amount: Amount, figures: list[TableAmount]) -> tuple[TableAmount, str] | None:
-    """The table figure `amount` is likeliest a slip of, with the slip; None when none."""
-    best: tuple[Decimal, TableAmount, str] | None = None
+    """The table figure `amount` is likeliest a slip of, with the slip: the closest, the most
+    detailed row of equal ones (an item rather than the total it alone makes); None when none."""
+    best: tuple[tuple[Decimal, int], TableAmount, str] | None = None
     for figure in figures:
         how = slip(amount.dong, figure.amount.dong)
         if how is None:
             continue
         distance = abs(amount.dong - figure.amount.dong) / abs(figure.amount.dong)
-        if best is None or distance < best[0]:
-            best = (distance, figure, how)
+        rank = (distance, -len(figure.row.ancestors()))
+        if best is None or rank < best[0]:
+            best = (rank, figure, how)
     return None if best is None else (best[1], best[2])
 
 
