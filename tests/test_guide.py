@@ -166,7 +166,17 @@ def test_the_words_example_in_the_guide_is_what_check_prints(tmp_path: Path) -> 
     expect("make check: vi-du-chu", result.stdout + result.stderr)
 
 
+def test_the_signed_numbers_example_is_what_check_prints(tmp_path: Path) -> None:
+    """Section 6, "Những con số ký được": a total a digit off whose words agree, an item retyped
+    a digit off, an amount nothing accounts for, a percent its two amounts do not give."""
+    write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du-so-ky")
+    assert result.returncode == 1
+    expect("make check: vi-du-so-ky", result.stdout + result.stderr)
+
+
 def test_check_messages_in_the_guide_are_what_check_prints(tmp_path: Path) -> None:
+
     write_examples(tmp_path)
     result = baocao(tmp_path, "check", "vi-du-loi")
     assert result.returncode == 1

@@ -89,6 +89,9 @@ PARENT_SUM = Code("BC331")  # a typed parent figure that is not its items' sum
 WRONG_FIGURE = Code("BC332")  # the one figure that puts the totals above it out
 FORMULA_MISMATCH = Code("BC333")  # a typed figure its column's formula does not give
 FIGURE_SCALE = Code("BC334", warning=True)  # a figure 1.000 times off its siblings, or its unit
+FORMULA_NONSENSE = Code("BC335")  # a formula giving one value on every row: (3)/(3), (3)-(3)
+DIVISION_BY_ZERO = Code("BC336")  # a formula dividing a figure by a cell that is 0 or empty
+PERCENT_STALE = Code("BC337")  # a typed percent the other columns of its row do not give
 
 
 # ---- BC4xx: ids, citations, declared amounts, cited documents -------------------------------
@@ -125,6 +128,10 @@ WORDS_UNREADABLE = Code("BC504", warning=True)  # words after a figure that cann
 WORDS_WITHOUT_FIGURE = Code("BC505", warning=True)  # "Bằng chữ: …" with no figure before it
 RETYPED_AMOUNT = Code("BC506", warning=True)  # a figure typed by hand that an id already holds
 FIGURE_TOO_LARGE = Code("BC507")  # a figure past baocao's limits (30 digits, 10^18 đồng)
+UNACCOUNTED_AMOUNT = Code("BC508", warning=True)  # a typed figure no citation, id or table holds
+NEAR_MISS = Code("BC509")  # a typed figure one slip away from a table's: a digit, ×10, under 1 %
+LABELLED_TOTAL = Code("BC510")  # "tổng kinh phí" before a figure that is not the table's total
+PROSE_PERCENT = Code("BC511")  # a percent typed beside two cited amounts that they do not give
 
 
 # ---- BC6xx: the form of each kind -----------------------------------------------------------

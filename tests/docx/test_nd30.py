@@ -307,6 +307,8 @@ def test_appendix_is_its_own_landscape_section_numbered_from_one(document: Any) 
     assert appendix.orientation == WD_ORIENT.LANDSCAPE
     assert same_length(appendix.page_width, Mm(297))
     assert same_length(appendix.page_height, Mm(210))
+    # PL I, I.3: bottom 20–25 mm on every page, the exemplar file's 15 mm notwithstanding
+    assert 20 <= mm(appendix.bottom_margin) <= 25 and 20 <= mm(appendix.top_margin) <= 25
     numbering = appendix._sectPr.find(qn("w:pgNumType"))
     assert numbering is not None and numbering.get(qn("w:start")) == "1"
     assert document.sections[0]._sectPr.find(qn("w:pgNumType")) is None

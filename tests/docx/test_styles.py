@@ -59,6 +59,7 @@ def test_each_paragraph_style_is_exactly_its_row_of_the_table(styles: Any, name:
         "size": lambda v: font.size == Pt(v),
         "bold": lambda v: font.bold is v,
         "italic": lambda v: font.italic is v,
+        "caps": lambda v: font.all_caps is v,
         "align": lambda v: fmt.alignment == getattr(WD_ALIGN_PARAGRAPH, v.upper()),
         "first_line_indent_cm": lambda v: within_a_twip(fmt.first_line_indent, Cm(v)),
         "left_indent_cm": lambda v: within_a_twip(fmt.left_indent, Cm(v)),

@@ -31,7 +31,9 @@ def test_build_nhap_build_prints_the_same_text(
     name: str, kinds_built: dict[str, Path], tmp_path: Path
 ) -> None:
     folder = import_docx(kinds_built[name], tmp_path / "content", name)
-    assert check_document(folder) == [], name
+    # the figures citations printed come back typed by hand: each one a BC508 warning to cite
+    found = [p for p in check_document(folder) if p.code != codes.UNACCOUNTED_AMOUNT]
+    assert found == [], name
     again = build_document(folder, tmp_path / "output").target
     assert docx_text(again) == docx_text(kinds_built[name])
 

@@ -277,7 +277,6 @@ def test_a_prose_total_soat_warns_about_is_an_error_after_nhap(tmp_path: Path) -
     [
         "Tổng kinh phí đã giải ngân: 270.000.000 đồng{#kp-1 = kp-1-*}.\n",  # the figure corrected
         "Tổng kinh phí đã giải ngân: 300.000.000 đồng{#kp-1}.\n",  # not the sum of those items
-        "Tổng kinh phí đã giải ngân: 300.000.000 đồng.\n",  # its tag deleted whole
     ],
 )
 def test_the_editor_confirms_a_prose_total(confirmed: str, tmp_path: Path) -> None:
@@ -286,3 +285,16 @@ def test_the_editor_confirms_a_prose_total(confirmed: str, tmp_path: Path) -> No
     (folder / "02-kinh-phi.md").write_text(f"# II. KINH PHÍ\n\n{confirmed}", encoding="utf-8")
     assert check_document(folder) == []
     assert build_document(folder, tmp_path / "output").warnings == []
+
+
+def test_a_prose_total_whose_tag_is_deleted_is_a_typed_figure(tmp_path: Path) -> None:
+    source = report(tmp_path / "bc.docx", "An Bình, ngày 15 tháng 3 năm 2027", TOTAL)
+    folder = import_docx(source, tmp_path / "content", "bc", today=TODAY)
+    confirmed = "Tổng kinh phí đã giải ngân: 300.000.000 đồng.\n"  # its tag deleted whole
+    (folder / "02-kinh-phi.md").write_text(f"# II. KINH PHÍ\n\n{confirmed}", encoding="utf-8")
+    (warning,) = check_document(folder)  # a figure nothing accounts for any more
+    assert (warning.code, warning.position.line, warning.position.column) == (
+        codes.UNACCOUNTED_AMOUNT,
+        3,
+        29,
+    )

@@ -22,10 +22,19 @@ from conftest import ROOT, needs_make
 
 
 def at_an_ellipsis(problem: Problem) -> bool:
-    """Whether a problem's line and column show a "…" (or "...") in its file."""
+    """Whether a problem's line and column show what is still to fill in its file: a "…" (or
+    "..."), a "[" opening the skeleton's guidance, or a citation of a table's "…" cell."""
     lines = problem.position.path.read_text(encoding="utf-8").split("\n")
     rest = lines[problem.position.line - 1][problem.position.column - 1 :]
-    return rest.startswith(("…", "..."))
+    return rest.startswith(("…", "...", "[", "{{"))
+
+
+def filled(text: str) -> str:
+    """A skeleton's part as an editor fills it: a figure in each "…" cell of a table, words for
+    the guidance in brackets and for each "…"."""
+    text = re.sub(r"\|\s*…\s*\|$", "| 50 |", text, flags=re.M)
+    text = re.sub(r"\[[^\]\n]*\]", "Nội dung đã viết", text)
+    return text.replace("…", "Thử Nghiệm")
 
 
 def baocao(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -54,9 +63,16 @@ def test_a_new_document_builds_with_its_citations_and_check_lists_its_blanks(
     built = build_document(folder, tmp_path / "output")
     assert all(w.warning and w.code == codes.PLACEHOLDER for w in built.warnings)
     text = docx_text(built.target)
-    assert "150.000.000 đồng (Một trăm năm mươi triệu đồng)" in text  # the cited total
-    assert "trong đó mua sắm thiết bị 100.000.000 đồng" in text
+    assert "Tổng kinh phí đề xuất là …, trong đó … …." in text  # citations of "…" cells
     assert "XÃ …" in text  # placeholders stay visible until filled in
+    assert "[Viết nội dung ở đây." in text  # and so does the guidance, until replaced
+    for part in folder.glob("*.md"):
+        part.write_text(filled(part.read_text(encoding="utf-8")), "utf-8")
+    assert check_document(folder) == []
+    text = docx_text(build_document(folder, tmp_path / "output").target)
+    assert "Tổng kinh phí đề xuất là 100.000.000 đồng (Một trăm triệu đồng)" in text
+    assert "trong đó Thử Nghiệm 50.000.000 đồng" in text
+    assert "[" not in text
 
 
 def test_dated_the_month_it_is_made(tmp_path: Path) -> None:
@@ -135,9 +151,51 @@ def test_each_kind_builds_as_it_is_and_checks_clean_once_filled(tmp_path: Path, 
         assert "CÔNG VĂN" not in printed
         assert any(t.startswith("Số:") and t.endswith("/UBND-…") for t in printed)
     for part in folder.glob("*.md"):
-        part.write_text(part.read_text(encoding="utf-8").replace("…", "Thử Nghiệm"), "utf-8")
+        part.write_text(filled(part.read_text(encoding="utf-8")), "utf-8")
     assert check_document(folder) == []
     build_document(folder, tmp_path / "output")
+
+
+@pytest.mark.parametrize(
+    ("kind", "left", "column"),
+    [
+        ("bao-cao", "[Viết nội dung ở đây.", 1),  # the instruction
+        ("bao-cao", "- [Gạch đầu dòng", 3),
+        ("bien-ban", "[Cuộc họp/Hội nghị/Hội thảo] kết thúc", 1),  # the alternatives
+        ("bien-ban", "Nội dung [theo diễn biến", 10),
+        ("to-trinh", "| 1  | … {#khoan-1}      | …        |", 28),  # a table's "…" cell
+    ],
+)
+def test_what_an_editor_leaves_of_the_skeleton_is_named_at_its_line(
+    tmp_path: Path, kind: str, left: str, column: int
+) -> None:
+    folder = new_document(tmp_path / "content", "van-ban", kind=kind)
+    parts = sorted(folder.glob("*.md"))
+    for part in parts:  # filled in, but for the one line the editor forgot
+        lines = part.read_text(encoding="utf-8").split("\n")
+        kept = [line if line.startswith(left) else filled(line) for line in lines]
+        part.write_text("\n".join(kept), "utf-8")
+    file, line = next(
+        (p.name, n)
+        for p in parts
+        for n, text in enumerate(p.read_text(encoding="utf-8").split("\n"), start=1)
+        if text.startswith(left)
+    )
+    problems = check_document(folder)
+    assert (file, line, column) in [
+        (p.position.path.name, p.position.line, p.position.column) for p in problems
+    ]
+    assert all(p.code == codes.PLACEHOLDER for p in problems)
+    built = build_document(folder, tmp_path / "output")  # a draft: it builds, with warnings
+    assert [w.code for w in built.warnings] == [codes.PLACEHOLDER] * len(problems)
+
+
+def test_a_form_s_standard_clause_is_text_not_a_placeholder(tmp_path: Path) -> None:
+    folder = new_document(tmp_path / "content", "qd", kind="quyet-dinh")
+    lines = {p.position.line for p in check_document(folder)}
+    text = (folder / "00-quyet-dinh.md").read_text(encoding="utf-8").split("\n")
+    clause = text.index("Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.") + 1
+    assert clause not in lines
 
 
 def test_an_unknown_kind_is_a_usage_error_listing_the_kinds(tmp_path: Path) -> None:

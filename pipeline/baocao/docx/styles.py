@@ -47,6 +47,7 @@ def setters() -> dict[str, Callable[[ParagraphStyle, Any], None]]:  # Any: a TOM
         "size": lambda s, v: setattr(s.font, "size", Pt(v)),
         "bold": lambda s, v: setattr(s.font, "bold", v),
         "italic": lambda s, v: setattr(s.font, "italic", v),
+        "caps": lambda s, v: setattr(s.font, "all_caps", v),
         "align": lambda s, v: setattr(s.paragraph_format, "alignment", alignments[v]),
         "first_line_indent_cm": lambda s, v: setattr(
             s.paragraph_format, "first_line_indent", Cm(v)

@@ -362,9 +362,11 @@ class RowHead:
 
 @dataclass(frozen=True)
 class Blank:
-    """An empty figure cell."""
+    """An empty figure cell; `placeholder` when it holds a "…" still to fill (a new document's
+    table, baocao.parse.placeholders)."""
 
     position: Position
+    placeholder: bool = False
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from baocao import codes
 from baocao.parse.blocks import (
     Block,
     Break,
+    DataRow,
     DeclaredTable,
     Emphasis,
     Heading,
@@ -292,7 +293,29 @@ def _budget_table(out: _Blocks, declaration: _Raw, rest: deque[_Raw]) -> list[De
         return []
     typed, problems = read_pipe_table(declared, first, table, inline_markdown)
     out.problems.extend(problems)
-    return [typed] if typed is not None else []
+    return [_cited_cells(out, typed)] if typed is not None else []
+
+
+def _cited_cells(out: _Blocks, table: DeclaredTable) -> DeclaredTable:
+    """A budget table whose header, name and text cells have their citations read at their
+    places, as a plain table's are (resolve writes them; a broken one is reported at its cell)."""
+
+    def braced(cell: object) -> bool:
+        return isinstance(cell, TableCell) and bool(BRACES.intersection(cell.text))
+
+    def cell(typed: TableCell) -> TableCell:
+        return _plain_cell(out, typed.text, typed.position) if braced(typed) else typed
+
+    def row(data: DataRow) -> DataRow:
+        if not braced(data.name) and not any(braced(c) for c in data.cells):
+            return data  # most rows: nothing to read again
+        cells = tuple(cell(c) if isinstance(c, TableCell) else c for c in data.cells)
+        return replace(data, name=cell(data.name), cells=cells)
+
+    header = tuple(
+        tuple(cell(c) if isinstance(c, TableCell) else c for c in cells) for cells in table.header
+    )
+    return replace(table, header=header, rows=tuple(row(data) for data in table.rows))
 
 
 def _plain_table(out: _Blocks, raw: _Raw) -> PlainTable | None:

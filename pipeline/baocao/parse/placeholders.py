@@ -1,5 +1,7 @@
 """Placeholders still to fill: a "…" or "..." standing where a word should be, as `baocao new` and
-`baocao nhap` write them, found in the front matter and in the text (not in tables).
+`baocao nhap` write them, found in the front matter, in the text and in table cells; and a new
+document's words to the editor, in square brackets: "[Viết nội dung ở đây]", "[Cuộc họp/Hội
+nghị]" (an instruction, or the alternatives to choose from), which no document prints.
 
 Each line holding one is a `draft` problem at its first placeholder's column: check fails on it, a
 build warns and builds. An ellipsis glued to a word ("máy scan...") or, in the text, closing an
@@ -16,9 +18,16 @@ from pathlib import Path
 
 from baocao import codes
 from baocao.parse.blocks import TextBlock, position_at
+from baocao.parse.syntax import CITATION
 from baocao.problems import Position, Problem
 
 MESSAGE = "còn chỗ “…” chưa điền: thay bằng nội dung thật"
+GUIDANCE_MESSAGE = "còn lời hướng dẫn “[…]” của văn bản mẫu: thay bằng nội dung thật (bỏ cả “[ ]”)"
+# The editor's guidance in a new document: words in square brackets on one line, opening with a
+# letter ("[1]" is no guidance), outside a citation's "{{ … }}".
+GUIDANCE = re.compile(r"\[[^\W\d_][^\[\]\n]*\]")
+# A table cell that is a placeholder: "…" or "..." alone.
+CELL = re.compile(r"…|\.\.\.")
 # "…" or "..." where a word should be: not glued to the word before it ("trí tuệ..." is "v.v.").
 PLACEHOLDER = re.compile(r"(?<![\w.…])(?:…(?![\w…])|\.\.\.(?![\w.…]))")
 # …unless it closes an enumeration: "máy in, máy quét, ..." (after "," or ";", at the end).
@@ -35,6 +44,19 @@ def placeholders(text: str, enumerations: bool = True) -> Iterator[int]:
         if enumerations and ENUMERATION_END.search(before) and CLOSING.match(after):
             continue
         yield match.start()
+
+
+def is_placeholder_cell(text: str) -> bool:
+    """Whether a table cell's text is a placeholder alone: "…" or "..."."""
+    return CELL.fullmatch(text.strip()) is not None
+
+
+def guidance(text: str) -> Iterator[int]:
+    """Where `text` holds a new document's guidance: the offset of each "[" opening one."""
+    citations = [m.span() for m in CITATION.finditer(text)]
+    for match in GUIDANCE.finditer(text):
+        if not any(start <= match.start() < end for start, end in citations):
+            yield match.start()
 
 
 def front_placeholders(path: Path, text: str, first_line: int) -> list[Problem]:
@@ -68,10 +90,23 @@ def _without_comment(line: str) -> str:
 def body_placeholders(block: TextBlock, typed: str) -> list[Problem]:
     """A placeholder in a heading, paragraph or list item (`typed`, its text as typed), one for
     each line holding any, at the first on that line."""
-    first: dict[int, int] = {}  # each line of the block → its first placeholder's offset
-    for offset in placeholders(typed):
-        first.setdefault(typed.count("\n", 0, offset), offset)
+    first: dict[int, tuple[int, str]] = {}  # each line → its first placeholder and message
+    found = [(o, MESSAGE) for o in placeholders(typed)]
+    found += [(o, GUIDANCE_MESSAGE) for o in guidance(typed)]
+    for offset, message in sorted(found):
+        first.setdefault(typed.count("\n", 0, offset), (offset, message))
     return [
-        Problem(codes.PLACEHOLDER, position_at(block, offset), MESSAGE)
-        for offset in first.values()  # in line order
+        Problem(codes.PLACEHOLDER, position_at(block, offset), message)
+        for offset, message in first.values()  # in line order
     ]
+
+
+def cell_placeholders(text: str, at: Position) -> list[Problem]:
+    """A placeholder or guidance in a table's text cell (`text` as typed, from `at`), at the
+    first one."""
+    found = sorted([*placeholders(text), *guidance(text)])
+    if not found:
+        return []
+    offset = found[0]
+    message = GUIDANCE_MESSAGE if text.startswith("[", offset) else MESSAGE
+    return [Problem(codes.PLACEHOLDER, Position(at.path, at.line, at.column + offset), message)]

@@ -59,6 +59,7 @@ from baocao.parse.blocks import (
     Zeros,
 )
 from baocao.parse.formula import FORMULA_EXAMPLES, Formula, parse_formula
+from baocao.parse.placeholders import MESSAGE, cell_placeholders, is_placeholder_cell
 from baocao.parse.syntax import (
     END_TAG,
     ID,
@@ -317,6 +318,7 @@ class _Rows:
             name, tag = name_text[: match.start()].strip(), match.group(1).strip()
             tag_column = name_at.column + match.start() + match.group(0).index("{#")
         name_cell = _cell(name, name_at, self.inlines)
+        self.problems.extend(cell_placeholders(name, name_at))
         if not complete:
             text = " ".join(t for t in texts[:2] if t)
             shown = text if len(text) <= 60 else text[:57].rstrip() + "…"
@@ -387,9 +389,13 @@ class _Rows:
         """A cell under a column of text as its text; under a column of figures, as its figure:
         empty, "?", or a number written the Vietnamese way."""
         if not column.number:
+            self.problems.extend(cell_placeholders(text, at))
             return _cell(text, at, self.inlines)
         if text == "":
             return Blank(at)
+        if is_placeholder_cell(text):
+            self.problems.add(codes.PLACEHOLDER, at, MESSAGE)
+            return Blank(at, placeholder=True)
         if text == "?":
             return Rest(at)
         try:

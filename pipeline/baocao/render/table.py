@@ -78,7 +78,13 @@ def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
     cells = [_plain(row.code), row.name_cell.inlines]
     for column in table.columns[2:]:
         if column.is_amount:
-            cells.append(_plain(table.figure(row.values.get(column.number), column)))
+            value = row.values.get(column.number)
+            if value is None and row.is_pending(column.number):  # a draft's "…" cell
+                cells.append(_plain("…"))
+            elif value is None and column.number in row.dashes:  # 0 out of 0
+                cells.append(_plain("–"))
+            else:
+                cells.append(_plain(table.figure(value, column)))
         else:
             text = row.texts.get(column.index)
             cells.append(text.inlines if text is not None else ())

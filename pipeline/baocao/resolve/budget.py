@@ -3,9 +3,12 @@
 An amount is entered once, in a leaf row. A parent row's value is the sum of its children's,
 up to the grand total; a value the editor still types on a parent is a check against that sum,
 and so is a value typed in a column that has a formula ("(1)=(2)+(3)", "(3)=(1)×(2)",
-"(4)=(2)/(1)×100"). A parent whose money is only partly itemised says so with a remainder row
-("?" cells), which then shows the gap instead of a silent mismatch; a row marked "#" keeps its
-own figures and does not add up its children ("#=": and checks them against its figures).
+"(4)=(2)/(1)×100", a share of a column's total "(4)=(3)/tong×100"). A quotient by a cell that is
+0 or empty is an error, unless what it divides is 0 too ("–"); percents typed in a column without
+a formula are checked against the share most of them agree with. A parent whose money is only
+partly itemised says so with a remainder row ("?" cells), which then shows the gap instead of a
+silent mismatch; a row marked "#" keeps its own figures and does not add up its children ("#=":
+and checks them against its figures).
 
 Each column has its measure: money in a unit (đồng … tỷ đồng), a count (người, hồ sơ) or a
 percent. Money is held in đồng (`Amount`); a count or a percent is held as an `Amount` too, its
@@ -24,12 +27,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
+from functools import partial
 
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Unit
 from baocao.money.figures import number as written
-from baocao.parse.blocks import Inline, RowHead, TableCell, Value
-from baocao.parse.formula import Const, Formula, Op, Ref
+from baocao.parse.blocks import Figure, Inline, RowHead, TableCell, Value
+from baocao.parse.formula import Const, Formula, Op, Ref, Total
 from baocao.problems import Position, Problem
 
 
@@ -97,7 +101,7 @@ SYMBOLS = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 def references(formula: Formula) -> list[int]:
     """The columns a formula reads, in order, each once."""
     match formula:
-        case Ref(n):
+        case Ref(n) | Total(n):
             return [n]
         case Const():
             return []
@@ -105,17 +109,33 @@ def references(formula: Formula) -> list[int]:
             return list(dict.fromkeys([*references(left), *references(right)]))
 
 
-def evaluate(formula: Formula, get: Callable[[int], Fraction | None]) -> Fraction | None:
-    """A formula over a row's exact values. An empty cell counts as 0 in a sum or a difference
-    (None when both sides are empty); a product or a quotient with an empty cell, or a quotient
-    by 0, is None: the cell stays empty."""
+def uses_total(formula: Formula) -> bool:
+    """Whether a formula reads a column's total ("tong"): it waits for the whole table."""
+    match formula:
+        case Total():
+            return True
+        case Op(_, left, right):
+            return uses_total(left) or uses_total(right)
+    return False
+
+
+Values = Callable[[int], Fraction | None]
+
+
+def evaluate(formula: Formula, get: Values, total: Values | None = None) -> Fraction | None:
+    """A formula over a row's exact values, and the table's totals (`total`, by column; None
+    while they are not known). An empty cell counts as 0 in a sum or a difference (None when
+    both sides are empty); a product or a quotient with an empty cell, or a quotient by 0, is
+    None: the cell stays empty."""
     match formula:
         case Ref(n):
             return get(n)
+        case Total(n):
+            return total(n) if total is not None else None
         case Const(value):
             return Fraction(value)
         case Op(operator, left, right):
-            a, b = evaluate(left, get), evaluate(right, get)
+            a, b = evaluate(left, get, total), evaluate(right, get, total)
             if operator in "+-":
                 if a is None and b is None:
                     return None
@@ -129,15 +149,21 @@ def evaluate(formula: Formula, get: Callable[[int], Fraction | None]) -> Fractio
     raise AssertionError(formula)  # pragma: no cover
 
 
-def formula_text(formula: Formula, shown: Callable[[int], str] | None = None) -> str:
-    """ "(2)+(3)", "(2)÷(1)×100"; with `shown`, each column's figure instead, spaced:
-    "73 + 390", "80 ÷ 100 × 100"."""
+def formula_text(
+    formula: Formula,
+    shown: Callable[[int], str] | None = None,
+    total: Callable[[int], str] | None = None,
+) -> str:
+    """ "(2)+(3)", "(2)÷(1)×100", "(3)÷tong(3)×100"; with `shown` (and `total` for a column's
+    total), each figure instead, spaced: "73 + 390", "80 ÷ 100 × 100"."""
     space = " " if shown else ""
 
     def text(node: Formula, outer: int) -> str:
         match node:
             case Ref(n):
                 return shown(n) if shown else f"({n})"
+            case Total(n):
+                return total(n) if shown and total else f"tong({n})"
             case Const(value):
                 return written(value)  # as typed the Vietnamese way: "100", "0,5"
             case Op(operator, left, right):
@@ -157,7 +183,7 @@ def dimension(formula: Formula, measure: Callable[[int], Measure]) -> int | None
     """How many times money enters the formula's result (0, 1, 2, −1 …); None when it adds or
     subtracts money and a figure that is not money."""
     match formula:
-        case Ref(n):
+        case Ref(n) | Total(n):
             return measure(n).dimension
         case Const():
             return 0
@@ -258,6 +284,15 @@ class Row:
     children: list[Row] = field(default_factory=list)
     values: dict[int, Amount | None] = field(default_factory=dict)  # computed, by column number
     exact: dict[int, Fraction] = field(default_factory=dict)  # a quotient `values` rounds
+    pending: set[int] = field(default_factory=set)  # its "…" cells still to fill, by column
+    dashes: set[int] = field(default_factory=set)  # its quotients of 0 by 0, printed "–"
+
+    def is_pending(self, number: int) -> bool:
+        """Whether the cell of column `number` waits for a "…" to be filled: its own, or one of
+        the items it adds up."""
+        if number in self.pending:
+            return True
+        return self.sums_children and any(c.is_pending(number) for c in self.children)
 
     @property
     def line(self) -> int:
@@ -393,6 +428,17 @@ class Table:
                 text = written(value, shape.decimals if shape.fixed else None)
             self._figures[key] = text
         return self._figures[key]
+
+    def total_exact(self, number: int) -> Fraction | None:
+        """A column's total, exactly, as "tong(n)" reads it: its "=" row's value; in a table
+        without one, the sum of its top rows."""
+        total = next((r for r in self.rows if r.is_total), None)
+        if total is not None:
+            return _exact(total, number)
+        present = [
+            v for r in self.rows if r.parent is None and (v := _exact(r, number)) is not None
+        ]
+        return sum(present, Fraction(0)) if present else None
 
     def shown(self, amount: Amount | None, column: Column | int | None = None) -> str:
         """A value for a message: "10.960", "0", or "trống"."""
@@ -543,6 +589,9 @@ def compute(table: Table) -> list[Problem]:
     formulas = formula_order(table.columns)
     for root in [r for r in table.rows if r.parent is None]:
         _compute(table, root, formulas, problems)
+    _after_totals(table, formulas)
+    problems.extend(_divisions_by_zero(table, formulas))
+    problems.extend(_stale_percents(table))
     broken = _formula_problems(table, formulas)
     slips = _magnitudes(table)
     problems.extend(_sum_problems(table, broken, slips))
@@ -579,7 +628,7 @@ def _compute(table: Table, row: Row, formulas: list[Column], problems: list[Prob
             if child.is_remainder:
                 for column in formulas:
                     if child.values.get(column.number) is None:
-                        _store(child, column, _evaluate(column, child))
+                        _store(child, column, _evaluate(table, column, child))
     for column in table.amount_columns:
         if column.formula is not None:
             continue
@@ -602,7 +651,15 @@ def _compute(table: Table, row: Row, formulas: list[Column], problems: list[Prob
         if isinstance(typed, Amount):
             row.values[column.number] = typed
         elif not (row.is_remainder and not summing):  # a remainder row waits for its parent
-            _store(row, column, _evaluate(column, row))
+            _store(row, column, _evaluate(table, column, row))
+
+
+def _total_value(table: Table, number: int) -> Amount | None:
+    """A column's total as a value of the model, for a message."""
+    exact = table.total_exact(number)
+    if exact is None:
+        return None
+    return Amount(Decimal(exact.numerator) / Decimal(exact.denominator))
 
 
 def _exact(row: Row, number: int) -> Fraction | None:
@@ -613,9 +670,20 @@ def _exact(row: Row, number: int) -> Fraction | None:
     return None if value is None else Fraction(value.dong)
 
 
-def _evaluate(column: Column, row: Row) -> Fraction | None:
+def _evaluate(table: Table, column: Column, row: Row) -> Fraction | None:
     assert column.formula is not None
-    return evaluate(column.formula, lambda number: _exact(row, number))
+    return evaluate(column.formula, lambda number: _exact(row, number), table.total_exact)
+
+
+def _after_totals(table: Table, formulas: list[Column]) -> None:
+    """The formula cells that read a column's total ("tong"), once every total is known; a
+    typed one stays as typed (and is checked)."""
+    waiting = [c for c in formulas if c.formula is not None and uses_total(c.formula)]
+    for row in table.rows if waiting else []:
+        for column in waiting:
+            if (row.sums_children and column.summed) or row.typed.get(column.number) is not None:
+                continue
+            _store(row, column, _evaluate(table, column, row))
 
 
 def _store(row: Row, column: Column, value: Fraction | None) -> None:
@@ -735,11 +803,15 @@ def _formula_problems(table: Table, formulas: list[Column]) -> Broken:
                     return Fraction(value.dong)
                 return _exact(row, number)
 
-            result = evaluate(column.formula, exact)
+            result = evaluate(column.formula, exact, table.total_exact)
             if result is None or _agrees(column, typed, result):
                 continue
             figure = _half_up(result / 10**column.measure.exponent, column.decimals)
-            figures = formula_text(column.formula, lambda n: table.shown(operand(n), n))
+            figures = formula_text(
+                column.formula,
+                lambda n: table.shown(operand(n), n),
+                lambda n: table.shown(_total_value(table, n), n),
+            )
             text = (
                 f"sai công thức cột {column.label} — cột {column.name} ghi "
                 f"{table.shown(typed, column)}, nhưng {formula_text(column.formula)} = {figures} "
@@ -748,6 +820,137 @@ def _formula_problems(table: Table, formulas: list[Column]) -> Broken:
             involved = {column.number, *column.operands}
             broken.setdefault(row, []).append((column.number, involved, text))
     return broken
+
+
+def _divisions_by_zero(table: Table, formulas: list[Column]) -> list[Problem]:
+    """Each formula cell left empty because it divides by 0 (or by an empty cell): an error
+    when what it divides is a figure; "–" when that is 0 too (nothing planned, nothing done:
+    docs/huong-dan-bien-tap.md, "Những con số ký được")."""
+    problems: list[Problem] = []
+    for row in table.rows:
+        if row.is_remainder:
+            continue
+        for column in formulas:
+            number = column.number
+            if row.values.get(number) is not None or row.typed.get(number) is not None:
+                continue
+            assert column.formula is not None
+            found = _by_zero(column.formula, partial(_exact, row), table.total_exact)
+            if found is None:
+                continue
+            dividend, divisor = found
+            if dividend == 0:
+                row.dashes.add(number)
+                continue
+            problems.append(
+                Problem(
+                    codes.DIVISION_BY_ZERO,
+                    table.at(row, number),
+                    f"{row.label()}, cột {column.name}: công thức {formula_text(column.formula)} "
+                    f"chia cho {formula_text(divisor)}, ô này bằng 0 hoặc để trống — ghi số vào "
+                    "ô đó, hoặc gõ thẳng số của ô này",
+                )
+            )
+    return problems
+
+
+def _by_zero(formula: Formula, get: Values, total: Values) -> tuple[Fraction, Formula] | None:
+    """The first quotient of `formula` whose divisor is 0 or empty while what it divides is not
+    empty: that figure and the divisor; None when there is none."""
+    match formula:
+        case Op(operator, left, right):
+            if operator == "/":
+                a, b = evaluate(left, get, total), evaluate(right, get, total)
+                if a is not None and not b:
+                    return a, right
+            return _by_zero(left, get, total) or _by_zero(right, get, total)
+    return None
+
+
+# Typed percents ------------------------------------------------------------------------------
+
+
+def _stale_percents(table: Table) -> list[Problem]:
+    """Each percent typed in a percent column without a formula that the row's other columns
+    do not give, when they give the rest of the column: of the shares the column can be — one
+    column over another ×100, a column over its total ×100 — the one most of its typed figures
+    agree with, at the decimals each is typed with; the figures it does not give are stale."""
+    problems: list[Problem] = []
+    figures = [c for c in table.amount_columns if c.measure.kind != PERCENT]
+    for column in table.amount_columns:
+        if column.measure.kind != PERCENT or column.formula is not None:
+            continue
+        typed = [
+            (row, cell)
+            for row in table.rows
+            if isinstance(cell := row.figures.get(column.number), Figure)
+            and isinstance(row.typed.get(column.number), Amount)
+        ]
+        best: tuple[int, Formula, list[tuple[Row, Fraction]]] | None = None
+        for formula in _shares(figures):
+            agree, stale = 0, []
+            for row, cell in typed:
+                result = evaluate(formula, partial(_operand, row), table.total_exact)
+                if result is None:
+                    continue
+                if _half_up(result, _typed_decimals(cell.value)) == cell.value:
+                    agree += 1
+                else:
+                    stale.append((row, result))
+            if agree >= 2 and agree > len(stale) and (best is None or agree > best[0]):
+                best = (agree, formula, stale)
+        if best is None:
+            continue
+        _, formula, stale = best
+        for row, result in stale:
+            cell = row.figures[column.number]
+            assert isinstance(cell, Figure)
+            decimals = max(_typed_decimals(cell.value), column.decimals)
+            right = _half_up(result, decimals)
+            operands = formula_text(
+                formula,
+                partial(_shown_value, table, row),
+                partial(_shown_total, table),
+            )
+            problems.append(
+                Problem(
+                    codes.PERCENT_STALE,
+                    table.at(row, column.number),
+                    f"{row.label()}, cột {column.name}: ghi {cell.text}%, nhưng "
+                    f"{formula_text(formula)} = {operands} = {written(right, decimals)}% (các "
+                    "dòng khác của cột khớp cách tính này) — sửa số, hoặc ghi công thức ở dòng "
+                    "số cột: "
+                    f"{column.name}={formula_text(formula).replace('÷', '/')}",
+                )
+            )
+    return problems
+
+
+def _shares(columns: list[Column]) -> list[Formula]:
+    """The percents a column may hold of `columns`: each over another of its kind ×100, and
+    each over its total ×100."""
+    hundred = Const(Decimal(100))
+    found: list[Formula] = []
+    for a in columns:
+        for b in columns:
+            if a is not b and a.measure.dimension == b.measure.dimension:
+                found.append(Op("*", Op("/", Ref(a.number), Ref(b.number)), hundred))
+        found.append(Op("*", Op("/", Ref(a.number), Total(a.number)), hundred))
+    return found
+
+
+def _shown_value(table: Table, row: Row, number: int) -> str:
+    return table.shown(row.values.get(number), number)
+
+
+def _shown_total(table: Table, number: int) -> str:
+    return table.shown(_total_value(table, number), number)
+
+
+def _typed_decimals(figure: Decimal) -> int:
+    exponent = figure.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
 
 
 # Magnitudes ----------------------------------------------------------------------------------
@@ -987,8 +1190,8 @@ def _mends(table: Table, row: Row, gap: _Gap) -> bool:
             continue
         if column.number != number and number not in column.operands:
             continue
-        now = evaluate(column.formula, cells(False))
-        then = evaluate(column.formula, cells(True))
+        now = evaluate(column.formula, cells(False), table.total_exact)
+        then = evaluate(column.formula, cells(True), table.total_exact)
         if now is not None and _agrees(column, result, now):
             continue
         if then is not None and _agrees(

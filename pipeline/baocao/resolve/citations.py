@@ -41,15 +41,20 @@ class CitationProblem(Exception):
     """A citation that cannot be resolved: its code, the editor's message in Vietnamese, and
     the place of the id it is about (None: the citation's own place)."""
 
-    def __init__(self, code: Code, message: str, place: Place | None = None) -> None:
+    def __init__(
+        self, code: Code, message: str, place: Place | None = None, reported: bool = False
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.place = place
+        self.reported = reported  # already said where it began (a table refused): not again
 
     def at(self, place: Place | None) -> CitationProblem:
         """The same problem at `place`, unless it has one already."""
-        return self if self.place is not None else CitationProblem(self.code, self.message, place)
+        if self.place is not None:
+            return self
+        return CitationProblem(self.code, self.message, place, self.reported)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,12 @@ class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     owners: dict[str, Position] = field(default_factory=dict)  # top-level id → where declared
+    refused: set[str] = field(default_factory=set)  # tables that could not be read: reported
+
+    def refuse(self, table_id: str) -> None:
+        """A table whose declaration or columns could not be read (its error is reported): a
+        citation of it is not reported a second time as an unknown id."""
+        self.refused.add(table_id)
 
     def _claim(self, name: str, position: Position) -> Problem | None:
         if name in self.owners:
@@ -165,6 +176,10 @@ class Registry:
         if cited.key in self.entries:
             return [self.entries[cited.key]]
         table_id, dot, row_id = cited.id.partition(".")
+        if dot and table_id in self.refused and table_id not in self.tables:
+            raise CitationProblem(
+                codes.UNKNOWN_ID, f"bảng “{table_id}” không đọc được", reported=True
+            )
         table = self.tables.get(table_id) if dot and cited.column is None else None
         if table is not None and any(r.id == row_id for r in table.rows):
             columns = ", ".join(f"“{shown}{c.name}”" for c in table.money_columns)
@@ -324,6 +339,13 @@ class Citations:
                         f"“{entry.key}” nằm trong “{outer.key}”: cộng cả hai là tính hai lần",
                     )
         missing = [e.key for e in entries if e.amount is None]
+        waiting = [e.key for e in entries if e.row is not None and e.column is not None
+                   and e.amount is None and e.row.is_pending(e.column)]  # fmt: skip
+        if waiting:
+            raise CitationProblem(
+                codes.PLACEHOLDER,
+                f"khoản “{waiting[0]}” còn ô “…” chưa điền trong bảng: điền số vào bảng",
+            )
         if missing:
             raise CitationProblem(
                 codes.EMPTY_CELL,

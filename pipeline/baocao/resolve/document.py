@@ -15,23 +15,29 @@ from baocao.money.amount import Amount
 from baocao.money.figures import in_form
 from baocao.money.words import WordsStyle
 from baocao.parse.blocks import (
+    Citation,
     DeclaredTable,
+    Emphasis,
     Heading,
+    Inline,
     Item,
     Paragraph,
     PlainTable,
+    Strong,
     TableCell,
     TextBlock,
 )
 from baocao.parse.document import Document
 from baocao.parse.frontmatter import FrontMatter
 from baocao.problems import Position, Problem
+from baocao.resolve.accounted import check_accounted, grand_total, table_amounts
 from baocao.resolve.appendices import appendix_problems
-from baocao.resolve.budget import Table, compute, place_rows
+from baocao.resolve.budget import HeaderCell, Table, compute, place_rows
 from baocao.resolve.citations import CitationProblem, Citations, Entry, Lookup, Registry
 from baocao.resolve.forms import check_forms
 from baocao.resolve.prose import Declaration, Prose, Walk
-from baocao.resolve.prose_checks import check_retyped, check_words
+from baocao.resolve.prose_checks import check_words
+from baocao.resolve.prose_percent import check_percents
 from baocao.resolve.tables import budget_table
 
 
@@ -93,6 +99,7 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             table, found = budget_table(block)
             problems.extend(found)
             if table is None:
+                registry.refuse(block.declaration.id)
                 continue
             problems.extend(place_rows(table))
             problems.extend(compute(table))
@@ -140,10 +147,18 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
         problems.extend(walk.problems)
         before = previous[1] if previous and previous[0] == index - 1 else None
         problems.extend(check_words(walk.prose, style, before))
+        problems.extend(check_percents(walk.prose))
         proses.append(walk.prose)
         shown[index] = replace(block, inlines=inlines)
         previous = (index, walk.prose)
 
+    cells = _Cells(citations, style)
+    for table in tables.values():  # a citation in a header, name or text cell, as in prose
+        table.header = [_cited_header(cells, table, c) for c in table.header]
+        for row in table.rows:
+            row.name_cell = cells.cell(row.name_cell, accounted=False)
+            row.texts = {k: cells.cell(v, accounted=False) for k, v in row.texts.items()}
+    problems.extend(cells.problems)
     blocks: list[ShownBlock] = []
     for index, block in enumerate(document.blocks):
         if index in tables:
@@ -156,7 +171,10 @@ def resolve_document(document: Document, lookup: Lookup | None = None) -> Resolu
             problems.extend(cells.problems)
             proses.extend(cells.proses)
     known = _known_with_cited(registry, cited)  # the cited documents are known only by now
-    problems.extend(p for prose in proses for p in check_retyped(prose, known))
+    figures = table_amounts(list(tables.values()))
+    totals = [t for t in (grand_total(table) for table in tables.values()) if t is not None]
+    total = totals[0] if len(totals) == 1 else None  # which of several "tổng" names: unknown
+    problems.extend(p for prose in proses for p in check_accounted(prose, known, figures, total))
     resolved = None
     if document.front is not None:
         resolved = ResolvedDocument(document.name, document.front, tuple(blocks))
@@ -180,7 +198,8 @@ def _relations(declarations: list[Declaration], citations: Citations) -> list[Pr
         except CitationProblem as exc:
             at = exc.place  # the term's, or the tag's
             where = here if at is None else at.at(here.path)
-            problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
+            if not exc.reported:
+                problems.append(Problem(exc.code, where, f"“{declaration.key}”: {exc.message}"))
             continue
         if any(e.key == declaration.key for e in entries):
             problems.append(
@@ -254,10 +273,35 @@ class _Cells:
         header = tuple(self.cell(cell) for cell in table.header)
         return replace(table, header=header, rows=rows)
 
-    def cell(self, cell: TableCell) -> TableCell:
+    def cell(self, cell: TableCell, accounted: bool = True) -> TableCell:
+        """A cell resolved; its typed figures are `accounted` for as prose's are (a plain
+        table's), or only their words checked (a budget table's name and notes)."""
+        if not accounted and not _cites(cell.inlines):
+            return cell  # nothing to resolve, and its figures not checked as prose's
         walk = Walk.of(cell.position, self.citations)
         inlines = walk.inlines(cell.inlines)
         self.problems.extend(walk.problems)
         self.problems.extend(check_words(walk.prose, self.style))
-        self.proses.append(walk.prose)
+        if accounted:
+            self.proses.append(walk.prose)
         return replace(cell, inlines=inlines)
+
+
+def _cited_header(cells: _Cells, table: Table, header: HeaderCell) -> HeaderCell:
+    """A header cell with its citations written, each reported at its own place."""
+    if not _cites(header.inlines):
+        return header
+    typed = TableCell(header.text, header.inlines, table.position)
+    return replace(header, inlines=cells.cell(typed, accounted=False).inlines)
+
+
+def _cites(inlines: tuple[Inline, ...]) -> bool:
+    """Whether inlines hold a citation, at any depth."""
+    for inline in inlines:
+        match inline:
+            case Citation():
+                return True
+            case Strong(children) | Emphasis(children):
+                if _cites(children):
+                    return True
+    return False

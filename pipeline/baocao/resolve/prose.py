@@ -200,7 +200,11 @@ class Walk:
             cited = self.citations.evaluate(citation)
         except CitationProblem as exc:
             where = self.position(exc.place or citation.place)
-            self.problems.append(Problem(exc.code, where, exc.message))
+            if not exc.reported:
+                self.problems.append(Problem(exc.code, where, exc.message))
+            if exc.code == codes.PLACEHOLDER:  # a draft prints "…" where the amount will stand
+                self.prose.text += "…"
+                return [Text("…")]
             self.prose.text += citation.text
             return _lines(citation.text)
         out: list[Inline] = []

@@ -11,7 +11,8 @@ that cannot be read a warning (never skipped in silence).
 
 A figure typed by hand that equals an amount the document already knows by id is a warning: it
 should cite the id, so that a later change cannot leave it behind; the citation suggested prints
-the amount the way it was typed ("977,45 tỷ đồng" → `{{ tien("id", "tỷ") }}`).
+the amount the way it was typed ("977,45 tỷ đồng" → `{{ tien("id", "tỷ") }}`). Which typed
+figure is which is decided in baocao.resolve.accounted.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from baocao.money.words import (
     read_words,
     scaled_in_words,
 )
-from baocao.problems import Problem
+from baocao.problems import Position, Problem
 from baocao.resolve.prose import Prose, amounts, money
 
 # Words that can open an amount in words; "(Theo Kế hoạch số …)" after an amount is not one.
@@ -240,35 +241,18 @@ def _stated_form(figure: Form, exponent: int) -> Form:
     return Form(currency="đồng" if figure.scale else figure.currency)
 
 
-def check_retyped(prose: Prose, known: dict[Amount, list[str]]) -> list[Problem]:
-    """Warnings for hand-typed figures that equal an amount with an id, each with the citation
-    that prints the same text."""
-    problems: list[Problem] = []
-    if not re.search(r"\d", prose.text):
-        return problems
-    for match in amounts(prose.text):
-        if prose.is_generated(match.start(), match.end()) or prose.is_declared(match.end()):
-            continue
-        try:
-            amount, form = money(match)
-        except NumberFormatError:
-            continue  # check_words reports it
-        keys = known.get(amount) if amount else None
-        if not keys:
-            continue
-        names = ", ".join(f"“{k}”" for k in keys[:3]) + (" …" if len(keys) > 3 else "")
-        typed = _quoted(match.group(0))
-        printed = in_form(amount, form)
-        shown = "" if printed == typed else f" (in ra “{printed}”)"
-        problems.append(
-            Problem(
-                codes.RETYPED_AMOUNT,
-                prose.position(match.start()),
-                f"“{typed}” gõ tay trùng với khoản {names}: hãy trích "
-                f"{citation(keys[0], form)}{shown} để số chỉ nhập một lần",
-            )
-        )
-    return problems
+def retyped(here: Position, typed: str, amount: Amount, form: Form, keys: list[str]) -> Problem:
+    """The warning for a figure typed by hand (`typed`, at `here`) that equals the amount of
+    `keys`, with the citation that prints the same text."""
+    names = ", ".join(f"“{k}”" for k in keys[:3]) + (" …" if len(keys) > 3 else "")
+    printed = in_form(amount, form)
+    shown = "" if printed == typed else f" (in ra “{printed}”)"
+    return Problem(
+        codes.RETYPED_AMOUNT,
+        here,
+        f"“{typed}” gõ tay trùng với khoản {names}: hãy trích "
+        f"{citation(keys[0], form)}{shown} để số chỉ nhập một lần",
+    )
 
 
 def citation(key: str, form: Form) -> str:

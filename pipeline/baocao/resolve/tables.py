@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from functools import partial
 
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, AmountTooLarge, Unit
@@ -37,6 +39,7 @@ from baocao.parse.blocks import (
     Value,
     Zeros,
 )
+from baocao.parse.formula import Formula, Op, Ref
 from baocao.parse.syntax import unit_named
 from baocao.problems import Code, Position, Problem
 from baocao.resolve.budget import (
@@ -51,6 +54,7 @@ from baocao.resolve.budget import (
     Table,
     Typed,
     dimension,
+    evaluate,
     factors,
     is_ratio,
     references,
@@ -166,7 +170,7 @@ def declared_measure(text: str) -> Measure:
     if folded in ("%", "phần trăm"):
         return PERCENT_MEASURE
     try:
-        return Measure.of(Unit.parse(key))
+        return Measure.of(money_unit(key))
     except ValueError:
         if MONEY_WORDS.search(folded) or not COUNT_LABEL.fullmatch(folded):
             if MONEY_WORDS.search(folded):
@@ -176,6 +180,31 @@ def declared_measure(text: str) -> Measure:
                 "“%” hoặc tên một đơn vị đếm (“Người”, “Hồ sơ”…)"
             ) from None
     return Measure(COUNT, folded)
+
+
+# How offices write money's unit besides "triệu đồng": "VNĐ", "đ", "triệu đ", "1.000đ" (nghìn
+# đồng), "1.000.000 đồng" (triệu đồng). Lower case, as compared.
+CURRENCY = r"(?:đồng|đ|vnđ|vnd)"
+_SCALED = re.compile(rf"1((?:\.?000)+)\s*{CURRENCY}\.?")
+_SHORT_CURRENCY = re.compile(rf"\s*{CURRENCY}\.?$")
+
+
+def money_unit(text: str) -> Unit:
+    """A money unit as an office types it: "đồng", "VNĐ", "đ", "nghìn đồng", "Triệu đ", "1.000đ",
+    "1.000.000 đồng", "tỷ VNĐ"; ValueError (Unit.parse's) when it is none."""
+    key = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    scaled = _SCALED.fullmatch(key)
+    if scaled:
+        exponent = scaled.group(1).count("0")
+        unit = next((u for u in Unit if u.exponent == exponent), None)
+        if unit is not None:
+            return unit
+    if _SHORT_CURRENCY.fullmatch(key):
+        return Unit.DONG
+    try:
+        return Unit.parse(_SHORT_CURRENCY.sub(" đồng", key).strip())
+    except ValueError:
+        return Unit.parse(text)  # raises: the unit named as typed
 
 
 def header_measure(texts: list[str]) -> Measure | None:
@@ -188,7 +217,9 @@ def header_measure(texts: list[str]) -> Measure | None:
             if measure is not None:
                 return measure
         folded = " ".join(text.casefold().split())
-        if folded.startswith(("tỷ lệ", "tỉ lệ")) or re.search(r"(?:^|[^\d,.\s])\s*%$", folded):
+        if folded.startswith(("tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng")) or re.search(
+            r"(?:^|[^\d,.\s])\s*%$", folded
+        ):
             return PERCENT_MEASURE  # not "… theo tỷ lệ 50%": a rate named, not the unit
         if folded.startswith(("số lượng", "khối lượng")):
             return Measure(COUNT, "")
@@ -211,7 +242,7 @@ def _unit_in_parentheses(inside: str) -> Measure | None:
     if not MONEY_WORDS.search(folded):
         return None
     try:
-        return Measure.of(Unit.parse(text))
+        return Measure.of(money_unit(text))
     except ValueError:
         return None
 
@@ -356,6 +387,17 @@ def _formulas_hold(
             + " → ".join(f"({number})" for number in cycle),
         )
         return []
+    for column in columns:
+        if column.formula is None:
+            continue
+        reason = nonsense(column.formula)
+        if reason is not None:
+            problems.add(
+                codes.FORMULA_NONSENSE,
+                places[column.number],
+                f"công thức {column.label} {reason}: sửa công thức, hoặc xóa nó và gõ số",
+            )
+            return []
     unsummed: set[int] = set()
     for column in columns:
         if column.formula is None:
@@ -373,6 +415,53 @@ def _formulas_hold(
         else c
         for c in columns
     ]
+
+
+# Two sets of made-up cells a formula is tried on: one giving the same value on both (and a
+# third) gives it on every row, whatever the figures.
+_TRIALS = ((2, 3, 5, 7), (11, 13, 17, 19), (23, 29, 31, 37))
+
+
+def nonsense(formula: Formula) -> str | None:
+    """Why a formula cannot be meant: it divides a column by itself, or its value is the same
+    whatever the row's figures ((3)-(3), (3)/(3)×100); None when it can."""
+    same = _self_division(formula)
+    if same is not None:
+        return f"chia cột ({same}) cho chính nó: dòng nào cũng ra cùng một số"
+    if not _columns_read(formula):  # constants and totals only
+        return "không đọc ô nào của dòng: dòng nào cũng ra cùng một số"
+    results = set()
+    for trial in _TRIALS:
+        result = evaluate(formula, partial(_made_up, trial, 0), partial(_made_up, trial, 2))
+        results.add(result)
+    if len(results) == 1 and None not in results:
+        return "cho cùng một số trên mọi dòng, bất kể số liệu của dòng"
+    return None
+
+
+def _made_up(trial: tuple[int, ...], shift: int, number: int) -> Fraction | None:
+    """A made-up cell of column `number` (a total's with another `shift`) for a trial."""
+    return Fraction(trial[(number + shift) % len(trial)] * (number + 1) + shift)
+
+
+def _self_division(formula: Formula) -> int | None:
+    """The column a division divides by itself: "(3)/(3)"; None when none does."""
+    match formula:
+        case Op("/", left, Ref(n)) if any(r == Ref(n) for r in _columns_read(left)):
+            return n
+        case Op(_, left, right):
+            found = _self_division(left)
+            return found if found is not None else _self_division(right)
+    return None
+
+
+def _columns_read(formula: Formula) -> list[Ref]:
+    match formula:
+        case Ref():
+            return [formula]
+        case Op(_, left, right):
+            return [*_columns_read(left), *_columns_read(right)]
+    return []
 
 
 def _wrong_kind(column: Column, got: int | None) -> str:
@@ -452,6 +541,8 @@ def _row(table: Table, data: DataRow, problems: _Problems) -> Row:
             continue
         row.figures[column.number] = cell
         row.typed[column.number] = _value(table, column, cell, problems)
+        if isinstance(cell, Blank) and cell.placeholder:
+            row.pending.add(column.number)
         if row.typed[column.number] is REMAINDER:
             rests.append(cell.position)
     if row.is_total and rests:
