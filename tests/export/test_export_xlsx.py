@@ -42,6 +42,17 @@ SHAPES = """\
 """
 
 
+SHARES = """\
+| TT | THÔN | HỒ SƠ | TỶ TRỌNG (%) |
+|----|------|-------|--------------|
+| A | B | (1) | (2)=(1)/tong×100 |
+| = | Toàn xã | | |
+| 1 | Thôn An Lạc | 120 | |
+| 2 | Thôn Bình Minh | 90 | |
+| 3 | Thôn Đông Hải | 0 | |
+"""
+
+
 def workbook_of(folder: Path, output: Path) -> tuple[Path, Path]:
     built = build_document(folder, output, frozenset({"xlsx"}))
     assert not built.unexported, built.unexported
@@ -95,6 +106,11 @@ def test_remainders_own_rows_percents_and_zeros_recalculate_as_printed(tmp_path:
         tmp_path / "content2", table_part(SHAPES, "kp thap_phan=1 so_khong=-")
     )
     assert_recalculated_as_printed(zero_as_dash, tmp_path / "dash")
+
+
+def test_shares_of_the_total_recalculate_as_printed(tmp_path: Path) -> None:
+    folder = write_document(tmp_path / "content", table_part(SHARES, "hs", unit="Hồ sơ"))
+    assert_recalculated_as_printed(folder, tmp_path)
 
 
 def test_a_generated_table_of_many_levels_recalculates_as_printed(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from baocao.money.amount import Amount
 from baocao.parse.blocks import Heading, typed_text
-from baocao.parse.formula import Const, Formula, Op, Ref
+from baocao.parse.formula import Const, Formula, Op, Ref, Total
 from baocao.resolve.budget import Column, Remainder, Row, Table
 from baocao.resolve.document import BudgetTable, ResolvedDocument
 
@@ -37,6 +37,8 @@ MAX_SHEET_NAME = 31  # Excel's limit
 NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 MAX_SUM_TERMS = 255  # the arguments one SUM takes
 TITLE_ROW, UNIT_ROW, HEADER_ROW = 1, 2, 3
+PENDING = "…"  # a draft's cell still to fill, as the DOCX prints it
+ZERO_BY_ZERO = "–"  # a quotient of 0 by 0: nothing planned, nothing done
 ZERO_FORMATS = {"-": '"-"', "": '""'}  # so_khong; otherwise a zero prints "0"
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -197,8 +199,22 @@ def _content(
         return f"{get_column_letter(target.index + 1)}{where[id(other)]}"
 
     value = row.values.get(column.number)
-    if value is None:  # the table prints nothing here: neither does the sheet
-        return None
+    if value is None:  # as the table prints it: a draft's "…", 0 out of 0 "–", or nothing
+        if row.is_pending(column.number):
+            return PENDING
+        return ZERO_BY_ZERO if column.number in row.dashes else None
+
+    def total(number: int) -> str:
+        """A column's total as "tong(n)" reads it: its "=" row's cell, else its top rows' sum."""
+        grand = next((r for r in table.rows if r.is_total), None)
+        target = table.column(number)
+        assert target is not None
+        letter = get_column_letter(target.index + 1)
+        if grand is not None:
+            return f"${letter}${where[id(grand)]}"
+        tops = [f"${letter}${where[id(r)]}" for r in table.rows if r.parent is None]
+        return _sum(tops) if tops else "0"
+
     typed = row.typed.get(column.number)
     if isinstance(typed, Remainder) and row.parent is not None:
         others = [c for c in row.parent.children if c is not row]
@@ -214,7 +230,9 @@ def _content(
     if summed:
         return "=" + _sum([cell(c) for c in row.children])
     if column.formula is not None and not isinstance(typed, Amount):
-        return "=" + _excel(column.formula, lambda number: cell(row, number))
+        return "=" + _excel(
+            column.formula, lambda number: cell(row, number), lambda number: total(number)
+        )
     figure = column.measure.figure(value)
     return int(figure) if figure == figure.to_integral_value() else float(figure)
 
@@ -226,9 +244,9 @@ def _sum(cells: list[str]) -> str:
     return parts[0] if len(parts) == 1 else "SUM(" + ",".join(parts) + ")"
 
 
-def _excel(formula: Formula, cell: Callable[[int], str]) -> str:
-    """A column formula as Excel writes it over one row's cells: "(2)/(1)×100" → "D5/C5*100"; a
-    quotient by an empty or zero cell is left empty, as the table prints it."""
+def _excel(formula: Formula, cell: Callable[[int], str], total: Callable[[int], str]) -> str:
+    """A column formula as Excel writes it over one row's cells: "(2)/(1)×100" → "D5/C5*100",
+    "(3)/tong×100" → "D5/$D$4*100"; a quotient by an empty or zero cell is left empty."""
 
     def text(node: Formula, outer: int) -> str:
         match node:
@@ -236,6 +254,8 @@ def _excel(formula: Formula, cell: Callable[[int], str]) -> str:
                 return cell(number)
             case Const(value):
                 return format(value, "f")
+            case Total(number):
+                return total(number)
             case Op(operator, left, right):
                 rank = 1 if operator in "+-" else 2
                 body = text(left, rank) + operator + text(right, rank + (operator in "-/"))

@@ -45,7 +45,8 @@ DECIMALS_SHOWN = re.compile(r"0\.(0+)")
 # the row above ("=C6-SUM(C8,C96)": what its total leaves after the other items) is "?", any
 # other (a sum, a column's formula) is a figure baocao computes, left empty.
 REST = re.compile(r"=\s*\$?[A-Z]{1,3}\$?\d+\s*-\s*(?:SUM\(|0\s*$)", re.IGNORECASE)
-NOT_NUMBERS_BUT_FINE = ("-", "–", "—", "?", "x", "X")  # a dash for zero, the rest, "không có"
+# A dash for zero (or 0 out of 0), the rest, "không có", a draft's cell still to fill.
+NOT_NUMBERS_BUT_FINE = ("-", "–", "—", "?", "x", "X", "…")
 FORMULA_ERRORS = ("#DIV/0!", "#REF!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!")
 
 
