@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from hashlib import blake2b
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from baocao import codes
 from baocao.parse.document import (
@@ -345,14 +345,24 @@ def build_document(folder: Path, output: Path) -> Built:
     in a temporary file and moved into place only when complete, so a failed build leaves the
     previous output untouched; the partial files that killed builds left are removed first.
     """
-    from baocao.docx.pandoc import find_pandoc, to_docx
-    from baocao.docx.styles import style_doc
     from baocao.render.document import render_document
 
     started = time.perf_counter()
     remove_stale_partials(output)
     document, warnings = ready_document(folder)
-    page = render_document(document)
+    target = write_docx(folder, document, render_document(document), output)
+    return Built(document.name, target, time.perf_counter() - started, warnings)
+
+
+def write_docx(
+    folder: Path, document: ResolvedDocument, page: dict[str, Any], output: Path
+) -> Path:
+    """The DOCX of a document ready and rendered (`page`, pandoc's JSON AST), written to
+    `output/<name>.docx` through a partial file; the preview (baocao xem) calls it with the
+    resolution it has already shown."""
+    from baocao.docx.pandoc import find_pandoc, to_docx
+    from baocao.docx.styles import style_doc
+
     target = output / f"{document.name}.docx"
     partial = output / f".{document.name}.{os.getpid()}.partial.docx"
     cache = output / CACHE
@@ -372,7 +382,7 @@ def build_document(folder: Path, output: Path) -> Built:
         raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
     finally:
         partial.unlink(missing_ok=True)
-    return Built(document.name, target, time.perf_counter() - started, warnings)
+    return target
 
 
 # ---------------------------------------------------------------------------------------------
