@@ -73,13 +73,14 @@ def _problems(chrome: Any, code: str) -> list[Any]:
 
 
 def _pages(chrome: Any) -> list[str]:
-    """The page images shown, each once it has loaded."""
-    images = chrome.find_elements(By.CSS_SELECTOR, "#trang img")
-    loaded = chrome.execute_script(
-        "return [...document.querySelectorAll('#trang img')]"
-        ".every(i => i.complete && i.naturalWidth > 0)"
+    """The page images shown, once each has loaded (read at once: the page may replace them)."""
+    return list(
+        chrome.execute_script(
+            "const images = [...document.querySelectorAll('#trang img')];"
+            "return images.every(i => i.complete && i.naturalWidth > 0)"
+            " ? images.map(i => i.getAttribute('src')) : [];"
+        )
     )
-    return [i.get_attribute("src") for i in images] if loaded else []
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""LibreOffice kept warm: the DOCX laid out as pages, each page a PNG.
+"""LibreOffice kept warm: the DOCX laid out as pages, each page an image.
 
 unoserver keeps one LibreOffice running and converts over XML-RPC, so a conversion pays no
 start-up. Its server talks to LibreOffice through `uno`, which only LibreOffice's own Python has
@@ -23,8 +23,12 @@ from pathlib import Path
 
 START_TIMEOUT = 60.0  # seconds LibreOffice may take to come up on a slow machine
 CONVERT_TIMEOUT = 120
-RESOLUTION = 72  # dots per inch of a page image: A4 is 595 × 842 pixels
+RESOLUTION = 96  # dots per inch of a page image: A4 is 794 × 1123 pixels
 DRAWERS = 2  # pdftoppm processes drawing the pages
+# JPEG, not PNG: poppler draws the sample's 16 pages as JPEG in a tenth of a second of CPU, as PNG
+# in one and a half (its PNG encoder is the cost), on this 2-core machine; at quality 90 the text
+# reads as sharp.
+IMAGE = ("-jpeg", "-jpegopt", "quality=90")
 
 
 def soffice() -> str | None:
@@ -173,7 +177,7 @@ class Office:
 
 
 def page_images(pdf: Path, folder: Path, stem: str) -> list[Path]:
-    """Each page of the PDF as a PNG in `folder`, named `stem-N.png`, in page order."""
+    """Each page of the PDF as a JPEG in `folder`, named `stem-N.jpg`, in page order."""
     count = page_count(pdf)
     if count == 0:
         return []
@@ -182,11 +186,11 @@ def page_images(pdf: Path, folder: Path, stem: str) -> list[Path]:
     runs = []
     for k in range(drawers):
         first, last = k * share + 1, min(count, (k + 1) * share)
-        command = ["pdftoppm", "-png", "-r", str(RESOLUTION), "-f", str(first), "-l", str(last)]
+        command = ["pdftoppm", *IMAGE, "-r", str(RESOLUTION), "-f", str(first), "-l", str(last)]
         runs.append(subprocess.Popen([*command, str(pdf), str(folder / stem)]))
     for run in runs:
         run.wait(CONVERT_TIMEOUT)
-    return sorted(folder.glob(f"{stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+    return sorted(folder.glob(f"{stem}-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 def page_count(pdf: Path) -> int:

@@ -131,8 +131,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, _json(state), "application/json")
         elif what == ["su-kien"]:
             self._events(site, preview)
-        elif len(what) == 2 and what[0] == "trang" and what[1].endswith(".png"):
-            image = preview.image(what[1].removesuffix(".png"))
+        elif len(what) == 2 and what[0] == "trang" and what[1].endswith(".jpg"):
+            image = preview.image(what[1].removesuffix(".jpg"))
             if image is None:
                 self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
                 return
@@ -141,7 +141,7 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
                 return
-            self._send(HTTPStatus.OK, data, "image/png")
+            self._send(HTTPStatus.OK, data, "image/jpeg")
         else:
             self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
 

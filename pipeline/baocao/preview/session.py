@@ -164,7 +164,10 @@ class Preview:
             building=True,
             mode=pages.mode if pages else "html",
             failure="",
+            checks=0,  # how many times the problems were found: each check's are new
         )
+        self.checks = 0
+        self.epoch: int | None = None
         self.images: dict[str, Path] = {}  # token → page image: all the server may send
         self._generations: list[list[str]] = []
         self._images_lock = threading.Lock()
@@ -199,7 +202,9 @@ class Preview:
         problems = sorted(resolution.problems, key=Problem.sort_key)
         errors = resolution.errors
         document = resolution.document
+        self.checks += 1
         checked = {
+            "checks": self.checks,
             "problems": [self._problem(p) for p in problems],
             "errors": len(errors),
             "stale": bool(errors) or document is None,
@@ -227,8 +232,12 @@ class Preview:
             target=lambda: rendered.update(html=pandoc_html(page, pandoc))
         )
         html_thread.start()
+        if self.epoch is None:  # the preview's own DOCX: the date once, not a git run a save
+            from baocao.docx.dating import source_date_epoch
+
+            self.epoch = source_date_epoch(self.folder)
         try:
-            docx = write_docx(self.folder, document, page, self.work)
+            docx = write_docx(self.folder, document, page, self.work, self.epoch)
         finally:
             html_thread.join()
         self.timings["docx"] = time.perf_counter() - started
@@ -238,11 +247,11 @@ class Preview:
         self.board.publish(html=html, provenance=found.as_json(), stale=False)
         self.timings["html"] = time.perf_counter() - started
         if self.pages is None or not self.pages.ready.is_set() or superseded():
-            self.board.publish(building=False)
+            self.board.publish(building=False, timings=dict(self.timings))
             return
         self._draw_pages(docx)
         self.timings["pages"] = time.perf_counter() - started
-        self.board.publish(building=False)
+        self.board.publish(building=False, timings=dict(self.timings))
 
     def _draw_pages(self, docx: Path) -> None:
         assert self.pages is not None and self.pages.office is not None

@@ -78,10 +78,9 @@ function renderPages(s) {
   box.replaceChildren();
   s.pages.forEach((token, k) => {
     const image = document.createElement("img");
-    image.src = goc + "trang/" + token + ".png";
+    image.src = goc + "trang/" + token + ".jpg";
     image.alt = "Trang " + (k + 1);
     image.dataset.trang = k + 1;
-    image.width = 595;
     box.appendChild(image);
   });
 }
