@@ -355,11 +355,16 @@ def build_document(folder: Path, output: Path) -> Built:
 
 
 def write_docx(
-    folder: Path, document: ResolvedDocument, page: dict[str, Any], output: Path
+    folder: Path,
+    document: ResolvedDocument,
+    page: dict[str, Any],
+    output: Path,
+    epoch: int | None = None,
 ) -> Path:
     """The DOCX of a document ready and rendered (`page`, pandoc's JSON AST), written to
-    `output/<name>.docx` through a partial file; the preview (baocao xem) calls it with the
-    resolution it has already shown."""
+    `output/<name>.docx` through a partial file, bearing the date `epoch` (default: the one its
+    sources give). The preview (baocao xem) calls it with the resolution it has already shown,
+    and the date it found once."""
     from baocao.docx.pandoc import find_pandoc, to_docx
     from baocao.docx.styles import style_doc
 
@@ -369,7 +374,7 @@ def write_docx(
     try:
         pandoc = find_pandoc(cache)
         styles = style_doc(cache, pandoc)
-        ready = _Aside(lambda: _ready_to_finish(folder))
+        ready = _Aside(lambda: _ready_to_finish(folder) if epoch is None else epoch)
         try:
             to_docx(page, styles, partial, pandoc)
         finally:
