@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from baocao.preview.app import App
+from baocao.problems import UsageError
 from conftest import CONTENT, SAMPLE
 
 WAIT = 120.0
@@ -102,3 +103,22 @@ def test_events_carry_the_state(app: App) -> None:
     assert data.startswith(b"data: ")
     assert "Thực hiện kế hoạch" in json.loads(data[len(b"data: ") :])["subject"]
     answer.close()
+
+
+def test_a_port_in_use_is_a_usage_error(app: App) -> None:
+    with pytest.raises(UsageError, match="--port"):
+        App(app.content, SAMPLE, app.server.port, office=False)
+
+
+@pytest.mark.parametrize(
+    "arguments", [["khong-co"], [SAMPLE, "--port", "70000"], [SAMPLE, "--port", "x"]]
+)
+def test_a_wrong_command_line_exits_2(
+    app: App, arguments: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from baocao.cli import main
+
+    command = ["xem", *arguments, "--no-browser", "--content", str(app.content)]
+    assert main(command) == 2
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "Traceback" not in said

@@ -283,7 +283,7 @@ class Preview:
             "line": position.line,
             "column": position.column,
             "code": problem.code.code,
-            "warning": problem.warning,
+            "warning": problem.warning or problem.draft,  # a "…" to fill: the build goes on
             "message": problem.message,
             "source": self._source(Path(position.path), position.line),
         }
