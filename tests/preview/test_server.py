@@ -122,3 +122,20 @@ def test_a_wrong_command_line_exits_2(
     assert main(command) == 2
     said = capsys.readouterr().err
     assert said.count("\n") == 1 and "Traceback" not in said
+
+
+def test_without_a_document_it_lists_them_all(app: App) -> None:
+    every = App(app.content, None, 0, office=False)
+    every.start()
+    try:
+        page = _get(every, "/")
+        assert page.status == 200
+        assert f'href="/van-ban/{SAMPLE}/"' in page.read().decode()
+        assert not every.previews  # a document is built when it is opened
+        assert _get(every, f"/van-ban/{SAMPLE}/").status == 200
+        preview = every.previews[SAMPLE]
+        assert preview.rebuilder.idle(WAIT)
+        state = json.loads(_get(every, f"/van-ban/{SAMPLE}/trang-thai").read())
+        assert "Thực hiện kế hoạch" in state["subject"]
+    finally:
+        every.stop()
