@@ -24,11 +24,16 @@ SETTLED = 120.0  # seconds it may take to check, build and lay out pages (LibreO
 class Running:
     """A `baocao xem` process whose temporary files go to `temporary` (TMPDIR)."""
 
-    def __init__(self, content: Path, name: str, temporary: Path, *options: str) -> None:
+    def __init__(
+        self, content: Path, name: str, temporary: Path, *options: str, path: str | None = None
+    ) -> None:
+        """`path`: the PATH it runs with (the programs it finds), when not this one's."""
         temporary.mkdir(parents=True, exist_ok=True)
         self.temporary = temporary
         self.name = name
         environment = {**os.environ, "TMPDIR": str(temporary), "PYTHONUNBUFFERED": "1"}
+        if path is not None:
+            environment["PATH"] = path
         self.process = subprocess.Popen(
             [
                 sys.executable,

@@ -133,8 +133,11 @@ def test_html_rendering_without_libreoffice(
     content_copy: Path, tmp_path: Path, browser: Any
 ) -> None:
     chrome = browser
-    xem = Running(content_copy, SAMPLE, tmp_path / "tmp", "--html")
+    nothing = tmp_path / "bin"  # a PATH where no LibreOffice is found
+    nothing.mkdir()
+    xem = Running(content_copy, SAMPLE, tmp_path / "tmp", path=str(nothing))
     try:
+        assert xem.wait(lambda s: not s["building"] and s["mode"] == "html")["html"]
         chrome.get(xem.page)
         _until(chrome, lambda c: "Thực hiện kế hoạch" in c.find_element(By.ID, "trich-yeu").text)
         _until(chrome, lambda c: c.find_elements(By.CSS_SELECTOR, "#ban-chu .trang"))
