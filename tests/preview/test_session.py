@@ -96,3 +96,20 @@ def test_errors_keep_the_last_good_rendering_marked_stale(
     )
     assert dict(problem["source"])[12].startswith("- *Kinh phí dự kiến:*")
     assert not fixed["stale"] and fixed["errors"] == 0
+
+
+def test_nothing_outside_the_document_reaches_the_page(sample_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "bi-mat.md"
+    outside.write_text("# MẬT KHẨU bí mật 12345\n", encoding="utf-8")
+    (sample_copy / "07-lien-ket.md").symlink_to(outside)
+    preview = Preview(sample_copy, sample_copy.parent, tmp_path / "work", None)
+    try:
+        preview.saved()
+        assert preview.rebuilder.idle(WAIT)
+        _, state = preview.board.snapshot()
+    finally:
+        preview.stop()
+    linked = [p for p in state["problems"] if p["name"] == "07-lien-ket.md"]
+    assert linked and linked[0]["code"] == codes.LINKED_PART.code
+    assert linked[0]["source"] == []
+    assert "MẬT KHẨU" not in repr(state)

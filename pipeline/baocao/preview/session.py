@@ -289,10 +289,12 @@ class Preview:
         }
 
     def _source(self, path: Path, line: int) -> list[tuple[int, str]]:
-        """The lines around `line` of a part of this content folder; nothing from elsewhere."""
+        """The lines around `line` of a part of this document; nothing from elsewhere (read as
+        parse reads a part: a link or a FIFO is refused, never followed)."""
         try:
-            path.parent.resolve().relative_to(self.content.resolve())
-        except (OSError, ValueError):
+            if path.parent.resolve() != self.folder.resolve():
+                return []
+        except OSError:
             return []
         read = read_part(path)
         if not isinstance(read, bytes):
