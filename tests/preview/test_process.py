@@ -3,7 +3,9 @@ file and no process behind."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -40,3 +42,25 @@ def test_ctrl_c_stops_cleanly(content_copy: Path, tmp_path: Path, options: tuple
     assert processes_under(temporary) == []
     assert list(temporary.iterdir()) == []
     assert "Traceback" not in "".join(xem.said)
+
+
+def test_libreoffice_gone_the_html_rendering_stands_in(content_copy: Path, tmp_path: Path) -> None:
+    if shutil.which("soffice") is None or shutil.which("pdftoppm") is None:
+        pytest.skip(
+            "cần LibreOffice và poppler (apt-get install libreoffice-writer-nogui poppler-utils)"
+        )
+    temporary = tmp_path / "tmp"
+    xem = Running(content_copy, SAMPLE, temporary)
+    try:
+        xem.wait(lambda s: bool(s["pages"]) and not s["building"])
+        for pid in processes_under(temporary):  # LibreOffice and unoserver, started for it
+            os.kill(pid, signal.SIGKILL)
+        part = content_copy / SAMPLE / "04-dinh-huong.md"
+        part.write_text(part.read_text(encoding="utf-8") + "\nMột đoạn thêm.\n", "utf-8")
+        state = xem.wait(lambda s: s["mode"] == "html" and not s["building"])
+        assert state["html"] and "Một đoạn thêm." in state["html"]
+        assert state["pages"] == []
+        assert "LibreOffice" in state["failure"]
+    finally:
+        assert xem.interrupt() == 0
+    assert list(temporary.iterdir()) == []

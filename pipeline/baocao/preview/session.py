@@ -130,6 +130,11 @@ class Pages:
 
         threading.Thread(target=run, name="xem-libreoffice", daemon=True).start()
 
+    def lost(self) -> None:
+        """LibreOffice stopped answering: the previews show the HTML rendering from now on."""
+        self.ready.clear()
+        self.failed = True
+
     @property
     def mode(self) -> str:
         """ "trang" (LibreOffice's pages), "dang-mo" (LibreOffice starting), "html" (none)."""
@@ -227,10 +232,15 @@ class Preview:
 
         page = render_document(document)
         pandoc = find_pandoc(self.work / CACHE)
-        rendered: dict[str, str] = {}
-        html_thread = threading.Thread(
-            target=lambda: rendered.update(html=pandoc_html(page, pandoc))
-        )
+        rendered: dict[str, str | BaocaoError] = {}
+
+        def render_html() -> None:  # on another pandoc, while this one writes the DOCX
+            try:
+                rendered["html"] = pandoc_html(page, pandoc)
+            except BaocaoError as exc:
+                rendered["html"] = exc
+
+        html_thread = threading.Thread(target=render_html, name=f"xem-html-{self.name}")
         html_thread.start()
         if self.epoch is None:  # the preview's own DOCX: the date once, not a git run a save
             from baocao.docx.dating import source_date_epoch
@@ -241,9 +251,12 @@ class Preview:
         finally:
             html_thread.join()
         self.timings["docx"] = time.perf_counter() - started
+        fragment = rendered.get("html", "")
+        if isinstance(fragment, BaocaoError):
+            raise fragment
         found = provenance(resolution)
         tables = list(resolution.registry.tables.values())
-        html = marked_html(rendered.get("html", ""), tables, found.citations)
+        html = marked_html(fragment, tables, found.citations)
         self.board.publish(html=html, provenance=found.as_json(), stale=False)
         self.timings["html"] = time.perf_counter() - started
         if self.pages is None or not self.pages.ready.is_set() or superseded():
@@ -257,8 +270,19 @@ class Preview:
         assert self.pages is not None and self.pages.office is not None
         stem = secrets.token_hex(8)
         pdf = self.work / f"{stem}.pdf"
-        with self.pages.lock:
-            self.pages.office.to_pdf(docx, pdf)
+        try:
+            with self.pages.lock:
+                self.pages.office.to_pdf(docx, pdf)
+        except Exception as exc:  # LibreOffice gone or failing: the HTML rendering stands in
+            self.pages.lost()
+            pdf.unlink(missing_ok=True)
+            self.board.publish(
+                mode="html",
+                pages=[],
+                failure=f"LibreOffice không dàn được trang ({type(exc).__name__}): "
+                "đang hiện bản HTML gần đúng; chạy lại baocao xem để thử lại",
+            )
+            return
         try:
             images = page_images(pdf, self.work, stem)
         finally:
