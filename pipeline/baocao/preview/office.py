@@ -32,8 +32,14 @@ IMAGE = ("-jpeg", "-jpegopt", "quality=90")
 
 
 def soffice() -> str | None:
-    """LibreOffice's program, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """LibreOffice's program, if installed: on PATH, or where its Windows installer puts it."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None and sys.platform == "win32":
+        for root in (os.environ.get("ProgramFiles"), os.environ.get("ProgramFiles(x86)")):
+            program = Path(root or "") / "LibreOffice" / "program" / "soffice.exe"
+            if root and program.is_file():
+                return str(program)
+    return found
 
 
 def uno_python(program: str) -> str | None:
@@ -156,13 +162,17 @@ class Office:
         return pdf
 
     def stop(self) -> None:
-        """Stop unoserver and LibreOffice, and every process of their group."""
-        if self.process.poll() is None:
+        """Stop unoserver and LibreOffice, and every process of their group (on Windows, of
+        their tree: taskkill /T)."""
+        if sys.platform == "win32":
+            subprocess.run(
+                ["taskkill", "/T", "/F", "/PID", str(self.process.pid)],
+                capture_output=True,
+                check=False,
+            )
+        elif self.process.poll() is None:
             try:
-                if sys.platform == "win32":
-                    self.process.terminate()
-                else:
-                    os.killpg(self.process.pid, signal.SIGTERM)
+                os.killpg(self.process.pid, signal.SIGTERM)
                 self.process.wait(3)
             except (OSError, subprocess.TimeoutExpired):
                 pass
