@@ -64,8 +64,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     install = [python, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     offline = run([*install, "--no-index", "--find-links", str(WHEELHOUSE), str(wheel)], scratch)
     if offline.returncode != 0:  # the first run, or pyproject.toml asks for something new
+        for kept in WHEELHOUSE.glob("baocao-*.whl"):  # pip would take its dependencies instead
+            kept.unlink()
         fetched = run([*pip, "download", "-q", "-d", str(WHEELHOUSE), str(wheel)], scratch)
         assert fetched.returncode == 0, fetched.stderr
+        for kept in WHEELHOUSE.glob("baocao-*.whl"):  # only the dependencies are kept
+            kept.unlink()
         offline = run(
             [*install, "--no-index", "--find-links", str(WHEELHOUSE), str(wheel)], scratch
         )

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from hashlib import blake2b
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from baocao import codes
 from baocao.parse.document import (
@@ -377,36 +377,19 @@ def build_document(folder: Path, output: Path, formats: frozenset[str] = frozens
     The exports follow the DOCX (docs/xuat-ban.md): one that fails is said in `unexported`,
     the DOCX in place, and leaves no older file of its own behind.
     """
-    from baocao.docx.pandoc import find_pandoc, to_docx
-    from baocao.docx.styles import style_doc
     from baocao.render.document import render_document
 
     started = time.perf_counter()
     remove_stale_partials(output)
     document, warnings, sources = _ready(folder)
-    page = render_document(document)
-    target = output / f"{document.name}.docx"
-    partial = output / f".{document.name}.{os.getpid()}.partial.docx"
-    cache = output / CACHE
-    try:
-        pandoc = find_pandoc(cache)
-        styles = style_doc(cache, pandoc)
-        ready = _Aside(lambda: _ready_to_finish(folder))
-        try:
-            to_docx(page, styles, partial, pandoc)
-        finally:
-            epoch = ready.result()
-        from baocao.docx.finish import finish_document
+    target = write_docx(folder, document, render_document(document), output)
+    written = file_digest(target)
+    epoch = None
+    if "pdf" in formats:  # the PDF bears the DOCX's date
+        from baocao.docx.dating import source_date_epoch
 
-        finish_document(partial, epoch, title=document.front.subject)
-        written = file_digest(partial)
-        forget_build(output, folder.name)  # never a record of the DOCX this one replaces
-        partial.replace(target)
-    except OSError as exc:
-        raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
-    finally:
-        partial.unlink(missing_ok=True)
-    exported, failed = export(document, target, formats, epoch)
+        epoch = source_date_epoch(folder)
+    exported, failed = export(document, target, formats, epoch or 0)
     done = {path.suffix[1:]: file_digest(path) for path in exported}
     done |= {name: "" for name in formats if name not in done and name not in failed}
     unexported = tuple(f"{name.upper()}: {why}" for name, why in failed.items())
@@ -416,6 +399,44 @@ def build_document(folder: Path, output: Path, formats: frozenset[str] = frozens
         raise BaocaoError(f"không ghi được bản ghi của “{target}”: {os_reason(exc)}") from None
     seconds = time.perf_counter() - started
     return Built(document.name, target, seconds, warnings, exported, unexported)
+
+
+def write_docx(
+    folder: Path,
+    document: ResolvedDocument,
+    page: dict[str, Any],
+    output: Path,
+    epoch: int | None = None,
+) -> Path:
+    """The DOCX of a document ready and rendered (`page`, pandoc's JSON AST), written to
+    `output/<name>.docx` through a partial file, bearing the date `epoch` (default: the one its
+    sources give). The preview (baocao xem) calls it with the resolution it has already shown,
+    and the date it found once. Any record of the DOCX it replaces goes first: that DOCX is no
+    longer current (`is_current`)."""
+    from baocao.docx.pandoc import find_pandoc, to_docx
+    from baocao.docx.styles import style_doc
+
+    target = output / f"{document.name}.docx"
+    partial = output / f".{document.name}.{os.getpid()}.partial.docx"
+    cache = output / CACHE
+    try:
+        pandoc = find_pandoc(cache)
+        styles = style_doc(cache, pandoc)
+        ready = _Aside(lambda: _ready_to_finish(folder) if epoch is None else epoch)
+        try:
+            to_docx(page, styles, partial, pandoc)
+        finally:
+            epoch = ready.result()
+        from baocao.docx.finish import finish_document
+
+        finish_document(partial, epoch, title=document.front.subject)
+        forget_build(output, folder.name)  # never a record of the DOCX this one replaces
+        partial.replace(target)
+    except OSError as exc:
+        raise BaocaoError(f"không ghi được “{target}”: {os_reason(exc)}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
 
 
 EXPORTS = ("pdf", "xlsx")

@@ -265,6 +265,28 @@ def nhap_options(nhap: argparse.ArgumentParser) -> None:
     content_option(nhap)
 
 
+def xem_options(xem: argparse.ArgumentParser) -> None:
+    xem.add_argument(
+        "document", nargs="?", metavar="VĂN_BẢN", help="tên thư mục văn bản (mặc định: danh sách)"
+    )
+    xem.add_argument(
+        "--port",
+        type=int,
+        default=8030,
+        metavar="N",
+        help="cổng trên 127.0.0.1 (mặc định 8030; 0: một cổng còn trống)",
+    )
+    xem.add_argument(
+        "--no-browser", action="store_true", help="không tự mở trình duyệt (chỉ in địa chỉ)"
+    )
+    xem.add_argument(
+        "--html",
+        action="store_true",
+        help="không dùng LibreOffice: chỉ bản xem HTML gần đúng (nhanh hơn khi máy yếu)",
+    )
+    content_option(xem)
+
+
 # Each command: what `baocao --help` says of it, and its arguments.
 COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "build": ("dựng DOCX cho các văn bản trong content/ cần dựng lại", build_options),
@@ -288,6 +310,10 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     "nhap": (
         "chuyển một tệp Word (.docx) hay bảng tính Excel (.xlsx) thành văn bản trong content/",
         nhap_options,
+    ),
+    "xem": (
+        "xem trang in và các lỗi trong trình duyệt, cập nhật mỗi lần lưu tệp",
+        xem_options,
     ),
 }
 
@@ -571,6 +597,19 @@ def run_nhap(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_xem(args: argparse.Namespace) -> int:
+    """Serve the preview on 127.0.0.1 until Ctrl-C."""
+    from baocao.parse.document import find_documents
+    from baocao.preview.app import serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError("baocao xem: --port: cổng là một số từ 0 đến 65535")
+    names = [args.document] if args.document else []
+    folders = find_documents(args.content, names)
+    single = folders[0].name if args.document else None
+    return serve(args.content, single, args.port, not args.no_browser, not args.html)
+
+
 COMMANDS = {
     "build": run_build,
     "check": run_check,
@@ -582,6 +621,7 @@ COMMANDS = {
     "khoi-tao": run_khoi_tao,
     "soat": run_soat,
     "nhap": run_nhap,
+    "xem": run_xem,
 }
 
 

@@ -24,6 +24,12 @@ guard's pandoc, before any of baocao's own code; pandoc alone on `baocao render 
 and of 10.000 rows, with the cost of each row past 2.000 against each up to it (`growth_ratio`;
 1 is linear).
 
+Issue 23's targets, for `baocao xem` (the preview), also on medians: a save to its problems in
+the page (MAX_SAVE_TO_PROBLEMS) and to its pages (MAX_SAVE_TO_PAGES, LibreOffice warm), wall
+time from the save to the page's event, read as the page reads it; and the DOCX rebuilt in a
+warm process from the resolution the check made, against pandoc alone on the same JSON with the
+same style doc (MAX_REBUILD_RATIO, CPU, paired as the cold build is), the check beside it.
+
 The documents are generated in a temporary folder: copies of the given one (the sample), and
 `baocao new`'s skeleton with a generated table. The exit status is 1 when a guard is missed.
 """
@@ -33,14 +39,16 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]  # the project: its Makefile, its .venv
 
@@ -52,6 +60,12 @@ MAX_BATCH_SECONDS = 12.0  # baocao build of BATCH sample-sized documents, from n
 MAX_NOOP_SECONDS = 0.30  # baocao build of those BATCH documents again, nothing to do
 BATCH = 100
 SMALL_ROWS, LARGE_ROWS = 2000, 10000
+
+# Issue 23's targets, for baocao xem (the preview), each on a median.
+MAX_SAVE_TO_PROBLEMS = 0.30  # a save → its problems in the page (wall)
+MAX_SAVE_TO_PAGES = 2.0  # a save → its pages in the page, LibreOffice warm (wall)
+MAX_REBUILD_RATIO = 1.3  # a warm rebuild of the DOCX against pandoc alone on the same JSON (CPU)
+PREVIEW_STARTED = 180.0  # seconds the preview may take to show its first pages (LibreOffice)
 
 # What every build pays before any of baocao's own code runs: Python's start, and the stack's
 # libraries a build loads, each imported and used once as the build uses it. Timed beside the
@@ -360,6 +374,199 @@ class Bench:
             ),
         ]
 
+    def warm_rebuild(self) -> list[Row]:
+        """What baocao xem does on a save, in one warm process as it does it: the check (resolve),
+        then the DOCX from that resolution (render, pandoc, the finishing pass), each round beside
+        pandoc alone on the same JSON with the same style doc. CPU: the process's own (every
+        thread) and its children's (pandoc, git), from getrusage."""
+        from baocao.build import CACHE, resolve_folder, write_docx
+        from baocao.docx.pandoc import as_json, docx_arguments, find_pandoc
+        from baocao.docx.styles import style_doc
+        from baocao.render.document import render_document
+
+        folder = self.content / self.document.name
+        output = self.scratch / "warm"
+        output.mkdir()
+        pandoc = find_pandoc(output / CACHE)
+        styles = style_doc(output / CACHE, pandoc)
+        alone = [*pandoc.command, *docx_arguments(styles, self.scratch / "alone.docx")]
+        page_json = self.scratch / "warm.json"
+        from baocao.docx.dating import source_date_epoch
+
+        epoch = source_date_epoch(folder)  # found once, as the preview does
+        runs: dict[str, list[tuple[float, float]]] = {"check": [], "docx": [], "alone": []}
+        for index in range(3 + self.rounds):  # three to warm up: imports, regexes, Jinja
+            started, spent = time.perf_counter(), _cpu()
+            resolution = resolve_folder(folder)
+            checked, spent_checking = time.perf_counter(), _cpu()
+            document = resolution.document
+            if document is None or resolution.errors:
+                raise SystemExit(f"bench: {folder.name} has errors (baocao check {folder.name})")
+            page = render_document(document)
+            write_docx(folder, document, page, output, epoch)
+            built, spent_building = time.perf_counter(), _cpu()
+            page_json.write_bytes(as_json(page, pandoc))
+            if index >= 3:
+                runs["check"].append((checked - started, spent_checking - spent))
+                runs["docx"].append((built - checked, spent_building - spent_checking))
+                runs["alone"].append(run_once(alone, page_json))
+        check, docx, on_json = (
+            Timing(tuple(w for w, _ in r), tuple(c for _, c in r)) for r in runs.values()
+        )
+        ratio = paired_ratio(docx, on_json)
+        walls = statistics.median(a / b for a, b in zip(docx.walls, on_json.walls, strict=True))
+        whole = statistics.median(
+            (a + b) / c for a, b, c in zip(check.cpus, docx.cpus, on_json.cpus, strict=True)
+        )
+        return [
+            Row("baocao xem, warm: the check of a save (resolve)", check),
+            Row("baocao xem, warm: the DOCX from that resolution", docx),
+            Row("pandoc alone, on the same JSON", on_json),
+            Row(
+                "  warm rebuild of the DOCX ÷ pandoc alone",
+                None,
+                shown=f"{ratio:.2f}×",
+                target=f"≤ {MAX_REBUILD_RATIO:.2f}×",
+                judged="CPU",
+                met=ratio <= MAX_REBUILD_RATIO,
+            ),
+            Row("  the same on wall time", None, shown=f"{walls:.2f}×"),
+            Row("  check and DOCX together ÷ pandoc alone", None, shown=f"{whole:.2f}×"),
+        ]
+
+    def live_preview(self) -> list[Row]:
+        """`baocao xem` as an editor runs it, its page's events read as the page reads them: a
+        part saved, round after round (a paragraph added to the last part, then another), and
+        the wall time from the save to the event carrying its problems, then to the event
+        carrying its new pages (LibreOffice warm by then)."""
+        name = self.document.name
+        content = self.scratch / "xem"
+        shutil.copytree(self.document, content / name)
+        temporary = self.scratch / "xem-tmp"
+        temporary.mkdir()
+        command = [self.baocao, "xem", name, "--port", "0", "--no-browser",
+                   "--content", str(content)]  # fmt: skip
+        process = subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "TMPDIR": str(temporary)},
+        )
+        try:
+            events = _Events(_preview_address(process))
+            first = events.wait(lambda s: not s["building"] and (s["pages"] or s["mode"] == "html"))
+            part = sorted((content / name).glob("[0-9]*.md"))[-1]
+            original = part.read_text(encoding="utf-8")
+            problems: list[float] = []
+            pages: list[float] = []
+            state = first
+            for index in range(1 + self.rounds):
+                checks, shown = state["checks"], state["pages"]
+                part.write_text(f"{original}\n\nĐoạn thêm khi đo, lần {index}.\n", "utf-8")
+                saved = time.perf_counter()
+                at, _ = events.when(_checked_after(checks))
+                at_pages = at
+                if shown:
+                    at_pages, _ = events.when(_pages_other_than(shown))
+                state = events.wait(lambda s: not s["building"])
+                if index:  # the first round warms up
+                    problems.append(at - saved)
+                    pages.append(at_pages - saved)
+                time.sleep(0.3)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(60)
+        rows = [_wall_row("baocao xem: save → problems in the page", problems,
+                          MAX_SAVE_TO_PROBLEMS)]  # fmt: skip
+        if first["pages"]:
+            rows.append(_wall_row("baocao xem: save → pages in the page", pages, MAX_SAVE_TO_PAGES))
+        else:
+            rows.append(Row("baocao xem: pages (LibreOffice not installed: not timed)", None))
+        return rows
+
+
+def _checked_after(count: int) -> Callable[[dict[str, Any]], bool]:
+    """Whether a preview's state holds problems found after the `count`th check."""
+    return lambda state: bool(state["checks"] > count)
+
+
+def _pages_other_than(shown: list[str]) -> Callable[[dict[str, Any]], bool]:
+    """Whether a preview's state holds pages, and not those `shown`."""
+    return lambda state: bool(state["pages"]) and state["pages"] != shown
+
+
+def _cpu() -> float:
+    """This process's CPU time, every thread, and its waited-for children's."""
+    import resource
+
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _wall_row(what: str, walls: list[float], limit: float) -> Row:
+    median = statistics.median(walls)
+    return Row(
+        what,
+        None,
+        shown=seconds(median),
+        target=f"≤ {seconds(limit)}",
+        judged="wall",
+        met=median <= limit,
+    )
+
+
+def _preview_address(process: subprocess.Popen[bytes]) -> str:
+    """The page's address, from the line `baocao xem` prints when it serves."""
+    assert process.stderr is not None
+    for raw in process.stderr:
+        line = raw.decode("utf-8", "replace")
+        if "http://127.0.0.1:" in line:
+            return line[line.index("http://") :].split()[0]
+    raise SystemExit("bench: baocao xem did not start")
+
+
+class _Events:
+    """A page's event stream read on a thread: each state with the moment it arrived."""
+
+    def __init__(self, page: str) -> None:
+        import threading
+        import urllib.request
+
+        self._changed = threading.Condition()
+        self._states: list[tuple[float, dict[str, Any]]] = []
+        self._seen = 0  # the index of the last state found
+        self._stream = urllib.request.urlopen(page + "su-kien", timeout=PREVIEW_STARTED)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        import json
+
+        for line in self._stream:
+            if line.startswith(b"data: "):
+                state = json.loads(line[len(b"data: ") :])
+                with self._changed:
+                    self._states.append((time.perf_counter(), state))
+                    self._changed.notify_all()
+
+    def when(self, holds: Callable[[dict[str, Any]], bool]) -> tuple[float, dict[str, Any]]:
+        """The first state, from the last one found on, of which `holds` is true, and when it
+        came. A state is the whole page's: two changes close together may come as one."""
+        with self._changed:
+            while True:
+                for index in range(self._seen, len(self._states)):
+                    at, state = self._states[index]
+                    if holds(state):
+                        self._seen = index
+                        return at, state
+                self._seen = max(self._seen, len(self._states) - 1)
+                if not self._changed.wait(PREVIEW_STARTED):
+                    raise SystemExit("bench: baocao xem stopped answering")
+
+    def wait(self, holds: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+        return self.when(holds)[1]
+
 
 def paired_ratio(numerator: Timing, denominator: Timing) -> float:
     """The median, over the rounds, of the CPU time of one command ÷ that of the other in the
@@ -398,7 +605,7 @@ def main(argv: list[str] | None = None) -> int:
     args.add_argument("--rounds", type=int, default=15, help="paired rounds (default 15)")
     args.add_argument(
         "--only",
-        choices=["build", "small", "batch", "growth"],
+        choices=["build", "small", "batch", "growth", "preview"],
         action="append",
         help="run only these measurements (default: all)",
     )
@@ -406,11 +613,14 @@ def main(argv: list[str] | None = None) -> int:
     document = options.document.resolve()
     if not document.is_dir():
         raise SystemExit(f"bench: không có thư mục văn bản “{options.document}”")
-    chosen = options.only or ["build", "small", "batch", "growth"]
+    chosen = options.only or ["build", "small", "batch", "growth", "preview"]
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="baocao-bench-") as scratch:
         bench = Bench(document, Path(scratch), options.rounds)
         for name in chosen:
+            if name == "preview":
+                rows += bench.warm_rebuild() + bench.live_preview()
+                continue
             rows += getattr(
                 bench, {"build": "single_build", "small": "small_commands"}.get(name, name)
             )()
