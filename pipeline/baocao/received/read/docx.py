@@ -7,7 +7,10 @@ What a reader of the document sees is kept, as Word shows it:
   its heading level when its style is a heading (or carries an outline level);
 - each table on its grid: a cell merged across columns (gridSpan) fills its first column and
   marks the others LEFT, a cell merged down (vMerge) marks the rows under it UP, a short row
-  (gridBefore, gridAfter) has MISSING cells; each cell keeps its paragraphs.
+  (gridBefore, gridAfter) has MISSING cells; each cell keeps its paragraphs;
+- a table typed as text, two paragraphs or more in a row with their cells between "|" or tabs
+  (Word keeps a table pasted from elsewhere so), as a table whose merges are not known, as the
+  same text in a .txt file is read (baocao.received.read.text).
 
 Deleted text of tracked changes, drawings and the fallback copies of alternate content are left
 out; the paragraphs of a text box (Word users often set the header in two) come before the
@@ -39,9 +42,11 @@ from baocao.ooxml.styles import based_on, stored_style_name, style_id
 from baocao.ooxml.tables import grid_rows, table_style_id
 from baocao.ooxml.text import TAB, emphasis, run_text, runs
 from baocao.parse.outline import roman
+from baocao.parse.syntax import cells_at, is_delimiter_row
 from baocao.received.read.blocks import (
     LEFT,
     MISSING,
+    UP,
     Block,
     Cell,
     Paragraph,
@@ -201,19 +206,67 @@ class _Reader:
         self.anchor = 0
         self.paragraphs = 0
         self.tables = 0
+        self.typed: list[tuple[Paragraph, str, str]] = []  # paragraphs typed as a table's rows
 
     def body(self, element: etree._Element) -> None:
         for child in content_children(element, _P, _TBL):
             if child.tag == _P:
                 for box in text_boxes(child):  # a header typed in text boxes: read first
+                    self.flush_typed()
                     self.body(box)
                 paragraph = self.paragraph(child)
-                if paragraph.text.strip():
-                    self.paragraphs += 1
-                    self.places[paragraph.anchor] = f"đoạn {self.paragraphs}"
-                    self.blocks.append(paragraph)
+                if not paragraph.text.strip():
+                    continue  # an empty paragraph: no place, and no end of a typed table
+                line = self.typed_line(child)
+                kind = _typed_row(line)
+                if kind is not None and self.typed and self.typed[0][1] != kind:
+                    self.flush_typed()
+                if kind is not None:
+                    self.typed.append((paragraph, kind, line))
+                    continue
+                self.flush_typed()
+                self.add_paragraph(paragraph)
             else:
+                self.flush_typed()
                 self.table(child)
+        self.flush_typed()
+
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        self.paragraphs += 1
+        self.places[paragraph.anchor] = f"đoạn {self.paragraphs}"
+        self.blocks.append(paragraph)
+
+    @staticmethod
+    def typed_line(element: etree._Element) -> str:
+        """A paragraph's text with its tabs, as typed: a table pasted as text keeps its cells
+        apart so."""
+        return unicodedata.normalize("NFC", "".join(run_text(run) for run in runs(element)))
+
+    def flush_typed(self) -> None:
+        """The paragraphs typed as a table's rows ("|" between cells, or tabs), as a table when
+        two rows at least follow each other, else as the paragraphs they are."""
+        pending, self.typed = self.typed, []
+        rows = [(p, line) for p, kind, line in pending if kind == PIPE_ROW]
+        rows = [(p, line) for p, line in rows if not _delimiter(line)]
+        if len(pending) < 2 or (pending[0][1] == PIPE_ROW and len(rows) < 2):
+            for paragraph, _, _ in pending:
+                self.add_paragraph(paragraph)
+            return
+        self.tables += 1
+        pipes = pending[0][1] == PIPE_ROW
+        found: list[tuple[int, list[Cell]]] = []
+        for paragraph, _, line in pending:
+            if pipes and _delimiter(line):
+                continue
+            cells = [_typed_cell(text, pipes) for text, _ in cells_at(line, "|" if pipes else TAB)]
+            found.append((paragraph.anchor, cells))
+        width = max(len(cells) for _, cells in found)
+        table_rows = []
+        for number, (anchor, cells) in enumerate(found, start=1):
+            self.places[anchor] = f"bảng {self.tables}, dòng {number}"
+            cells += [Cell("", MISSING)] * (width - len(cells))
+            table_rows.append(Row(anchor, tuple(cells)))
+        self.blocks.append(Table(self.tables, tuple(table_rows), merges_known=pipes))
 
     def paragraph(self, element: etree._Element, anchor: int | None = None) -> Paragraph:
         properties = element.find(_PPR)
@@ -279,6 +332,34 @@ class _Reader:
         ]
         text = "\n".join(p.text for p in paragraphs)
         return Cell(text, "", tuple(paragraphs))
+
+
+PIPE_ROW, TAB_ROW = "pipe", "tab"
+TYPED_CELLS = 3  # a paragraph typed as a table row has this many cells at least
+
+
+def _typed_row(line: str) -> str | None:
+    """Whether a paragraph is typed as a table's row: "| a | b | c |", or cells between tabs
+    (what Word keeps of a table pasted as text), three cells at least."""
+    text = line.strip(" \u00a0")
+    if text.startswith("|") and len(cells_at(text)) >= TYPED_CELLS:
+        return PIPE_ROW
+    if TAB in text.strip() and len(text.split(TAB)) >= TYPED_CELLS:
+        return TAB_ROW
+    return None
+
+
+def _delimiter(line: str) -> bool:
+    return is_delimiter_row([text for text, _ in cells_at(line)])
+
+
+def _typed_cell(text: str, pipes: bool) -> Cell:
+    text = " ".join(text.split())
+    if pipes and text == "<":
+        return Cell("", LEFT)
+    if pipes and text == "^":
+        return Cell("", UP)
+    return Cell(text)
 
 
 def _merged(runs: list[Run]) -> list[Run]:

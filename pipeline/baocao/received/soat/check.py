@@ -19,6 +19,7 @@ table starts (a wrong figure of a table, a code glued to its name).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from baocao.money.amount import Amount
@@ -45,6 +46,23 @@ CONTENT_HINTS = (
 )
 
 
+# The regional spellings of number words (docs/number-words.md): right Vietnamese that reads the
+# right number. A received document is no baocao document with a `chu_so` setting: whichever
+# spelling a paragraph uses is its own, and only a wrong number or a misspelling is reported.
+REGIONAL = (
+    ("le", re.compile(r"\blẻ\b", re.IGNORECASE)),
+    ("bon", re.compile(r"\bmươi\s+bốn\b", re.IGNORECASE)),
+    ("ngan", re.compile(r"\bngàn\b", re.IGNORECASE)),
+    ("ti", re.compile(r"\btỉ\b", re.IGNORECASE)),
+)
+
+
+def regional_style(text: str) -> WordsStyle:
+    """The words style a text writes its amounts in: "lẻ", "bốn" after "mươi", "ngàn", "tỉ"
+    where it uses them, the standard spellings elsewhere."""
+    return WordsStyle(**{name: bool(pattern.search(text)) for name, pattern in REGIONAL})
+
+
 @dataclass
 class ReceivedCheck:
     """What checking a received document found: its problems in document order, each budget
@@ -58,13 +76,12 @@ class ReceivedCheck:
 def check_received(received: Received) -> ReceivedCheck:
     """Every problem of a received document, and what nhap needs to write it as content."""
     found = ReceivedCheck()
-    style = WordsStyle()
     previous: Prose | None = None
     items: list[TableItem] = []
     for index, block in enumerate(received.blocks):
         if isinstance(block, Paragraph):
             prose = paragraph_prose(received, block)
-            found.problems += check_words(prose, style, previous)
+            found.problems += check_words(prose, regional_style(block.text), previous)
             previous = prose
             continue
         previous = None
@@ -72,7 +89,7 @@ def check_received(received: Received) -> ReceivedCheck:
             for cell in row.cells:
                 if cell.text and not cell.merged:
                     prose = placed_prose(received, cell.text, cell.places, row.anchor)
-                    found.problems += check_words(prose, style)
+                    found.problems += check_words(prose, regional_style(cell.text))
         before = received.blocks[index - 1] if index else None
         unit = unit_of(before.text) if isinstance(before, Paragraph) else None
         shape = budget_shape(block, unit, f"bang-{block.number}")
