@@ -624,43 +624,61 @@ def _names(
             continue
         if not text.mentions:
             continue
-        mention = text.mentions[0]
-        named: list[str] = []  # names this amount goes by in the prose
-        before = plain(text.paragraph.text[: mention.start])
-        label = _shown_name(before)
-        if before.endswith(":") and label and len(label.split()) <= NAME_WORDS:
-            if not GENERIC.fullmatch(label):
-                named.append(label)
         head = text.parent
-        if not named and content:
-            named.append(content)
-            head = owner
+        for k, mention in enumerate(text.mentions):
+            named = _named(text, k)  # names this amount goes by in the prose
+            if k == 0 and not named and content:
+                named, head = [content], owner
+            titled: list[str] = []  # and by its heading's title: against tables only
+            if k == 0 and heading is not None and amounts.get(heading.anchor) == 1:
+                titled.append(_shown_name(_title(heading.paragraph.text)))
+            for name in named:  # the same name under another head is another item
+                first = seen.setdefault((head, _key(name)), mention)
+                if first.amount != mention.amount:
+                    message = (
+                        f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
+                        f"ghi {first.typed}"
+                    )
+                    problem = _problem(
+                        received, codes.ITEM_TWO_AMOUNTS, text.paragraph, mention, message
+                    )
+                    found.problems.append(problem)
+                    found.relations.append(Relation(mention, (first,)))
+            for name in dict.fromkeys([*named, *titled]):
+                same = by_name.get(_key(name), [])
+                if len(same) == 1 and mention.amount not in same[0].amounts:
+                    row = same[0]
+                    message = (
+                        f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
+                        f"ghi {row.shown}"
+                    )
+                    problem = _problem(
+                        received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message
+                    )
+                    found.problems.append(problem)
         content = ""
-        titled: list[str] = []  # and by its heading's title: against tables only
-        if heading is not None and amounts.get(heading.anchor) == 1:
-            titled.append(_shown_name(_title(heading.paragraph.text)))
-        for name in named:  # the same name under another head is another item
-            first = seen.setdefault((head, _key(name)), mention)
-            if first.amount != mention.amount:
-                message = (
-                    f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
-                    f"ghi {first.typed}"
-                )
-                found.problems.append(
-                    _problem(received, codes.ITEM_TWO_AMOUNTS, text.paragraph, mention, message)
-                )
-                found.relations.append(Relation(mention, (first,)))
-        for name in dict.fromkeys([*named, *titled]):
-            same = by_name.get(_key(name), [])
-            if len(same) == 1 and mention.amount not in same[0].amounts:
-                row = same[0]
-                message = (
-                    f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
-                    f"ghi {row.shown}"
-                )
-                found.problems.append(
-                    _problem(received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message)
-                )
+
+
+CLAUSE = re.compile(r"[,;.()]")
+IS = re.compile(r"\s+là$")
+
+
+def _named(text: _Text, k: int) -> list[str]:
+    """The name the `k`-th amount of a text goes by: the words before it, up to the amount
+    before it, when they end in ":" ("Thu phí, lệ phí: 420 triệu đồng"); or the clause before
+    it when it ends in "là" ("…, chi sự nghiệp giáo dục là 480 triệu đồng")."""
+    words = text.paragraph.text
+    start = text.mentions[k - 1].end if k else 0
+    before = plain(words[start : text.mentions[k].start])
+    if before.endswith(":") and (k == 0 or not CLAUSE.search(before[:-1])):
+        label = _shown_name(before)
+    elif IS.search(before):
+        label = _shown_name(CLAUSE.split(IS.sub("", before))[-1])
+    else:
+        return []
+    if not label or len(label.split()) > NAME_WORDS or GENERIC.fullmatch(label):
+        return []
+    return [label]
 
 
 def _title(text: str) -> str:
