@@ -25,7 +25,7 @@ from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.nhap.front import PLACEHOLDER, front_yaml, read_front
 from baocao.received.nhap.markdown import body_parts
 from baocao.received.read.files import read_received
-from baocao.received.soat.check import check_received
+from baocao.received.soat.check import check_received, regional_options
 from baocao.render.appendix import attachment_line
 
 HEADER = (
@@ -59,6 +59,9 @@ def import_docx(
     front = read_front(received, today)
     parts = body_parts(received, front, check)
     values = front.values
+    regional = regional_options(received)
+    if regional:  # "ngàn", "lẻ"… are the document's own spelling, not a slip
+        values["chu_so"] = ", ".join(regional)
     typed = parts.attachment_lines[0] if parts.attachment_lines else None
     if typed is not None and _same(typed, _generated(values, name)) is False:
         values["phu_luc"] = {"kem_theo": typed}

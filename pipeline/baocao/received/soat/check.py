@@ -28,6 +28,7 @@ from baocao.problems import Position, Problem
 from baocao.received.read.blocks import Paragraph, Received
 from baocao.received.soat.prose import (
     Relation,
+    RowCell,
     TableItem,
     check_prose,
     paragraph_prose,
@@ -61,6 +62,20 @@ def regional_style(text: str) -> WordsStyle:
     """The words style a text writes its amounts in: "lẻ", "bốn" after "mươi", "ngàn", "tỉ"
     where it uses them, the standard spellings elsewhere."""
     return WordsStyle(**{name: bool(pattern.search(text)) for name, pattern in REGIONAL})
+
+
+def regional_options(received: Received) -> list[str]:
+    """The regional spellings a document writes its amounts in anywhere ("le", "ngan"…), as
+    the `chu_so` of the content `nhap` makes of it, so that check reads them as its own."""
+    texts = [b.text for b in received.blocks if isinstance(b, Paragraph)]
+    texts += [
+        c.text
+        for b in received.blocks
+        if not isinstance(b, Paragraph)
+        for r in b.rows
+        for c in r.cells
+    ]
+    return [name for name, pattern in REGIONAL if any(pattern.search(t) for t in texts)]
 
 
 @dataclass
@@ -133,11 +148,16 @@ def _named_rows(budget: Budget) -> list[TableItem]:
     for row in budget.rows:
         values: list[Amount] = []
         shown: list[str] = []
-        for column in budget.money_columns:
+        cells: list[RowCell] = []
+        # the row's amount first: a column that others make ("Thành tiền", "Tổng số")
+        columns = sorted(budget.money_columns, key=lambda c: c.formula is None)
+        for column in columns:
             typed = row.typed.get(column.number)
             if isinstance(typed, Amount) and typed:
                 values.append(typed)
                 shown.append(column.measure.words(budget.figure(typed, column)))
+                cells.append(RowCell(budget.id, row.line, column.number))
         if row.name and values:
-            out.append(TableItem(row.line, row.name, tuple(values), ", ".join(shown)))
+            item = TableItem(row.line, row.name, tuple(values), ", ".join(shown), tuple(cells))
+            out.append(item)
     return out

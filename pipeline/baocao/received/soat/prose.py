@@ -38,6 +38,7 @@ from functools import cached_property
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
+from baocao.parse.outline import ARTICLE
 from baocao.problems import Code, Problem
 from baocao.received.read.blocks import (
     NUMBERINGS,
@@ -47,7 +48,6 @@ from baocao.received.read.blocks import (
     heading_levels,
     plain,
 )
-from baocao.parse.outline import ARTICLE
 from baocao.resolve.prose import Prose, amounts, money
 
 TOTAL = re.compile(r"\btổng\s+(?:kinh\s+phí|cộng|số)\b", re.IGNORECASE)
@@ -89,11 +89,23 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class RowCell:
+    """A figure of a budget table's row: the table's id, the row (its anchor) and the column's
+    number."""
+
+    table: str
+    anchor: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Relation:
-    """An amount that must be the sum of others, as the document implies it."""
+    """An amount that must be the sum of others, as the document implies it, or the figure of a
+    table's row (`row`, the parts then empty)."""
 
     total: Mention
     parts: tuple[Mention, ...]
+    row: RowCell | None = None
 
 
 @dataclass
@@ -122,6 +134,7 @@ class TableItem:
     name: str
     amounts: tuple[Amount, ...]
     shown: str  # its figures as the table writes them, for messages
+    cells: tuple[RowCell, ...] = ()  # where each of its amounts stands
 
 
 @dataclass
@@ -305,8 +318,7 @@ def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[
         code = codes.LIST_PART_OVER if partial else codes.LIST_SUM
         message = f"“{whole.typed}” {why} {_shown(total, whole.form)} ({over})"
         found.problems.append(_problem(received, code, text.paragraph, whole, message))
-        if not partial:
-            found.relations.append(Relation(whole, tuple(parts)))
+        found.relations.append(Relation(whole, tuple(parts)))  # for check, as a sum that fails
     for text in texts:  # a list's head is no item of a total: its items are
         if text.anchor in heads:
             text.items = []
@@ -656,6 +668,8 @@ def _names(
                         received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message
                     )
                     found.problems.append(problem)
+                    if row.cells:
+                        found.relations.append(Relation(mention, (), row.cells[0]))
         content = ""
 
 
