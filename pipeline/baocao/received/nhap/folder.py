@@ -8,8 +8,10 @@ their words again; tables that are budgets become budget tables, so that check a
 what soat found among the prose's amounts is written as relations check verifies. What the
 frame does not say is left "…", which check refuses until it is filled.
 
-A bad name (the rule of `baocao new`), an existing folder and a file that is no DOCX are refused;
-the folder is written whole or not at all.
+A bad name (the rule of `baocao new`), an existing folder, a content folder whose parent does not
+exist (nhap creates content/ at most, never the folders above it), a file that is no DOCX and one
+holding content baocao cannot read (imported from an RTF part) are refused; the folder is written
+whole or not at all, and no staging folder is left behind.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import time
 from pathlib import Path
 
 from baocao.parse.frontmatter import FrontMatterReader
@@ -49,7 +52,18 @@ def import_docx(
     folder = content / name
     if folder.exists() or folder.is_symlink():
         raise UsageError(f"baocao nhap: đã có “{display_path(folder)}”: chọn tên khác")
+    if not content.is_dir() and not content.parent.is_dir():
+        raise UsageError(
+            f"baocao nhap: không có thư mục “{display_path(content.parent)}” để đặt "
+            f"“{display_path(content)}”: kiểm tra lại --content"
+        )
     received = read_received(docx)
+    if received.unread:
+        _, part = received.unread[0]
+        raise UsageError(
+            f"baocao nhap: “{display_path(docx)}” có phần nhúng từ tệp khác ({part}) baocao không "
+            "đọc được: mở tệp bằng Word, lưu lại thành .docx rồi nhập lại"
+        )
     if received.kind != "docx":
         raise UsageError(
             f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx): baocao nhap chỉ "
@@ -97,11 +111,17 @@ def _same(typed: str, generated: str | None) -> bool | None:
     )
 
 
+STAGING = ".{name}.{pid}.nhap"  # the folder written beside the target, then renamed into place
+
+
 def _write(folder: Path, files: dict[str, str]) -> None:
-    """The folder with its files, whole: written beside it, then renamed into place."""
-    staging = folder.parent / f".{folder.name}.{os.getpid()}.nhap"
+    """The folder with its files, whole: written beside it, then renamed into place. A staging
+    folder is removed whatever stops the writing (an error, Ctrl+C); one left by an nhap that
+    was killed is removed by the next nhap of the same name."""
+    _remove_stale(folder)
+    staging = folder.parent / STAGING.format(name=folder.name, pid=os.getpid())
     try:
-        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(exist_ok=True)  # content/ itself, never the folders above it
         staging.mkdir()
         for name, text in files.items():
             (staging / name).write_text(text, encoding="utf-8")
@@ -111,3 +131,40 @@ def _write(folder: Path, files: dict[str, str]) -> None:
         raise UsageError(
             f"baocao nhap: không tạo được “{display_path(folder)}”: {os_reason(exc)}"
         ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+STALE_AFTER = 3600  # seconds: no nhap writes its folder for so long; its staging is a leftover
+
+
+def _remove_stale(folder: Path) -> None:
+    """The staging folders of earlier nhap runs of the same name that were killed: their
+    process is gone (where that can be asked safely), or they are an hour old."""
+    if not folder.parent.is_dir():
+        return
+    for staging in folder.parent.glob(STAGING.format(name=folder.name, pid="*")):
+        pid = staging.name[len(folder.name) + 2 : -len(".nhap")]
+        if not pid.isdigit() or int(pid) == os.getpid() or not staging.is_dir():
+            continue
+        try:
+            old = time.time() - staging.stat().st_mtime > STALE_AFTER
+        except OSError:
+            continue
+        if old or not _running(int(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs with this id. Asked on POSIX only (signal 0 tests it; on Windows
+    os.kill would end the process): elsewhere every process counts as running."""
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -28,12 +28,16 @@ PLACEHOLDER = "…"
 NATIONAL = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội|độc\s+lập\s*[-–]\s*tự\s+do", re.IGNORECASE)
 NUMBER = re.compile(r"Số\s*[:.]?[\s…\.]*(?P<number>\d*)[\s…\.]*/\s*(?P<symbol>[^\s,;]+)")
 PLACE_DATE = re.compile(
-    r"(?P<place>[^,\n]*?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s…\./]*tháng\s*(?P<month>\d{0,2})"
+    r"(?P<place>[^,\n]{0,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s…\./]*tháng\s*(?P<month>\d{0,2})"
     r"[\s…\./]*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
 # A place-date line, its date readable or not ("An Bình, ngày … tháng … năm …"): its place.
-UNDATED = re.compile(r"(?P<place>[^,\n]*?)\s*,\s*ngày.*?tháng.*?năm", re.IGNORECASE | re.DOTALL)
+# A place is a few words, a date's parts a few characters apart: bounded, so that a long paragraph
+# is searched in a time linear in its length.
+UNDATED = re.compile(
+    r"(?P<place>[^,\n]{0,60}?)\s*,\s*ngày.{0,40}?tháng.{0,40}?năm", re.IGNORECASE | re.DOTALL
+)
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"V/v\b", re.IGNORECASE)
 RULE_LINE = re.compile(r"[-_=*.·\s]+")

@@ -112,12 +112,14 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True)
 class Received:
-    """A received document: its blocks in order, and the place of each anchor in it."""
+    """A received document: its blocks in order, the place of each anchor in it, and what it
+    holds that could not be read (a DOCX's content imported from an RTF part), at its place."""
 
     path: Path
     kind: str  # "docx", "markdown" or "text"
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
+    unread: tuple[tuple[int, str], ...] = ()  # (anchor, which part) of content not read
 
     def place(self, anchor: int) -> str:
         """ "12", "đoạn 12" or "bảng 2, dòng 5"."""

@@ -12,25 +12,33 @@ What a reader of the document sees is kept, as Word shows it:
   (Word keeps a table pasted from elsewhere so), as a table whose merges are not known, as the
   same text in a .txt file is read (baocao.received.read.text).
 
-Deleted text of tracked changes, drawings and the fallback copies of alternate content are left
-out; the paragraphs of a text box (Word users often set the header in two) come before the
-paragraph it is anchored in. The places are those a person counts: "đoạn N" is the N-th
-paragraph with text outside the tables, "bảng T, dòng R" the R-th row of the T-th table.
+A table nested in a table's cell is read as a table of its own, after the table it stands in;
+content imported from another part (w:altChunk) is read when it is HTML or plain text, and noted
+as not read otherwise (`Received.unread`), never dropped. Every part is read within the bounds
+of baocao.ooxml.limits. Deleted text of tracked changes, drawings and the fallback copies of
+alternate content are left out; the paragraphs of a text box (Word users often set the header
+in two) come before the paragraph it is anchored in. The places are those a person counts:
+"đoạn N" is the N-th paragraph with text outside the tables, "bảng T, dòng R" the R-th row of
+the T-th table.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from lxml import etree
 
 from baocao.ooxml.archive import Archive, ArchiveError
-from baocao.ooxml.elements import content_children, parse_xml
+from baocao.ooxml.elements import content_children
+from baocao.ooxml.limits import check_part, check_size, read_part, read_within_limits
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.numbering import ListLevel, list_levels
+from baocao.ooxml.opc import read_relationships
 from baocao.ooxml.paragraphs import (
     BODY_LEVEL,
     numbering,
@@ -71,25 +79,121 @@ def read_docx(path: Path, data: bytes) -> Received:
         with Archive(data) as package:
             if DOCUMENT not in package:
                 raise DocxError("tệp nén này không có phần văn bản của Word (word/document.xml)")
-            document = _xml(package, DOCUMENT)
-            styles = _xml(package, STYLES) if STYLES in package else None
-            numbering = _xml(package, NUMBERING) if NUMBERING in package else None
+            parts = read_within_limits(package)
+            document = parts.document
+            assert document is not None
+            styles = read_part(package, STYLES) if STYLES in package else None
+            chunks = _chunks(package, document)
     except ArchiveError as exc:
         raise DocxError(str(exc)) from None
     body = document.find(qn("w:body"))
     if body is None:
         raise DocxError("phần văn bản của Word không có thân văn bản (w:body)")
-    reader = _Reader(_Styles.of(styles), _Numbering(list_levels(numbering)))
+    reader = _Reader(_Styles.of(styles), _Numbering(list_levels(parts.numbering)), chunks)
     reader.body(body)
-    return Received(path, "docx", tuple(reader.blocks), reader.places)
+    reader.flush_nested()
+    return Received(path, "docx", tuple(reader.blocks), reader.places, tuple(reader.unread))
 
 
-def _xml(package: Archive, name: str) -> etree._Element:
-    blob = package.read(name)
+# Content a document imports from a part of another format (w:altChunk): HTML and plain text
+# are read as paragraphs, anything else (RTF, another DOCX, MHT) is reported as not read.
+_ALT_CHUNK = qn("w:altChunk")
+_RELATION_ID = qn("r:id")
+RELATIONS = "word/_rels/document.xml.rels"
+HTML_CHUNK = (".html", ".htm", ".xhtml")
+TEXT_CHUNK = (".txt",)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """An imported part: its name in the package, and its lines of text when it can be read
+    (None: a format baocao does not read)."""
+
+    name: str
+    lines: tuple[str, ...] | None
+
+
+def _chunks(package: Archive, document: etree._Element) -> dict[str, _Chunk]:
+    """Each imported part the body names (w:altChunk), by its relationship id."""
+    wanted = {e.get(_RELATION_ID) for e in document.iter(_ALT_CHUNK)}
+    wanted.discard(None)
+    if not wanted or RELATIONS not in package:
+        return {}
+    blob = package.read(RELATIONS)
+    check_part(RELATIONS, blob)
     try:
-        return parse_xml(blob)
+        relations = read_relationships(blob)
     except etree.XMLSyntaxError:
-        raise DocxError(f"phần {name} hỏng, không đọc được") from None
+        raise DocxError(f"phần {RELATIONS} hỏng, không đọc được") from None
+    found: dict[str, _Chunk] = {}
+    for ident, _, target, external in relations:
+        if ident not in wanted:
+            continue
+        name = posixpath.normpath(posixpath.join("word", target)).lstrip("/")
+        if external or name not in package:  # never a file outside the package
+            found[ident] = _Chunk(target, None)
+            continue
+        suffix = posixpath.splitext(name)[1].lower()
+        if suffix not in HTML_CHUNK + TEXT_CHUNK:
+            found[ident] = _Chunk(name, None)
+            continue
+        check_size(name, package.size(name))  # before it is inflated
+        blob = package.read(name)
+        check_part(name, blob)
+        try:
+            text = blob.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            found[ident] = _Chunk(name, None)
+            continue
+        lines = _html_lines(text) if suffix in HTML_CHUNK else text.splitlines()
+        found[ident] = _Chunk(name, tuple(lines))
+    return found
+
+
+class _HtmlLines(HTMLParser):
+    """The text of an HTML page a line per block (paragraph, heading, list item, table row), a
+    row's cells between tabs, as a table pasted as text keeps them."""
+
+    BLOCKS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "table"})
+    SKIPPED = frozenset({"script", "style", "head", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.line: list[str] = []
+        self.skipping = 0
+
+    def end_line(self) -> None:
+        text = "".join(self.line)
+        if text.strip():
+            self.lines.append(text.strip(" \n"))
+        self.line = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        elif tag in self.BLOCKS:
+            self.end_line()
+        elif tag in ("td", "th") and self.line:
+            self.line.append(TAB)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCKS:
+            self.end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.line.append(" ".join(data.split()) if TAB not in data else data)
+
+
+def _html_lines(text: str) -> list[str]:
+    parser = _HtmlLines()
+    parser.feed(text)
+    parser.close()
+    parser.end_line()
+    return parser.lines
 
 
 @dataclass(frozen=True)
@@ -183,7 +287,15 @@ def _bullet(text: str, level: int) -> str:
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+LETTERS_UP_TO = 26 * 10  # "jjjjjjjjjj": past it Word's letters are no number a reader reads
+ROMAN_UP_TO = 3999  # "MMMCMXCIX", the largest Roman numeral written without a bar
+
+
 def _formatted(count: int, form: str) -> str:
+    """A list's number as Word writes it in `form`; as a decimal past what letters and Roman
+    numerals write legibly (a list never counts so far but in a hostile file)."""
+    if count > (ROMAN_UP_TO if "Roman" in form else LETTERS_UP_TO):
+        return str(count)
     if form in ("lowerLetter", "upperLetter"):
         letters = LETTERS[(count - 1) % 26] * ((count - 1) // 26 + 1) if count > 0 else ""
         return letters.upper() if form == "upperLetter" else letters
@@ -198,9 +310,14 @@ def _formatted(count: int, form: str) -> str:
 class _Reader:
     """Walks the body, numbering the places as it goes."""
 
-    def __init__(self, styles: _Styles, numbering: _Numbering) -> None:
+    def __init__(
+        self, styles: _Styles, numbering: _Numbering, chunks: dict[str, _Chunk] | None = None
+    ) -> None:
         self.styles = styles
         self.numbering = numbering
+        self.chunks = chunks or {}
+        self.unread: list[tuple[int, str]] = []  # (anchor, what) of content not read
+        self.nested: list[etree._Element] = []  # tables found in cells, read after their table
         self.blocks: list[Block] = []
         self.places: dict[int, str] = {}
         self.anchor = 0
@@ -209,8 +326,11 @@ class _Reader:
         self.typed: list[tuple[Paragraph, str, str]] = []  # paragraphs typed as a table's rows
 
     def body(self, element: etree._Element) -> None:
-        for child in content_children(element, _P, _TBL):
-            if child.tag == _P:
+        for child in content_children(element, _P, _TBL, _ALT_CHUNK):
+            if child.tag == _ALT_CHUNK:
+                self.flush_typed()
+                self.alt_chunk(child)
+            elif child.tag == _P:
                 for box in text_boxes(child):  # a header typed in text boxes: read first
                     self.flush_typed()
                     self.body(box)
@@ -229,6 +349,39 @@ class _Reader:
             else:
                 self.flush_typed()
                 self.table(child)
+                self.flush_nested()
+        self.flush_typed()
+
+    def flush_nested(self) -> None:
+        """The tables found in the cells of a table, each a table of its own after it, in the
+        order they stand (and those in their cells after each)."""
+        while self.nested:
+            nested, self.nested = self.nested, []
+            for element in nested:
+                self.table(element)
+
+    def alt_chunk(self, element: etree._Element) -> None:
+        """Content imported from another part: its lines as paragraphs (a table pasted as text
+        among them read as one), or a note that it is not read."""
+        chunk = self.chunks.get(element.get(_RELATION_ID) or "")
+        if chunk is None or chunk.lines is None:
+            self.anchor += 1
+            self.places[self.anchor] = f"sau đoạn {self.paragraphs}"
+            self.unread.append((self.anchor, chunk.name if chunk else "altChunk"))
+            return
+        for line in chunk.lines:
+            self.anchor += 1
+            paragraph = Paragraph(
+                self.anchor, line.replace(TAB, " "), (Run(line.replace(TAB, " ")),)
+            )
+            kind = _typed_row(line)
+            if kind is not None and self.typed and self.typed[0][1] != kind:
+                self.flush_typed()
+            if kind is not None:
+                self.typed.append((paragraph, kind, line))
+                continue
+            self.flush_typed()
+            self.add_paragraph(paragraph)
         self.flush_typed()
 
     def add_paragraph(self, paragraph: Paragraph) -> None:
@@ -325,6 +478,7 @@ class _Reader:
         self.blocks.append(Table(self.tables, tuple(rows), table_style_id(element) or ""))
 
     def cell(self, tc: etree._Element, anchor: int) -> Cell:
+        self.nested += content_children(tc, _TBL)  # read as tables of their own, after this one
         paragraphs = [
             p
             for p in (self.paragraph(e, anchor) for e in content_children(tc, _P))

@@ -4,7 +4,7 @@ A file is read whole (within a limit), never changed. A DOCX is known by its con
 package holding word/document.xml) as much as by its name; Markdown by its name (.md); anything
 else is text, in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be
 read is refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device,
-a Word 97-2003 .doc, a broken DOCX, a binary file, too large a file.
+a Word 97-2003 .doc, a DOCX with a password, a broken DOCX, a binary file, too large a file.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ DOCX_LIMIT = 100 * MB  # bytes: a DOCX with its pictures
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and other Office 97 files
 MARKDOWN = (".md", ".markdown")
+# A DOCX with a password is an Office 97 file holding the encrypted package (MS-OFFCRYPTO 2.3.4):
+# its stream's name, as the compound file's directory writes it.
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def refuse(path: Path, reason: str) -> UsageError:
@@ -60,6 +63,12 @@ def is_docx(path: Path, data: bytes) -> bool:
 def read_received(path: Path) -> Received:
     """A received DOCX, Markdown or text file as paragraphs and tables."""
     data = read_bytes(path)
+    if data.startswith(OLE) and ENCRYPTED_PACKAGE in data:
+        raise refuse(
+            path,
+            "tệp Word có đặt mật khẩu: mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài "
+            "liệu), lưu lại rồi chạy lại",
+        )
     if data.startswith(OLE) or path.suffix.lower() == ".doc":
         raise refuse(
             path,

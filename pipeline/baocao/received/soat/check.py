@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from baocao import codes
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
@@ -111,6 +112,15 @@ def check_received(received: Received) -> ReceivedCheck:
         if shape is not None:
             found.shapes[block.number] = shape
             items += _table(received, shape, found)
+    for anchor, part in received.unread:
+        found.problems.append(
+            Problem(
+                codes.RECEIVED_UNREAD,
+                Position(received.path, anchor),
+                f"phần nhúng từ tệp khác ({part}) không đọc được, nên không được soát: mở tệp "
+                "bằng Word, lưu lại thành .docx rồi soát lại",
+            )
+        )
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
