@@ -27,13 +27,19 @@ def need_soffice() -> str:
 def libreoffice_docx(source: Path, folder: Path) -> Path:
     """The DOCX LibreOffice makes of `source` (a .txt as it is, a .md through HTML), in
     `folder`."""
+    return libreoffice(source, folder, "docx:MS Word 2007 XML")
+
+
+def libreoffice(source: Path, folder: Path, target: str) -> Path:
+    """What LibreOffice makes of `source` (a .txt as it is, a .md through HTML) as `target`
+    ("docx:MS Word 2007 XML", "pdf"), in `folder`, with a profile of its own there."""
     soffice = need_soffice()
     folder.mkdir(parents=True, exist_ok=True)
     if source.suffix == ".md":
         page = folder / f"{source.stem}.html"
         page.write_text(_html(source), encoding="utf-8")
         source = page
-    else:
+    elif source.parent != folder:
         source = shutil.copy(source, folder / source.name)
     profile = folder / "lo-profile"
     subprocess.run(
@@ -42,7 +48,7 @@ def libreoffice_docx(source: Path, folder: Path) -> Path:
             f"-env:UserInstallation={profile.resolve().as_uri()}",
             "--headless",
             "--convert-to",
-            "docx:MS Word 2007 XML",
+            target,
             "--outdir",
             str(folder),
             str(source),
@@ -51,7 +57,7 @@ def libreoffice_docx(source: Path, folder: Path) -> Path:
         capture_output=True,
         timeout=180,
     )
-    made = folder / f"{source.stem}.docx"
+    made = folder / f"{source.stem}.{target.split(':')[0]}"
     assert made.is_file(), f"LibreOffice made no {made.name}"
     return made
 
