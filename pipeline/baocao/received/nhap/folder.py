@@ -64,7 +64,7 @@ def import_docx(
             f"baocao nhap: “{display_path(docx)}” có phần nhúng từ tệp khác ({part}) baocao không "
             "đọc được: mở tệp bằng Word, lưu lại thành .docx rồi nhập lại"
         )
-    if received.kind != "docx":
+    if received.kind not in ("docx", "odt"):
         raise UsageError(
             f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx): baocao nhap chỉ "
             "nhận tệp .docx (mở tệp bằng Word rồi lưu thành .docx)"

@@ -116,7 +116,7 @@ class Received:
     holds that could not be read (a DOCX's content imported from an RTF part), at its place."""
 
     path: Path
-    kind: str  # "docx", "pdf", "markdown" or "text"
+    kind: str  # "docx", "odt", "pdf", "markdown" or "text"
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
     unread: tuple[tuple[int, str], ...] = ()  # (anchor, which part) of content not read

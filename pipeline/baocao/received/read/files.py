@@ -2,7 +2,8 @@
 
 A file is read whole (within a limit), never changed. A DOCX is known by its content (a ZIP
 package holding word/document.xml) as much as by its name; a PDF by its content ("%PDF-", its
-text layer read by baocao.received.read.pdf); Markdown by its name (.md); anything else is text,
+text layer read by baocao.received.read.pdf); an OpenDocument text by its name (.odt, read
+through LibreOffice: baocao.received.read.odt); Markdown by its name (.md); anything else is text,
 in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be read is
 refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device, a Word
 97-2003 .doc, a DOCX with a password, a broken DOCX or PDF, a scanned PDF, a binary file, too
@@ -18,6 +19,7 @@ from baocao.ooxml.archive import MB
 from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.read.blocks import Received
 from baocao.received.read.docx import DocxError, read_docx
+from baocao.received.read.odt import OdtError, read_odt
 from baocao.received.read.pdf import PdfError, read_pdf
 from baocao.received.read.text import read_text
 
@@ -46,7 +48,8 @@ def read_bytes(path: Path) -> bytes:
         raise refuse(path, "đây là thư mục, không phải tệp")
     if not stat.S_ISREG(status.st_mode):
         raise refuse(path, "không phải tệp thường (thiết bị, ống dẫn…)")
-    limit = DOCX_LIMIT if path.suffix.lower() in (".docx", ".pdf") else max(TEXT_LIMIT, DOCX_LIMIT)
+    packed = (".docx", ".pdf", ".odt")
+    limit = DOCX_LIMIT if path.suffix.lower() in packed else max(TEXT_LIMIT, DOCX_LIMIT)
     try:
         with path.open("rb") as handle:
             # as much as the file holds, and a byte to see it grew: not a buffer of the limit
@@ -83,6 +86,11 @@ def read_received(path: Path) -> Received:
         try:
             return read_pdf(path, data)
         except PdfError as exc:
+            raise refuse(path, str(exc)) from None
+    if path.suffix.lower() == ".odt":
+        try:
+            return read_odt(path, data)
+        except (OdtError, DocxError) as exc:
             raise refuse(path, str(exc)) from None
     if is_docx(path, data):
         try:
