@@ -62,6 +62,7 @@ from baocao.received.read.blocks import (
     Row,
     Run,
     Table,
+    grouped,
 )
 
 DOCUMENT, STYLES, NUMBERING = "word/document.xml", "word/styles.xml", "word/numbering.xml"
@@ -393,7 +394,9 @@ class _Reader:
     def typed_line(element: etree._Element) -> str:
         """A paragraph's text with its tabs, as typed: a table pasted as text keeps its cells
         apart so."""
-        return unicodedata.normalize("NFC", "".join(run_text(run) for run in runs(element)))
+        return grouped(
+            unicodedata.normalize("NFC", "".join(run_text(run) for run in runs(element)))
+        )
 
     def flush_typed(self) -> None:
         """The paragraphs typed as a table's rows ("|" between cells, or tabs), as a table when
@@ -437,7 +440,7 @@ class _Reader:
             marker = self.numbering.marker(*numbered)
         if marker:
             found.insert(0, Run(f"{marker} "))
-        found = _merged(found)
+        found = _grouped(_merged(found))
         text = "".join(r.text for r in found)
         if anchor is None:
             self.anchor += 1
@@ -514,6 +517,20 @@ def _typed_cell(text: str, pipes: bool) -> Cell:
     if pipes and text == "^":
         return Cell("", UP)
     return Cell(text)
+
+
+def _grouped(runs: list[Run]) -> list[Run]:
+    """Runs whose thousands are grouped with "," or spaces as baocao reads them (`grouped`,
+    which keeps the text's length: each run keeps its stretch of it)."""
+    whole = "".join(r.text for r in runs)
+    read = grouped(whole)
+    if read == whole:
+        return runs
+    out, at = [], 0
+    for run in runs:
+        out.append(Run(read[at : at + len(run.text)], run.bold, run.italic))
+        at += len(run.text)
+    return out
 
 
 def _merged(runs: list[Run]) -> list[Run]:

@@ -38,6 +38,7 @@ from baocao.received.read.blocks import (
     Received,
     Row,
     Table,
+    grouped,
 )
 
 LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
@@ -50,6 +51,7 @@ ESCAPED_BAR = re.compile(r"\\(?=\|)")  # the "\\" of a bar typed in a pipe table
 def read_text(path: Path, text: str, markdown: bool) -> Received:
     """The paragraphs and tables of a text or Markdown file, each at its line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = grouped(text)  # "1,200,000 đồng" read as the amount it is, at the same columns
     reader = _Reader(path, text.split("\n"), markdown)
     reader.read()
     kind = "markdown" if markdown else "text"
