@@ -226,7 +226,9 @@ def soat_options(soat: argparse.ArgumentParser) -> None:
 def nhap_options(nhap: argparse.ArgumentParser) -> None:
     from pathlib import Path
 
-    nhap.add_argument("docx", type=Path, metavar="TỆP.docx", help="tệp Word cần chuyển")
+    nhap.add_argument(
+        "docx", type=Path, metavar="TỆP", help="tệp cần chuyển: .docx, .odt, .pdf, .md, .txt"
+    )
     nhap.add_argument(
         "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
     )
@@ -250,11 +252,11 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
     ),
     "new": ("tạo thư mục cho một văn bản mới, dựng được ngay", new_options),
     "soat": (
-        "soát tệp DOCX, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        "soát tệp DOCX, ODT, PDF, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
         soat_options,
     ),
     "nhap": (
-        "chuyển một tệp Word (.docx) thành văn bản trong content/ để dựng lại",
+        "chuyển một tệp nhận được (.docx, .odt, .pdf…) thành văn bản trong content/ để dựng lại",
         nhap_options,
     ),
 }

@@ -7,8 +7,8 @@ corpus/expected.yaml lists, for each document, what a careful reader finds in it
 - `soat` reports every expected finding at its line and column, and nothing else;
 - the DOCX LibreOffice makes of each document gives the same findings at the same places
   (the paragraph or table row with the same words);
-- `nhap` of that DOCX, then `check`, reports them again, each at the line of content/ that holds
-  its amount: soat's own findings about the prose (BC701–BC705) as the relations nhap writes
+- `nhap` of that DOCX (and of the file itself), then `check`, reports them again, each at the
+  line of content/ that holds its amount: soat's own findings about the prose (BC701–BC705) as the relations nhap writes
   for them (BC409), the others with their codes. Two codes of check are left out there, as they
   are about the content nhap writes, not about the document: BC610, the "…" of the front matter
   left for the editor to fill, and BC506, check's advice to cite an amount by its id rather than
@@ -103,9 +103,14 @@ def test_the_docx_libreoffice_makes_gives_the_same_findings(name: str, made: Pat
     assert all(docx.place(p.position.line).startswith(("đoạn", "bảng")) for p in from_docx)
 
 
+@pytest.mark.parametrize("given", ["docx", "as-is"])
 @pytest.mark.parametrize("name", NAMES)
-def test_nhap_then_check_reports_them_again(name: str, made: Path, tmp_path: Path) -> None:
-    folder = import_docx(docx_of(name, made), tmp_path / "content", Path(name).stem)
+def test_nhap_then_check_reports_them_again(
+    name: str, given: str, made: Path, tmp_path: Path
+) -> None:
+    """nhap of the DOCX LibreOffice makes, and of the file as it is (text, Markdown)."""
+    source = docx_of(name, made) if given == "docx" else CORPUS / name
+    folder = import_docx(source, tmp_path / "content", Path(name).stem)
     problems = [p for p in check_document(folder) if p.code.code not in NOT_THE_DOCUMENT_S]
     got = []
     for problem in problems:

@@ -1,17 +1,18 @@
-"""`baocao nhap FILE.docx [NAME]`: a Word document moved into content/NAME/, ready to check.
+"""`baocao nhap FILE [NAME]`: a received document moved into content/NAME/, ready to check.
 
-The DOCX is read (baocao.received.read.docx) and checked as `soat` checks it
-(baocao.received.soat.check); its frame becomes the front matter (`front`), its body and
-appendices Markdown parts, split at the top-level headings (`markdown`): 00-mo-dau.md, then
-01-…, 02-…, and 91-phu-luc.md … for the appendices. Amounts stay as typed, so that check reads
-their words again; tables that are budgets become budget tables, so that check adds them up;
-what soat found among the prose's amounts is written as relations check verifies. What the
-frame does not say is left "…", which check refuses until it is filled.
+The file (a DOCX, or any other `soat` reads: .odt, PDF, Markdown, text) is read
+(baocao.received.read) and checked as `soat` checks it (baocao.received.soat.check); its frame
+becomes the front matter (`front`), its body and appendices Markdown parts, split at the
+top-level headings (`markdown`): 00-mo-dau.md, then 01-…, 02-…, and 91-phu-luc.md … for the
+appendices. Amounts stay as typed, so that check reads their words again; tables that are
+budgets become budget tables, so that check adds them up; what soat found among the prose's
+amounts is written as relations check verifies. What the frame does not say is left "…", which
+check refuses until it is filled.
 
 A bad name (the rule of `baocao new`), an existing folder, a content folder whose parent does not
-exist (nhap creates content/ at most, never the folders above it), a file that is no DOCX and one
-holding content baocao cannot read (imported from an RTF part) are refused; the folder is written
-whole or not at all, and no staging folder is left behind.
+exist (nhap creates content/ at most, never the folders above it), a file that cannot be read and
+one holding content baocao cannot read (imported from an RTF part) are refused; the folder is
+written whole or not at all, and no staging folder is left behind.
 """
 
 from __future__ import annotations
@@ -63,11 +64,6 @@ def import_docx(
         raise UsageError(
             f"baocao nhap: “{display_path(docx)}” có phần nhúng từ tệp khác ({part}) baocao không "
             "đọc được: mở tệp bằng Word, lưu lại thành .docx rồi nhập lại"
-        )
-    if received.kind not in ("docx", "odt"):
-        raise UsageError(
-            f"baocao nhap: “{display_path(docx)}” không phải tệp Word (.docx): baocao nhap chỉ "
-            "nhận tệp .docx (mở tệp bằng Word rồi lưu thành .docx)"
         )
     check = check_received(received)
     front = read_front(received, today)

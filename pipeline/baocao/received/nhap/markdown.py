@@ -271,7 +271,9 @@ def _starts_part(block: object) -> bool:
 def paragraph_markdown(paragraph: Paragraph, tags: list[tuple[int, str]], last: bool) -> str:
     """A paragraph's Markdown: its runs with their emphasis, its tags after their amounts, its
     opening escaped where Markdown would read a block there; on one line."""
-    runs = list(paragraph.runs) or [Run(paragraph.text)]
+    # a text file's paragraph: its lines are where it was wrapped, joined by a space (same
+    # length: the tags' places hold); a DOCX's line breaks are Word's, kept
+    runs = list(paragraph.runs) or [Run(paragraph.text.replace("\n", " "))]
     if last:
         runs = _without_end_mark(runs)
     whole = {(r.bold, r.italic) for r in runs if r.text.strip()}
