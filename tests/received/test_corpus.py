@@ -8,11 +8,11 @@ corpus/expected.yaml lists, for each document, what a careful reader finds in it
 - the DOCX LibreOffice makes of each document gives the same findings at the same places
   (the paragraph or table row with the same words);
 - `nhap` of that DOCX (and of the file itself), then `check`, reports them again, each at the
-  line of content/ that holds its amount: soat's own findings about the prose (BC701–BC705) as the relations nhap writes
-  for them (BC409), the others with their codes. Two codes of check are left out there, as they
-  are about the content nhap writes, not about the document: BC610, the "…" of the front matter
-  left for the editor to fill, and BC506, check's advice to cite an amount by its id rather than
-  type it again.
+  line of content/ that holds its amount: soat's own findings about the prose (BC701–BC705) as
+  the relations nhap writes for them (BC409), the others with their codes. Two codes of check
+  are left out there, as they are about the content nhap writes, not about the document: BC610,
+  the "…" of the front matter left for the editor to fill, and BC506, check's advice to cite an
+  amount by its id rather than type it again.
 """
 
 from __future__ import annotations
