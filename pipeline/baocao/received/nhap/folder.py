@@ -21,13 +21,15 @@ import datetime
 import os
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from baocao.parse.frontmatter import FrontMatterReader
 from baocao.parse.syntax import ID, ID_CHARACTERS, suggested_name
 from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.nhap.front import PLACEHOLDER, front_yaml, read_front
-from baocao.received.nhap.markdown import body_parts
+from baocao.received.nhap.markdown import Parts, body_parts, paragraph_markdown
+from baocao.received.read.blocks import Received
 from baocao.received.read.files import read_received
 from baocao.received.soat.check import check_received, regional_options
 from baocao.render.appendix import attachment_line
@@ -68,6 +70,7 @@ def import_docx(
     check = check_received(received)
     front = read_front(received, today)
     parts = body_parts(received, front, check)
+    _with_notes(parts, received)
     values = front.values
     regional = regional_options(received)
     if regional:  # "ngàn", "lẻ"… are the document's own spelling, not a slip
@@ -81,6 +84,19 @@ def import_docx(
     files["00-mo-dau.md"] = [opening.rstrip("\n"), "", *files.get("00-mo-dau.md", [])]
     _write(folder, {file: _text(lines) for file, lines in files.items()})
     return folder
+
+
+def _with_notes(parts: Parts, received: Received) -> None:
+    """A DOCX's footnotes and endnotes at the end of its body, under "Chú thích:", each with its
+    number: content/ has no footnotes, and their words are the document's all the same."""
+    if not received.notes:
+        return
+    body = [name for name in parts.files if not name.startswith("9")]
+    lines = parts.files.setdefault(body[-1] if body else "00-mo-dau.md", [])
+    lines += ["", "Chú thích:", ""]
+    for number, note in enumerate(received.notes, start=1):
+        written = paragraph_markdown(replace(note, text=note.text.replace("\n", " ")), [], False)
+        lines += [f"({number}) {written}", ""]
 
 
 def _text(lines: list[str]) -> str:

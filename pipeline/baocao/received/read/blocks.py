@@ -120,6 +120,7 @@ class Received:
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
     unread: tuple[tuple[int, str], ...] = ()  # (anchor, which part) of content not read
+    notes: tuple[Paragraph, ...] = ()  # a DOCX's footnotes and endnotes, at their places
 
     def place(self, anchor: int) -> str:
         """ "12", "đoạn 12" or "bảng 2, dòng 5"."""
@@ -144,6 +145,8 @@ class Received:
                 for row in block.rows:
                     cells = [c.text for c in row.cells if not c.merged and c.text.strip()]
                     out[row.anchor] = " ".join(cells)
+        for note in self.notes:
+            out[note.anchor] = note.text
         return out
 
     def first_words(self, anchor: int) -> str:

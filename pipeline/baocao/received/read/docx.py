@@ -35,7 +35,13 @@ from lxml import etree
 
 from baocao.ooxml.archive import Archive, ArchiveError
 from baocao.ooxml.elements import content_children
-from baocao.ooxml.limits import check_part, check_size, read_part, read_within_limits
+from baocao.ooxml.limits import (
+    check_document,
+    check_part,
+    check_size,
+    read_part,
+    read_within_limits,
+)
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.numbering import ListLevel, list_levels
 from baocao.ooxml.opc import read_relationships
@@ -85,6 +91,7 @@ def read_docx(path: Path, data: bytes) -> Received:
             assert document is not None
             styles = read_part(package, STYLES) if STYLES in package else None
             chunks = _chunks(package, document)
+            notes = [(name, _note_part(package, name)) for name in NOTES if name in package]
     except ArchiveError as exc:
         raise DocxError(str(exc)) from None
     body = document.find(qn("w:body"))
@@ -93,7 +100,29 @@ def read_docx(path: Path, data: bytes) -> Received:
     reader = _Reader(_Styles.of(styles), _Numbering(list_levels(parts.numbering)), chunks)
     reader.body(body)
     reader.flush_nested()
-    return Received(path, "docx", tuple(reader.blocks), reader.places, tuple(reader.unread))
+    for name, root in notes:
+        reader.notes(root, NOTES[name])
+    return Received(
+        path,
+        "docx",
+        tuple(reader.blocks),
+        reader.places,
+        tuple(reader.unread),
+        tuple(reader.footnotes),
+    )
+
+
+# Footnotes and endnotes: their text is the document's (a figure and its words may stand in
+# one), read after the body, each at "chú thích N" (the N-th with text) or "chú thích cuối N".
+NOTES = {"word/footnotes.xml": "chú thích", "word/endnotes.xml": "chú thích cuối"}
+_NOTE_TYPE = qn("w:type")
+
+
+def _note_part(package: Archive, name: str) -> etree._Element:
+    """A notes part, within the bounds of a document part."""
+    root = read_part(package, name)
+    check_document(name, root)
+    return root
 
 
 # Content a document imports from a part of another format (w:altChunk): HTML and plain text
@@ -318,6 +347,7 @@ class _Reader:
         self.numbering = numbering
         self.chunks = chunks or {}
         self.unread: list[tuple[int, str]] = []  # (anchor, what) of content not read
+        self.footnotes: list[Paragraph] = []  # footnotes and endnotes, after the body
         self.nested: list[etree._Element] = []  # tables found in cells, read after their table
         self.blocks: list[Block] = []
         self.places: dict[int, str] = {}
@@ -352,6 +382,22 @@ class _Reader:
                 self.table(child)
                 self.flush_nested()
         self.flush_typed()
+
+    def notes(self, root: etree._Element, label: str) -> None:
+        """The notes of a footnotes or endnotes part, each one paragraph (its paragraphs'
+        texts on lines of their own), not the separators Word keeps there."""
+        count = 0
+        for note in root:
+            if note.get(_NOTE_TYPE) not in (None, "normal"):
+                continue
+            lines = [self.paragraph(p, 0).text.strip() for p in note.iter(_P)]
+            text = "\n".join(line for line in lines if line)
+            if not text:
+                continue
+            count += 1
+            self.anchor += 1
+            self.places[self.anchor] = f"{label} {count}"
+            self.footnotes.append(Paragraph(self.anchor, text, (Run(text),)))
 
     def flush_nested(self) -> None:
         """The tables found in the cells of a table, each a table of its own after it, in the

@@ -112,6 +112,8 @@ def check_received(received: Received) -> ReceivedCheck:
         if shape is not None:
             found.shapes[block.number] = shape
             items += _table(received, shape, found)
+    for note in received.notes:  # a footnote's figures and words, as a paragraph's
+        found.problems += check_words(paragraph_prose(received, note), regional_style(note.text))
     for anchor, part in received.unread:
         found.problems.append(
             Problem(
