@@ -23,6 +23,7 @@ from baocao.parse.outline import ARTICLE
 from baocao.parse.syntax import suggested_name
 from baocao.received.nhap.front import APPENDIX, NATIONAL, Front, is_type_line
 from baocao.received.read.blocks import (
+    BOUNDARY,
     LEFT,
     UP,
     Paragraph,
@@ -30,6 +31,7 @@ from baocao.received.read.blocks import (
     Run,
     Table,
     heading_levels,
+    numbering,
     plain,
 )
 from baocao.received.soat.check import ReceivedCheck
@@ -119,6 +121,27 @@ def body_parts(received: Received, front: Front, check: ReceivedCheck) -> Parts:
     return parts
 
 
+PARTS_OF_ARTICLES = ("phan", "chuong", "muc")  # Phần, Chương, Mục: above the articles
+
+
+def _outline(received: Received) -> dict[int, int]:
+    """The headings nhap writes as headings, by anchor: those of `heading_levels`, but for the
+    numbered items of a document made of articles ("Điều 1."): its "1." and "a)" are the
+    articles' clauses and points, paragraphs of their article, not headings of parts; only
+    "Phần", "Chương", "Mục" stand above its articles."""
+    levels = heading_levels(received)
+    if any(p.heading for p in received.paragraphs):
+        return levels  # the headings the file marks are its own
+    articles = False
+    for paragraph in received.paragraphs:
+        text = plain(paragraph.text)
+        articles = articles or bool(ARTICLE.match(text))
+        if articles and paragraph.anchor in levels and numbering(text) not in PARTS_OF_ARTICLES:
+            if not BOUNDARY.fullmatch(text):
+                del levels[paragraph.anchor]
+    return levels
+
+
 def _slug(text: str) -> str:
     words = plain(text).split()
     if words and re.fullmatch(r"[IVXLC]+[.)]?|[\dA-ZĐa-zđ]{1,2}(?:\.\d+)*[.)]?", words[0]):
@@ -130,7 +153,7 @@ class _Writer:
     def __init__(self, received: Received, check: ReceivedCheck) -> None:
         self.received = received
         self.check = check
-        self.levels = heading_levels(received)
+        self.levels = _outline(received)
         self.tags = tags_for(check.relations)
         self.row_ids = {r.row.anchor for r in check.relations if r.row is not None}
         blocks = received.blocks
