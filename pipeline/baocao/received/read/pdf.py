@@ -34,6 +34,9 @@ from baocao.received.read.text import read_text
 PAGES = 2_000  # a report is tens of pages; a PDF of more is no document to check
 CHARACTERS = 8_000_000  # the text of all its pages
 GAP = re.compile(r"\S(\s{2,})(?=\S)")  # two spaces or more between two words: a column's edge
+# What no text file holds: half a surrogate pair (a broken font's mapping) and control
+# characters, each shown as "�".
+UNTYPABLE = re.compile(r"[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 INDENT = 2  # a row opening with this many spaces leaves its first cell empty
 CELLS = 3  # a line is a table's row with this many cells at least
 
@@ -58,13 +61,15 @@ def read_pdf(path: Path, data: bytes) -> Received:
             characters += len(laid_out)
             if characters > CHARACTERS:
                 raise PdfError("chữ của tệp PDF quá nhiều cho một văn bản (tệp bất thường)")
-            pages.append(laid_out)
+            pages.append(UNTYPABLE.sub("\ufffd", laid_out))
     except PdfError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
-        raise PdfError("tệp PDF hỏng, không đọc được") from None
     except RecursionError:
         raise PdfError("tệp PDF lồng quá sâu, không đọc được (tệp bất thường)") from None
+    except (PyPdfError, Exception):  # what pypdf raises on a broken PDF varies: a filter name
+        # it misreads (NotImplementedError), ValueError, KeyError…; each is the same thing to
+        # the user, one line and exit 2, never a traceback
+        raise PdfError("tệp PDF hỏng, không đọc được") from None
     if not any(text.strip() for text in pages):
         raise PdfError(
             "tệp PDF không có chữ, chỉ có hình (bản quét hoặc ảnh chụp): baocao chỉ đọc được PDF "
