@@ -257,7 +257,7 @@ def nhap_options(nhap: argparse.ArgumentParser) -> None:
         "docx",
         type=Path,
         metavar="TỆP",
-        help="tệp Word (.docx) cần chuyển, hoặc bảng tính Excel (.xlsx) có bảng dự toán",
+        help="tệp cần chuyển: .docx, .xlsx (bảng dự toán), .odt, .pdf, .md, .txt",
     )
     nhap.add_argument(
         "name", nargs="?", metavar="TÊN", help="tên thư mục văn bản (mặc định: theo tên tệp)"
@@ -304,11 +304,11 @@ COMMAND_LINE: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] =
         khoi_tao_options,
     ),
     "soat": (
-        "soát tệp DOCX, Excel, Markdown hay văn bản do nơi khác soạn: số tiền, tổng, bảng",
+        "soát tệp DOCX, Excel, ODT, PDF, Markdown, văn bản do nơi khác soạn: số tiền, tổng, bảng",
         soat_options,
     ),
     "nhap": (
-        "chuyển một tệp Word (.docx) hay bảng tính Excel (.xlsx) thành văn bản trong content/",
+        "chuyển một tệp nhận được (.docx, .xlsx, .odt, .pdf…) thành văn bản trong content/",
         nhap_options,
     ),
     "xem": (

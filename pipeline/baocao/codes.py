@@ -158,6 +158,7 @@ ITEM_ROW_AMOUNT = Code("BC705")  # an item of the prose with another amount in i
 # received tables (received/soat/tables.py): what a table typed in Word has and baocao's cannot
 RECEIVED_SHORT_ROW = Code("BC750")  # a received table's row with fewer cells than the table
 RECEIVED_GLUED_CODE = Code("BC751")  # a TT code typed in the name's cell, the two cells merged
+RECEIVED_UNREAD = Code("BC760", warning=True)  # content imported from a part baocao cannot read
 
 
 def known() -> dict[str, Code]:

@@ -160,10 +160,10 @@ def test_refusals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["nhap", str(source), "Báo cáo", "--content", str(content)]) == 2
     err = capsys.readouterr().err
     assert "tên văn bản “Báo cáo” không dùng được" in err and "“bao-cao”" in err
-    text = tmp_path / "bao-cao.txt"
-    text.write_text("BÁO CÁO\n", encoding="utf-8")
-    assert main(["nhap", str(text), "bc", "--content", str(content)]) == 2
-    assert "không phải tệp Word (.docx)" in capsys.readouterr().err
+    binary = tmp_path / "bao-cao.txt"
+    binary.write_bytes(b"BAO CAO\x00\xff")
+    assert main(["nhap", str(binary), "bc", "--content", str(content)]) == 2
+    assert "nhị phân" in capsys.readouterr().err  # a text file is taken, a binary one is not
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not a zip at all")
     assert main(["nhap", str(broken), "hong", "--content", str(content)]) == 2

@@ -158,12 +158,23 @@ def test_a_total_against_the_items_of_its_heading() -> None:
 def test_an_item_named_twice_with_two_amounts() -> None:
     text = (
         "1. Hạ tầng\n\n- Nội dung: Mua máy in.\n\n+ Kinh phí đề xuất: 20.000.000 đồng.\n\n"
-        "2. Tổng hợp\n\nMua máy in: 25.000.000 đồng.\n\n"
+        "- Mua máy in: 25.000.000 đồng.\n\n"
         "Đơn vị: Triệu đồng\nTT\tNỘI DUNG\tKINH PHÍ\nA\tB\t(1)\n1\tMua máy in\t20\n"
     )
     # both at the second amount: against the prose's first (line 5), against the table's row
-    assert found(text) == [(9, 13, codes.ITEM_TWO_AMOUNTS), (9, 13, codes.ITEM_ROW_AMOUNT)]
+    assert found(text) == [(7, 15, codes.ITEM_TWO_AMOUNTS), (7, 15, codes.ITEM_ROW_AMOUNT)]
     assert found(text.replace("25.000.000", "20.000.000")) == []
+
+
+def test_the_same_name_under_two_heads_is_two_items() -> None:
+    text = (
+        "1. Quốc phòng\n\n- Lực lượng vũ trang: 50.000.000 đồng;\n\n"
+        "2. An ninh\n\n- Lực lượng vũ trang: 30.000.000 đồng;\n\n"
+        "a) Trang phục\n\n- Lực lượng vũ trang: 10.000.000 đồng;\n\n"
+        "- Lực lượng vũ trang: 12.000.000 đồng;\n"
+    )
+    # under "a)", twice with two amounts: named twice; under "1." and "2.": two items
+    assert found(text) == [(13, column(text, 13, "12.000"), codes.ITEM_TWO_AMOUNTS)]
 
 
 def test_words_in_a_paragraph_of_their_own_and_in_a_table_cell() -> None:

@@ -57,6 +57,7 @@ class Refusal(enum.Enum):
     PART_SIZE = "a part too large once inflated"
     TOTAL_SIZE = "parts too large together once inflated"
     BROKEN = "a part that does not inflate"
+    CONTENT = "XML past the bounds of a document (baocao.ooxml.limits)"
 
 
 class ArchiveError(Exception):
@@ -204,6 +205,11 @@ class Archive:
 
     def __contains__(self, name: str) -> bool:
         return name in self._infos
+
+    def size(self, name: str) -> int:
+        """A part's size once inflated, as the directory declares it (a part never inflates
+        past it: `read` refuses it first); KeyError when there is no such part."""
+        return self._infos[name].file_size
 
     def read(self, name: str) -> bytes:
         """A part's bytes, inflated within the limits; KeyError when there is no such part."""

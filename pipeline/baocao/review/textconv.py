@@ -1,8 +1,10 @@
 """A DOCX as plain text, one paragraph a line, so `git diff` shows what a DOCX says (textconv).
 
 pandoc reads the DOCX; the file is first read through baocao.ooxml.archive, every part inflated
-within its limits and its CRC checked, so that a zip bomb, an encrypted or broken part is refused
-in one Vietnamese line before pandoc sees it.
+within its limits and its CRC checked, and its Word XML measured against the bounds every reader
+of a received DOCX shares (baocao.ooxml.limits), so that a zip bomb, an encrypted or broken part,
+a bomb of empty paragraphs or a list starting at a billion is refused in one Vietnamese line
+before pandoc sees it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import cast
 import pypandoc
 
 from baocao.ooxml.archive import Archive, ArchiveError
+from baocao.ooxml.limits import read_within_limits
 from baocao.problems import UsageError, os_reason
 
 
@@ -41,6 +44,7 @@ def check_package(path: Path) -> None:
     try:
         with Archive(path) as archive:
             archive.verify()
+            read_within_limits(archive)
     except ArchiveError as exc:
         raise UsageError(f"không đọc được “{path}” như một tệp Word (.docx): {exc}") from None
     except OSError as exc:

@@ -28,12 +28,16 @@ PLACEHOLDER = "…"
 NATIONAL = re.compile(r"cộng\s+h(?:òa|oà)\s+xã\s+hội|độc\s+lập\s*[-–]\s*tự\s+do", re.IGNORECASE)
 NUMBER = re.compile(r"Số\s*[:.]?[\s…\.]*(?P<number>\d*)[\s…\.]*/\s*(?P<symbol>[^\s,;]+)")
 PLACE_DATE = re.compile(
-    r"(?P<place>[^,\n]*?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s…\./]*tháng\s*(?P<month>\d{0,2})"
+    r"(?P<place>[^,\n]{0,60}?)\s*,\s*ngày\s*(?P<day>\d{0,2})[\s…\./]*tháng\s*(?P<month>\d{0,2})"
     r"[\s…\./]*năm\s*(?P<year>\d{4})",
     re.IGNORECASE,
 )
 # A place-date line, its date readable or not ("An Bình, ngày … tháng … năm …"): its place.
-UNDATED = re.compile(r"(?P<place>[^,\n]*?)\s*,\s*ngày.*?tháng.*?năm", re.IGNORECASE | re.DOTALL)
+# A place is a few words, a date's parts a few characters apart: bounded, so that a long paragraph
+# is searched in a time linear in its length.
+UNDATED = re.compile(
+    r"(?P<place>[^,\n]{0,60}?)\s*,\s*ngày.{0,40}?tháng.{0,40}?năm", re.IGNORECASE | re.DOTALL
+)
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 LETTER_SUBJECT = re.compile(r"V/v\b", re.IGNORECASE)
 RULE_LINE = re.compile(r"[-_=*.·\s]+")
@@ -66,6 +70,8 @@ def read_front(received: Received, today: datetime.date | None = None) -> Front:
     found: dict[str, Any] = {}
     at = _header(blocks, found)
     at = _type_and_subject(blocks, at, found)
+    if "loai" not in found:  # no type line: the kind its title names, the title its subject
+        at = _titled(blocks, at, found)
     kind = kinds().by_name(str(found.get("loai", "")))
     if kind.form == "decision":
         at = _decision(blocks, at, found)
@@ -73,6 +79,8 @@ def read_front(received: Received, today: datetime.date | None = None) -> Front:
     end = next((k for k in range(at, len(blocks)) if _signature_starts(blocks[k])), len(blocks))
     rest = next((k for k in range(end, len(blocks)) if _after_signature(blocks[k])), len(blocks))
     _signature(blocks[end:rest], found)
+    if "nguoi_ky" not in found and end == rest:  # no signature block: its last two lines
+        end = _signed_below(blocks, at, end, found)
     if "ngay" not in found:  # a biên bản has no place-date line: its meeting's date
         for block in blocks[at:end][:6]:
             match = DATE.search(block.text) if isinstance(block, Paragraph) else None
@@ -80,7 +88,7 @@ def read_front(received: Received, today: datetime.date | None = None) -> Front:
                 found["ngay"] = _date(match.group(3), match.group(2), match.group(1))
                 break
     if "ngay" not in found:
-        found["ngay"] = undated(today)
+        found["ngay"] = _latest_month(blocks[at:end], today) or undated(today)
     return Front(_ordered(found, kind.form), at, end, rest)
 
 
@@ -208,6 +216,74 @@ def _type_and_subject(blocks: list[Block], at: int, found: dict[str, Any]) -> in
     return at
 
 
+# A kind a title names without its type line: "Kế hoạch tổ chức …" is a kế hoạch; a title on
+# what was done or how things stand ("Kết quả …", "Tình hình …") is a báo cáo's.
+REPORT_TITLE = re.compile(r"(?:kết\s+quả|tình\s+hình|sơ\s+kết|tổng\s+kết)\b", re.IGNORECASE)
+TITLE_WORDS = 40
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _titled(blocks: list[Block], at: int, found: dict[str, Any]) -> int:
+    """A title without a type line, its first paragraph: the kind it names ("Kế hoạch tổ chức
+    …", or a báo cáo for "Kết quả …") and the title as the subject; where the body starts."""
+    block = blocks[at] if at < len(blocks) else None
+    if not isinstance(block, Paragraph) or _signature_starts(block):
+        return at
+    title = " ".join(plain(block.text).split())
+    if not title or len(title.split()) > TITLE_WORDS or title.endswith((".", ";", ":")):
+        return at
+    folded = title.casefold()
+    named = [k.name for k in kinds().known if folded.startswith(k.name.casefold())]
+    if named:
+        found["loai"] = max(named, key=len)
+    elif REPORT_TITLE.match(folded):
+        found["loai"] = "BÁO CÁO"
+    else:
+        return at
+    found["trich_yeu"] = title
+    return at + 1
+
+
+def _signed_below(blocks: list[Block], at: int, end: int, found: dict[str, Any]) -> int:
+    """A signer typed as the body's last two paragraphs, a title ("Người báo cáo", "TRƯỞNG
+    THÔN") over a name: the signer, and where the body ends; `end` when there is none."""
+    if end - at < 3:
+        return end
+    title, name = blocks[end - 2], blocks[end - 1]
+    if not (isinstance(title, Paragraph) and isinstance(name, Paragraph)):
+        return end
+    role, who = plain(title.text), plain(name.text)
+    words = who.split()
+    if not (2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words)):
+        return end
+    if not role or len(role.split()) > 8 or any(c.isdigit() for c in role):
+        return end
+    if role.endswith((".", ";", ",")):
+        return end
+    found["nguoi_ky"] = {"chuc_vu": role.rstrip(":").strip(), "ho_ten": who}
+    return end - 2
+
+
+def _latest_month(blocks: list[Block], today: datetime.date | None) -> str | None:
+    """The month of the latest date a body mentions ("ngày 15 tháng 11 năm 2026", "15/11/2026")
+    that is not past today (a document is written after what it reports), its day "…": a guess
+    the editor confirms."""
+    limit = today or datetime.date.today()
+    latest: datetime.date | None = None
+    for block in blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        for match in (*DATE.finditer(block.text), *NUMERIC_DATE.finditer(block.text)):
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                date = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if date <= limit and (latest is None or date > latest):
+                latest = date
+    return f"{latest:%Y-%m}-{PLACEHOLDER}" if latest else None
+
+
 def _decision(blocks: list[Block], at: int, found: dict[str, Any]) -> int:
     """A decision's authority line, session, căn cứ, up to its opening ("QUYẾT ĐỊNH:")."""
     authority: list[str] = []
@@ -293,9 +369,9 @@ def _signature(blocks: list[Block], found: dict[str, Any]) -> None:
                 groups += [c.text.split("\n") for c in row.cells if c.text.strip() and not c.merged]
             continue
         lines = block.text.split("\n")
-        starts = RECIPIENTS.match(plain(block.text)) or (
-            SIGNER_START.match(plain(block.text)) and groups and _is_recipients(groups[-1])
-        )
+        text = plain(block.text)
+        signs = SIGNER_START.match(text) or (_is_title(text) and not text.startswith(BULLETS))
+        starts = RECIPIENTS.match(text) or (signs and groups and _is_recipients(groups[-1]))
         if not groups or starts:
             groups.append(lines)
         else:
@@ -319,6 +395,14 @@ def _signature(blocks: list[Block], found: dict[str, Any]) -> None:
         found["nguoi_ky"] = others[-1]
     if len(others) > 1:
         found["lien_tich"] = {"nguoi_ky": others[0]}
+
+
+BULLETS = ("-", "+", "•", "–")
+
+
+def _is_title(text: str) -> bool:
+    """A signer's title typed as a paragraph of its own: "CHỦ TỊCH", "TRƯỞNG BAN"."""
+    return text == text.upper() and any(c.isalpha() for c in text) and "\n" not in text
 
 
 def _is_recipients(lines: list[str]) -> bool:

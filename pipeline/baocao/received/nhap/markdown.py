@@ -23,6 +23,7 @@ from baocao.parse.outline import ARTICLE
 from baocao.parse.syntax import suggested_name
 from baocao.received.nhap.front import APPENDIX, NATIONAL, Front, is_type_line
 from baocao.received.read.blocks import (
+    BOUNDARY,
     LEFT,
     UP,
     Paragraph,
@@ -30,11 +31,12 @@ from baocao.received.read.blocks import (
     Run,
     Table,
     heading_levels,
+    numbering,
     plain,
 )
 from baocao.received.soat.check import ReceivedCheck
 from baocao.received.soat.prose import Mention, Relation
-from baocao.received.soat.tables import BudgetShape, unit_of
+from baocao.received.soat.tables import BudgetShape, ShapedRow, unit_of
 
 # Text escaped so that it reads as typed: the marks Markdown reads in a paragraph (and in a plain
 # table's cell, "|" too), and the braces of a citation or a tag, broken apart.
@@ -72,6 +74,10 @@ def tags_for(relations: list[Relation]) -> dict[int, list[tuple[int, str]]]:
             continue  # one relation per amount: check states one sum for an id
         own = f"kp-{number}"
         ids.setdefault(total, own)
+        if relation.row is not None:  # the figure of a table's row, in its column
+            cell = relation.row
+            bodies[total] = f"{ids[total]} = {cell.table}.{row_id(cell.anchor)}({cell.column})"
+            continue
         parts = []
         for k, part in enumerate(relation.parts, start=1):
             parts.append(ids.setdefault(part, f"{own}-{k}"))
@@ -83,6 +89,11 @@ def tags_for(relations: list[Relation]) -> dict[int, list[tuple[int, str]]]:
             (mention.end, f"{{#{bodies.get(mention, ident)}}}")
         )
     return out
+
+
+def row_id(anchor: int) -> str:
+    """The id nhap gives a budget table's row that the prose is checked against."""
+    return f"dong-{anchor}"
 
 
 def body_parts(received: Received, front: Front, check: ReceivedCheck) -> Parts:
@@ -110,6 +121,27 @@ def body_parts(received: Received, front: Front, check: ReceivedCheck) -> Parts:
     return parts
 
 
+PARTS_OF_ARTICLES = ("phan", "chuong", "muc")  # Phần, Chương, Mục: above the articles
+
+
+def _outline(received: Received) -> dict[int, int]:
+    """The headings nhap writes as headings, by anchor: those of `heading_levels`, but for the
+    numbered items of a document made of articles ("Điều 1."): its "1." and "a)" are the
+    articles' clauses and points, paragraphs of their article, not headings of parts; only
+    "Phần", "Chương", "Mục" stand above its articles."""
+    levels = heading_levels(received)
+    if any(p.heading for p in received.paragraphs):
+        return levels  # the headings the file marks are its own
+    articles = False
+    for paragraph in received.paragraphs:
+        text = plain(paragraph.text)
+        articles = articles or bool(ARTICLE.match(text))
+        if articles and paragraph.anchor in levels and numbering(text) not in PARTS_OF_ARTICLES:
+            if not BOUNDARY.fullmatch(text):
+                del levels[paragraph.anchor]
+    return levels
+
+
 def _slug(text: str) -> str:
     words = plain(text).split()
     if words and re.fullmatch(r"[IVXLC]+[.)]?|[\dA-ZĐa-zđ]{1,2}(?:\.\d+)*[.)]?", words[0]):
@@ -121,8 +153,9 @@ class _Writer:
     def __init__(self, received: Received, check: ReceivedCheck) -> None:
         self.received = received
         self.check = check
-        self.levels = heading_levels(received)
+        self.levels = _outline(received)
         self.tags = tags_for(check.relations)
+        self.row_ids = {r.row.anchor for r in check.relations if r.row is not None}
         blocks = received.blocks
         self.unit_lines = {  # paragraphs that become the declaration of the table after them
             block.anchor
@@ -142,7 +175,7 @@ class _Writer:
             return []
         if block.anchor in self.levels:
             level = min(6, max(1, self.levels[block.anchor] - top + 1))
-            return [f"{'#' * level} {_escaped(plain(block.text))}", ""]
+            return [f"{'#' * level} {_tagged(block.text, self.tags.get(block.anchor, []))}", ""]
         text = paragraph_markdown(block, self.tags.get(block.anchor, []), last)
         return [text, ""] if text else []
 
@@ -156,7 +189,7 @@ class _Writer:
                 for k, cell in enumerate(row.cells)
                 if cell.formula and (row.anchor, k) in sums
             }
-            return [budget_markdown(shape, self.received.path, computed), ""]
+            return [budget_markdown(shape, self.received.path, self.row_ids, computed), ""]
         rows = [r for r in table.rows if any(c.text.strip() for c in r.cells)]
         if not rows:
             return []
@@ -212,23 +245,32 @@ class _Writer:
 
 
 def budget_markdown(
-    shape: BudgetShape, path: Path, computed: Collection[tuple[int, int]] = ()
+    shape: BudgetShape,
+    path: Path,
+    ids: Iterable[int] = (),
+    computed: Collection[tuple[int, int]] = (),
 ) -> str:
     """A received table shaped as a budget table (of the file at `path`), as content writes it:
     its declaration line, then its pipe lines: the header's first row, its "|---|" line, its
-    other rows, the column-number row, the data rows; each text escaped as a budget table's
-    cell holds it. The `computed` cells (row anchor, column index) are left empty: a workbook's
-    =SUM that adds up its row's items, which baocao adds up in its turn."""
+    other rows, the column-number row, the data rows (those whose anchor is in `ids` with
+    their id, `row_id`); each text escaped as a budget table's cell holds it. The `computed`
+    cells (row anchor, column index) are left empty: a workbook's =SUM that adds up its row's
+    items, which baocao adds up in its turn."""
+    named = set(ids)
+
+    def data(row: ShapedRow) -> str:
+        cells = ["" if (row.anchor, k) in computed else _cell(t) for k, t in enumerate(row.cells)]
+        if row.anchor in named:
+            cells[1] += f" {{#{row_id(row.anchor)}}}"
+        return _pipe_line(cells)
+
     options = "".join(f" {_option(option)}" for option in shape.options(path))
     first, *others = shape.header
     lines = [f"{shape.unit_line} {{#{shape.ident}{options}}}"]
     lines += [_pipe_line(_cell(t) for t in first.cells), _pipe_line(["---"] * len(first.cells))]
     lines += [_pipe_line(_cell(t) for t in row.cells) for row in others]
     lines.append(_pipe_line(shape.numbers.cells))
-    lines += [
-        _pipe_line("" if (row.anchor, k) in computed else _cell(t) for k, t in enumerate(row.cells))
-        for row in shape.rows
-    ]
+    lines += [data(row) for row in shape.rows]
     return "\n".join(lines)
 
 
@@ -266,7 +308,9 @@ def _starts_part(block: object) -> bool:
 def paragraph_markdown(paragraph: Paragraph, tags: list[tuple[int, str]], last: bool) -> str:
     """A paragraph's Markdown: its runs with their emphasis, its tags after their amounts, its
     opening escaped where Markdown would read a block there; on one line."""
-    runs = list(paragraph.runs) or [Run(paragraph.text)]
+    # a text file's paragraph: its lines are where it was wrapped, joined by a space (same
+    # length: the tags' places hold); a DOCX's line breaks are Word's, kept
+    runs = list(paragraph.runs) or [Run(paragraph.text.replace("\n", " "))]
     if last:
         runs = _without_end_mark(runs)
     whole = {(r.bold, r.italic) for r in runs if r.text.strip()}
@@ -293,6 +337,26 @@ def paragraph_markdown(paragraph: Paragraph, tags: list[tuple[int, str]], last: 
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     lines = [_opening(line, k == 0) for k, line in enumerate(lines)]
     return "\\\n".join(lines)
+
+
+def _tagged(text: str, tags: list[tuple[int, str]]) -> str:
+    """A heading's words on one line, escaped, its tags after their amounts (a heading that
+    states an amount: "1. Kinh phí làm đường: 850.000.000 đồng, gồm:")."""
+    pieces, at = [], 0
+    for end, tag in sorted(tags):
+        pieces.append(_escaped(_spaced(text[at:end])) + tag)
+        at = end
+    pieces.append(_escaped(_spaced(text[at:])))
+    return "".join(pieces).strip()
+
+
+def _spaced(text: str) -> str:
+    """Text with its spaces single, a space kept at either end where it had one."""
+    text = text.replace("\u00a0", " ").replace("\n", " ")
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[:1].isspace() else "") + inner + (" " if text[-1:].isspace() else "")
 
 
 def _without_end_mark(runs: list[Run]) -> list[Run]:

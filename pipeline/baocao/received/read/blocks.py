@@ -113,12 +113,15 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True)
 class Received:
-    """A received document: its blocks in order, and the place of each anchor in it."""
+    """A received document: its blocks in order, the place of each anchor in it, and what it
+    holds that could not be read (a DOCX's content imported from an RTF part), at its place."""
 
     path: Path
-    kind: str  # "docx", "markdown" or "text"
+    kind: str  # "docx", "odt", "pdf", "markdown" or "text"
     blocks: tuple[Block, ...]
     places: dict[int, str] = field(default_factory=dict)
+    unread: tuple[tuple[int, str], ...] = ()  # (anchor, which part) of content not read
+    notes: tuple[Paragraph, ...] = ()  # a DOCX's footnotes and endnotes, at their places
 
     def place(self, anchor: int) -> str:
         """ "12", "đoạn 12" or "bảng 2, dòng 5"."""
@@ -143,6 +146,8 @@ class Received:
                 for row in block.rows:
                     cells = [c.text for c in row.cells if not c.merged and c.text.strip()]
                     out[row.anchor] = " ".join(cells)
+        for note in self.notes:
+            out[note.anchor] = note.text
         return out
 
     def first_words(self, anchor: int) -> str:
@@ -175,6 +180,43 @@ NUMBERINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 BOUNDARY = re.compile(r"(?:phụ\s+lục\b.{0,40}|nơi\s+nhận\s*:?)", re.IGNORECASE)
 HEADING_MAX_CHARACTERS = 300
 HEADING_MAX_WORDS = 45
+
+
+# Thousands grouped another way than with ".": with "," ("1,200,000", as software in English
+# writes them) or with a space, a non-breaking or a narrow one ("3 000 000 đồng"). Read as the
+# figure they are, each separator becomes "." in its place: the text keeps its length, so every
+# character stays at its column. A single group is read so only before "đồng" ("700,000 đồng":
+# đồng have no decimals); elsewhere it is left alone ("1,500 tỷ" is a decimal, "năm 2026 100
+# hộ" two numbers).
+_COMMAS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,.]\d|\d)")
+_SPACES = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:(?P<s>[ \u00a0\u202f])\d{3})(?:(?P=s)\d{3})*(?![\d,.]\d|\d)"
+)
+_CURRENCY = re.compile(r"\s*(?:đồng|đ\b|vnđ|vnd)", re.IGNORECASE)
+
+
+def grouped(text: str) -> str:
+    """Text with its thousands written "1,200,000" or "3 000 000 đồng" as "1.200.000" and
+    "3.000.000 đồng", each character where it was."""
+    if "," not in text and not any(c in text for c in " \u00a0\u202f"):
+        return text
+
+    def commas(match: re.Match[str]) -> str:
+        figure = match.group(0)
+        if figure.count(",") < 2 and not _CURRENCY.match(text, match.end()):
+            return figure  # "1,500 tỷ", "13.646,269": a decimal comma
+        return figure.replace(",", ".")
+
+    text = _COMMAS.sub(commas, text)
+
+    def spaced(match: re.Match[str]) -> str:
+        figure = match.group(0)
+        groups = figure.count(match.group("s"))
+        if groups < 2 and not _CURRENCY.match(text, match.end()):
+            return figure
+        return figure.replace(match.group("s"), ".")
+
+    return _SPACES.sub(spaced, text)
 
 
 def plain(text: str) -> str:

@@ -2,10 +2,13 @@
 
 A file is read whole (within a limit), never changed. A DOCX is known by its content (a ZIP
 package holding word/document.xml) as much as by its name, an Excel workbook likewise (a package
-holding xl/workbook.xml, or .xlsx); Markdown by its name (.md); anything
-else is text, in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be
-read is refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device,
-a Word 97-2003 .doc, a broken DOCX, a binary file, too large a file.
+holding xl/workbook.xml, or .xlsx: baocao.received.read.xlsx); a PDF by its content ("%PDF-", its
+text layer read by baocao.received.read.pdf); an OpenDocument text by its name (.odt, read
+through LibreOffice: baocao.received.read.odt); Markdown by its name (.md); anything else is text,
+in UTF-8 (with or without its byte-order mark) or UTF-16 with one. What cannot be read is
+refused in one Vietnamese line (UsageError, exit 2): a missing file, a folder, a device, a Word
+97-2003 .doc, a DOCX with a password, a broken DOCX or PDF, a scanned PDF, a binary file, too
+large a file.
 """
 
 from __future__ import annotations
@@ -17,15 +20,21 @@ from baocao.ooxml.archive import MB
 from baocao.problems import UsageError, display_path, os_reason
 from baocao.received.read.blocks import Received
 from baocao.received.read.docx import DocxError, read_docx
+from baocao.received.read.odt import OdtError, read_odt
+from baocao.received.read.pdf import PdfError, read_pdf
 from baocao.received.read.text import read_text
 from baocao.received.read.xlsx import XlsxError, is_workbook, read_xlsx
 
 TEXT_LIMIT = 8 * MB  # bytes: a report as text is far smaller
 DOCX_LIMIT = 100 * MB  # bytes: a DOCX with its pictures
 ZIP = b"PK\x03\x04"
+PDF = b"%PDF-"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and other Office 97 files
 MARKDOWN = (".md", ".markdown")
 WORKBOOKS = (".xlsx", ".xlsm")
+# A DOCX with a password is an Office 97 file holding the encrypted package (MS-OFFCRYPTO 2.3.4):
+# its stream's name, as the compound file's directory writes it.
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def refuse(path: Path, reason: str) -> UsageError:
@@ -42,8 +51,8 @@ def read_bytes(path: Path) -> bytes:
         raise refuse(path, "đây là thư mục, không phải tệp")
     if not stat.S_ISREG(status.st_mode):
         raise refuse(path, "không phải tệp thường (thiết bị, ống dẫn…)")
-    packaged = path.suffix.lower() in (".docx", *WORKBOOKS)
-    limit = DOCX_LIMIT if packaged else max(TEXT_LIMIT, DOCX_LIMIT)
+    packed = (".docx", ".pdf", ".odt", *WORKBOOKS)
+    limit = DOCX_LIMIT if path.suffix.lower() in packed else max(TEXT_LIMIT, DOCX_LIMIT)
     try:
         with path.open("rb") as handle:
             # as much as the file holds, and a byte to see it grew: not a buffer of the limit
@@ -77,12 +86,28 @@ def read_received(path: Path) -> Received:
             return read_xlsx(path, data)
         except XlsxError as exc:
             raise refuse(path, f"bảng tính Excel (.xlsx) không đọc được: {exc}") from None
+    if data.startswith(OLE) and ENCRYPTED_PACKAGE in data:
+        raise refuse(
+            path,
+            "tệp Word có đặt mật khẩu: mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài "
+            "liệu), lưu lại rồi chạy lại",
+        )
     if data.startswith(OLE) or suffix == ".doc":
         raise refuse(
             path,
             "đây là tệp Word 97-2003 (.doc): mở bằng Word, chọn Lưu thành (Save As) kiểu .docx, "
             "rồi chạy lại với tệp .docx",
         )
+    if data.startswith(PDF):
+        try:
+            return read_pdf(path, data)
+        except PdfError as exc:
+            raise refuse(path, str(exc)) from None
+    if path.suffix.lower() == ".odt":
+        try:
+            return read_odt(path, data)
+        except (OdtError, DocxError) as exc:
+            raise refuse(path, str(exc)) from None
     if is_docx(path, data):
         try:
             return read_docx(path, data)

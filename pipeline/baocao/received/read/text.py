@@ -8,8 +8,9 @@ amount): text exported from Word often keeps them.
 - Markdown: "#" lines are headings; "|" lines a table (its "|---|" line dropped, "<" and "^"
   cells merged left and up, as in baocao's budget tables); a front matter between "---" lines,
   fenced code blocks and `{#…}` tags are left out.
-- Plain text: a line with tabs is a table row (a table copied out of Word), and the rows of one
-  table may have blank lines between them; a row with fewer cells than the widest is kept short.
+- Plain text: "|" lines are a table as in Markdown (its "|---|" line dropped); a line with tabs
+  is a table row (a table copied out of Word), and the rows of one table may have blank lines
+  between them; a row with fewer cells than the widest is kept short.
 
 Every paragraph and cell keeps where its text stands in the file (`places`), and every cell the
 column it starts at, so that a problem is reported at the column of what it is about. A line's
@@ -37,6 +38,7 @@ from baocao.received.read.blocks import (
     Received,
     Row,
     Table,
+    grouped,
 )
 
 LIST_START = re.compile(r"[ \t]{0,3}(?:[-+*•–]|\d{1,2}[.)]|[a-zđ][.)])[ \t]")
@@ -49,6 +51,7 @@ ESCAPED_BAR = re.compile(r"\\(?=\|)")  # the "\\" of a bar typed in a pipe table
 def read_text(path: Path, text: str, markdown: bool) -> Received:
     """The paragraphs and tables of a text or Markdown file, each at its line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = grouped(text)  # "1,200,000 đồng" read as the amount it is, at the same columns
     reader = _Reader(path, text.split("\n"), markdown)
     reader.read()
     kind = "markdown" if markdown else "text"
@@ -76,7 +79,7 @@ class _Reader:
             elif self.markdown and FENCE.match(line):
                 self.flush()
                 at = self.skip_fence(at)
-            elif self.markdown and line.lstrip().startswith("|"):
+            elif line.lstrip().startswith("|"):
                 self.flush()
                 at = self.pipe_table(at)
             elif not self.markdown and "\t" in line.lstrip():

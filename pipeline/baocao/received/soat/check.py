@@ -19,14 +19,17 @@ table starts (a wrong figure of a table, a code glued to its name).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
+from baocao import codes
 from baocao.money.amount import Amount
 from baocao.money.words import WordsStyle
 from baocao.problems import Position, Problem
 from baocao.received.read.blocks import Paragraph, Received
 from baocao.received.soat.prose import (
     Relation,
+    RowCell,
     TableItem,
     check_prose,
     paragraph_prose,
@@ -45,6 +48,37 @@ CONTENT_HINTS = (
 )
 
 
+# The regional spellings of number words (docs/number-words.md): right Vietnamese that reads the
+# right number. A received document is no baocao document with a `chu_so` setting: whichever
+# spelling a paragraph uses is its own, and only a wrong number or a misspelling is reported.
+REGIONAL = (
+    ("le", re.compile(r"\blẻ\b", re.IGNORECASE)),
+    ("bon", re.compile(r"\bmươi\s+bốn\b", re.IGNORECASE)),
+    ("ngan", re.compile(r"\bngàn\b", re.IGNORECASE)),
+    ("ti", re.compile(r"\btỉ\b", re.IGNORECASE)),
+)
+
+
+def regional_style(text: str) -> WordsStyle:
+    """The words style a text writes its amounts in: "lẻ", "bốn" after "mươi", "ngàn", "tỉ"
+    where it uses them, the standard spellings elsewhere."""
+    return WordsStyle(**{name: bool(pattern.search(text)) for name, pattern in REGIONAL})
+
+
+def regional_options(received: Received) -> list[str]:
+    """The regional spellings a document writes its amounts in anywhere ("le", "ngan"…), as
+    the `chu_so` of the content `nhap` makes of it, so that check reads them as its own."""
+    texts = [b.text for b in received.blocks if isinstance(b, Paragraph)]
+    texts += [
+        c.text
+        for b in received.blocks
+        if not isinstance(b, Paragraph)
+        for r in b.rows
+        for c in r.cells
+    ]
+    return [name for name, pattern in REGIONAL if any(pattern.search(t) for t in texts)]
+
+
 @dataclass
 class ReceivedCheck:
     """What checking a received document found: its problems in document order, each budget
@@ -61,13 +95,12 @@ class ReceivedCheck:
 def check_received(received: Received) -> ReceivedCheck:
     """Every problem of a received document, and what nhap needs to write it as content."""
     found = ReceivedCheck()
-    style = WordsStyle()
     previous: Prose | None = None
     items: list[TableItem] = []
     for index, block in enumerate(received.blocks):
         if isinstance(block, Paragraph):
             prose = paragraph_prose(received, block)
-            found.problems += check_words(prose, style, previous)
+            found.problems += check_words(prose, regional_style(block.text), previous)
             previous = prose
             continue
         previous = None
@@ -75,13 +108,24 @@ def check_received(received: Received) -> ReceivedCheck:
             for cell in row.cells:
                 if cell.text and not cell.merged:
                     prose = placed_prose(received, cell.text, cell.places, row.anchor)
-                    found.problems += check_words(prose, style)
+                    found.problems += check_words(prose, regional_style(cell.text))
         before = received.blocks[index - 1] if index else None
         unit = unit_of(before.text) if isinstance(before, Paragraph) else None
         shape = budget_shape(block, unit, f"bang-{block.number}")
         if shape is not None:
             found.shapes[block.number] = shape
             items += _table(received, shape, found, block.number)
+    for note in received.notes:  # a footnote's figures and words, as a paragraph's
+        found.problems += check_words(paragraph_prose(received, note), regional_style(note.text))
+    for anchor, part in received.unread:
+        found.problems.append(
+            Problem(
+                codes.RECEIVED_UNREAD,
+                Position(received.path, anchor),
+                f"phần nhúng từ tệp khác ({part}) không đọc được, nên không được soát: mở tệp "
+                "bằng Word, lưu lại thành .docx rồi soát lại",
+            )
+        )
     across = check_prose(received, items)
     found.problems += across.problems
     found.relations = across.relations
@@ -140,11 +184,16 @@ def _named_rows(budget: Budget) -> list[TableItem]:
     for row in budget.rows:
         values: list[Amount] = []
         shown: list[str] = []
-        for column in budget.money_columns:
+        cells: list[RowCell] = []
+        # the row's amount first: a column that others make ("Thành tiền", "Tổng số")
+        columns = sorted(budget.money_columns, key=lambda c: c.formula is None)
+        for column in columns:
             typed = row.typed.get(column.number)
             if isinstance(typed, Amount) and typed:
                 values.append(typed)
                 shown.append(column.measure.words(budget.figure(typed, column)))
+                cells.append(RowCell(budget.id, row.line, column.number))
         if row.name and values:
-            out.append(TableItem(row.line, row.name, tuple(values), ", ".join(shown)))
+            item = TableItem(row.line, row.name, tuple(values), ", ".join(shown), tuple(cells))
+            out.append(item)
     return out

@@ -13,8 +13,10 @@ implies them, so they are read from its words and layout:
   "trong đó") and the list items under it ("a)", "-", "+", each level deeper than its parent),
   each with an amount: "gồm" must add up exactly, "trong đó" (a part of the whole) must not add
   up to more;
-- an **item named twice**: the same name ("Mua trang thiết bị phòng họp không giấy") with two
-  different amounts, in two places of the prose or in the prose and a table row. An amount is
+- an **item named twice**: the same name ("Mua trang thiết bị phòng họp không giấy") under the
+  same head with two different amounts ("Lực lượng vũ trang" under "1. Quốc phòng" and under
+  "2. An ninh" are two items), in two places of the prose; or a name of the prose with another
+  amount in the table row of that name. An amount is
   named by the words before it ("Thu phí, lệ phí: 420 triệu đồng"), or, when those are only
   "Kinh phí đề xuất:", by the "Nội dung: …" line above it, or by its heading when the heading
   has no other amount.
@@ -36,6 +38,7 @@ from functools import cached_property
 from baocao import codes
 from baocao.money.amount import EXACT, Amount, Form, NumberFormatError
 from baocao.money.figures import in_form
+from baocao.parse.outline import ARTICLE
 from baocao.problems import Code, Problem
 from baocao.received.read.blocks import (
     NUMBERINGS,
@@ -50,7 +53,19 @@ from baocao.resolve.prose import Prose, amounts, money
 TOTAL = re.compile(r"\btổng\s+(?:kinh\s+phí|cộng|số)\b", re.IGNORECASE)
 PARTIAL = re.compile(r"\btrong\s+đó\b", re.IGNORECASE)
 WHOLE = re.compile(r"\b(?:bao\s+)?gồm\b", re.IGNORECASE)
-MARKER = re.compile(r"\s*(?:([-–•])|(\+)|(\d{1,2}(?:\.\d{1,2})*[.)])|([a-zđ][.)]))\s+")
+MARKER = re.compile(
+    r"\s*(?:([-–•])|(\+)|(\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+\s*[-–])|([a-zđ][.)]))\s+"
+)
+# The kinds of number a paragraph may open with, each a level of the outline wherever the
+# document puts it: "Điều 1.", "I.", "A.", "1.", "1.1." (or "1.1 -"), "1.1.1.", "a)", "-", "+".
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("article", ARTICLE),
+    *((kind, pattern) for kind, pattern in NUMBERINGS if kind not in ("number2", "number3")),
+    ("number3", re.compile(r"\d{1,2}\.\d{1,2}\.\d{1,2}(?:\.|\s*[-–])?\s+")),
+    ("number2", re.compile(r"\d{1,2}\.\d{1,2}(?:\.|\s*[-–])?\s+")),
+    ("dash", re.compile(r"[-–•]\s+")),
+    ("plus", re.compile(r"\+\s+")),
+)
 GENERIC = re.compile(
     r"(?:tổng\s+)?(?:kinh\s+phí|số\s+tiền|dự\s+toán|giá\s+trị|thành\s+tiền|chi\s+phí|"
     r"số\s+kinh\s+phí|mức\s+hỗ\s+trợ)(?:\s+\S+){0,3}",
@@ -74,11 +89,23 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class RowCell:
+    """A figure of a budget table's row: the table's id, the row (its anchor) and the column's
+    number."""
+
+    table: str
+    anchor: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Relation:
-    """An amount that must be the sum of others, as the document implies it."""
+    """An amount that must be the sum of others, as the document implies it, or the figure of a
+    table's row (`row`, the parts then empty)."""
 
     total: Mention
     parts: tuple[Mention, ...]
+    row: RowCell | None = None
 
 
 @dataclass
@@ -89,8 +116,9 @@ class _Text:
     level: int  # heading level, 0 for a paragraph
     rank: int  # list marker: 0 none, 1 "1.", 2 "a)", 3 "-", 4 "+"
     mentions: list[Mention]
+    depth: float = 0  # its place in the outline (`_depths`): an item deeper than its head
+    parent: int | None = None  # the index of the text it stands under, its head
     items: list[Mention] = field(default_factory=list)  # its amounts that count as items
-    parent: bool = False  # it heads a list whose items carry amounts
     total: tuple[str, Mention] | None = None  # the total it states ("tổng kinh phí", amount)
 
     @property
@@ -106,6 +134,7 @@ class TableItem:
     name: str
     amounts: tuple[Amount, ...]
     shown: str  # its figures as the table writes them, for messages
+    cells: tuple[RowCell, ...] = ()  # where each of its amounts stands
 
 
 @dataclass
@@ -172,7 +201,50 @@ def _texts(received: Received) -> list[_Text]:
         text.items = [m for m in mentions if partial is None or m.start < partial.start()]
         text.total = _stated_total(text) if mentions and not level else None
         out.append(text)
+    _depths(out, received)
     return out
+
+
+def _kind(text: str) -> str | None:
+    words = plain(text)
+    for kind, pattern in KINDS:
+        match = pattern.match(words)
+        if match and match.end() < len(words):
+            return kind
+    return None
+
+
+def _depths(texts: list[_Text], received: Received) -> None:
+    """Each text's depth in the outline and its head. Whatever kinds of number a document uses,
+    a kind seen higher in the current branch closes the levels under it, and a new kind opens
+    a level under the current one (as `heading_levels` reads headings); a heading the file
+    marks ("#", Word's heading styles) is at its level. A paragraph without a number is the
+    text of the item above it (half a level deeper) and closes the list items open under the
+    last heading: "- a", "- b", then a paragraph, then "- c" starts a list of its own."""
+    marked = any(p.heading for p in received.paragraphs)
+    stack: list[tuple[str, bool, int]] = []  # (kind, a heading, index) of each open level
+    for k, text in enumerate(texts):
+        kind = _kind(text.paragraph.text)
+        if marked and text.level:
+            while stack and (not stack[-1][1] or texts[stack[-1][2]].level >= text.level):
+                stack.pop()
+            stack.append((f"h{text.level}", True, k))
+        elif kind is not None:
+            heading = bool(text.level) or kind == "article"
+            while heading and stack and not stack[-1][1]:
+                stack.pop()  # a heading closes the list items above it
+            kinds = [entry[0] for entry in stack]
+            if kind in kinds:
+                del stack[kinds.index(kind) :]
+            stack.append((kind, heading, k))
+        else:
+            while stack and not stack[-1][1]:
+                stack.pop()
+            text.depth = len(stack) + 0.5
+            text.parent = stack[-1][2] if stack else None
+            continue
+        text.depth = len(stack)
+        text.parent = stack[-2][2] if len(stack) > 1 else None
 
 
 def _rank(text: str) -> int:
@@ -204,36 +276,38 @@ def _shown(amount: Amount, form: Form) -> str:
 
 
 def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[int]:
-    """Each list's items against the amount of the paragraph that announces them; the anchors
-    of the paragraphs that head such a list."""
+    """Each list's items against the amount of the text that heads them; the anchors of the
+    texts that head such a list.
+
+    A head is a heading, a list item or a paragraph stating an amount, followed by items one
+    level deeper in the outline (`_depths`: "1." under "I.", "a)" under "1.", "-" under a
+    paragraph), each with an amount. A head that announces its items (":", "gồm", "bao gồm")
+    may have them in the paragraphs that follow it, unnumbered. "Trong đó" items are a part:
+    they must not add up to more than the head's amount; any other list must add up to it."""
     heads: set[int] = set()
     for k, text in enumerate(texts):
-        if text.level or not text.mentions:
+        if not text.mentions:
             continue
         words = plain(text.paragraph.text)
-        partial = PARTIAL.search(words) is not None
-        if not (words.rstrip().endswith(":") or WHOLE.search(words) or partial):
+        partial = PARTIAL.search(words)
+        announced = words.rstrip().endswith(":") or WHOLE.search(words) or partial
+        direct = _direct_items(texts, k)
+        if not direct and announced:
+            direct = _following_items(texts, k)
+        elif len(direct) < 2 and not announced:
+            continue  # one item under an amount it does not announce: a detail, no sum
+        if not direct or not all(c.items for c in direct):
             continue
-        children: list[_Text] = []
-        for j in range(k + 1, len(texts)):  # not a copy of the rest, at every head
-            after = texts[j]
-            if after.level or after.rank <= text.rank:
-                break
-            children.append(after)
-        if not children:
+        before = [m for m in text.mentions if partial is None or m.start < partial.start()]
+        if not before:
             continue
-        top = min(c.rank for c in children)
-        direct = [c for c in children if c.rank == top]
-        if not all(c.items for c in direct):
-            continue
-        text.parent = True
         heads.add(text.anchor)
         parts = [c.items[0] for c in direct]
-        total, whole = _sum(parts), text.mentions[0]
+        total, whole = _sum(parts), before[-1] if partial else before[0]
         if total == whole.amount or (partial and total.dong <= whole.amount.dong):
             continue
         marker = MARKER.match(plain(direct[0].paragraph.text))
-        items = f"các mục “{marker.group(0).strip()}”" if marker else "các mục"
+        items = f"các mục “{marker.group(0).strip()}”" if marker else "các đoạn"
         gap = whole.amount - total
         if partial:
             why = f"là số có cả {items} bên dưới (trong đó), nhưng các mục đó cộng lại là"
@@ -244,12 +318,38 @@ def _lists(received: Received, texts: list[_Text], found: ProseFindings) -> set[
         code = codes.LIST_PART_OVER if partial else codes.LIST_SUM
         message = f"“{whole.typed}” {why} {_shown(total, whole.form)} ({over})"
         found.problems.append(_problem(received, code, text.paragraph, whole, message))
-        if not partial:
-            found.relations.append(Relation(whole, tuple(parts)))
+        found.relations.append(Relation(whole, tuple(parts)))  # for check, as a sum that fails
     for text in texts:  # a list's head is no item of a total: its items are
         if text.anchor in heads:
             text.items = []
     return heads
+
+
+def _direct_items(texts: list[_Text], k: int) -> list[_Text]:
+    """The numbered texts right under the `k`-th: the shallowest of those deeper than it, up to
+    the first text on its level or above."""
+    depth = texts[k].depth
+    children: list[_Text] = []
+    for after in texts[k + 1 :]:  # not a copy of the rest, at every head
+        if after.depth <= depth:
+            break
+        if after.depth == int(after.depth):
+            children.append(after)
+    top = min((c.depth for c in children), default=0)
+    return [c for c in children if c.depth == top]
+
+
+def _following_items(texts: list[_Text], k: int) -> list[_Text]:
+    """The unnumbered paragraphs right after the `k`-th, each with an amount: the items a
+    paragraph announcing them ("…, gồm:") lists one paragraph each."""
+    out: list[_Text] = []
+    for after in texts[k + 1 :]:
+        if after.level or after.depth != int(after.depth) + 0.5 or not after.mentions:
+            break
+        if after.depth != texts[k].depth and texts[k].depth != int(texts[k].depth):
+            break
+        out.append(after)
+    return out if len(out) > 1 else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,7 +611,7 @@ def _key(name: str) -> str:
 def _names(
     received: Received, texts: list[_Text], rows: list[TableItem], found: ProseFindings
 ) -> None:
-    seen: dict[str, Mention] = {}
+    seen: dict[tuple[int | None, str], Mention] = {}  # by its head and its name
     by_name: dict[str, list[TableItem]] = {}
     for row in rows:
         if row.amounts:
@@ -524,6 +624,7 @@ def _names(
         elif heading is not None and text.mentions:
             amounts[heading.anchor] = amounts.get(heading.anchor, 0) + 1
     content = ""  # the last "Nội dung: …" line since the last amount
+    owner: int | None = None  # the head of that line
     heading = None
     for text in texts:
         if text.level:
@@ -531,45 +632,67 @@ def _names(
             continue
         match = CONTENT.match(_shown_name(text.paragraph.text))
         if match and not text.mentions:
-            content = match.group(1).strip(" .;:,")
+            content, owner = match.group(1).strip(" .;:,"), text.parent
             continue
         if not text.mentions:
             continue
-        mention = text.mentions[0]
-        named: list[str] = []  # names this amount goes by in the prose
-        before = plain(text.paragraph.text[: mention.start])
-        label = _shown_name(before)
-        if before.endswith(":") and label and len(label.split()) <= NAME_WORDS:
-            if not GENERIC.fullmatch(label):
-                named.append(label)
-        if not named and content:
-            named.append(content)
+        head = text.parent
+        for k, mention in enumerate(text.mentions):
+            named = _named(text, k)  # names this amount goes by in the prose
+            if k == 0 and not named and content:
+                named, head = [content], owner
+            titled: list[str] = []  # and by its heading's title: against tables only
+            if k == 0 and heading is not None and amounts.get(heading.anchor) == 1:
+                titled.append(_shown_name(_title(heading.paragraph.text)))
+            for name in named:  # the same name under another head is another item
+                first = seen.setdefault((head, _key(name)), mention)
+                if first.amount != mention.amount:
+                    message = (
+                        f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
+                        f"ghi {first.typed}"
+                    )
+                    problem = _problem(
+                        received, codes.ITEM_TWO_AMOUNTS, text.paragraph, mention, message
+                    )
+                    found.problems.append(problem)
+                    found.relations.append(Relation(mention, (first,)))
+            for name in dict.fromkeys([*named, *titled]):
+                same = by_name.get(_key(name), [])
+                if len(same) == 1 and mention.amount not in same[0].amounts:
+                    row = same[0]
+                    message = (
+                        f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
+                        f"ghi {row.shown}"
+                    )
+                    problem = _problem(
+                        received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message
+                    )
+                    found.problems.append(problem)
+                    if row.cells:
+                        found.relations.append(Relation(mention, (), row.cells[0]))
         content = ""
-        titled: list[str] = []  # and by its heading's title: against tables only
-        if heading is not None and amounts.get(heading.anchor) == 1:
-            titled.append(_shown_name(_title(heading.paragraph.text)))
-        for name in named:
-            first = seen.setdefault(_key(name), mention)
-            if first.amount != mention.amount:
-                message = (
-                    f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
-                    f"ghi {first.typed}"
-                )
-                found.problems.append(
-                    _problem(received, codes.ITEM_TWO_AMOUNTS, text.paragraph, mention, message)
-                )
-                found.relations.append(Relation(mention, (first,)))
-        for name in dict.fromkeys([*named, *titled]):
-            same = by_name.get(_key(name), [])
-            if len(same) == 1 and mention.amount not in same[0].amounts:
-                row = same[0]
-                message = (
-                    f"“{name}” ghi {mention.typed}, nhưng {received.where(row.anchor)} "
-                    f"ghi {row.shown}"
-                )
-                found.problems.append(
-                    _problem(received, codes.ITEM_ROW_AMOUNT, text.paragraph, mention, message)
-                )
+
+
+CLAUSE = re.compile(r"[,;.()]")
+IS = re.compile(r"\s+là$")
+
+
+def _named(text: _Text, k: int) -> list[str]:
+    """The name the `k`-th amount of a text goes by: the words before it, up to the amount
+    before it, when they end in ":" ("Thu phí, lệ phí: 420 triệu đồng"); or the clause before
+    it when it ends in "là" ("…, chi sự nghiệp giáo dục là 480 triệu đồng")."""
+    words = text.paragraph.text
+    start = text.mentions[k - 1].end if k else 0
+    before = plain(words[start : text.mentions[k].start])
+    if before.endswith(":") and (k == 0 or not CLAUSE.search(before[:-1])):
+        label = _shown_name(before)
+    elif IS.search(before):
+        label = _shown_name(CLAUSE.split(IS.sub("", before))[-1])
+    else:
+        return []
+    if not label or len(label.split()) > NAME_WORDS or GENERIC.fullmatch(label):
+        return []
+    return [label]
 
 
 def _title(text: str) -> str:

@@ -37,7 +37,7 @@ class Review:
 def problem_line(received: Received, problem: Problem) -> str:
     """ "FILE:12:27: CODE “first words…”: message", "FILE:đoạn 12: CODE cảnh báo: “…”: …"."""
     position = problem.position
-    if received.kind in ("docx", "xlsx"):  # "đoạn 12", "trang tính “Dự toán”, dòng 12"
+    if received.kind in ("docx", "xlsx", "odt", "pdf"):  # a paragraph, a table's row, a page's line
         place = received.place(position.line)
     else:
         place = f"{position.line}:{position.column}"

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from baocao import codes
@@ -203,6 +204,7 @@ class _Shaper:
         if not numeric:
             return None
         columns = self.labels(labels, numeric, width)
+        _implied_formulas(columns, _header_texts(header, width), numeric, data)
         fallback = rows[numbered] if numbered is not None else data[0]
         head = self.header_rows(header, width, fallback)
         given = _columns(fallback) if numbered is not None else (_first(fallback),) * width
@@ -394,6 +396,91 @@ class _Shaper:
                 return split.group(1), split.group(2), None
             return "", code, None
         return code, name, None
+
+
+# The columns offices compute without writing the formula: quantity × price = amount, and a
+# percent of two columns before it. Headers as compared: lower case, spaces single.
+QUANTITY = re.compile(r"(?:số|khối)\s+lượng\b")
+PRICE = re.compile(r"(?:đơn\s+giá|định\s+mức|giá)\b")
+AMOUNT = re.compile(r"(?:thành\s+tiền|kinh\s+phí|số\s+tiền|dự\s+toán)\b")
+PERCENT_HEADER = re.compile(r"%|\bt[ỷỉ]\s+lệ\b|\bso\s+sánh\b")
+FITTING = 2  # rows a percent formula must fit, at least, to be taken as the column's
+
+
+def _header_texts(header: list[Row], width: int) -> list[str]:
+    """Each column's header, its cells top to bottom (a merged one: its owner's), lower case."""
+    texts = []
+    for c in range(width):
+        words = []
+        for row in header:
+            at = c
+            while at > 0 and row.cells[at].merged == LEFT:
+                at -= 1
+            if not row.cells[at].merged:
+                words.append(row.cells[at].text)
+        texts.append(" ".join(" ".join(words).casefold().split()))
+    return texts
+
+
+def _implied_formulas(
+    columns: list[str], headers: list[str], numeric: set[int], data: list[Row]
+) -> None:
+    """The formulas a table's headers imply where its column-number row gives none: "Số lượng",
+    "Đơn giá", "Thành tiền" (or "Khối lượng", "Định mức", "Kinh phí") are quantity × price =
+    amount; a "%", "Tỷ lệ" or "So sánh" column is one figure of two columns before it over the
+    other, × 100, when that fits most of its rows (and two at least): a row it does not fit is
+    then a wrong figure, as when the formula is written."""
+    free = [c for c in sorted(numeric) if "=" not in columns[c]]
+
+    def number(c: int) -> str:
+        return columns[c].split("=")[0]
+
+    def first(pattern: re.Pattern[str], after: int = -1) -> int | None:
+        return next((c for c in sorted(numeric) if c > after and pattern.match(headers[c])), None)
+
+    quantity, price = first(QUANTITY), first(PRICE)
+    if quantity is not None and price is not None:
+        amount = first(AMOUNT, max(quantity, price))
+        if amount in free:
+            columns[amount] = f"{number(amount)}={number(quantity)}×{number(price)}"
+    for c in free:
+        if not PERCENT_HEADER.search(headers[c]) or "=" in columns[c]:
+            continue
+        before = [b for b in sorted(numeric) if b < c and not PERCENT_HEADER.search(headers[b])]
+        best, fits = None, 0
+        for a in before:
+            for b in before:
+                if a == b:
+                    continue
+                count = _percent_fits(data, a, b, c)
+                if count > fits:
+                    best, fits = (a, b), count
+        rows = sum(1 for r in data if _value(r, c) is not None)
+        if best is not None and fits >= FITTING and 2 * fits > rows:
+            a, b = best
+            columns[c] = f"{number(c)}={number(b)}/{number(a)}×100"
+
+
+def _value(row: Row, c: int) -> Decimal | None:
+    cell = row.cells[c] if c < len(row.cells) else None
+    if cell is None or cell.merged or not _figure(plain(cell.text)):
+        return None
+    return parse_number(plain(cell.text))
+
+
+def _percent_fits(data: list[Row], a: int, b: int, c: int) -> int:
+    """The rows whose figure in column `c` is that of `b` over `a`, × 100, as it is rounded to
+    the decimals the figure shows."""
+    fits = 0
+    for row in data:
+        base, part, percent = _value(row, a), _value(row, b), _value(row, c)
+        if not base or part is None or percent is None:
+            continue
+        exponent = percent.as_tuple().exponent
+        assert isinstance(exponent, int)
+        computed = (part * 100 / base).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP)
+        fits += computed == percent
+    return fits
 
 
 def _owner(stack: list[_Coded], filled: set[int]) -> _Coded | None:
