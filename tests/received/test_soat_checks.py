@@ -177,6 +177,17 @@ def test_the_same_name_under_two_heads_is_two_items() -> None:
     assert found(text) == [(13, column(text, 13, "12.000"), codes.ITEM_TWO_AMOUNTS)]
 
 
+def test_a_name_with_its_code_is_one_item_under_any_head() -> None:
+    text = (
+        "1. Kế hoạch năm 2026\n\n- Nghiên cứu cơ bản (Khoản 101): 60.000.000 đồng;\n\n"
+        "2. Dự toán năm 2027\n\n- Nghiên cứu cơ bản (Khoản 101): 70.000.000 đồng;\n\n"
+        "- Nghiên cứu ứng dụng: 20.000.000 đồng;\n\n"
+        "3. Kinh phí khác\n\n- Nghiên cứu ứng dụng: 25.000.000 đồng;\n"
+    )
+    # the code names one item wherever it is; a name without one is another item under another head
+    assert found(text) == [(7, column(text, 7, "70.000"), codes.ITEM_TWO_AMOUNTS)]
+
+
 def test_words_in_a_paragraph_of_their_own_and_in_a_table_cell() -> None:
     text = (
         "Quyết toán được duyệt: 91.481.640.145đ.\n\n"

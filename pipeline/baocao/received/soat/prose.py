@@ -644,8 +644,9 @@ def _names(
             titled: list[str] = []  # and by its heading's title: against tables only
             if k == 0 and heading is not None and amounts.get(heading.anchor) == 1:
                 titled.append(_shown_name(_title(heading.paragraph.text)))
-            for name in named:  # the same name under another head is another item
-                first = seen.setdefault((head, _key(name)), mention)
+            for name in named:  # the same name under another head is another item, unless
+                scope = None if CODED.search(name) else head  # its code makes it one item
+                first = seen.setdefault((scope, _key(name)), mention)
                 if first.amount != mention.amount:
                     message = (
                         f"“{name}” ghi {mention.typed}, nhưng ở {received.where(first.anchor)} "
@@ -673,6 +674,9 @@ def _names(
         content = ""
 
 
+# A name that carries its budget code ("Nghiên cứu cơ bản (Khoản 101)", "Mục 6100") names one
+# item wherever it stands: the code is the item, whatever head it is under.
+CODED = re.compile(r"\b(?:khoản|loại|tiểu\s+mục|mục|mã\s+số|chương)\s+\d{2,}\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[,;.()]")
 IS = re.compile(r"\s+là$")
 
