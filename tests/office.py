@@ -21,26 +21,25 @@ def skip_without_pdf_tools() -> None:
         pytest.skip(f"cần {', '.join(missing)} để dựng PDF ({needed})")
 
 
+def convert(
+    files: Iterable[Path], to: str, work_dir: Path, timeout: float, check: bool = True
+) -> None:
+    """The files converted by one headless LibreOffice run (`--convert-to to`) into `work_dir`,
+    with a profile of its own there, so that it runs beside another LibreOffice."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    profile = (work_dir / "lo-profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", to,
+         "--outdir", str(work_dir), *(str(path) for path in files)],
+        check=check, capture_output=True, timeout=timeout,
+    )  # fmt: skip
+
+
 def to_pdf(docx_paths: Iterable[Path], work_dir: Path, timeout: float) -> list[Path]:
     """The DOCX files as PDFs in `work_dir`, in order, by one LibreOffice run; or a skip."""
     skip_without_pdf_tools()
     documents = list(docx_paths)
-    profile = (work_dir / "lo-profile").as_uri()  # its own: runs beside another LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work_dir),
-            *(str(path) for path in documents),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=timeout,
-    )
+    convert(documents, "pdf", work_dir, timeout)
     return [work_dir / f"{path.stem}.pdf" for path in documents]
 
 
@@ -53,24 +52,9 @@ def calc_sheets(workbook: Path, work_dir: Path, timeout: float = 180) -> dict[st
         )
     import csv
 
-    work_dir.mkdir(parents=True, exist_ok=True)
     # CSV: "," "\"" UTF-8, from line 1, cells as shown, every sheet to a file of its own.
     spec = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(work_dir / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            spec,
-            "--outdir",
-            str(work_dir),
-            str(workbook),
-        ],
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-    )
+    convert([workbook], spec, work_dir, timeout, check=False)
     prefix = f"{workbook.stem}-"
     sheets = {
         path.stem[len(prefix) :]: list(csv.reader(path.open(encoding="utf-8", newline="")))
@@ -86,22 +70,7 @@ def saved_by_calc(workbook: Path, work_dir: Path, timeout: float = 180) -> Path:
     its formulas computed, their values stored beside them; or a skip where Calc is missing."""
     if shutil.which("soffice") is None:
         pytest.skip("cần LibreOffice Calc (apt-get install libreoffice-calc-nogui)")
-    work_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(work_dir / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "xlsx",
-            "--outdir",
-            str(work_dir),
-            str(workbook),
-        ],
-        capture_output=True,
-        timeout=timeout,
-        check=False,
-    )
+    convert([workbook], "xlsx", work_dir, timeout, check=False)
     saved = work_dir / f"{workbook.stem}.xlsx"
     if not saved.is_file():
         pytest.skip("LibreOffice không lưu được bảng tính: cần libreoffice-calc-nogui")

@@ -362,7 +362,7 @@ def run_build(args: argparse.Namespace) -> int:
     formats = {name for name in ("pdf", "xlsx") if getattr(args, name)}
     missing = ""
     if "pdf" in formats:
-        from baocao.export.libreoffice import find_soffice
+        from baocao.libreoffice import find_soffice
 
         try:
             find_soffice()

@@ -99,6 +99,15 @@ def pages_text(pdf: Path) -> list[list[str]]:
     return [[line.rstrip() for line in page.splitlines()] for page in text.split("\f")]
 
 
+def build_pdf(content: Path, output: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`baocao build SAMPLE --pdf` in a process of its own, with `env`."""
+    return subprocess.run(
+        [sys.executable, "-m", "baocao", "build", SAMPLE, "--pdf", "-o", str(output),
+         "--content", str(content)],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+
+
 def test_without_libreoffice_the_docx_is_built_and_one_line_says_how(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT / SAMPLE, content / SAMPLE)
@@ -107,11 +116,7 @@ def test_without_libreoffice_the_docx_is_built_and_one_line_says_how(tmp_path: P
     empty.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "BAOCAO_SOFFICE"}
     env["PATH"] = str(empty)
-    result = subprocess.run(
-        [sys.executable, "-m", "baocao", "build", SAMPLE, "--pdf", "-o", str(output),
-         "--content", str(content)],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+    result = build_pdf(content, output, env)
     assert result.returncode == 2, result.stderr
     assert (output / f"{SAMPLE}.docx").is_file()
     assert not (output / f"{SAMPLE}.pdf").exists()
@@ -131,11 +136,7 @@ def test_a_failed_conversion_leaves_no_older_pdf(tmp_path: Path) -> None:
     broken.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
     broken.chmod(0o755)
     env = dict(os.environ, BAOCAO_SOFFICE=str(broken))
-    result = subprocess.run(
-        [sys.executable, "-m", "baocao", "build", SAMPLE, "--pdf", "-o", str(output),
-         "--content", str(content)],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+    result = build_pdf(content, output, env)
     assert result.returncode == 1, result.stderr
     assert (output / f"{SAMPLE}.docx").is_file()
     assert not older.exists()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pikepdf
 
-from baocao.export.libreoffice import convert, find_soffice
+from baocao.libreoffice import convert, find_soffice
 from baocao.parse.frontmatter import FrontMatter
 from baocao.problems import BaocaoError, os_reason
 

@@ -21,6 +21,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from baocao.libreoffice import installed_soffice
+
 START_TIMEOUT = 60.0  # seconds LibreOffice may take to come up on a slow machine
 CONVERT_TIMEOUT = 120
 RESOLUTION = 96  # dots per inch of a page image: A4 is 794 × 1123 pixels
@@ -32,14 +34,9 @@ IMAGE = ("-jpeg", "-jpegopt", "quality=90")
 
 
 def soffice() -> str | None:
-    """LibreOffice's program, if installed: on PATH, or where its Windows installer puts it."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found is None and sys.platform == "win32":
-        for root in (os.environ.get("ProgramFiles"), os.environ.get("ProgramFiles(x86)")):
-            program = Path(root or "") / "LibreOffice" / "program" / "soffice.exe"
-            if root and program.is_file():
-                return str(program)
-    return found
+    """LibreOffice's program, if installed (baocao.libreoffice finds it)."""
+    found = installed_soffice()
+    return str(found) if found is not None else None
 
 
 def uno_python(program: str) -> str | None:

@@ -11,40 +11,26 @@ removed after. Without LibreOffice, the file is refused with what to do.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
+from baocao.libreoffice import convert, installed_soffice
+from baocao.problems import BaocaoError
 from baocao.received.read.blocks import Received
 from baocao.received.read.docx import read_docx
 
 SECONDS = 120  # a conversion of a document of a few MB takes a few seconds
-WINDOWS_PLACES = ("LibreOffice/program/soffice.exe",)
 
 
 class OdtError(ValueError):
     """The .odt cannot be read; the message says why, in Vietnamese."""
 
 
-def soffice() -> str | None:
-    """LibreOffice's command: on the PATH, or where its installer puts it on Windows."""
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    if found:
-        return found
-    for root in (os.environ.get("ProgramFiles"), os.environ.get("ProgramFiles(x86)")):
-        for place in WINDOWS_PLACES:
-            if root and (Path(root) / place).is_file():
-                return str(Path(root) / place)
-    return None
-
-
 def read_odt(path: Path, data: bytes) -> Received:
     """The paragraphs and tables of an .odt, as LibreOffice converts it to DOCX."""
-    command = soffice()
-    if command is None:
+    soffice = installed_soffice()
+    if soffice is None:
         raise OdtError(
             "cần LibreOffice để đọc tệp .odt, mà máy này chưa cài: mở tệp bằng LibreOffice hoặc "
             "Word, lưu thành .docx rồi chạy lại với tệp .docx"
@@ -53,31 +39,9 @@ def read_odt(path: Path, data: bytes) -> Received:
         work = Path(folder)
         source = work / "van-ban.odt"
         source.write_bytes(data)
-        profile = (work / "profile").resolve().as_uri()
         try:
-            subprocess.run(
-                [
-                    command,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--convert-to",
-                    "docx:MS Word 2007 XML",
-                    "--outdir",
-                    str(work),
-                    str(source),
-                ],
-                capture_output=True,
-                timeout=SECONDS,
-                check=False,
-                stdin=subprocess.DEVNULL,
-            )
-        except subprocess.TimeoutExpired:
-            raise OdtError(f"LibreOffice không chuyển xong tệp .odt sau {SECONDS} giây") from None
-        except OSError:
-            raise OdtError("không chạy được LibreOffice để đọc tệp .odt") from None
-        converted = work / "van-ban.docx"
-        if not converted.is_file():
-            raise OdtError("tệp .odt hỏng: LibreOffice không đọc được")
+            converted = convert(source, work, "docx:MS Word 2007 XML", soffice, SECONDS)
+        except BaocaoError:
+            raise OdtError("tệp .odt hỏng, hoặc LibreOffice không chuyển được nó") from None
         received = read_docx(path, converted.read_bytes())
     return replace(received, kind="odt")

@@ -1,5 +1,7 @@
-"""LibreOffice, the real component that lays out a DOCX as Word would and writes PDF: found where
-it is installed, run headless with a profile of its own (docs/xuat-ban.md, "LibreOffice").
+"""LibreOffice, the real component that lays out a DOCX as Word would: found where it is
+installed, run headless with a profile of its own (docs/xuat-ban.md, "LibreOffice"). The PDF
+export (baocao.export.pdf), the received .odt (baocao.received.read.odt) and the preview's warm
+LibreOffice (baocao.preview.office) all find it here.
 
 Each conversion runs with a new, empty user profile in a temporary folder: two conversions at
 once (a batch on every core, or an office's own LibreOffice window left open) never share one,
@@ -44,23 +46,32 @@ def candidates() -> list[Path]:
     return found
 
 
-def find_soffice() -> Path:
-    """LibreOffice's soffice: the one BAOCAO_SOFFICE names when it is set, else the first of
-    `candidates`; a UsageError saying how to install it when there is none."""
+def installed_soffice() -> Path | None:
+    """LibreOffice's soffice: the one BAOCAO_SOFFICE names when it is set (None when it is not
+    there), else the first of `candidates` that is there."""
     named = os.environ.get("BAOCAO_SOFFICE", "").strip()
     if named:
-        if Path(named).is_file():
-            return Path(named)
+        return Path(named) if Path(named).is_file() else None
+    return next((path for path in candidates() if path.is_file()), None)
+
+
+def find_soffice() -> Path:
+    """LibreOffice's soffice (`installed_soffice`); a UsageError saying how to install it when
+    there is none."""
+    found = installed_soffice()
+    if found is not None:
+        return found
+    named = os.environ.get("BAOCAO_SOFFICE", "").strip()
+    if named:
         raise UsageError(f"BAOCAO_SOFFICE chỉ tới “{named}”, không có ở đó: {INSTALL}")
-    for path in candidates():
-        if path.is_file():
-            return path
     raise UsageError(INSTALL)
 
 
-def convert(source: Path, target_folder: Path, filter_spec: str, soffice: Path) -> Path:
+def convert(
+    source: Path, target_folder: Path, filter_spec: str, soffice: Path, timeout: int = TIMEOUT
+) -> Path:
     """`source` converted by LibreOffice with `filter_spec` (such as
-    `pdf:writer_pdf_Export:{…}`) into `target_folder`; the file it wrote.
+    `pdf:writer_pdf_Export:{…}`, `docx:MS Word 2007 XML`) into `target_folder`; the file it wrote.
 
     A failure, a time-out or a missing result is a BaocaoError naming the source."""
     extension = filter_spec.split(":", 1)[0]
@@ -78,10 +89,12 @@ def convert(source: Path, target_folder: Path, filter_spec: str, soffice: Path) 
             str(source),
         ]
         try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
+            subprocess.run(
+                command, capture_output=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
+            )
         except subprocess.TimeoutExpired:
             raise BaocaoError(
-                f"LibreOffice không chuyển xong “{source.name}” sau {TIMEOUT} giây"
+                f"LibreOffice không chuyển xong “{source.name}” sau {timeout} giây"
             ) from None
         except OSError as exc:
             raise BaocaoError(f"không chạy được LibreOffice ({soffice}): {exc.strerror}") from None
