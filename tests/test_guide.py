@@ -225,6 +225,22 @@ def test_the_tables_example_checks_clean_and_prints_what_the_guide_says(tmp_path
         assert line in printed, line
 
 
+def test_the_dash_items_example_checks_clean_and_prints_its_dashes(tmp_path: Path) -> None:
+    """Section 5, "Mục gạch đầu dòng": "-" rows print their dash, the "+" rows after one are its
+    items and add up into it."""
+    content = write_examples(tmp_path)
+    result = baocao(tmp_path, "check", "vi-du-gach")
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout
+    target = build_document(content / "vi-du-gach", tmp_path / "output").target
+    printed = [
+        "| " + " | ".join(cell.text for cell in row.cells) + " |"
+        for table in docx.Document(str(target)).tables
+        for row in table.rows
+    ]
+    for line in blocks()["bảng in ra: vi-du-gach"].splitlines():
+        assert line in printed, line
+
+
 def test_the_tables_check_messages_in_the_guide_are_what_check_prints(tmp_path: Path) -> None:
     write_examples(tmp_path)
     result = baocao(tmp_path, "check", "vi-du-bang-loi")

@@ -381,6 +381,7 @@ def build_document(folder: Path, output: Path, formats: frozenset[str] = frozens
 
     started = time.perf_counter()
     remove_stale_partials(output)
+    remove_stale_partials(output / CACHE / RECORDS)  # a record's, left by a killed build
     document, warnings, sources = _ready(folder)
     target = write_docx(folder, document, render_document(document), output)
     written = file_digest(target)
@@ -640,7 +641,8 @@ def build_all(
     document. What they share on disk (pandoc's versions, the style doc) is made ready first.
     On Linux the processes are forked, and inherit the code already loaded, so a process starts
     building at once; elsewhere, or with `start_method` "spawn" (Windows' and macOS' way), each
-    starts a fresh Python that loads baocao itself."""
+    starts a fresh Python that loads baocao itself. Each process ends with this one, even one
+    killed outright (baocao.lifeline)."""
     jobs = min(jobs or cores(), len(folders))
     if jobs <= 1:
         for folder in folders:
@@ -652,6 +654,7 @@ def build_all(
 
     from baocao.docx.pandoc import find_pandoc
     from baocao.docx.styles import load_definition, style_doc
+    from baocao.lifeline import attached, watch_parent
 
     for module in ("baocao.render.document", "baocao.docx.finish"):  # once, before a fork
         importlib.import_module(module)
@@ -660,5 +663,6 @@ def build_all(
     if start_method is None and sys.platform.startswith("linux"):
         start_method = "fork"  # macOS has it too, but unsafe there: Python spawns by default
     context = multiprocessing.get_context(start_method)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as workers:
-        yield from workers.map(_outcome, folders, [output] * len(folders), [formats] * len(folders))
+    each = [_outcome] * len(folders), folders, [output] * len(folders), [formats] * len(folders)
+    with ProcessPoolExecutor(jobs, context, initializer=watch_parent) as workers:
+        yield from workers.map(attached, *each)

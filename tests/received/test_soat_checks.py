@@ -63,9 +63,9 @@ def test_a_table_numbered_1_2_3_with_bullets_zeros_and_decimals() -> None:
         "| --- | --- | --- | --- | --- | --- |",
         "| A | B | C | (4) | (5) | (6)=(5)/(4)×100 |",  # a column of words has a letter
         "| I | Chi thường xuyên |  | 10,5 | 0 |  |",
-        "| + | Tập huấn | Phòng VHXH | 10,5 | 0 |  |",
-        "| ++ | Lớp cơ bản | Phòng VHXH | 6,5 | 0 |  |",
-        "| ++ | Lớp nâng cao | Phòng VHXH | 4 | 0 |  |",
+        "| - | Tập huấn | Phòng VHXH | 10,5 | 0 |  |",  # the dash kept: it prints as typed
+        "| + | Lớp cơ bản | Phòng VHXH | 6,5 | 0 |  |",  # items of the "-" row
+        "| + | Lớp nâng cao | Phòng VHXH | 4 | 0 |  |",
     ]
 
 

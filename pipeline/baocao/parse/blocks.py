@@ -346,7 +346,9 @@ class ColumnLabel:
 class RowHead:
     """A data row's first cell: its TT code ("IV.", with its `bare` form "IV" and its `rank`), or
     the marker that places a row without one: "=" the grand total, "+" an item of the coded row
-    above, "++" an item of the "+" row above (`depth` 2), "+IV" an item of row IV (`target`).
+    above, "++" an item of the "+" row above (`depth` 2), "+IV" an item of row IV (`target`);
+    "-" and "-IV" place an item as "+" and "+IV" do, print "-" in the TT column, and take the "+"
+    rows after them as their items.
     `own` is the "#" typed before either ("#": the row's figures are its own; "#=": and
     checked against its items)."""
 

@@ -18,7 +18,8 @@ decimals (`thap_phan=1`, `thap_phan(4)=2`, printed always with `co_dinh`), how a
 (`so_khong=-`). Header rows run down to the column-number row; in them "<" joins a cell to the
 one on its left and "^" to the one above. The column-number row gives each column a letter (text)
 or a number ("(1)"), and a column of figures its formula ("(1)=(2)+(3)": baocao.parse.formula).
-Each row after it has a TT code, or a marker for a row without one ("=" grand total, "+" item),
+Each row after it has a TT code, or a marker for a row without one ("=" grand total, "+" item,
+"-" item printed "-"),
 "#" before either for a row whose figures are its own ("#=": and checked against its items), a
 name with an optional `{#id}`, and its figures: empty, a Vietnamese number, or "?" for the
 unitemised rest. Rows are split here by hand, not by mistune, so that every cell count and place
@@ -84,7 +85,7 @@ OPTIONS = {
     "so_khong": "cách in số 0 (so_khong=0, so_khong=- hoặc so_khong=trong)",
 }
 ZEROS = {"0": "0", "-": "-", "trong": "", "trống": ""}
-MARKER = re.compile(r"=|\++(?:\s*\S+)?")
+MARKER = re.compile(r"=|(?:\++|-)(?:\s*\S+)?")  # "=", "+", "++", "+IV", "-", "-IV"
 OWN = re.compile(r"#=?")  # "#": the row's figures are its own; "#=": and checked
 NUMBERED = re.compile(r"\((\d+)\)")
 FORMULA = re.compile(r"\((\d+)\)\s*=\s*(.+)")
@@ -362,7 +363,7 @@ class _Rows:
         owned = own.group(0) if own else ""
         if MARKER.fullmatch(text):
             marker = text.replace(" ", "")
-            depth = len(marker) - len(marker.lstrip("+"))
+            depth = 1 if marker[0] == "-" else len(marker) - len(marker.lstrip("+"))
             target = bare_code(marker[depth:]) if depth else ""  # "=" names no row
             return RowHead(at, marker=marker, depth=depth, target=target, own=owned)
         rank = code_rank(text)
@@ -374,7 +375,7 @@ class _Rows:
                 at,
                 f"mã TT “{text}” không đọc được: dùng A, I., 1, 6.1, a, b1, b.1.1 … hoặc, cho dòng "
                 "không có mã, “+” (mục của dòng có mã ngay trên), “+IV” (mục của dòng IV), "
-                "“=” (dòng tổng cộng)",
+                "“-” (mục của dòng có mã ngay trên, in dấu “-”), “=” (dòng tổng cộng)",
             )
         elif complete:
             self.problems.add(

@@ -2,7 +2,8 @@
 text; a plain table, its cells as typed.
 
 The editor's row order, TT codes and names are kept; every figure cell shows the computed value
-in its column's unit and decimals, an empty cell stays empty, markers and ids are gone. The
+in its column's unit and decimals, an empty cell stays empty, markers and ids are gone (but "-",
+which marks an item and prints as typed). The
 header (its merged cells and the source's own column-number row, "A | B | (1)=(2)+(3)") repeats on
 every page. Each row is set apart by its level, as `[table_rows]` in templates/styles.toml says:
 the total, A/B and Roman rows bold, lower rows with items under them italic (docs/nd30-rules.md).
@@ -75,7 +76,7 @@ def budget_table(table: Table) -> ast.Node:
 
 def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
     """A row's cells as the table shows them: code, name, then each amount or text column."""
-    cells = [_plain(row.code), row.name_cell.inlines]
+    cells = [_plain(row.shown_code), row.name_cell.inlines]
     for column in table.columns[2:]:
         if column.is_amount:
             value = row.values.get(column.number)

@@ -310,8 +310,14 @@ class Row:
 
     @property
     def marker(self) -> str:
-        """ "=" the grand total, "+" / "++" / "+IV" an uncoded item, "" a coded row."""
+        """ "=" the grand total, "+" / "++" / "+IV" / "-" / "-IV" an uncoded item, "" a coded
+        row."""
         return self.head.marker
+
+    @property
+    def shown_code(self) -> str:
+        """Its TT cell as printed: its code, "-" for a "-" item, nothing for the other markers."""
+        return "-" if self.marker.startswith("-") else self.code
 
     @property
     def name(self) -> str:
@@ -475,12 +481,15 @@ def place_rows(table: Table) -> list[Problem]:
 
     A coded row belongs to the nearest row above whose code is of a shallower kind (IV > a > b1).
     "+" puts a row under the nearest non-"+" row above; "++" under the nearest "+" row; "+IV"
-    under the row IV of the current branch (and the "+" rows after it too). "=" is the grand
-    total: every row without a parent belongs to it, wherever it stands.
+    under the row IV of the current branch (and the "+" rows after it too). "-" puts a row where
+    "+" would but for the "-" rows above it, "-IV" under the row IV, and the "+" rows after a "-"
+    row are its items: the "-" and "+" items of an office's table. "=" is the grand total: every
+    row without a parent belongs to it, wherever it stands.
     """
     problems: list[Problem] = []
     stack: list[Row] = []  # the current branch of coded rows (and the total, when it comes first)
-    anchor: Row | None = None  # where "+" rows go
+    base: Row | None = None  # where "-" rows go
+    anchor: Row | None = None  # where "+" rows go: the base, or the "-" row after it
     items: list[Row] = []  # the current "+" rows by depth
     total: Row | None = None
     for row in table.rows:
@@ -496,9 +505,10 @@ def place_rows(table: Table) -> list[Problem]:
                 )
                 continue
             total = row
-            stack, anchor, items = [row], row, []
+            stack, base, anchor, items = [row], row, row, []
         elif row.marker:
             depth, target = row.head.depth, row.head.target
+            dash = row.marker.startswith("-")
             if target:
                 found = next((r for r in reversed(stack) if r.code and r.bare == target), None)
                 if found is None:
@@ -511,8 +521,10 @@ def place_rows(table: Table) -> list[Problem]:
                         )
                     )
                     continue
-                anchor, items = found, []
+                base, anchor, items = found, found, []
                 row.parent = found
+            elif dash:
+                row.parent = base
             elif depth == 1:
                 row.parent = anchor
             elif depth - 2 < len(items):
@@ -527,14 +539,17 @@ def place_rows(table: Table) -> list[Problem]:
                     )
                 )
                 continue
-            items = [*items[: depth - 1], row] if not target else [row]
+            if dash:
+                anchor, items = row, []
+            else:
+                items = [*items[: depth - 1], row] if not target else [row]
         else:
             rank = row.rank
             while stack and stack[-1].rank >= rank:
                 stack.pop()
             row.parent = stack[-1] if stack else None
             stack.append(row)
-            anchor, items = row, []
+            base, anchor, items = row, row, []
         if row.parent is not None:
             row.parent.children.append(row)
     if total is not None:

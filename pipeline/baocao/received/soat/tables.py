@@ -22,6 +22,8 @@ What the source does not say, the shape infers:
   2026 figures belongs to the level that has 2026 figures; a first or last uncoded row named
   "Tổng cộng", "Cộng", "Toàn xã" or "(A+B)" is the grand total ("="), a row "Trong đó:" holds no
   sum of its own ("#") and the rows under it are its items ("++");
+- a "-" in the TT column stays "-" (an item that prints its dash), and the "+" rows under it stay
+  "+", its items;
 - "-" cells are zeros (printed "-"), decimals are allowed where typed.
 
 What is wrong with the table itself — a row with too few cells, a code glued to its name in one
@@ -281,7 +283,7 @@ class _Shaper:
         shaped: list[ShapedRow] = []
         stack: list[_Coded] = []
         anchor: _Coded | None = None  # where a "+" row goes, as budget.place_rows has it
-        dashed = False  # a "-" item is open: "+" rows are its items
+        dashed = ""  # an item is open, written "-" (its "+" items stay "+") or "+" (they: "++")
         in_part = False  # after "Trong đó:": uncoded rows are its items
         dashes = False
         decimals: dict[int, int] = {}
@@ -318,14 +320,20 @@ class _Shaper:
                     stack.pop()
                 coded = _Coded(code, rank, filled)
                 stack.append(coded)
-                anchor, dashed, in_part = coded, False, False
+                anchor, dashed, in_part = coded, "", False
                 head = code
-            elif code in BULLETS and not (code == "+" and dashed):
-                head, dashed = "+", dashed or code != "+"
+            elif code in DASHES:  # a "-" item, written "-" so that it prints as typed
+                head, dashed = "-", "-"
                 if stack and anchor is not stack[-1]:
+                    head, anchor = f"-{stack[-1].code}", stack[-1]
+            elif code in BULLETS and not (code == "+" and dashed):  # "•", "*", a first "+"
+                head = "+"
+                if stack and (anchor is not stack[-1] or dashed == "-"):  # not the "-" row's
                     head, anchor = f"+{stack[-1].code}", stack[-1]
+                if code != "+":
+                    dashed = "+"
             elif code == "+":  # a "+" under a "-" item: its item
-                head = "++"
+                head = "+" if dashed == "-" else "++"
             elif KEPT.fullmatch(code):  # baocao's own markers, in a table already written so
                 head = code
                 if code == "=":
