@@ -16,7 +16,9 @@ Once the parent is gone, an idle worker ends at once. A busy one, running `attac
 interrupted as Ctrl+C would interrupt it, so that its build unwinds (its partial file removed,
 pandoc stopped), and ends as soon as it has; whatever it does, it ends GRACE seconds later. What a
 worker ended that way still leaves (a partial file of a process gone) the next build removes
-(baocao.build.remove_stale_partials).
+(baocao.build.remove_stale_partials). A worker ends through os._exit, as multiprocessing ends
+every worker it forks once its work is done: the command's own process, not a worker, is the
+one that ends through Python's exit and runs its atexit handlers.
 
 Linux's PR_SET_PDEATHSIG is not used: it fires when the thread that started the worker ends,
 not the process, and ProcessPoolExecutor starts a worker from whichever thread submits work (or
