@@ -23,6 +23,7 @@ from baocao.docx.metrics import text_width, wrapped_widths
 from baocao.docx.page import text_width_twips
 from baocao.docx.styles import load_definition
 from baocao.ooxml.styles import style_font, style_named
+from baocao.ooxml.text import cell_paragraphs
 from conftest import CONTENT, SAMPLE
 from style_chain import all_paragraphs
 
@@ -219,7 +220,7 @@ def test_no_number_is_narrower_than_its_column(budget: Any) -> None:
     fonts = {h: style_font(styles, style_named(styles, n)) for h, n in FONTS.items()}
     for cell in finish.grid_cells(budget._tbl):
         room = sum(widths[cell.first : cell.first + cell.span]) - 2 * margin
-        word, _ = finish.cell_needs(cell.cell, fonts[cell.header])
+        word, _ = finish.cell_needs(cell_paragraphs(cell.cell), fonts[cell.header])
         assert word <= room, "".join(cell.cell.itertext())
 
 
@@ -239,7 +240,10 @@ def needs_of(texts: list[list[str]]) -> list[tuple[finish.GridCell, int, int]]:
     for row, values in zip(table.rows, texts, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
-    return [(c, *finish.cell_needs(c.cell, (11, False))) for c in finish.grid_cells(table._tbl)]
+    return [
+        (c, *finish.cell_needs(cell_paragraphs(c.cell), (11, False)))
+        for c in finish.grid_cells(table._tbl)
+    ]
 
 
 def test_the_long_text_gets_what_the_numbers_leave() -> None:

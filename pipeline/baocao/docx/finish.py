@@ -23,7 +23,7 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from baocao.docx.metrics import text_width, wrapped_widths
+from baocao.docx.metrics import text_needs, wrapped_widths
 from baocao.docx.package import Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
@@ -67,7 +67,7 @@ from baocao.ooxml.tables import (
     table_rows,
     table_style_id,
 )
-from baocao.ooxml.text import cell_paragraphs, paragraph_text
+from baocao.ooxml.text import paragraph_text, table_cell_paragraphs
 from baocao.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
@@ -273,7 +273,8 @@ def column_bounds(
     table: its text does not change while it is finished)."""
     if tbl not in document._bounds:
         fonts = {True: document.font(TABLE_HEADING), False: document.font(CELL)}
-        needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(tbl)]
+        paragraphs = table_cell_paragraphs(tbl)
+        needs = [(c, *cell_needs(paragraphs[c.cell], fonts[c.header])) for c in grid_cells(tbl)]
         bounds = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
         document._bounds[tbl] = bounds
     least, most = document._bounds[tbl]
@@ -321,17 +322,16 @@ def spread(widths: list[float]) -> list[int]:
     return whole
 
 
-def cell_needs(tc: _Element, font: tuple[float, bool]) -> tuple[int, int]:
-    """A cell's longest word and longest line in twips, at the (size, bold) of its style; a
-    paragraph with a bold run is measured bold."""
+def cell_needs(paragraphs: list[tuple[str, bool]], font: tuple[float, bool]) -> tuple[int, int]:
+    """A cell's longest word and longest line in twips, from its paragraphs (their text, whether
+    one has a bold run: `cell_paragraphs`), at the (size, bold) of its style; a paragraph with a
+    bold run is measured bold."""
     size, bold = font
     word = line = 0
-    for paragraph, has_bold in cell_paragraphs(tc):
-        strong = bold or has_bold
-        for text in paragraph.split("\n"):
-            line = max(line, text_width(text, size, strong))
-            for piece in text.split():
-                word = max(word, text_width(piece, size, strong))
+    for paragraph, has_bold in paragraphs:
+        longest_word, longest_line = text_needs(paragraph, size, bold or has_bold)
+        word = max(word, longest_word)
+        line = max(line, longest_line)
     return word, line
 
 
