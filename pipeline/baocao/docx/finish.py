@@ -27,6 +27,7 @@ from baocao.docx.metrics import text_needs, wrapped_widths
 from baocao.docx.package import Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
+from baocao.docx.stylesheet import StyleSheet, style_sheet
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.opc import CORE_PROPERTIES
 from baocao.ooxml.paragraphs import (
@@ -52,7 +53,6 @@ from baocao.ooxml.sections import (
     take_bookmarks,
 )
 from baocao.ooxml.settings import set_compatibility_mode, set_theme_language
-from baocao.ooxml.styles import applied_style, style_font, style_id, style_name, style_named
 from baocao.ooxml.tables import (
     GridCell,
     column_widths,
@@ -85,26 +85,20 @@ CELL_SLACK_TWIPS = 40
 
 @dataclass(frozen=True)
 class WordDocument:
-    """The main document's body and the styles part's root, as the finishing pass edits them;
-    what it asks more than once (a style by name, a table's column bounds) is remembered."""
+    """The main document's body and the styles part, as the finishing pass edits the one and
+    reads the other; a table's column bounds, asked more than once, are remembered."""
 
     body: _Element
-    styles: _Element
-    _styles: dict[str, _Element] = field(default_factory=dict)
+    styles: StyleSheet
     _bounds: dict[_Element, tuple[list[float], list[float]]] = field(default_factory=dict)
-
-    def style(self, name: str) -> _Element:
-        if name not in self._styles:
-            self._styles[name] = style_named(self.styles, name)
-        return self._styles[name]
 
     def style_id(self, name: str) -> str:
         """The id of the style a name designates ("Table Heading" → "TableHeading")."""
-        return style_id(self.style(name))
+        return self.styles.style_id(name)
 
     def font(self, name: str) -> tuple[float, bool]:
         """The size (pt) and boldness of the paragraph style of that name."""
-        return style_font(self.styles, self.style(name))
+        return self.styles.font(name)
 
     def tables(self) -> list[_Element]:
         """The body's tables (not those nested in a cell), in order."""
@@ -119,7 +113,8 @@ def finish_document(
     definition = definition or load_definition()
     package = Package(path)
     main = package.related(None, "officeDocument")
-    document = WordDocument(body_of(main.element), package.related(main, "styles").element)
+    styles = style_sheet(package.related(main, "styles").blob)  # read only: written as read
+    document = WordDocument(body_of(main.element), styles)
     settings = package.related(main, "settings").element
     set_compatibility_mode(settings)
     set_theme_language(settings, definition["language"])
@@ -208,8 +203,8 @@ def readable_width(document: WordDocument, tbl: _Element, cell_margin: int, wrap
 def table_style(document: WordDocument, tbl: _Element) -> str | None:
     """A table's style name, as Word applies it: its own style's, else the default table
     style's; pandoc's content tables are "Table"."""
-    style = applied_style(document.styles, table_style_id(tbl), "table")
-    return style_name(style) if style is not None else CONTENT_TABLE
+    name = document.styles.table_style_name(table_style_id(tbl))
+    return name if name is not None else CONTENT_TABLE
 
 
 # ---- layout tables (header and signature blocks) ----
@@ -395,8 +390,7 @@ def rule_after(
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
     `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
-    style = applied_style(document.styles, paragraph_style(last), "paragraph")
-    size, bold = style_font(document.styles, style)
+    size, bold = document.styles.paragraph_font(paragraph_style(last))
     widest = min(available, max(line_width(paragraph_text(p), size, bold, available) for p in run))
     length = round(fraction * widest)
     rule = insert_paragraph_after(last)
