@@ -44,6 +44,14 @@ def words(text: str) -> list[Node]:
 def normalized(inlines: Iterable[Node]) -> list[Node]:
     """Inlines as pandoc keeps them: adjacent text joined, one space between words, none at the
     ends nor beside a line break."""
+    if isinstance(inlines, list) and len(inlines) <= 1:  # most text: a table cell's, a line's
+        if not inlines:
+            return []
+        if inlines[0]["t"] == "Str":
+            alone = inlines[0]["c"]
+            alone = (_DOUBLE_SPACES.sub(" ", alone) if "  " in alone else alone).strip(" ")
+            return [{"t": "Str", "c": alone}] if alone else []
+        return [inlines[0]]  # bold, italic, a line break: as it is
     out: list[Node] = []
     text: list[str] = []  # the Str being joined
 
