@@ -203,9 +203,12 @@ def default_styles(pandoc: Pandoc) -> bytes:
 
 
 def as_json(document: dict[str, Any], pandoc: Pandoc) -> bytes:
-    """The document as the JSON pandoc reads."""
+    """The document as the JSON pandoc reads. The render stage builds a tree (a node may stand
+    in several places, never inside itself): json need not watch for cycles, a third of its
+    time."""
     versioned = {"pandoc-api-version": list(pandoc.api_version), **document}
-    return json.dumps(versioned, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text = json.dumps(versioned, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+    return text.encode("utf-8")
 
 
 def docx_arguments(style_doc: Path, target: Path, source: str = "json") -> list[str]:
