@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import importlib.machinery
 import json
 import os
@@ -55,6 +56,13 @@ def pandoc_path() -> str:
 
             return shutil.which(chosen) or chosen
         return os.path.expanduser(chosen)
+    return _bundled_pandoc()
+
+
+@functools.cache
+def _bundled_pandoc() -> str:
+    """The binary pypandoc_binary bundles, else pypandoc's choice: looked for once in a process
+    (the search of sys.path costs a warm process's rebuild a tenth of a millisecond each time)."""
     spec = importlib.machinery.PathFinder.find_spec("pypandoc")
     binary = "pandoc.exe" if sys.platform == "win32" else "pandoc"
     for folder in (spec.submodule_search_locations or []) if spec else []:
