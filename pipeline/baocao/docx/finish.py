@@ -28,6 +28,7 @@ from baocao.docx.package import Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
 from baocao.docx.stylesheet import StyleSheet, style_sheet
+from baocao.ooxml.elements import element_xml
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.opc import CORE_PROPERTIES
 from baocao.ooxml.paragraphs import (
@@ -83,6 +84,9 @@ HEADER_LINES = 3
 CELL_SLACK_TWIPS = 40
 
 
+Bounds = tuple[tuple[float, ...], tuple[float, ...]]  # a table's columns' least and most widths
+
+
 @dataclass(frozen=True)
 class WordDocument:
     """The main document's body and the styles part, as the finishing pass edits the one and
@@ -90,7 +94,7 @@ class WordDocument:
 
     body: _Element
     styles: StyleSheet
-    _bounds: dict[_Element, tuple[list[float], list[float]]] = field(default_factory=dict)
+    _bounds: dict[_Element, Bounds] = field(default_factory=dict)
 
     def style_id(self, name: str) -> str:
         """The id of the style a name designates ("Table Heading" → "TableHeading")."""
@@ -268,12 +272,27 @@ def column_bounds(
     table: its text does not change while it is finished)."""
     if tbl not in document._bounds:
         fonts = {True: document.font(TABLE_HEADING), False: document.font(CELL)}
-        paragraphs = table_cell_paragraphs(tbl)
-        needs = [(c, *cell_needs(paragraphs[c.cell], fonts[c.header])) for c in grid_cells(tbl)]
-        bounds = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
+        key = (element_xml(tbl), fonts[True], fonts[False], cell_margin)
+        bounds = _MEASURED.get(key)
+        if bounds is None:
+            paragraphs = table_cell_paragraphs(tbl)
+            cells = grid_cells(tbl)
+            needs = [(c, *cell_needs(paragraphs[c.cell], fonts[c.header])) for c in cells]
+            measured = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
+            bounds = _MEASURED[key] = (tuple(measured[0]), tuple(measured[1]))
+            while len(_MEASURED) > MEASURED_TABLES:
+                del _MEASURED[next(iter(_MEASURED))]  # the one measured longest ago
         document._bounds[tbl] = bounds
     least, most = document._bounds[tbl]
     return list(least), list(most)
+
+
+# The bounds of the tables measured last in this process, by their XML, the fonts and the cell
+# margin they were measured with: a warm process (baocao xem) finishes the same budget tables at
+# every save of a part that leaves them as they were, and reading a table's XML costs a sixth of
+# measuring it.
+MEASURED_TABLES = 32
+_MEASURED: dict[tuple[bytes, tuple[float, bool], tuple[float, bool], int], Bounds] = {}
 
 
 def measure_columns(
