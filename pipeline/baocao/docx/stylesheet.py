@@ -26,6 +26,7 @@ class StyleSheet:
     root: _Element
     _ids: dict[str, str] = field(default_factory=dict)
     _fonts: dict[str, tuple[float, bool]] = field(default_factory=dict)
+    _paragraph_fonts: dict[str | None, tuple[float, bool]] = field(default_factory=dict)
     _applied: dict[tuple[str | None, str], _Element | None] = field(default_factory=dict)
 
     def style_id(self, name: str) -> str:
@@ -56,7 +57,9 @@ class StyleSheet:
 
     def paragraph_font(self, style: str | None) -> tuple[float, bool]:
         """The size (pt) and boldness of the paragraph style an id applies."""
-        return style_font(self.root, self.applied(style, "paragraph"))
+        if style not in self._paragraph_fonts:
+            self._paragraph_fonts[style] = style_font(self.root, self.applied(style, "paragraph"))
+        return self._paragraph_fonts[style]
 
 
 @functools.lru_cache(maxsize=4)
