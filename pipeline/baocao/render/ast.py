@@ -38,7 +38,14 @@ def attr(style: str | None = None) -> Attr:
 
 def words(text: str) -> list[Node]:
     """Text as a Str, each run of spaces in it one space."""
-    return [{"t": "Str", "c": _SPACES.sub(" ", text)}] if text else []
+    return [{"t": "Str", "c": spaced(text)}] if text else []
+
+
+def spaced(text: str) -> str:
+    """Text with each run of spaces (ASCII spaces, tabs, line ends) one space."""
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        return _SPACES.sub(" ", text)
+    return text  # most text (a figure, a name): nothing to replace, no regex run
 
 
 def normalized(inlines: Iterable[Node]) -> list[Node]:

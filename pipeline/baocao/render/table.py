@@ -121,7 +121,11 @@ def _cell(cell: TableCell) -> ast.Cell:
 def _text(items: tuple[Inline, ...], emphasis: str = "") -> list[ast.Node]:
     """A cell's content: nothing when empty, else its words with their inline Markdown, with
     the row's emphasis ("bold", "italic", "bold italic", "")."""
-    words = ast.normalized(inlines(items))
+    if len(items) == 1 and type(items[0]) is Text:  # a figure, a code, a name: one Str
+        text = ast.spaced(items[0].text).strip(" ")
+        words = [{"t": "Str", "c": text}] if text else []
+    else:
+        words = ast.normalized(inlines(items))
     if not words:
         return []
     if "italic" in emphasis:
