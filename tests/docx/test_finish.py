@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -22,7 +23,10 @@ from baocao.docx import dating, finish
 from baocao.docx.metrics import text_width, wrapped_widths
 from baocao.docx.page import text_width_twips
 from baocao.docx.styles import load_definition
+from baocao.docx.stylesheet import style_sheet
+from baocao.ooxml.elements import serialize
 from baocao.ooxml.styles import style_font, style_named
+from baocao.ooxml.text import cell_paragraphs
 from conftest import CONTENT, SAMPLE
 from style_chain import all_paragraphs
 
@@ -219,7 +223,7 @@ def test_no_number_is_narrower_than_its_column(budget: Any) -> None:
     fonts = {h: style_font(styles, style_named(styles, n)) for h, n in FONTS.items()}
     for cell in finish.grid_cells(budget._tbl):
         room = sum(widths[cell.first : cell.first + cell.span]) - 2 * margin
-        word, _ = finish.cell_needs(cell.cell, fonts[cell.header])
+        word, _ = finish.cell_needs(cell_paragraphs(cell.cell), fonts[cell.header])
         assert word <= room, "".join(cell.cell.itertext())
 
 
@@ -233,13 +237,36 @@ def test_header_cells_are_centred_headings_and_body_cells_compact(budget: Any) -
                 assert paragraph.paragraph_format.alignment is None  # the style centres
 
 
+def test_a_table_measured_again_only_when_its_xml_changed(document: Any, budget: Any) -> None:
+    """The bounds are remembered by the table's XML: an equal table gets them back, a table whose
+    text changed is measured anew (a warm process finishes the same tables at every save)."""
+    sheet = style_sheet(serialize(document.styles.element))
+    margin = DEFINITION["tables"]["Table"]["cell_margin_twips"]
+
+    def bounds(tbl: Any) -> tuple[list[float], list[float]]:
+        return finish.column_bounds(finish.WordDocument(tbl.getparent(), sheet), tbl, margin)
+
+    first = bounds(copy.deepcopy(budget._tbl))
+    assert bounds(copy.deepcopy(budget._tbl)) == first
+    widened = copy.deepcopy(budget._tbl)
+    cell = next(c for c in reversed(finish.grid_cells(widened)) if c.span == 1 and c.first == 1)
+    texts = list(cell.cell.iter(qn("w:t")))
+    texts[-1].text = "Đ" * 400  # one word longer than any line of the table
+    least, most = bounds(widened)
+    assert least[1] > first[0][1] and most[1] > first[1][1]
+    assert bounds(copy.deepcopy(budget._tbl)) == first
+
+
 def needs_of(texts: list[list[str]]) -> list[tuple[finish.GridCell, int, int]]:
     """What the column widths are measured from, for a body-only table of 11 pt text."""
     table = docx.Document().add_table(rows=len(texts), cols=len(texts[0]))
     for row, values in zip(table.rows, texts, strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
-    return [(c, *finish.cell_needs(c.cell, (11, False))) for c in finish.grid_cells(table._tbl)]
+    return [
+        (c, *finish.cell_needs(cell_paragraphs(c.cell), (11, False)))
+        for c in finish.grid_cells(table._tbl)
+    ]
 
 
 def test_the_long_text_gets_what_the_numbers_leave() -> None:

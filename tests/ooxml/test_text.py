@@ -10,7 +10,14 @@ import pytest
 
 from baocao.ooxml.elements import parse_xml
 from baocao.ooxml.namespaces import NAMESPACES
-from baocao.ooxml.text import cell_paragraphs, emphasis, paragraph_text, run_text, runs
+from baocao.ooxml.text import (
+    cell_paragraphs,
+    emphasis,
+    paragraph_text,
+    run_text,
+    runs,
+    table_cell_paragraphs,
+)
 from ooxml_elements import new_table
 
 
@@ -115,3 +122,29 @@ def test_cell_paragraphs_read_every_piece_as_a_run_does() -> None:
         '<w:br w:type="page"/><w:cr/><w:t>D</w:t></w:r></w:p></w:tc>'
     )
     assert cell_paragraphs(tc) == [(paragraph_text(tc[0]), False)] == [("A\tB-C\nD", False)]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # as pandoc writes them: one walk of the whole table
+        "<w:tc><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>TỔNG</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>1.</w:t><w:tab/>"
+        "<w:t>2</w:t></w:r></w:p><w:p><w:r><w:t>a</w:t><w:br/><w:t>b</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:tcPr/><w:p/></w:tc><w:tc/>",
+        # a nested table, a content control, a text box: read cell by cell
+        "<w:tc><w:p><w:r><w:t>ngoài</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>trong"
+        "</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>sau</w:t></w:r></w:p></w:tc>",
+        "<w:tc><w:sdt><w:sdtContent><w:p><w:r><w:t>ẩn</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        "<w:p><w:r><w:t>hiện</w:t></w:r></w:p></w:tc>",
+        "<w:tc><w:p><w:r><w:t>x</w:t><w:pict><w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r></w:p>"
+        "</w:txbxContent></w:pict><w:t>y</w:t></w:r></w:p></w:tc>",
+    ],
+)
+def test_a_whole_table_reads_as_each_of_its_cells(cells: str) -> None:
+    tbl = xml(f"<w:tbl><w:tr>{cells}</w:tr><w:tr>{cells}</w:tr></w:tbl>")
+    read = table_cell_paragraphs(tbl)
+    every = list(tbl.iter(f"{{{NAMESPACES['w']}}}tc"))
+    assert list(read) == every
+    assert read == {tc: cell_paragraphs(tc) for tc in every}
+    assert read[every[0]] != []

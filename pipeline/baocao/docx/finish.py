@@ -23,10 +23,12 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from baocao.docx.metrics import text_width, wrapped_widths
+from baocao.docx.metrics import text_needs, wrapped_widths
 from baocao.docx.package import Package
 from baocao.docx.page import set_page, text_width_at, text_width_twips
 from baocao.docx.styles import load_definition
+from baocao.docx.stylesheet import StyleSheet, style_sheet
+from baocao.ooxml.elements import element_xml
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.opc import CORE_PROPERTIES
 from baocao.ooxml.paragraphs import (
@@ -52,7 +54,6 @@ from baocao.ooxml.sections import (
     take_bookmarks,
 )
 from baocao.ooxml.settings import set_compatibility_mode, set_theme_language
-from baocao.ooxml.styles import applied_style, style_font, style_id, style_name, style_named
 from baocao.ooxml.tables import (
     GridCell,
     column_widths,
@@ -67,7 +68,7 @@ from baocao.ooxml.tables import (
     table_rows,
     table_style_id,
 )
-from baocao.ooxml.text import cell_paragraphs, paragraph_text
+from baocao.ooxml.text import paragraph_text, table_cell_paragraphs
 from baocao.render.appendix import PAGE_MARKS
 
 APPENDIX_HEADING = "Appendix Heading"
@@ -83,28 +84,25 @@ HEADER_LINES = 3
 CELL_SLACK_TWIPS = 40
 
 
+Bounds = tuple[tuple[float, ...], tuple[float, ...]]  # a table's columns' least and most widths
+
+
 @dataclass(frozen=True)
 class WordDocument:
-    """The main document's body and the styles part's root, as the finishing pass edits them;
-    what it asks more than once (a style by name, a table's column bounds) is remembered."""
+    """The main document's body and the styles part, as the finishing pass edits the one and
+    reads the other; a table's column bounds, asked more than once, are remembered."""
 
     body: _Element
-    styles: _Element
-    _styles: dict[str, _Element] = field(default_factory=dict)
-    _bounds: dict[_Element, tuple[list[float], list[float]]] = field(default_factory=dict)
-
-    def style(self, name: str) -> _Element:
-        if name not in self._styles:
-            self._styles[name] = style_named(self.styles, name)
-        return self._styles[name]
+    styles: StyleSheet
+    _bounds: dict[_Element, Bounds] = field(default_factory=dict)
 
     def style_id(self, name: str) -> str:
         """The id of the style a name designates ("Table Heading" → "TableHeading")."""
-        return style_id(self.style(name))
+        return self.styles.style_id(name)
 
     def font(self, name: str) -> tuple[float, bool]:
         """The size (pt) and boldness of the paragraph style of that name."""
-        return style_font(self.styles, self.style(name))
+        return self.styles.font(name)
 
     def tables(self) -> list[_Element]:
         """The body's tables (not those nested in a cell), in order."""
@@ -119,7 +117,8 @@ def finish_document(
     definition = definition or load_definition()
     package = Package(path)
     main = package.related(None, "officeDocument")
-    document = WordDocument(body_of(main.element), package.related(main, "styles").element)
+    styles = style_sheet(package.related(main, "styles").blob)  # read only: written as read
+    document = WordDocument(body_of(main.element), styles)
     settings = package.related(main, "settings").element
     set_compatibility_mode(settings)
     set_theme_language(settings, definition["language"])
@@ -208,8 +207,8 @@ def readable_width(document: WordDocument, tbl: _Element, cell_margin: int, wrap
 def table_style(document: WordDocument, tbl: _Element) -> str | None:
     """A table's style name, as Word applies it: its own style's, else the default table
     style's; pandoc's content tables are "Table"."""
-    style = applied_style(document.styles, table_style_id(tbl), "table")
-    return style_name(style) if style is not None else CONTENT_TABLE
+    name = document.styles.table_style_name(table_style_id(tbl))
+    return name if name is not None else CONTENT_TABLE
 
 
 # ---- layout tables (header and signature blocks) ----
@@ -273,11 +272,27 @@ def column_bounds(
     table: its text does not change while it is finished)."""
     if tbl not in document._bounds:
         fonts = {True: document.font(TABLE_HEADING), False: document.font(CELL)}
-        needs = [(c, *cell_needs(c.cell, fonts[c.header])) for c in grid_cells(tbl)]
-        bounds = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
+        key = (element_xml(tbl), fonts[True], fonts[False], cell_margin)
+        bounds = _MEASURED.get(key)
+        if bounds is None:
+            paragraphs = table_cell_paragraphs(tbl)
+            cells = grid_cells(tbl)
+            needs = [(c, *cell_needs(paragraphs[c.cell], fonts[c.header])) for c in cells]
+            measured = measure_columns(len(grid_columns(tbl)), needs, cell_margin)
+            bounds = _MEASURED[key] = (tuple(measured[0]), tuple(measured[1]))
+            while len(_MEASURED) > MEASURED_TABLES:
+                del _MEASURED[next(iter(_MEASURED))]  # the one measured longest ago
         document._bounds[tbl] = bounds
     least, most = document._bounds[tbl]
     return list(least), list(most)
+
+
+# The bounds of the tables measured last in this process, by their XML, the fonts and the cell
+# margin they were measured with: a warm process (baocao xem) finishes the same budget tables at
+# every save of a part that leaves them as they were, and reading a table's XML costs a sixth of
+# measuring it.
+MEASURED_TABLES = 32
+_MEASURED: dict[tuple[bytes, tuple[float, bool], tuple[float, bool], int], Bounds] = {}
 
 
 def measure_columns(
@@ -321,17 +336,16 @@ def spread(widths: list[float]) -> list[int]:
     return whole
 
 
-def cell_needs(tc: _Element, font: tuple[float, bool]) -> tuple[int, int]:
-    """A cell's longest word and longest line in twips, at the (size, bold) of its style; a
-    paragraph with a bold run is measured bold."""
+def cell_needs(paragraphs: list[tuple[str, bool]], font: tuple[float, bool]) -> tuple[int, int]:
+    """A cell's longest word and longest line in twips, from its paragraphs (their text, whether
+    one has a bold run: `cell_paragraphs`), at the (size, bold) of its style; a paragraph with a
+    bold run is measured bold."""
     size, bold = font
     word = line = 0
-    for paragraph, has_bold in cell_paragraphs(tc):
-        strong = bold or has_bold
-        for text in paragraph.split("\n"):
-            line = max(line, text_width(text, size, strong))
-            for piece in text.split():
-                word = max(word, text_width(piece, size, strong))
+    for paragraph, has_bold in paragraphs:
+        longest_word, longest_line = text_needs(paragraph, size, bold or has_bold)
+        word = max(word, longest_word)
+        line = max(line, longest_line)
     return word, line
 
 
@@ -395,8 +409,7 @@ def rule_after(
     """Draw a rule under a run of paragraphs: `fraction` of its widest line, centred in
     `available` twips. The rule paragraph is returned; the caller gives it the "Rule" style."""
     last = run[-1]
-    style = applied_style(document.styles, paragraph_style(last), "paragraph")
-    size, bold = style_font(document.styles, style)
+    size, bold = document.styles.paragraph_font(paragraph_style(last))
     widest = min(available, max(line_width(paragraph_text(p), size, bold, available) for p in run))
     length = round(fraction * widest)
     rule = insert_paragraph_after(last)

@@ -68,6 +68,20 @@ def text_width(text: str, size_pt: float, bold: bool = False) -> int:
     return round(text_units(text, bold) * size_pt * TWIPS_PER_PT / UNITS_PER_EM)
 
 
+@functools.lru_cache(maxsize=8192)
+def text_needs(text: str, size_pt: float, bold: bool = False) -> tuple[int, int]:
+    """The width (twips) of the longest word of `text` and of its longest line (its lines split
+    at its breaks, "\\n"). Remembered: a table's cells repeat their text (a budget table's
+    empty cells, its "0" and its units), and a warm process (baocao xem) measures the same
+    cells at every rebuild."""
+    word = line = 0
+    for text_line in text.split("\n"):
+        line = max(line, text_width(text_line, size_pt, bold))
+        for piece in text_line.split():
+            word = max(word, text_width(piece, size_pt, bold))
+    return word, line
+
+
 def wrapped_widths(text: str, size_pt: float, bold: bool, available: int) -> list[int]:
     """The widths (twips) of the lines `text` fills when wrapped at spaces to `available` twips."""
     space = text_width(" ", size_pt, bold)

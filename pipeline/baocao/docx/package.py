@@ -16,6 +16,7 @@ safely as a file from elsewhere, and a file that is no readable package is one V
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import zipfile
 from collections.abc import Iterator
@@ -92,11 +93,24 @@ class Part:
     _element: _Element | None = None
 
     @property
+    def edited(self) -> bool:
+        """Whether its XML was handed out (to be edited): if not, it is written as read."""
+        return self._element is not None
+
+    @property
     def element(self) -> _Element:
         """The part's XML, parsed once (and written back from this element)."""
         if self._element is None:
             self._element = parse_xml(self.blob)
         return self._element
+
+
+@functools.lru_cache(maxsize=32)
+def _unedited(blob: bytes) -> bytes:
+    """An XML part python-docx parses, written back unedited: as lxml serializes it once parsed.
+    The same bytes give the same bytes: found once in a process for the parts that do not
+    change from one build to the next (the styles, the headers, the numbering)."""
+    return serialize(parse_xml(blob))
 
 
 def _base(name: str) -> str:
@@ -201,7 +215,7 @@ class Package:
             if part.name in replaced:
                 blob = replaced[part.name]
             elif part.parsed:
-                blob = serialize(part.element)
+                blob = serialize(part.element) if part.edited else _unedited(part.blob)
             else:
                 blob = part.blob
             yield part.name[1:], blob

@@ -153,15 +153,23 @@ def _page(document: DocxDocument, page: dict[str, float]) -> None:
 
 
 def fingerprint(pandoc: Pandoc, definition_path: Path = STYLE_DEFINITION) -> str:
-    """What the style doc depends on: the style table, the code that builds it (this module,
-    the page geometry, and every module of baocao.ooxml), pandoc's version."""
-    digest = blake2b(digest_size=8)
-    here = Path(__file__)
-    code = [here, here.with_name("page.py"), *sorted(OOXML.glob("*.py"))]
-    for path in (definition_path, *code):
-        digest.update(path.read_bytes())
+    """What the style doc depends on: the code that builds it (this module, the page geometry,
+    and every module of baocao.ooxml), the style table, pandoc's version."""
+    digest = _code_digest().copy()
+    digest.update(definition_path.read_bytes())
     digest.update(pandoc.version.encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def _code_digest() -> blake2b:
+    """The digest of the code that builds the style doc, read once in a process: the code a
+    process runs is the code it imported (a warm process, baocao xem, builds at every save)."""
+    digest = blake2b(digest_size=8)
+    here = Path(__file__)
+    for path in (here, here.with_name("page.py"), *sorted(OOXML.glob("*.py"))):
+        digest.update(path.read_bytes())
+    return digest
 
 
 def style_doc(cache: Path, pandoc: Pandoc) -> Path:

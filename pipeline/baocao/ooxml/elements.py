@@ -34,6 +34,12 @@ def serialize(element: _Element) -> bytes:
     return etree.tostring(element, encoding="UTF-8", standalone=True)
 
 
+def element_xml(element: _Element) -> bytes:
+    """An element's XML with all it holds, UTF-8: equal elements give equal bytes (a key for
+    what is computed from an element)."""
+    return etree.tostring(element, encoding="UTF-8")
+
+
 def new_element(tag: str) -> _Element:
     """A new element `tag` ("w:p") declaring its own prefix (dropped once it is placed under an
     element that declares it)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from lxml.etree import _Element
 
-from baocao.ooxml.elements import ordered_child, required_child
+from baocao.ooxml.elements import ordered_child, required_child, xpath
 from baocao.ooxml.namespaces import qn
 from baocao.ooxml.paragraphs import paragraph_properties
 from baocao.ooxml.schema import SECT_PR_ORDER
@@ -29,13 +29,16 @@ def governing_section(element: _Element) -> _Element:
     block = element
     while (parent := block.getparent()) is not None and parent.tag != _BODY:
         block = parent
-    for sibling in (block, *block.itersiblings()):
-        if sibling.tag == _SECT_PR:
-            return sibling
-        sectpr = sibling.find(f"{qn('w:pPr')}/{_SECT_PR}")  # a paragraph ending a section
+    # the first of the block and those after it that is the body's w:sectPr or a paragraph
+    # ending a section, found by libxml2 (a body has hundreds of blocks)
+    for ending in xpath(block, _SECTION_END):
+        sectpr = ending if ending.tag == _SECT_PR else ending.find(f"{qn('w:pPr')}/{_SECT_PR}")
         if sectpr is not None:
             return sectpr
     raise ValueError("a document body ends with its w:sectPr")
+
+
+_SECTION_END = "(self::* | following-sibling::*)[self::w:sectPr or w:pPr/w:sectPr][1]"
 
 
 def end_section(p: _Element, sectpr: _Element) -> None:

@@ -29,6 +29,9 @@ LINE_BREAK = "\n"
 _T, _BR, _R, _RPR, _B, _I, _P = (
     qn(t) for t in ("w:t", "w:br", "w:r", "w:rPr", "w:b", "w:i", "w:p")
 )
+_TBL, _TC, _TEXT_BOX, _CUSTOM_XML = (
+    qn(t) for t in ("w:tbl", "w:tc", "w:txbxContent", "w:customXml")
+)
 # What each inner element of a run shows (w:t its own text, w:br by its type: below).
 _SHOWN = {
     qn("w:tab"): TAB,
@@ -117,6 +120,39 @@ def cell_paragraphs(tc: _Element) -> list[tuple[str, bool]]:
                 parts.append(piece_text(element))
         found.append(("".join(parts), bold))
     return found
+
+
+def table_cell_paragraphs(tbl: _Element) -> dict[_Element, list[tuple[str, bool]]]:
+    """`cell_paragraphs` of every cell (w:tc) of a table, by cell.
+
+    A table whose cells hold their paragraphs directly, and nothing but runs in these, as pandoc
+    writes it, is read in one walk of lxml's over the cells, their paragraphs and what shows
+    text or makes it bold: a walk per cell costs more than the reading in a budget table of
+    thousands of cells. A table holding another table, a text box, a content control or custom
+    XML, where a paragraph may not be its cell's own, is read cell by cell."""
+    if next(tbl.iterdescendants(_TBL, _TEXT_BOX, _SDT, _CUSTOM_XML), None) is not None:
+        return {tc: cell_paragraphs(tc) for tc in tbl.iter(_TC)}
+    read: dict[_Element, list[tuple[list[str], list[bool]]]] = {}
+    paragraphs: list[tuple[list[str], list[bool]]] = []  # the cell's being read
+    parts: list[str] = []  # the text of its paragraph being read
+    bold = [False]
+    for element in tbl.iter(_TC, _P, _T, _B, _BR, *_SHOWN):
+        tag = element.tag
+        if tag == _P:  # its cell's own: the cell is the last one met
+            parts, bold = [], [False]
+            paragraphs.append((parts, bold))
+        elif tag == _TC:
+            paragraphs = read[element] = []
+        elif tag == _T:
+            parts.append(element.text or "")
+        elif tag == _B:
+            bold[0] = bold[0] or _run_bold(element)
+        else:
+            parts.append(piece_text(element))
+    return {
+        tc: [("".join(parts), bold[0]) for parts, bold in paragraphs]
+        for tc, paragraphs in read.items()
+    }
 
 
 def _run_bold(b: _Element) -> bool:

@@ -38,12 +38,27 @@ def attr(style: str | None = None) -> Attr:
 
 def words(text: str) -> list[Node]:
     """Text as a Str, each run of spaces in it one space."""
-    return [{"t": "Str", "c": _SPACES.sub(" ", text)}] if text else []
+    return [{"t": "Str", "c": spaced(text)}] if text else []
+
+
+def spaced(text: str) -> str:
+    """Text with each run of spaces (ASCII spaces, tabs, line ends) one space."""
+    if "  " in text or "\t" in text or "\n" in text or "\r" in text:
+        return _SPACES.sub(" ", text)
+    return text  # most text (a figure, a name): nothing to replace, no regex run
 
 
 def normalized(inlines: Iterable[Node]) -> list[Node]:
     """Inlines as pandoc keeps them: adjacent text joined, one space between words, none at the
     ends nor beside a line break."""
+    if isinstance(inlines, list) and len(inlines) <= 1:  # most text: a table cell's, a line's
+        if not inlines:
+            return []
+        if inlines[0]["t"] == "Str":
+            alone = inlines[0]["c"]
+            alone = (_DOUBLE_SPACES.sub(" ", alone) if "  " in alone else alone).strip(" ")
+            return [{"t": "Str", "c": alone}] if alone else []
+        return [inlines[0]]  # bold, italic, a line break: as it is
     out: list[Node] = []
     text: list[str] = []  # the Str being joined
 

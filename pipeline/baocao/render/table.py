@@ -65,23 +65,27 @@ def budget_table(table: Table) -> ast.Node:
         head[cell.row].append(ast.cell(_text(cell.inlines), cell.rows, cell.columns))
     head.append([ast.cell(_text(column.inlines)) for column in table.columns])
     emphasis = row_emphasis()
-    body = [
-        [ast.cell(_text(words, emphasis[row.level])) for words in _cells(table, row)]
-        for row in table.rows
-    ]
+    # the columns where a draft's "…" waits to be filled, in one of its rows (a row's sums are
+    # its items', rows of the table)
+    pending = set().union(*(row.pending for row in table.rows))
+    body = []
+    for row in table.rows:
+        shown = emphasis[row.level]
+        body.append([ast.cell(_text(words, shown)) for words in _cells(table, row, pending)])
     aligns = ["center", "left"] + ["right" if c.is_amount else "left" for c in table.columns[2:]]
     widths = [1 / len(table.columns)] * len(table.columns)
     return ast.table([ast.row(r) for r in head], [ast.row(r) for r in body], aligns, widths)
 
 
-def _cells(table: Table, row: Row) -> list[tuple[Inline, ...]]:
-    """A row's cells as the table shows them: code, name, then each amount or text column."""
+def _cells(table: Table, row: Row, pending: set[int]) -> list[tuple[Inline, ...]]:
+    """A row's cells as the table shows them: code, name, then each amount or text column
+    (`pending`: the columns where a "…" waits in some row of the table)."""
     cells = [_plain(row.shown_code), row.name_cell.inlines]
     for column in table.columns[2:]:
         if column.is_amount:
             value = row.values.get(column.number)
-            if value is None and row.is_pending(column.number):  # a draft's "…" cell
-                cells.append(_plain("…"))
+            if value is None and column.number in pending and row.is_pending(column.number):
+                cells.append(_plain("…"))  # a draft's "…" cell
             elif value is None and column.number in row.dashes:  # 0 out of 0
                 cells.append(_plain("–"))
             else:
@@ -118,7 +122,11 @@ def _cell(cell: TableCell) -> ast.Cell:
 def _text(items: tuple[Inline, ...], emphasis: str = "") -> list[ast.Node]:
     """A cell's content: nothing when empty, else its words with their inline Markdown, with
     the row's emphasis ("bold", "italic", "bold italic", "")."""
-    words = ast.normalized(inlines(items))
+    if len(items) == 1 and type(items[0]) is Text:  # a figure, a code, a name: one Str
+        text = ast.spaced(items[0].text).strip(" ")
+        words = [{"t": "Str", "c": text}] if text else []
+    else:
+        words = ast.normalized(inlines(items))
     if not words:
         return []
     if "italic" in emphasis:
