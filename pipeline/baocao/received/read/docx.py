@@ -368,15 +368,7 @@ class _Reader:
                 paragraph = self.paragraph(child)
                 if not paragraph.text.strip():
                     continue  # an empty paragraph: no place, and no end of a typed table
-                line = self.typed_line(child)
-                kind = _typed_row(line)
-                if kind is not None and self.typed and self.typed[0][1] != kind:
-                    self.flush_typed()
-                if kind is not None:
-                    self.typed.append((paragraph, kind, line))
-                    continue
-                self.flush_typed()
-                self.add_paragraph(paragraph)
+                self.take(paragraph, self.typed_line(child))
             else:
                 self.flush_typed()
                 self.table(child)
@@ -421,15 +413,20 @@ class _Reader:
             paragraph = Paragraph(
                 self.anchor, line.replace(TAB, " "), (Run(line.replace(TAB, " ")),)
             )
-            kind = _typed_row(line)
-            if kind is not None and self.typed and self.typed[0][1] != kind:
-                self.flush_typed()
-            if kind is not None:
-                self.typed.append((paragraph, kind, line))
-                continue
-            self.flush_typed()
-            self.add_paragraph(paragraph)
+            self.take(paragraph, line)
         self.flush_typed()
+
+    def take(self, paragraph: Paragraph, line: str) -> None:
+        """A paragraph, or a row of a table typed as text (tabs or "|"): kept with the rows
+        before it of the same kind, until the table ends."""
+        kind = _typed_row(line)
+        if kind is not None and self.typed and self.typed[0][1] != kind:
+            self.flush_typed()
+        if kind is not None:
+            self.typed.append((paragraph, kind, line))
+            return
+        self.flush_typed()
+        self.add_paragraph(paragraph)
 
     def add_paragraph(self, paragraph: Paragraph) -> None:
         self.paragraphs += 1
