@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from baocao.build import build_document, remove_stale_partials
 from budget_documents import write_document
 from conftest import ROOT, needs_make
@@ -99,3 +101,20 @@ def test_make_clean_removes_them(tmp_path: Path) -> None:
     assert not [p for p in removed if p.exists()] and not (output / ".cache").exists()
     assert not caches.exists() and (tmp_path / "code" / "mod").exists()
     assert kept.exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_partial_file_of_an_ended_process_not_yet_reaped_is_removed(tmp_path: Path) -> None:
+    """A worker whose parent was killed ends, and stays a zombie until the system reaps it: its
+    PID still answers, but it writes nothing more, and its partial file is stale."""
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        deadline = time.monotonic() + 60
+        while Path(f"/proc/{ended.pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline, "the process did not end"
+            time.sleep(0.05)
+        partial = tmp_path / f".thu.{ended.pid}.partial.docx"
+        partial.write_bytes(b"half")
+        assert remove_stale_partials(tmp_path) == [partial]
+    finally:
+        ended.wait()

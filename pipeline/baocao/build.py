@@ -318,9 +318,13 @@ def _writer_alive(pid: int, written: float) -> bool:
 
 
 def _process_start(pid: int) -> float | None:
-    """When the process `pid` started, on Linux (/proc); None elsewhere."""
+    """When the process `pid` started, on Linux (/proc); None elsewhere. A process that has
+    ended but is not yet reaped (a zombie: a worker whose parent was killed, until the system
+    reaps it) writes nothing more: its start is taken as never, so no file is its."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        if fields[0] in ("Z", "X"):
+            return float("inf")
         boot = next(
             float(line.split()[1])
             for line in Path("/proc/stat").read_text().splitlines()
