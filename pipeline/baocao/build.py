@@ -658,7 +658,7 @@ def build_all(
 
     from baocao.docx.pandoc import find_pandoc
     from baocao.docx.styles import load_definition, style_doc
-    from baocao.lifeline import attached, watch_parent
+    from baocao.lifeline import watch_parent
 
     for module in ("baocao.render.document", "baocao.docx.finish"):  # once, before a fork
         importlib.import_module(module)
@@ -667,6 +667,6 @@ def build_all(
     if start_method is None and sys.platform.startswith("linux"):
         start_method = "fork"  # macOS has it too, but unsafe there: Python spawns by default
     context = multiprocessing.get_context(start_method)
-    each = [_outcome] * len(folders), folders, [output] * len(folders), [formats] * len(folders)
+    each = folders, [output] * len(folders), [formats] * len(folders)
     with ProcessPoolExecutor(jobs, context, initializer=watch_parent) as workers:
-        yield from workers.map(attached, *each)
+        yield from workers.map(_outcome, *each)

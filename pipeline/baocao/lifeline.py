@@ -12,13 +12,13 @@ pool's initializer (`watch_parent`):
 - and, where the system hands an orphan to another parent (POSIX), the parent PID changing: a
   forked worker's sentinel may also be held open by a sibling forked after it.
 
-Once the parent is gone, an idle worker ends at once. A busy one, running `attached`, is
-interrupted as Ctrl+C would interrupt it, so that its build unwinds (its partial file removed,
-pandoc stopped), and ends as soon as it has; whatever it does, it ends GRACE seconds later. What a
-worker ended that way still leaves (a partial file of a process gone) the next build removes
-(baocao.build.remove_stale_partials). A worker ends through os._exit, as multiprocessing ends
-every worker it forks once its work is done: the command's own process, not a worker, is the
-one that ends through Python's exit and runs its atexit handlers.
+Once the parent is gone, the worker is interrupted as Ctrl+C interrupts it, again every LOOK
+seconds: a worker waiting for its next document ends at the first interrupt (multiprocessing
+ends it, as it ends any worker whose work raised); a busy one unwinds its build first (its
+partial file removed, pandoc stopped), and ends at the next. One that still runs GRACE seconds
+later (SIGINT ignored, or no way to interrupt its main thread: Windows) is sent SIGTERM, which
+ends it. What a worker ended that way still leaves, the next build removes
+(baocao.build.remove_stale_partials).
 
 Linux's PR_SET_PDEATHSIG is not used: it fires when the thread that started the worker ends,
 not the process, and ProcessPoolExecutor starts a worker from whichever thread submits work (or
@@ -27,22 +27,14 @@ from its own manager thread), which may end before the worker does.
 
 from __future__ import annotations
 
-import _thread
 import os
 import signal
 import threading
-from collections.abc import Callable
-from typing import Any, TypeVar
+import time
+from typing import Any
 
-GRACE = 10.0  # seconds an interrupted worker has to unwind before it ends regardless
-LOOK = 0.5  # seconds between two looks at the parent's PID
-ENDED = 1  # a worker's exit status when its parent is gone
-
-T = TypeVar("T")
-
-_lock = threading.Lock()
-_busy = False  # the worker is running `attached`
-_orphaned = False  # its parent is gone
+GRACE = 10.0  # seconds an interrupted worker has to end before it is sent SIGTERM
+LOOK = 0.5  # seconds between two looks at the parent, and between two interrupts
 
 
 def watch_parent() -> None:
@@ -59,23 +51,6 @@ def watch_parent() -> None:
     watcher.start()
 
 
-def attached(call: Callable[..., T], *args: Any) -> T:
-    """`call(*args)` in a worker; the worker ends, once the call has unwound, when its parent
-    went meanwhile (no one is left to take the result), and at once when it already has."""
-    global _busy
-    with _lock:
-        if _orphaned:
-            os._exit(ENDED)
-        _busy = True
-    try:
-        return call(*args)
-    finally:
-        with _lock:
-            _busy = False
-            if _orphaned:
-                os._exit(ENDED)  # its finally blocks have run: nothing half-written remains
-
-
 def _watch(parent: Any, ppid: int) -> None:
     while parent.is_alive() and os.getppid() == ppid:
         parent.join(LOOK)  # returns at once when the parent ends, else after LOOK
@@ -83,23 +58,20 @@ def _watch(parent: Any, ppid: int) -> None:
 
 
 def _end() -> None:
-    global _orphaned
-    with _lock:
-        _orphaned = True
-        busy = _busy
-    if busy:
-        _interrupt_main()
-        threading.Event().wait(GRACE)  # `attached` ends the worker sooner, once unwound
-    os._exit(ENDED)
+    """Interrupt the worker until it ends; SIGTERM after GRACE seconds."""
+    deadline = time.monotonic() + GRACE
+    while time.monotonic() < deadline and _interrupt_main():
+        time.sleep(LOOK)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
-def _interrupt_main() -> None:
-    """KeyboardInterrupt in the main thread, as Ctrl+C raises it. On POSIX a real SIGINT, to the
-    main thread alone: it also ends a blocking wait (for pandoc, for LibreOffice), which
-    `_thread.interrupt_main` does not. Nothing when SIGINT is ignored: the grace ends it."""
-    if hasattr(signal, "pthread_kill") and signal.getsignal(signal.SIGINT) is (
-        signal.default_int_handler
-    ):
-        signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
-    else:
-        _thread.interrupt_main()
+def _interrupt_main() -> bool:
+    """KeyboardInterrupt in the main thread, as Ctrl+C raises it: a real SIGINT to the main
+    thread alone, which also ends a blocking wait (for pandoc, for the next document). False
+    where that cannot be done: SIGINT ignored or handled otherwise, or no pthread_kill (Windows)."""
+    if not hasattr(signal, "pthread_kill"):
+        return False
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        return False
+    signal.pthread_kill(threading.main_thread().ident or 0, signal.SIGINT)
+    return True
