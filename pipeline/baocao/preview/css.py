@@ -8,6 +8,7 @@ one CSS rule. Body paragraphs, headings and table cells take Normal, Heading N a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 # The HTML elements that take a style of the DOCX without naming it.
@@ -37,28 +38,27 @@ def resolved_style(styles: dict[str, Any], name: str) -> dict[str, Any]:
     return merged
 
 
+# Style-table key → the CSS declaration it makes (as docx/styles.py's setters make the DOCX's).
+DECLARATIONS: dict[str, Callable[[Any], str]] = {
+    "size": lambda v: f"font-size: {v}pt",
+    "bold": lambda v: f"font-weight: {'bold' if v else 'normal'}",
+    "italic": lambda v: f"font-style: {'italic' if v else 'normal'}",
+    "caps": lambda v: f"text-transform: {'uppercase' if v else 'none'}",
+    "align": lambda v: f"text-align: {v}",
+    "first_line_indent_cm": lambda v: f"text-indent: {v}cm",
+    "left_indent_cm": lambda v: f"margin-left: {v}cm",
+    "space_before_pt": lambda v: f"margin-top: {v}pt",
+    "space_after_pt": lambda v: f"margin-bottom: {v}pt",
+    "line_spacing": lambda v: f"line-height: {1.15 * float(v):.2f}",
+    "border_bottom_pt": lambda v: f"border-bottom: {v}pt solid #000" if v else "",
+}
+
+
 def declarations(style: dict[str, Any]) -> list[str]:
-    """One style's CSS declarations."""
-    out = []
-    if "size" in style:
-        out.append(f"font-size: {style['size']}pt")
-    if "bold" in style:
-        out.append(f"font-weight: {'bold' if style['bold'] else 'normal'}")
-    if "italic" in style:
-        out.append(f"font-style: {'italic' if style['italic'] else 'normal'}")
-    if "align" in style:
-        out.append(f"text-align: {style['align']}")
-    if "first_line_indent_cm" in style:
-        out.append(f"text-indent: {style['first_line_indent_cm']}cm")
-    if "left_indent_cm" in style:
-        out.append(f"margin-left: {style['left_indent_cm']}cm")
-    out.append(f"margin-top: {style.get('space_before_pt', 0)}pt")
-    out.append(f"margin-bottom: {style.get('space_after_pt', 0)}pt")
-    if "line_spacing" in style:
-        out.append(f"line-height: {1.15 * float(style['line_spacing']):.2f}")
-    if style.get("border_bottom_pt"):
-        out.append(f"border-bottom: {style['border_bottom_pt']}pt solid #000")
-    return out
+    """One style's CSS declarations; its space before and after 0 unless it says otherwise."""
+    shown = {"space_before_pt": 0, "space_after_pt": 0} | style
+    made = (DECLARATIONS[key](value) for key, value in shown.items() if key in DECLARATIONS)
+    return [declaration for declaration in made if declaration]
 
 
 def page_css(definition: dict[str, Any]) -> str:
